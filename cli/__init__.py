@@ -1,0 +1,116 @@
+"""The command line: a stable contract that users' scripts and scheduled jobs depend on.
+
+`python main.py [--db URL_OR_PATH] [COMMAND ...]`; every command takes --json and then prints exactly
+one JSON value on stdout. Exit status: 0 success, 2 bad usage or input (one line on stderr), 1 other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cli import contacts as contacts_cmd
+from cli import init as init_cmd
+from cli.context import CliContext, Result
+from models.database import DatabaseError
+from services.errors import Cancelled, InputError
+
+log = logging.getLogger("webleads.cli")
+
+# Each command module registers its subcommands here; its handlers return a Result.
+COMMAND_MODULES = [init_cmd, contacts_cmd]
+
+
+class UsageError(InputError):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its errors as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="webleads", description="webleads-tracker : prospection postale et téléphonique conforme."
+    )
+    parser.add_argument(
+        "--db",
+        help="adresse SQLAlchemy ou chemin d'un fichier SQLite (défaut : WEBLEADS_DB, sinon le dossier de l'utilisateur)",
+    )
+    common = Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="affiche un objet JSON sur la sortie standard")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMANDE")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def _print_result(result: Result, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result.data, ensure_ascii=False, default=str) + "\n")
+    else:
+        text = result.text() if callable(result.text) else result.text
+        if text:
+            sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+def _fail(message: str, code: int) -> int:
+    # One line: scripts read it, people understand it.
+    sys.stderr.write(" ".join(str(message).split()) + "\n")
+    return code
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status. With no command, starts the window."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+
+    from services.logs import setup_logging
+
+    setup_logging()
+    if args.command is None:
+        from gui.app import run_window
+
+        return run_window(args.db)
+
+    ctx = CliContext(args.db)
+    try:
+        result: Result = args.handler(ctx, args)
+    except Cancelled as exc:
+        return _fail(str(exc), 1)
+    except DatabaseError as exc:
+        log.warning("database: %s", exc)
+        return _fail(str(exc), 2 if exc.bad_input else 1)
+    except InputError as exc:
+        return _fail(str(exc), 2)
+    except OSError as exc:
+        log.exception("command %s", args.command)
+        name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _fail(
+            f"Erreur de fichier{name} : {exc.strerror or exc}", 2 if isinstance(exc, FileNotFoundError) else 1
+        )
+    except Exception as exc:
+        log.exception("command %s failed", args.command)
+        return _fail(f"Erreur inattendue : {exc} (détails dans {Path(_log_path())})", 1)
+    finally:
+        ctx.close()
+    _print_result(result, getattr(args, "json", False))
+    return result.exit_code
+
+
+def _log_path() -> str:
+    from services.paths import log_file
+
+    return str(log_file())

@@ -1,0 +1,125 @@
+"""`contacts list|show|add|delete`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from cli.context import CliContext, Result
+from services.contacts import (
+    ContactInput,
+    contact_to_dict,
+    create_contact,
+    delete_contact,
+    get_by_ref,
+    list_contacts,
+)
+from services.errors import InputError
+from services.history import contact_history
+from services.phones import display as phone_display
+
+
+def parse_date(text: str) -> date:
+    """YYYY-MM-DD, the format every --on / --obtained-on option takes."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"Date invalide « {text} » : attendu AAAA-MM-JJ.") from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    contacts = sub.add_parser("contacts", help="les contacts")
+    csub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
+
+    p = csub.add_parser("list", parents=[common], help="liste les contacts")
+    p.add_argument(
+        "--search", default="", help="texte recherché (nom, société, ville, CP, téléphone, e-mail, référence)"
+    )
+    p.set_defaults(handler=run_list)
+
+    p = csub.add_parser("show", parents=[common], help="affiche un contact et son historique")
+    p.add_argument("ref", help="référence du contact (C-000123)")
+    p.set_defaults(handler=run_show)
+
+    p = csub.add_parser("add", parents=[common], help="ajoute un contact")
+    for name in ("civility", "first-name", "last-name", "company", "complement", "building", "street",
+                 "extra", "postcode", "city", "cedex", "country", "phone", "mobile", "email", "notes"):  # fmt: skip
+        p.add_argument(f"--{name}", default="")
+    p.add_argument("--status", choices=["prospect", "customer"], default="prospect")
+    p.add_argument("--person-kind", choices=["consumer", "professional"], default="consumer")
+    p.add_argument("--tags", default="", help="étiquettes séparées par « ; »")
+    p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"])
+    p.add_argument("--source-name", required=True)
+    p.add_argument("--obtained-on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
+    p.set_defaults(handler=run_add)
+
+    p = csub.add_parser("delete", parents=[common], help="supprime un contact")
+    p.add_argument("ref")
+    p.set_defaults(handler=run_delete)
+
+
+def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        rows = [contact_to_dict(c) for c in list_contacts(session, args.search)]
+
+    def text() -> str:
+        lines = [
+            f"{r['ref']}  {(r['civility'] + ' ' + r['first_name'] + ' ' + r['last_name']).strip():<32} "
+            f"{r['company'][:24]:<24} {r['postcode']:<6} {r['city'][:24]:<24} {phone_display(r['mobile'] or r['phone'])}"
+            for r in rows
+        ]
+        return "\n".join([*lines, f"{len(rows)} contact(s)"])
+
+    return Result(rows, text)
+
+
+def run_show(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        contact = get_by_ref(session, args.ref)
+        data = contact_to_dict(contact)
+        data["history"] = [e.to_dict() for e in contact_history(session, contact)]
+
+    def text() -> str:
+        out = [f"{data['ref']}  {data['civility']} {data['first_name']} {data['last_name']}".rstrip()]
+        if data["company"]:
+            out.append(data["company"])
+        out += data["address_lines"]
+        out.append(f"{data['postcode']} {data['city']} {data['cedex']}".strip())
+        if data["country"] != "FR":
+            out.append(data["country_name"].upper())
+        for label, key in (("Tél.", "phone"), ("Portable", "mobile")):
+            if data[key]:
+                out.append(f"{label} : {phone_display(data[key])}")
+        if data["email"]:
+            out.append(f"E-mail : {data['email']}")
+        out.append(f"Source : {data['source_name']} ({data['source_kind']}, {data['source_date']})")
+        out.append("Historique :")
+        out += [f"  {e['when'][:10]}  {e['text']}" for e in data["history"]]
+        return "\n".join(out)
+
+    return Result(data, text)
+
+
+def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
+    data = ContactInput(
+        civility=args.civility, first_name=args.first_name, last_name=args.last_name, company=args.company,
+        address_complement=args.complement, address_building=args.building, address_street=args.street,
+        address_extra=args.extra, postcode=args.postcode, city=args.city, cedex=args.cedex,
+        country=args.country or "FR", phone=args.phone, mobile=args.mobile, email=args.email,
+        status=args.status, person_kind=args.person_kind, notes=args.notes,
+        tags=[t for t in args.tags.split(";") if t.strip()],
+        source_kind=args.source_kind, source_name=args.source_name,
+        source_date=parse_date(args.obtained_on) if args.obtained_on else date.today(),
+    )  # fmt: skip
+    with ctx.session() as session:
+        contact, warnings = create_contact(session, data)
+        result = contact_to_dict(contact)
+    result["warnings"] = warnings
+    text = "\n".join([f"Contact créé : {result['ref']}", *(f"Attention : {w}" for w in warnings)])
+    return Result(result, text)
+
+
+def run_delete(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        ref = delete_contact(session, get_by_ref(session, args.ref).id)
+    return Result({"deleted": ref}, f"Contact supprimé : {ref}")

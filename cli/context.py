@@ -1,0 +1,43 @@
+"""What a command gets: the base, opened (and migrated) on first use only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models.database import Database, open_database, resolve_url
+from services.paths import data_dir
+
+
+class CliContext:
+    def __init__(self, db_arg: str | None) -> None:
+        self.db_arg = db_arg
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(resolve_url(self.db_arg, data_dir()))
+        return self._db
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.db.session() as session:
+            yield session
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+@dataclass
+class Result:
+    """A command's outcome: `data` is what --json prints, `text` what a person reads."""
+
+    data: Any
+    text: str | Callable[[], str] = ""
+    exit_code: int = 0

@@ -1,0 +1,35 @@
+"""SQLAlchemy mapped classes and the database setup (no Qt here).
+
+Importing this package registers every table on `Base.metadata`, which Alembic compares against.
+"""
+
+from models.base import Base
+from models.compliance import (
+    ConsentRecord,
+    Form,
+    FormVersion,
+    InformedRecord,
+    Opposition,
+    SuppressionEntry,
+)
+from models.contact import Contact, ContactSource, ContactTag
+from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from models.setting import Setting
+
+__all__ = [
+    "Base",
+    "ConsentRecord",
+    "Contact",
+    "ContactSource",
+    "ContactTag",
+    "Form",
+    "FormVersion",
+    "InformedRecord",
+    "Opposition",
+    "Partner",
+    "PropagationNotice",
+    "Setting",
+    "SuppressionEntry",
+    "Transmission",
+    "TransmissionLine",
+]

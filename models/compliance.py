@@ -1,0 +1,119 @@
+"""What people were told and what they chose: forms, consent records, oppositions, suppression list."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, utcnow
+
+FORM_CHANNELS = ("paper", "web", "phone", "counter", "event")
+# RULES.md §5: the scopes an objection can cover; "all" covers every prospecting channel.
+OPPOSITION_SCOPES = ("all", "post", "phone", "partners")
+OPPOSITION_CHANNELS = ("letter", "slip", "phone", "email", "in-person", "partner")
+SUPPRESSION_KINDS = ("email", "phone", "name_postcode")
+
+
+class Form(Base):
+    """A collection form (shop counter paper form, website form, phone script, event)."""
+
+    __tablename__ = "forms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(150))
+    channel: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    versions: Mapped[list[FormVersion]] = relationship(back_populates="form", order_by="FormVersion.number")
+
+
+class FormVersion(Base):
+    """What the person saw. Immutable once a consent record points to it (RULES.md §4)."""
+
+    __tablename__ = "form_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    info_text: Mapped[str] = mapped_column(Text, default="")
+    # JSON list of the partner categories named on the form (RULES.md §1: transmission needs them).
+    partner_categories: Mapped[str] = mapped_column(Text, default="[]")
+    # JSON list of {"key": ..., "label": exact wording shown}; keys: refuse_post, refuse_phone,
+    # refuse_partners, accept_phone, accept_phone_partner:<category>.
+    boxes: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    form: Mapped[Form] = relationship(back_populates="versions")
+
+
+class ConsentRecord(Base):
+    """One person's answers on one form version. Append-only: choices are derived from the latest."""
+
+    __tablename__ = "consent_records"
+    __table_args__ = (Index("ix_consent_records_contact_at", "contact_id", "recorded_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    form_version_id: Mapped[int | None] = mapped_column(ForeignKey("form_versions.id"), index=True)
+    # None: the box was not on the form; True/False: as answered.
+    refuse_post: Mapped[bool | None] = mapped_column(Boolean)
+    refuse_phone: Mapped[bool | None] = mapped_column(Boolean)
+    refuse_partners: Mapped[bool | None] = mapped_column(Boolean)
+    accept_phone: Mapped[bool | None] = mapped_column(Boolean)  # consumer opt-in for the business
+    accepted_partner_categories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    recorded_on: Mapped[datetime] = mapped_column(DateTime)  # when the person made the choice
+    channel: Mapped[str] = mapped_column(String(12), default="paper")
+    recorded_by: Mapped[str] = mapped_column(String(80), default="")
+    proof_kind: Mapped[str] = mapped_column(String(10), default="note")  # file, web_id, note
+    proof: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    form_version: Mapped[FormVersion | None] = relationship()
+
+
+class Opposition(Base):
+    """An objection (RULES.md §5): effective at once, never removed by an edit, a merge or an import."""
+
+    __tablename__ = "oppositions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(10))
+    received_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(12))
+    recorded_by: Mapped[str] = mapped_column(String(80), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    from_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"))
+    # Only a later explicit consent record can lift a phone or partner opposition; both stay.
+    lifted_by_consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent_records.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class InformedRecord(Base):
+    """When and by which document the person received the information owed (RULES.md §3)."""
+
+    __tablename__ = "informed_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    informed_on: Mapped[date] = mapped_column(Date)
+    document: Mapped[str] = mapped_column(String(10))  # form, letter, phone
+    full_notice: Mapped[bool] = mapped_column(Boolean, default=True)  # art. 13/14 text, not a reminder
+    form_version_id: Mapped[int | None] = mapped_column(ForeignKey("form_versions.id"))
+    notice_version: Mapped[str] = mapped_column(String(40), default="")  # letter template version
+    campaign_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SuppressionEntry(Base):
+    """The minimum kept to honour an objection after erasure: hashes only (RULES.md §5)."""
+
+    __tablename__ = "suppression_entries"
+    __table_args__ = (Index("ix_suppression_kind_hash", "kind", "hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(14))
+    hash: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(10))
+    opposed_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

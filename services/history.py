@@ -1,0 +1,107 @@
+"""A contact's dated history: sources, consents, oppositions, information given, transmissions, notices."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.compliance import ConsentRecord, InformedRecord, Opposition
+from models.contact import Contact, ContactSource
+from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+
+SCOPE_LABELS = {
+    "all": "toute prospection",
+    "post": "courrier",
+    "phone": "téléphone",
+    "partners": "transmission aux partenaires",
+}
+CHANNEL_LABELS = {
+    "letter": "lettre", "slip": "coupon-réponse", "phone": "téléphone", "email": "e-mail",
+    "in-person": "en personne", "partner": "notification d'un partenaire",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    when: datetime
+    kind: str  # created, source, consent, opposition, informed, transmission, notice
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"when": self.when.isoformat(timespec="seconds"), "kind": self.kind, "text": self.text}
+
+
+def _at(d: date | datetime) -> datetime:
+    return d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+
+
+def _consent_text(r: ConsentRecord) -> str:
+    answers = []
+    for key, label in (
+        ("refuse_post", "refus courrier"), ("refuse_phone", "refus téléphone"),
+        ("refuse_partners", "refus partenaires"), ("accept_phone", "accord téléphone"),
+    ):  # fmt: skip
+        value = getattr(r, key)
+        if value is not None:
+            answers.append(f"{label} : {'oui' if value else 'non'}")
+    cats = json.loads(r.accepted_partner_categories or "[]")
+    if cats:
+        answers.append("accord appels partenaires : " + ", ".join(cats))
+    form = (
+        f"formulaire v{r.form_version.number} « {r.form_version.form.name} »"
+        if r.form_version
+        else "sans formulaire"
+    )
+    return f"Consentement ({form}, {r.channel}) : " + "; ".join(answers)
+
+
+def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
+    """Everything recorded about the contact, oldest first."""
+    cid = contact.id
+    events = [HistoryEvent(contact.created_at, "created", f"Fiche créée ({contact.ref})")]
+    for s in session.scalars(select(ContactSource).where(ContactSource.contact_id == cid)):
+        events.append(
+            HistoryEvent(
+                _at(s.obtained_on), "source", f"Données obtenues : {s.name} ({s.kind}) {s.note}".strip()
+            )
+        )
+    for r in session.scalars(select(ConsentRecord).where(ConsentRecord.contact_id == cid)):
+        events.append(HistoryEvent(r.recorded_on, "consent", _consent_text(r)))
+    for o in session.scalars(select(Opposition).where(Opposition.contact_id == cid)):
+        lifted = " (levée par un nouveau consentement)" if o.lifted_by_consent_id else ""
+        events.append(
+            HistoryEvent(
+                _at(o.received_on), "opposition",
+                f"Opposition : {SCOPE_LABELS.get(o.scope, o.scope)}, reçue par {CHANNEL_LABELS.get(o.channel, o.channel)}{lifted}",
+            )
+        )  # fmt: skip
+    for i in session.scalars(select(InformedRecord).where(InformedRecord.contact_id == cid)):
+        what = "information complète" if i.full_notice else "rappel d'information"
+        events.append(
+            HistoryEvent(
+                _at(i.informed_on),
+                "informed",
+                f"Informé ({what}) par {i.document} {i.notice_version}".strip(),
+            )
+        )
+    rows = session.execute(
+        select(Transmission.sent_on, Partner.name)
+        .join(TransmissionLine, TransmissionLine.transmission_id == Transmission.id)
+        .join(Partner, Partner.id == Transmission.partner_id)
+        .where(TransmissionLine.contact_id == cid)
+    )
+    for sent_on, partner in rows:
+        events.append(HistoryEvent(_at(sent_on), "transmission", f"Transmis au partenaire {partner}"))
+    notices = session.execute(
+        select(PropagationNotice, Partner.name)
+        .join(Partner, Partner.id == PropagationNotice.partner_id)
+        .where(PropagationNotice.contact_id == cid)
+    )
+    for n, partner in notices:
+        state = "accusé reçu" if n.acknowledged_on else ("envoyée" if n.sent_on else "à envoyer")
+        events.append(HistoryEvent(n.created_at, "notice", f"Notification à {partner} ({n.event}) : {state}"))
+    return sorted(events, key=lambda e: e.when)

@@ -1,0 +1,33 @@
+"""Where the app keeps its files: the user's data folder (platformdirs), overridable for tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "webleads-tracker"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir() -> Path:
+    """The user's data folder, created on first use, private to its owner.
+
+    WEBLEADS_HOME overrides it (tests, a portable install on a USB key).
+    """
+    override = os.environ.get("WEBLEADS_HOME")
+    if override:
+        path = Path(override).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def log_file() -> Path:
+    return data_dir() / "webleads.log"
+
+
+def resource(*parts: str) -> Path:
+    return RESOURCES.joinpath(*parts)

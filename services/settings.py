@@ -1,0 +1,93 @@
+"""Every setting declared once, with its default and its French label (RULES.md marks them *setting*).
+
+Stored in the base (table settings) so that every workstation of a shop shares them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.setting import Setting
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    default: Any
+    label: str
+    group: str
+
+
+SETTINGS: tuple[SettingDef, ...] = (
+    # The organisation's identity, printed on every notice (RULES.md §3).
+    SettingDef("org.name", "", "Nom de l'organisation", "organisation"),
+    SettingDef("org.address", "", "Adresse postale", "organisation"),
+    SettingDef("org.phone", "", "Téléphone", "organisation"),
+    SettingDef("org.email", "", "E-mail", "organisation"),
+    SettingDef("org.siret", "", "SIRET", "organisation"),
+    SettingDef("org.rights_contact", "", "Contact pour l'exercice des droits", "organisation"),
+    SettingDef("org.dpo", "", "Délégué à la protection des données (s'il y en a un)", "organisation"),
+    # Rules with a default the owner may change (RULES.md).
+    SettingDef("rules.phone_consent_days", 365, "Validité d'un consentement téléphonique (jours)", "rules"),
+    SettingDef("rules.consent_proof_years", 3, "Conservation des preuves de consentement (années)", "rules"),
+    SettingDef("rules.suppression_years", 3, "Conservation de la liste d'opposition (années)", "rules"),
+    SettingDef(
+        "rules.propagation_overdue_days",
+        2,
+        "Notification aux partenaires en retard après (jours ouvrés)",
+        "rules",
+    ),
+    SettingDef(
+        "rules.prospect_retention_years", 3, "Conservation d'un prospect sans contact (années)", "rules"
+    ),
+    SettingDef(
+        "rules.customer_retention_years",
+        3,
+        "Conservation après la fin de la relation client (années)",
+        "rules",
+    ),
+    SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
+)
+
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def definition(key: str) -> SettingDef:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise KeyError(f"réglage inconnu : {key}") from None
+
+
+def get_setting(session: Session, key: str) -> Any:
+    d = definition(key)
+    row = session.get(Setting, key)
+    return d.default if row is None else json.loads(row.value)
+
+
+def get_settings(session: Session, group: str | None = None) -> dict[str, Any]:
+    stored = {r.key: json.loads(r.value) for r in session.scalars(select(Setting))}
+    return {s.key: stored.get(s.key, s.default) for s in SETTINGS if group is None or s.group == group}
+
+
+def set_settings(session: Session, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        d = definition(key)
+        if isinstance(d.default, int) and not isinstance(value, int):
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"« {d.label} » doit être un nombre entier.") from None
+        if isinstance(d.default, int) and value < 0:
+            raise ValueError(f"« {d.label} » ne peut pas être négatif.")
+        row = session.get(Setting, key)
+        text = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            session.add(Setting(key=key, value=text))
+        else:
+            row.value = text
