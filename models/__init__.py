@@ -4,6 +4,7 @@ Importing this package registers every table on `Base.metadata`, which Alembic c
 """
 
 from models.base import Base
+from models.campaign import Campaign
 from models.compliance import (
     ConsentRecord,
     Form,
@@ -18,6 +19,7 @@ from models.setting import Setting
 
 __all__ = [
     "Base",
+    "Campaign",
     "ConsentRecord",
     "Contact",
     "ContactSource",

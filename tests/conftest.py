@@ -11,9 +11,9 @@ import pytest
 # The window tests run without a screen; set here so nobody has to remember it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from models.database import Database, open_database  # noqa: E402
+from models.database import Database, open_database
 
 PG_URL = os.environ.get("WEBLEADS_TEST_PG", "")
 ENGINES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]

@@ -36,7 +36,15 @@ def test_reference_is_stable_and_parsed_back() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("Monsieur", "M."), ("mr", "M."), ("M", "M."), ("Madame", "Mme"), ("Mlle", "Mme"), ("mme.", "Mme"), ("", "")],
+    [
+        ("Monsieur", "M."),
+        ("mr", "M."),
+        ("M", "M."),
+        ("Madame", "Mme"),
+        ("Mlle", "Mme"),
+        ("mme.", "Mme"),
+        ("", ""),
+    ],
 )
 def test_civility_is_normalised(raw: str, expected: str) -> None:
     """Civilities become M. or Mme (Mlle is no longer used by the administration)."""
@@ -68,7 +76,9 @@ def test_name_or_company_required_and_bad_phone_email_refused() -> None:
 def test_phones_stored_in_e164_and_email_domain_lowercased() -> None:
     """06.12.34.56.78 and +33 1 … are stored as E.164; the e-mail domain is lower-cased."""
     v = check_contact(
-        ContactInput(last_name="X", mobile="06.12.34.56.78", phone="+33 1 42 68 53 00", email="Jo@Free.FR", **SOURCE)
+        ContactInput(
+            last_name="X", mobile="06.12.34.56.78", phone="+33 1 42 68 53 00", email="Jo@Free.FR", **SOURCE
+        )
     ).values
     assert (v["mobile"], v["phone"], v["email"]) == ("+33612345678", "+33142685300", "Jo@free.fr")
 
@@ -86,14 +96,26 @@ def test_unknown_postcode_or_wrong_city_warns_with_suggestions_and_keeps_input()
 def test_postcode_lost_zero_is_restored() -> None:
     """1000 from a spreadsheet is 01000; the routing label comes from the official list."""
     assert normalise_postcode(1000) == normalise_postcode("1000") == "01000"
-    assert check_contact(ContactInput(last_name="X", postcode="1000", city="Bourg-en-Bresse", **SOURCE)).values["postcode"] == "01000"
+    assert (
+        check_contact(ContactInput(last_name="X", postcode="1000", city="Bourg-en-Bresse", **SOURCE)).values[
+            "postcode"
+        ]
+        == "01000"
+    )
     assert routing_label("01000", "St Denis les Bourg") == "SAINT-DENIS-LES-BOURG"
 
 
 def test_future_source_date_refused() -> None:
     """Data cannot have been obtained tomorrow."""
     with pytest.raises(ContactError, match="futur"):
-        check_contact(ContactInput(last_name="X", source_kind="broker", source_name="B", source_date=date.today() + timedelta(days=1)))
+        check_contact(
+            ContactInput(
+                last_name="X",
+                source_kind="broker",
+                source_name="B",
+                source_date=date.today() + timedelta(days=1),
+            )
+        )
 
 
 def test_search_matches_name_city_phone_email_and_reference(db: Database) -> None:

@@ -1,0 +1,123 @@
+"""Long work off the GUI thread, behind a progress dialog with Cancel (shown after 600 ms).
+
+    run_task(parent, "Import…", work, on_success=..., on_failure=...)
+
+`work(progress)` runs on a worker thread with its own database session (sessions are not
+thread-safe); it calls `progress(done, total, text)`, which returns False once Cancel was
+pressed: the work then raises services.errors.Cancelled and its transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], bool]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.cancelled = threading.Event()
+
+    def progress(self, done: int, total: int, text: str = "") -> bool:
+        self.signals.progressed.emit(done, total, text)
+        return not self.cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.progress)
+        except BaseException as exc:  # reported on the GUI thread, never lost
+            if not isinstance(exc, Exception):
+                raise
+            log.exception("tâche en arrière-plan")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Task(QObject):
+    """A running task; keeps the job and its dialog alive until it ends."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+        show_after_ms: int = 600,
+    ) -> None:
+        super().__init__(parent)
+        self.job = _Job(work)
+        self.job.setAutoDelete(False)
+        self.dialog = QProgressDialog(title, "Annuler", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(show_after_ms)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.job.signals.progressed.connect(self._on_progress)
+        self.job.signals.succeeded.connect(lambda r: self._end(on_success, r))
+        self.job.signals.failed.connect(lambda e: self._end(on_failure, e))
+        self._timer = QTimer(self)  # QProgressDialog only appears after a value change
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.dialog.setValue(self.dialog.value()))
+        self._timer.start(show_after_ms)
+        self.done = False
+
+    def start(self) -> Task:
+        QThreadPool.globalInstance().start(self.job)
+        return self
+
+    def cancel(self) -> None:
+        self.job.cancelled.set()
+        self.dialog.setLabelText("Annulation en cours…")
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _end(self, callback: Callable[[Any], None], value: Any) -> None:
+        self._timer.stop()
+        self.dialog.reset()
+        self.dialog.hide()
+        self.done = True
+        try:
+            callback(value)
+        finally:
+            self.finished.emit()
+            self.dialog.deleteLater()
+            self.deleteLater()
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> Task:
+    """Start work on the thread pool; the callbacks run on the GUI thread."""
+    return Task(parent, title, work, on_success, on_failure).start()
