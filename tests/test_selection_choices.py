@@ -17,7 +17,14 @@ from tests.helpers import make_contact
 def test_selection_filters_combine(db: Database) -> None:
     """Status, tags, postcode prefix (Corsica included), source and last contact all narrow the list."""
     with db.session() as s:
-        a = make_contact(s, status="customer", tags=["VIP"], postcode="75011", city="Paris", last_contact_on=date(2026, 5, 1))
+        a = make_contact(
+            s,
+            status="customer",
+            tags=["VIP"],
+            postcode="75011",
+            city="Paris",
+            last_contact_on=date(2026, 5, 1),
+        )
         b = make_contact(s, postcode="20000", city="Ajaccio", source_kind="broker", source_name="Data")
         c = make_contact(s, last_name="Zed", tags=["VIP", "jardin"])
         ids = {"a": a.id, "b": b.id, "c": c.id}
@@ -33,7 +40,9 @@ def test_selection_filters_combine(db: Database) -> None:
     assert run(Selection(source_kind="broker")) == {ids["b"]}
     assert run(Selection(contacted_since=date(2026, 1, 1))) == {ids["a"]}
     assert run(Selection(contacted_before=date(2026, 1, 1))) == {ids["b"], ids["c"]}
-    assert Selection.from_json(Selection(tags=["x"], contacted_since=date(2026, 1, 2)).to_json()).contacted_since == date(2026, 1, 2)
+    assert Selection.from_json(
+        Selection(tags=["x"], contacted_since=date(2026, 1, 2)).to_json()
+    ).contacted_since == date(2026, 1, 2)
 
 
 def test_oppositions_and_latest_form_answers(db: Database) -> None:
@@ -44,11 +53,16 @@ def test_oppositions_and_latest_form_answers(db: Database) -> None:
         s.add(Opposition(contact_id=a.id, scope="all", received_on=date(2026, 6, 1), channel="slip"))
         s.add(Opposition(contact_id=b.id, scope="phone", received_on=date(2026, 6, 1), channel="phone"))
         s.add(ConsentRecord(contact_id=b.id, refuse_post=True, recorded_on=datetime(2026, 1, 1)))
-        s.add(ConsentRecord(contact_id=b.id, refuse_post=False, refuse_phone=True, recorded_on=datetime(2026, 3, 1)))
+        s.add(
+            ConsentRecord(
+                contact_id=b.id, refuse_post=False, refuse_phone=True, recorded_on=datetime(2026, 3, 1)
+            )
+        )
         s.add(ConsentRecord(contact_id=a.id, refuse_partners=True, recorded_on=datetime(2026, 3, 1)))
         ids = (a.id, b.id)
     with db.session() as s:
-        def who(cond) -> set[int]:  # noqa: ANN001
+
+        def who(cond) -> set[int]:
             return set(s.scalars(select(Contact.id).where(cond)))
 
         assert who(opposed("post")) == {ids[0]}
