@@ -1,5 +1,7 @@
 """Alembic environment: the engine comes from models.database (or alembic.ini for developers)."""
 
+import os
+
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
@@ -14,10 +16,11 @@ target_metadata = Base.metadata
 
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
-    if engine is None:
-        engine = engine_from_config(
-            config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
-        )
+    if engine is None:  # a developer running the alembic command (see alembic.ini)
+        section = config.get_section(config.config_ini_section, {})
+        if os.environ.get("WEBLEADS_ALEMBIC_URL"):
+            section["sqlalchemy.url"] = os.environ["WEBLEADS_ALEMBIC_URL"]
+        engine = engine_from_config(section, prefix="sqlalchemy.", poolclass=pool.NullPool)
     with engine.begin() as connection:
         context.configure(
             connection=connection,
