@@ -1,0 +1,172 @@
+"""Spreadsheets out: .xlsx an accountant or the CNIL can open, and .csv French Excel reads.
+
+Rules every export follows (the import issue): French headers, bold frozen header row, autofilter,
+sensible column widths, real date cells; CSV in UTF-8 with BOM and `;`. No cell can run as a
+formula (CSV-injection, CVE-2021-25960 class). Files are written to a temporary name and renamed, so
+a crash or a Cancel never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from services.errors import Cancelled, InputError
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+WIDTH_SAMPLE = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # in French
+    kind: str = "text"  # text, date, datetime, int, bool
+
+
+@dataclass
+class Sheet:
+    name: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+
+
+def is_dangerous(text: str) -> bool:
+    """Text a spreadsheet would run as a formula (or split as a command) if typed in a cell."""
+    return text.startswith(DANGEROUS_FIRST)
+
+
+def neutralise_csv(text: str) -> str:
+    """In CSV the only defence is a leading apostrophe; the importer takes it off again."""
+    return "'" + text if is_dangerous(text) else text
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _atomic_target(path: Path) -> tuple[int, str]:
+    if not path.parent.is_dir():
+        raise InputError(f"Le dossier {path.parent} n'existe pas.")
+    return tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
+
+
+def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None) -> None:
+    """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel."""
+    import xlsxwriter
+
+    fd, tmp = _atomic_target(path)
+    os.close(fd)
+    try:
+        wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
+                                       "strings_to_numbers": False, "strings_to_urls": False})  # fmt: skip
+        bold = wb.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
+        text_fmt = wb.add_format({"quote_prefix": True})  # typed as text: Excel never evaluates it
+        date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
+        dt_fmt = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+        done = 0
+        for sheet in sheets:
+            ws = wb.add_worksheet(_sheet_name(sheet.name))
+            cols = list(sheet.columns)
+            rows = iter(sheet.rows)
+            head = list(islice(rows, WIDTH_SAMPLE))
+            for c, col in enumerate(cols):
+                sample = [len(_cell_text(r[c])) for r in head]
+                width = max([len(col.header), *sample, 6])
+                ws.set_column(c, c, min(width + 2, 60))
+            ws.freeze_panes(1, 0)
+            for c, col in enumerate(cols):
+                ws.write_string(0, c, col.header, bold)
+            r = 0
+            for r, row in enumerate(_chain(head, rows), start=1):
+                for c, col in enumerate(cols):
+                    _write_cell(ws, r, c, row[c], col.kind, text_fmt, date_fmt, dt_fmt)
+                done += 1
+                if progress and done % 1000 == 0 and progress(done) is False:
+                    raise Cancelled("Export annulé : aucun fichier écrit.")
+            ws.autofilter(0, 0, max(r, 1), max(len(cols) - 1, 0))
+        wb.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _chain(head: list, rest: Iterable) -> Iterable:
+    yield from head
+    yield from rest
+
+
+def _write_cell(
+    ws: Any, r: int, c: int, value: Any, kind: str, text_fmt: Any, date_fmt: Any, dt_fmt: Any
+) -> None:
+    if value is None or value == "":
+        return
+    if kind == "date" and isinstance(value, date):
+        ws.write_datetime(r, c, datetime(value.year, value.month, value.day), date_fmt)
+    elif kind == "datetime" and isinstance(value, datetime):
+        ws.write_datetime(r, c, value, dt_fmt)
+    elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        ws.write_number(r, c, value)
+    else:
+        text = _cell_text(value)
+        if is_dangerous(text):
+            ws.write_string(r, c, text, text_fmt)
+        else:
+            ws.write_string(r, c, text)
+
+
+def _sheet_name(name: str) -> str:
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, " ")
+    return name[:31] or "Feuille"
+
+
+def write_csv(
+    path: Path,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    progress: Callable[[int], bool] | None = None,
+) -> None:
+    """UTF-8 with BOM and `;`: what French Excel opens correctly by double-click."""
+    fd, tmp = _atomic_target(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            w.writerow([c.header for c in columns])
+            for done, row in enumerate(rows, start=1):
+                w.writerow([neutralise_csv(_cell_text(v)) for v in row])
+                if progress and done % 1000 == 0 and progress(done) is False:
+                    raise Cancelled("Export annulé : aucun fichier écrit.")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_table(
+    path: Path, sheet_name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
+    progress: Callable[[int], bool] | None = None,
+) -> None:  # fmt: skip
+    """One table to .xlsx or .csv, chosen by the file's extension."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(path, [Sheet(sheet_name, columns, rows)], progress)
+    elif suffix == ".csv":
+        write_csv(path, columns, rows, progress)
+    else:
+        raise InputError(f"Format d'export non pris en charge « {path.suffix} » : .xlsx ou .csv.")

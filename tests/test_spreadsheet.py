@@ -1,0 +1,60 @@
+"""The export rules every spreadsheet follows."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from services.errors import Cancelled
+from services.spreadsheet import Column, write_table
+
+COLUMNS = [Column("Nom"), Column("Né le", "date"), Column("Saisi le", "datetime"), Column("Appels", "int")]
+ROWS = [
+    ['=HYPERLINK("http://x")', date(1980, 2, 29), datetime(2026, 11, 2, 14, 5), 3],
+    ["+33612345678", None, None, 0],
+    ["Zoé « L'Œil » <&\">", date(2026, 1, 1), None, None],
+    ["@SUM(A1)", None, None, None],
+    ["-1+2", None, None, None],
+]
+
+
+def test_xlsx_has_french_headers_frozen_filter_dates_and_no_formula(tmp_path: Path) -> None:
+    """Bold frozen header with autofilter, real date cells, and not one formula cell."""
+    path = tmp_path / "out.xlsx"
+    write_table(path, "Contacts", COLUMNS, ROWS)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Contacts"]
+    assert [c.value for c in ws[1]] == ["Nom", "Né le", "Saisi le", "Appels"]
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D6"
+    assert ws["B2"].value == datetime(1980, 2, 29) and ws["B2"].number_format == "dd/mm/yyyy"
+    assert ws["D2"].value == 3
+    assert ws["A4"].value == "Zoé « L'Œil » <&\">"
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+    assert ws["A2"].value.startswith("=HYPERLINK") and ws["A2"].quotePrefix
+    assert ws.column_dimensions["A"].width > len("Nom") + 2
+
+
+def test_csv_is_utf8_bom_semicolon_and_neutralised(tmp_path: Path) -> None:
+    """CSV: BOM, `;`, dates dd/mm/yyyy, and formula-like text prefixed with an apostrophe."""
+    path = tmp_path / "out.csv"
+    write_table(path, "Contacts", COLUMNS, ROWS)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["Nom", "Né le", "Saisi le", "Appels"]
+    assert rows[1][:2] == ['\'=HYPERLINK("http://x")', "29/02/1980"]
+    assert [r[0][:2] for r in rows[2:]] == ["'+", "Zo", "'@", "'-"]
+
+
+def test_cancel_leaves_no_file(tmp_path: Path) -> None:
+    """A cancelled export leaves neither the file nor a temporary one behind."""
+    path = tmp_path / "big.xlsx"
+    with pytest.raises(Cancelled):
+        write_table(path, "X", [Column("n", "int")], ([i] for i in range(5000)), progress=lambda n: False)
+    assert list(tmp_path.iterdir()) == []
