@@ -1,0 +1,88 @@
+"""The suppression list: hashes that keep an objection honoured after the contact is erased.
+
+RULES.md §5: keep the minimum needed to honour an objection (a hash of the normalised phone, email,
+name + postcode) for at least 3 years (*setting* rules.suppression_years); an import must never bring
+back an objected person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from models.compliance import SuppressionEntry
+from services.emails import normalise_email
+from services.phones import to_e164
+from services.text import fold
+
+# Salted so that the table is not a lookup of the plain values; the same salt on every install so
+# that the list keeps working after a move to PostgreSQL.
+_SALT = b"webleads-tracker/suppression/v1:"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(_SALT + text.encode("utf-8")).hexdigest()
+
+
+def suppression_keys(
+    *,
+    email: str = "",
+    phones: Iterable[str] = (),
+    last_name: str = "",
+    first_name: str = "",
+    postcode: str = "",
+) -> list[tuple[str, str]]:
+    """The (kind, hash) pairs that identify a person, from whatever fields are known."""
+    keys: list[tuple[str, str]] = []
+    normalised_email = normalise_email(email) if email else None
+    if normalised_email:
+        keys.append(("email", _digest(normalised_email.lower())))
+    for phone in phones:
+        e164 = to_e164(phone) if phone else None
+        if e164:
+            keys.append(("phone", _digest(e164)))
+    if last_name.strip() and postcode.strip():
+        name = fold(f"{last_name} {first_name}").replace("-", " ")
+        keys.append(("name_postcode", _digest(f"{name}|{postcode.strip()}")))
+    return keys
+
+
+def add_to_suppression_list(
+    session: Session, keys: list[tuple[str, str]], scope: str, opposed_on: date
+) -> int:
+    """Record the hashes of an objected person (once per kind, hash and scope)."""
+    existing = set(
+        session.execute(
+            select(SuppressionEntry.kind, SuppressionEntry.hash, SuppressionEntry.scope).where(
+                tuple_(SuppressionEntry.kind, SuppressionEntry.hash).in_(keys)
+            )
+        ).all()
+    ) if keys else set()  # fmt: skip
+    added = 0
+    for kind, digest in keys:
+        if (kind, digest, scope) not in existing:
+            session.add(SuppressionEntry(kind=kind, hash=digest, scope=scope, opposed_on=opposed_on))
+            added += 1
+    return added
+
+
+def suppressed_keys(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these keys are on the suppression list (one query for a whole import batch)."""
+    if not keys:
+        return set()
+    found: set[tuple[str, str]] = set()
+    unique = list(set(keys))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        found.update(
+            session.execute(
+                select(SuppressionEntry.kind, SuppressionEntry.hash).where(
+                    tuple_(SuppressionEntry.kind, SuppressionEntry.hash).in_(chunk)
+                )
+            ).all()
+        )
+    return found
