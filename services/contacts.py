@@ -332,6 +332,14 @@ def delete_contact(session: Session, contact_id: int, expected_version: int | No
     return ref
 
 
+def get_contact(session: Session, contact_id: int) -> Contact:
+    """The contact behind a table row (the window opens it by id)."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.erased_at is not None:
+        raise ContactNotFound(format_ref(contact_id))
+    return contact
+
+
 def get_by_ref(session: Session, ref: str) -> Contact:
     contact_id = parse_ref(ref)
     contact = session.get(Contact, contact_id) if contact_id is not None else None
@@ -344,6 +352,7 @@ def get_by_ref(session: Session, ref: str) -> Contact:
 
 SORT_COLUMNS = {
     "ref": Contact.id,
+    "civility": Contact.civility,
     "last_name": Contact.last_name,
     "first_name": Contact.first_name,
     "company": Contact.company,
