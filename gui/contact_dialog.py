@@ -54,6 +54,7 @@ from services.phones import display as display_phone
 from services.postcodes import check_postcode, is_french, normalise_postcode
 
 ERROR_STYLE = "color: #b00020;"
+EMPTY_DATE = QDate(1900, 1, 1)
 WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 4px;"
 
 
@@ -75,24 +76,32 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(self)
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
-        self.edit.setDate(QDate.currentDate())
+        self.edit.setMinimumDate(EMPTY_DATE)
+        self.edit.setSpecialValueText(self.tr("(aucune)"))  # shown while the box is unticked
+        self.edit.setDate(EMPTY_DATE)
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
-        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self._toggled)
         self.check.toggled.connect(lambda _: self.changed.emit())
         self.edit.dateChanged.connect(lambda _: self.changed.emit())
         self.setFocusProxy(self.edit)
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on and self.edit.date() == EMPTY_DATE:
+            self.edit.setDate(QDate.currentDate())
+        elif not on:
+            self.edit.setDate(EMPTY_DATE)
 
     def value(self) -> date | None:
         return from_qdate(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, d: date | None) -> None:
         self.check.setChecked(d is not None)
-        if d is not None:
-            self.edit.setDate(to_qdate(d))
+        self.edit.setDate(to_qdate(d) if d is not None else EMPTY_DATE)
 
 
 class ContactDialog(QDialog):
@@ -112,7 +121,8 @@ class ContactDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.suggestions: list[str] = []
         self.ref = ""
-        self.setMinimumSize(860, 560)
+        self.setMinimumSize(720, 480)
+        self.resize(1040, 680)
 
         tabs = QTabWidget(self)
         tabs.addTab(self._form_page(), self.tr("Fiche"))
@@ -234,7 +244,7 @@ class ContactDialog(QDialog):
         self._row(f, "tags", self._line("tags", self.tr("séparées par des virgules : fidèle, VIP")))
         notes = QPlainTextEdit(self)
         notes.setTabChangesFocus(True)
-        notes.setFixedHeight(60)
+        notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.inputs["notes"] = notes
         self._row(f, "notes", notes)
         status.currentIndexChanged.connect(self._status_changed)
@@ -257,14 +267,17 @@ class ContactDialog(QDialog):
         grid = QGridLayout(page)
         grid.addWidget(identity, 0, 0)
         grid.addWidget(address, 1, 0, 2, 1)
-        grid.addWidget(reach, 0, 1)
-        grid.addWidget(relation, 1, 1)
-        grid.addWidget(source, 2, 1)
+        grid.addWidget(source, 0, 1)
+        grid.addWidget(reach, 1, 1)
+        grid.addWidget(relation, 2, 1)
         grid.setRowStretch(3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
+        self.scroll = scroll
         return scroll
 
     # --- values in and out -------------------------------------------------------------------------
@@ -430,6 +443,7 @@ class ContactDialog(QDialog):
             self.ui.show_error("\n".join(unknown))
         if first is not None:
             self.tabs.setCurrentIndex(0)
+            self.scroll.ensureWidgetVisible(first)
             first.setFocus()
 
     def accept(self) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -48,7 +47,6 @@ class ContactsScreen(QWidget):
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
             QLineEdit.ActionPosition.LeadingPosition,
         )
-        self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("Nouveau contact"), self)
         self.new_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.open_button = QPushButton(self.tr("Ouvrir"), self)
@@ -82,7 +80,6 @@ class ContactsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
 
         # Keystrokes arriving together are coalesced into one query (a 0 ms timer runs after them).
         self._search_timer = QTimer(self)
@@ -108,8 +105,11 @@ class ContactsScreen(QWidget):
     def _default_widths(self) -> None:
         """Widths from the columns' typical lengths (resizeColumnsToContents costs 0.5 s at 100,000)."""
         char = self.fontMetrics().averageCharWidth()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
         for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, column.chars * char + 16)
+            title = self.model.headerData(i, Qt.Orientation.Horizontal) or ""
+            width = max(column.chars * char, header_metrics.horizontalAdvance(title) + 14)
+            self.table.setColumnWidth(i, width + 8)
         self.table.horizontalHeader().setSortIndicator(COL_LAST, Qt.SortOrder.AscendingOrder)
 
     def restore_state(self) -> None:
@@ -146,15 +146,10 @@ class ContactsScreen(QWidget):
             self.ui.show_error(str(exc))
 
     def update_counts(self) -> None:
+        """Tell the status bar how many contacts are shown, out of how many."""
         shown = len(self.model.ids)
         if not self.model.text:
             self.total = shown
-        if self.model.text:
-            text = self.tr("{shown} contact(s) trouvé(s) sur {total}")
-        else:
-            text = self.tr("{total} contact(s)")
-        locale = QLocale()
-        self.count_label.setText(text.format(shown=locale.toString(shown), total=locale.toString(self.total)))
         self.counts_changed.emit(shown, self.total)
         self._update_buttons()
 

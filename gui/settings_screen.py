@@ -45,6 +45,7 @@ class SettingsScreen(QWidget):
         )
         intro.setWordWrap(True)
         page = QWidget(self)
+        page.setMaximumWidth(1000)
         v = QVBoxLayout(page)
         v.addWidget(intro)
         v.addWidget(self._group(self.tr("Identité de l'organisation"), "organisation"))
@@ -92,6 +93,8 @@ class SettingsScreen(QWidget):
             widget = QLineEdit(self)
             if isinstance(d.default, int):
                 widget.setMaximumWidth(80)
+            elif d.group == "rules":
+                widget.setMaximumWidth(240)
                 widget.setAlignment(Qt.AlignmentFlag.AlignRight)
         widget.setToolTip(self.tr("Valeur par défaut : {value}").format(value=d.default or "—"))
         self.fields[d.key] = widget
