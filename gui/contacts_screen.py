@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,14 +92,23 @@ class ContactsScreen(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda index: self.open_contact(self.model.contact_id(index.row())))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_current)
+        self.table.installEventFilter(self)  # Enter opens the selected contact
+        self.search.installEventFilter(self)  # Down goes from the search box to the table
         self.model.modelReset.connect(self.update_counts)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.total = len(self.model.ids) if not self.model.text else self._count()
         self.update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if watched is self.search and key == Qt.Key.Key_Down and self.model.rowCount():
+                self._focus_table()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- state ------------------------------------------------------------------------------------
     def _default_widths(self) -> None:
