@@ -91,7 +91,9 @@ def _checked_text(d: SettingDef, value: str) -> str:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"« {d.label} » : fuseau horaire inconnu « {value} » (ex. Europe/Paris).") from None
+            raise ValueError(
+                f"« {d.label} » : fuseau horaire inconnu « {value} » (ex. Europe/Paris)."
+            ) from None
     return value
 
 

@@ -31,7 +31,7 @@ from tests.helpers import make_contact
 
 
 @pytest.fixture(autouse=True)
-def window_settings(data_home) -> None:  # type: ignore[no-untyped-def]
+def window_settings(data_home) -> None:
     """QSettings of each test live in its own data folder; the locale is French, as the app sets it."""
     configure_settings()
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
@@ -58,7 +58,7 @@ def shown(model: ContactsModel, column: int = COL_LAST) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def make_screen(qtbot, db: Database, ui: FakeDialogs | None = None) -> ContactsScreen:  # type: ignore[no-untyped-def]
+def make_screen(qtbot, db: Database, ui: FakeDialogs | None = None) -> ContactsScreen:
     screen = ContactsScreen(db, ui or FakeDialogs())
     qtbot.addWidget(screen)
     screen.resize(1100, 500)
@@ -66,7 +66,7 @@ def make_screen(qtbot, db: Database, ui: FakeDialogs | None = None) -> ContactsS
     return screen
 
 
-def test_typing_in_search_box_filters_the_table(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_search_box_filters_the_table(qtbot, sqlite_db: Database, three) -> None:
     """Each keystroke re-runs the SQL search: 'du' keeps Dupont and Durand, 'dup' only Dupont."""
     screen = make_screen(qtbot, sqlite_db)
     assert shown(screen.model) == ["DUPONT", "DURAND", "MARTIN"]
@@ -78,7 +78,7 @@ def test_typing_in_search_box_filters_the_table(qtbot, sqlite_db: Database, thre
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
 
 
-def test_search_finds_city_phone_and_reference(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_city_phone_and_reference(qtbot, sqlite_db: Database, three) -> None:
     """The box matches a city without accents, a phone typed with dots, and a C-000123 reference."""
     screen = make_screen(qtbot, sqlite_db)
     for text, expected in (
@@ -91,7 +91,7 @@ def test_search_finds_city_phone_and_reference(qtbot, sqlite_db: Database, three
         qtbot.waitUntil(lambda e=expected: shown(screen.model) == e)
 
 
-def test_rows_show_reference_phone_and_locale_date(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_rows_show_reference_phone_and_locale_date(qtbot, sqlite_db: Database, three) -> None:
     """The table shows the reference, the phone in French format, the date in the French locale."""
     screen = make_screen(qtbot, sqlite_db)
     model = screen.model
@@ -106,7 +106,7 @@ def test_rows_show_reference_phone_and_locale_date(qtbot, sqlite_db: Database, t
     assert model.index(durand, COL_PHONE).data() == "04 91 00 00 01"  # no mobile: the landline
 
 
-def test_clicking_a_column_header_sorts_through_sql(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_column_header_sorts_through_sql(qtbot, sqlite_db: Database, three) -> None:
     """Sorting by city re-runs the query in that order, both ways."""
     screen = make_screen(qtbot, sqlite_db)
     screen.table.sortByColumn(COL_CITY, Qt.SortOrder.AscendingOrder)
@@ -116,7 +116,7 @@ def test_clicking_a_column_header_sorts_through_sql(qtbot, sqlite_db: Database, 
     assert (screen.model.sort_key, screen.model.descending) == ("city", True)
 
 
-def test_model_passes_qt_model_tester(qtmodeltester, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_tester(qtmodeltester, sqlite_db: Database, three) -> None:
     """The contacts model follows Qt's model contract (rows, columns, roles, resets)."""
     model = ContactsModel(sqlite_db)
     model.reload()
@@ -152,7 +152,7 @@ def fill_new_contact(dialog: ContactDialog) -> None:
     dialog.date_field("source_date").set_value(date(2026, 10, 3))
 
 
-def test_creating_a_contact_in_the_dialog_saves_it(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_creating_a_contact_in_the_dialog_saves_it(qtbot, sqlite_db: Database) -> None:
     """The new-contact form saves every field, normalised by the service, with its source."""
     dialog = ContactDialog(sqlite_db, FakeDialogs())
     qtbot.addWidget(dialog)
@@ -164,10 +164,14 @@ def test_creating_a_contact_in_the_dialog_saves_it(qtbot, sqlite_db: Database) -
         assert (c.civility, c.first_name, c.last_name, c.city) == ("Mme", "Jeanne", "LEFORT", "Lyon")
         assert c.mobile == "+33698765432"
         assert c.tag_names == ["VIP", "salon 2026"]
-        assert (c.source_kind, c.source_name, c.source_date) == ("direct", "Salon de l'habitat", date(2026, 10, 3))
+        assert (c.source_kind, c.source_name, c.source_date) == (
+            "direct",
+            "Salon de l'habitat",
+            date(2026, 10, 3),
+        )
 
 
-def test_missing_source_shows_messages_next_to_fields_and_saves_nothing(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_missing_source_shows_messages_next_to_fields_and_saves_nothing(qtbot, sqlite_db: Database) -> None:
     """Without a source the form stays open, says what is missing beside each field, writes nothing."""
     dialog = ContactDialog(sqlite_db, FakeDialogs())
     qtbot.addWidget(dialog)
@@ -184,7 +188,7 @@ def test_missing_source_shows_messages_next_to_fields_and_saves_nothing(qtbot, s
         assert s.query(Contact).count() == 0
 
 
-def test_wrong_city_shows_warning_with_suggestions_and_a_click_fills_it(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_city_shows_warning_with_suggestions_and_a_click_fills_it(qtbot, sqlite_db: Database) -> None:
     """A city that does not match the postcode is flagged live; clicking a commune fills the city."""
     dialog = ContactDialog(sqlite_db, FakeDialogs())
     qtbot.addWidget(dialog)
@@ -200,7 +204,7 @@ def test_wrong_city_shows_warning_with_suggestions_and_a_click_fills_it(qtbot, s
     assert dialog.postcode_warning.isHidden()
 
 
-def test_unknown_postcode_is_flagged(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_postcode_is_flagged(qtbot, sqlite_db: Database) -> None:
     """A postcode missing from the official list shows a warning; a CEDEX address is not checked."""
     dialog = ContactDialog(sqlite_db, FakeDialogs())
     qtbot.addWidget(dialog)
@@ -213,7 +217,7 @@ def test_unknown_postcode_is_flagged(qtbot, sqlite_db: Database) -> None:  # typ
     assert dialog.postcode_warning.isHidden()
 
 
-def test_stale_edit_shows_other_change_and_does_not_overwrite(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_stale_edit_shows_other_change_and_does_not_overwrite(qtbot, sqlite_db: Database, three) -> None:
     """Two windows on one contact: the second save is refused, shows the other change, keeps it."""
     cid = three["martin"]
     ui = FakeDialogs()
@@ -234,7 +238,7 @@ def test_stale_edit_shows_other_change_and_does_not_overwrite(qtbot, sqlite_db: 
         assert (c.city, c.email) == ("Lyon 2e Arrondissement", "claire.martin@example.fr")
 
 
-def test_dialog_shows_reference_and_history(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_shows_reference_and_history(qtbot, sqlite_db: Database, three) -> None:
     """An opened contact shows its reference in the title and its dated history."""
     dialog = ContactDialog(sqlite_db, FakeDialogs(), three["dupont"])
     qtbot.addWidget(dialog)
@@ -247,7 +251,7 @@ def test_dialog_shows_reference_and_history(qtbot, sqlite_db: Database, three) -
     assert dialog.line("mobile").text() == "07 11 22 33 44"
 
 
-def test_delete_asks_and_cancelling_keeps_the_contact(qtbot, sqlite_db: Database, three) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_and_cancelling_keeps_the_contact(qtbot, sqlite_db: Database, three) -> None:
     """Del asks for confirmation naming the contact; No keeps it, Yes deletes it."""
     ui = FakeDialogs(confirm_answer=False)
     screen = make_screen(qtbot, sqlite_db, ui)
@@ -262,7 +266,9 @@ def test_delete_asks_and_cancelling_keeps_the_contact(qtbot, sqlite_db: Database
         assert s.get(Contact, three["dupont"]) is None
 
 
-def test_enter_and_double_click_open_the_selected_contact(qtbot, sqlite_db: Database, three, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_enter_and_double_click_open_the_selected_contact(
+    qtbot, sqlite_db: Database, three, monkeypatch
+) -> None:
     """Enter on the table opens the selected contact's dialog (exec is replaced to record it)."""
     opened: list[int | None] = []
     monkeypatch.setattr(ContactDialog, "exec", lambda self: opened.append(self.contact_id) or 0)

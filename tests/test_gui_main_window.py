@@ -22,19 +22,19 @@ from tests.helpers import make_contact
 
 
 @pytest.fixture(autouse=True)
-def window_settings(data_home) -> None:  # type: ignore[no-untyped-def]
+def window_settings(data_home) -> None:
     """QSettings of each test live in its own data folder."""
     gui_app.configure_settings()
 
 
-def make_window(qtbot, db: Database, ui: FakeDialogs | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, db: Database, ui: FakeDialogs | None = None) -> MainWindow:
     window = MainWindow(db, ui or FakeDialogs())
     qtbot.addWidget(window)
     window.show()
     return window
 
 
-def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_db: Database) -> None:
     """Eight sections in the sidebar; those without a screen are disabled with « Bientôt disponible »."""
     window = make_window(qtbot, sqlite_db)
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
@@ -51,7 +51,7 @@ def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_d
     assert {"contacts", "settings"} <= {s.key for s in SECTIONS if s.available}
 
 
-def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None:
     """Ctrl+1..Ctrl+8 go to the sections; a future section's action is disabled."""
     window = make_window(qtbot, sqlite_db)
     actions = window._section_actions
@@ -65,7 +65,7 @@ def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None
     assert window.find_action.isEnabled() and window.delete_action.isEnabled()
 
 
-def test_menus_have_standard_shortcuts(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_menus_have_standard_shortcuts(qtbot, sqlite_db: Database) -> None:
     """New contact Ctrl+N, Quit Ctrl+Q, Find Ctrl+F, Delete Del."""
     window = make_window(qtbot, sqlite_db)
     assert window.new_contact_action.shortcut() == QKeySequence("Ctrl+N")
@@ -74,7 +74,7 @@ def test_menus_have_standard_shortcuts(qtbot, sqlite_db: Database) -> None:  # t
     assert window.delete_action.shortcut() == QKeySequence(Qt.Key.Key_Delete)
 
 
-def test_find_focuses_search_and_delete_asks_for_the_selected_contact(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_find_focuses_search_and_delete_asks_for_the_selected_contact(qtbot, sqlite_db: Database) -> None:
     """Édition > Rechercher puts the cursor in the search box; Supprimer asks before deleting."""
     with sqlite_db.session() as s:
         cid = make_contact(s).id
@@ -90,7 +90,7 @@ def test_find_focuses_search_and_delete_asks_for_the_selected_contact(qtbot, sql
     assert screen.model.rowCount() == 1  # type: ignore[union-attr]
 
 
-def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:
     """The status bar says how many contacts are shown out of the total, and which base is open."""
     with sqlite_db.session() as s:
         make_contact(s)
@@ -103,7 +103,7 @@ def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:  
     assert "test.sqlite" in window.base_label.text()
 
 
-def test_geometry_and_table_header_are_remembered(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_table_header_are_remembered(qtbot, sqlite_db: Database) -> None:
     """Closing saves the window size and the table's sort; the next window comes back the same."""
     window = make_window(qtbot, sqlite_db)
     window.resize(700, 500)
@@ -116,12 +116,14 @@ def test_geometry_and_table_header_are_remembered(qtbot, sqlite_db: Database) ->
     assert (model.sort_key, model.descending) == ("city", True)
 
 
-def test_qt_buttons_speak_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_qt_buttons_speak_french(qtbot) -> None:
     """Qt's own French translation is loaded: a Cancel button says « Annuler »."""
     app = QApplication.instance()
     before = set(app.findChildren(QTranslator))
     try:
-        assert gui_app.install_translators(app, QLocale(QLocale.Language.French, QLocale.Country.France)) == "fr"
+        assert (
+            gui_app.install_translators(app, QLocale(QLocale.Language.French, QLocale.Country.France)) == "fr"
+        )
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         qtbot.addWidget(box)
         assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
@@ -131,7 +133,7 @@ def test_qt_buttons_speak_french(qtbot) -> None:  # type: ignore[no-untyped-def]
             app.removeTranslator(t)
 
 
-def test_english_system_stays_french_while_english_is_untranslated(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_english_system_stays_french_while_english_is_untranslated(qtbot) -> None:
     """An English system gets English only if the English .qm has translations (not yet)."""
     app = QApplication.instance()
     before = set(app.findChildren(QTranslator))
@@ -146,7 +148,7 @@ def test_english_system_stays_french_while_english_is_untranslated(qtbot) -> Non
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
 
 
-def test_a_file_that_is_not_a_base_gives_a_dialog_and_exit_2(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_base_gives_a_dialog_and_exit_2(qtbot, tmp_path: Path, monkeypatch) -> None:
     """Starting on a text file: a plain dialog, exit status 2, and the file untouched."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -158,7 +160,7 @@ def test_a_file_that_is_not_a_base_gives_a_dialog_and_exit_2(qtbot, tmp_path: Pa
     assert bad.read_text(encoding="utf-8") == "pas une base\n"
 
 
-def test_start_creates_the_base_and_shows_the_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_start_creates_the_base_and_shows_the_window(qtbot, tmp_path: Path, monkeypatch) -> None:
     """The smoke-test start (as the benchmark runs it) creates the base and exits 0 once shown."""
     monkeypatch.setenv(gui_app.SMOKE_TEST_ENV, "1")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -167,7 +169,7 @@ def test_start_creates_the_base_and_shows_the_window(qtbot, tmp_path: Path, monk
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
-def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(monkeypatch, data_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(monkeypatch, data_home: Path) -> None:
     """The exception hook writes the trace to the log file and shows a French sentence."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))

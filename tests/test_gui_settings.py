@@ -13,11 +13,11 @@ from tests.gui_fakes import FakeDialogs
 
 
 @pytest.fixture(autouse=True)
-def window_settings(data_home) -> None:  # type: ignore[no-untyped-def]
+def window_settings(data_home) -> None:
     configure_settings()
 
 
-def make_screen(qtbot, db: Database, ui: FakeDialogs | None = None) -> SettingsScreen:  # type: ignore[no-untyped-def]
+def make_screen(qtbot, db: Database, ui: FakeDialogs | None = None) -> SettingsScreen:
     screen = SettingsScreen(db, ui or FakeDialogs())
     qtbot.addWidget(screen)
     return screen
@@ -32,7 +32,7 @@ def set_field(screen: SettingsScreen, key: str, value: str) -> None:
         widget.setText(value)
 
 
-def test_every_declared_setting_has_a_field_with_its_label(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_every_declared_setting_has_a_field_with_its_label(qtbot, sqlite_db: Database) -> None:
     """The form is built from services.settings: one field per organisation or rules setting."""
     screen = make_screen(qtbot, sqlite_db)
     expected = {s.key for s in SETTINGS if s.group in ("organisation", "rules")}
@@ -40,7 +40,7 @@ def test_every_declared_setting_has_a_field_with_its_label(qtbot, sqlite_db: Dat
     assert screen.fields["rules.phone_consent_days"].text() == "365"  # type: ignore[union-attr]
 
 
-def test_settings_save_and_reload(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_settings_save_and_reload(qtbot, sqlite_db: Database) -> None:
     """What is typed is stored in the base and shown again by a new screen."""
     screen = make_screen(qtbot, sqlite_db)
     set_field(screen, "org.name", "Quincaillerie Dubois")
@@ -69,7 +69,9 @@ def test_settings_save_and_reload(qtbot, sqlite_db: Database) -> None:  # type: 
         ("business.timezone", "Europe/Dijon", "fuseau horaire"),
     ],
 )
-def test_an_invalid_value_is_explained_and_nothing_is_saved(qtbot, sqlite_db: Database, key, value, words) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_value_is_explained_and_nothing_is_saved(
+    qtbot, sqlite_db: Database, key, value, words
+) -> None:
     """One bad value: a message naming the setting, and none of the other changes are stored."""
     ui = FakeDialogs()
     screen = make_screen(qtbot, sqlite_db, ui)
@@ -82,7 +84,7 @@ def test_an_invalid_value_is_explained_and_nothing_is_saved(qtbot, sqlite_db: Da
         assert get_settings(s)["org.name"] == ""
 
 
-def test_revert_shows_the_stored_values_again(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_revert_shows_the_stored_values_again(qtbot, sqlite_db: Database) -> None:
     """« Annuler les modifications » puts back what the base holds."""
     with sqlite_db.session() as s:
         set_settings(s, {"org.name": "Café de la Place"})
