@@ -22,15 +22,12 @@ from models.database import DatabaseError, describe_url, open_database, resolve_
 from services.paths import data_dir, log_file, resource
 
 log = logging.getLogger("webleads.gui")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
 
 ORGANISATION = "webleads"
 APPLICATION = "webleads-tracker"
 # Set by the benchmark and by smoke tests of a packaged build: quit once the window is shown.
 SMOKE_TEST_ENV = "WEBLEADS_SMOKE_TEST"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def install_excepthook() -> None:
@@ -43,16 +40,17 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         log.error("erreur inattendue :\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        message = tr(
+        message = translate(
+            "App",
             "Une erreur inattendue est survenue : {error}\n\n"
-            "Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :\n{log}"
+            "Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :\n{log}",
         ).format(error=exc, log=log_file())
         if QApplication.instance() is None or showing or os.environ.get(SMOKE_TEST_ENV):
             sys.stderr.write(message + "\n")
             return
         showing = True
         try:
-            QMessageBox.critical(None, tr("Erreur inattendue"), message)
+            QMessageBox.critical(None, translate("App", "Erreur inattendue"), message)
         finally:
             showing = False
 
@@ -121,7 +119,7 @@ def run_window(db_arg: str | None) -> int:
     except DatabaseError as exc:
         log.warning("ouverture de la base refusée : %s", exc)
         if not os.environ.get(SMOKE_TEST_ENV):
-            QMessageBox.critical(None, tr("Impossible d'ouvrir la base"), str(exc))
+            QMessageBox.critical(None, translate("App", "Impossible d'ouvrir la base"), str(exc))
         else:
             sys.stderr.write(str(exc) + "\n")
         return 2 if exc.bad_input else 1

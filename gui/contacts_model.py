@@ -120,8 +120,8 @@ class ContactsModel(QAbstractTableModel):
     def contact_id(self, row: int) -> int | None:
         return self.ids[row] if 0 <= row < len(self.ids) else None
 
-    def row_values(self, row: int) -> ContactRow | None:
-        """The row's values, fetching its page from SQL when it is not cached."""
+    def _entry(self, row: int) -> tuple[ContactRow, tuple[str, ...]] | None:
+        """The row's values and display texts, fetching its page from SQL when it is not cached."""
         if not 0 <= row < len(self.ids):
             return None
         page = row // PAGE_SIZE
@@ -129,13 +129,19 @@ class ContactsModel(QAbstractTableModel):
         if cached is None:
             page_ids = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
             with self.db.session() as session:
-                cached = fetch_rows(session, page_ids)
+                rows = fetch_rows(session, page_ids)
+            # Formatted once per page: the view asks for the same cells at every repaint.
+            cached = {cid: (r, self._texts(r)) for cid, r in rows.items()}
             self._pages[page] = cached
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
-        else:
+        elif page != next(reversed(self._pages)):
             self._pages.move_to_end(page)
         return cached.get(self.ids[row])  # None if deleted meanwhile by another station
+
+    def row_values(self, row: int) -> ContactRow | None:
+        entry = self._entry(row)
+        return entry[0] if entry else None
 
     # --- Qt model -----------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -159,21 +165,23 @@ class ContactsModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or index.row() >= len(self.ids) or index.column() >= len(COLUMNS):
-            return None
+        # The view asks for a dozen roles per cell at each repaint: the common ones come first.
+        if role == Qt.ItemDataRole.DisplayRole:
+            entry = self._entry(index.row())
+            return entry[1][index.column()] if entry and index.column() >= 0 else None
         if role == IdRole:
-            return self.ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        r = self.row_values(index.row())
-        if r is None:
-            return None
-        col = index.column()
-        if role == SortRole:
-            return self._native(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, col)
-        return self._display(r, col)
+            return self.contact_id(index.row())
+        if role == SortRole or role == Qt.ItemDataRole.ToolTipRole:
+            entry = self._entry(index.row())
+            if entry is None or index.column() < 0:
+                return None
+            if role == SortRole:
+                return self._native(entry[0], index.column())
+            return self._tooltip(entry[0], index.column())
+        return None
+
+    def _texts(self, r: ContactRow) -> tuple[str, ...]:
+        return tuple(self._display(r, col) for col in range(len(COLUMNS)))
 
     def _native(self, r: ContactRow, col: int) -> Any:
         if col == COL_REF:
