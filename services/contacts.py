@@ -405,7 +405,13 @@ def search_query(text: str = "", sort: str = "last_name", descending: bool = Fal
 def search_ids(
     session: Session, text: str = "", sort: str = "last_name", descending: bool = False
 ) -> list[int]:
-    return list(session.scalars(search_query(text, sort, descending)))
+    # The driver's rows are read directly: for 100,000 ids (the window's start, a one-letter search)
+    # SQLAlchemy's result rows cost 3x the query itself. The id needs no type processing.
+    result = session.connection().execute(search_query(text, sort, descending))
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 @dataclass(frozen=True)
