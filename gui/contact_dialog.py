@@ -71,9 +71,11 @@ class OptionalDate(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, required: bool = False) -> None:
         super().__init__(parent)
+        self.required = required
         self.check = QCheckBox(self)
+        self.check.setVisible(not required)  # a required date always has a value
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(EMPTY_DATE)
@@ -88,6 +90,8 @@ class OptionalDate(QWidget):
         self.check.toggled.connect(lambda _: self.changed.emit())
         self.edit.dateChanged.connect(lambda _: self.changed.emit())
         self.setFocusProxy(self.edit)
+        if required:
+            self.check.setChecked(True)
 
     def _toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)
@@ -100,6 +104,8 @@ class OptionalDate(QWidget):
         return from_qdate(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, d: date | None) -> None:
+        if d is None and self.required:
+            d = date.today()  # a required date: today until the user picks the real one
         self.check.setChecked(d is not None)
         self.edit.setDate(to_qdate(d) if d is not None else EMPTY_DATE)
 
@@ -168,8 +174,8 @@ class ContactDialog(QDialog):
         self.inputs[key] = combo
         return combo
 
-    def _date(self, key: str) -> OptionalDate:
-        widget = OptionalDate(self)
+    def _date(self, key: str, required: bool = False) -> OptionalDate:
+        widget = OptionalDate(self, required)
         self.inputs[key] = widget
         return widget
 
@@ -250,13 +256,12 @@ class ContactDialog(QDialog):
         status.currentIndexChanged.connect(self._status_changed)
 
         source, f = self._group(self.tr("Origine des données (obligatoire)"))
-        self._row(
-            f, "source_kind", self._combo("source_kind", {"": self.tr("— choisir —"), **SOURCE_KIND_LABELS})
-        )
+        kinds = {"": self.tr("— choisir —"), **SOURCE_KIND_LABELS}
+        self._row(f, "source_kind", self._combo("source_kind", kinds), self.tr("Type de source"))
         self._row(
             f, "source_name", self._line("source_name", self.tr("Comptoir du magasin, nom du partenaire…"))
         )
-        self._row(f, "source_date", self._date("source_date"))
+        self._row(f, "source_date", self._date("source_date", required=True))
 
         for key in ("postcode", "city", "cedex"):
             self.line(key).textChanged.connect(self._check_postcode)

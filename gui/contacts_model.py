@@ -45,22 +45,22 @@ MAX_PAGES = 25  # at most 5,000 rows kept in memory
 class Column:
     key: str  # services.contacts.SORT_COLUMNS key, or "" when the column cannot be sorted
     title: str  # French source text, translated in the context "ContactsModel"
-    chars: int  # default width, in average characters
+    sample: str  # a typical value: the column's default width
 
 
 COLUMNS: list[Column] = [
-    Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), 9),
-    Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), 7),
-    Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), 14),
-    Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), 16),
-    Column("company", QT_TRANSLATE_NOOP("ContactsModel", "Société"), 18),
-    Column("postcode", QT_TRANSLATE_NOOP("ContactsModel", "CP"), 6),
-    Column("city", QT_TRANSLATE_NOOP("ContactsModel", "Ville"), 16),
-    Column("mobile", QT_TRANSLATE_NOOP("ContactsModel", "Portable/Téléphone"), 16),
-    Column("email", QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), 24),
-    Column("status", QT_TRANSLATE_NOOP("ContactsModel", "Statut"), 9),
-    Column("source_kind", QT_TRANSLATE_NOOP("ContactsModel", "Origine"), 17),
-    Column("last_contact_on", QT_TRANSLATE_NOOP("ContactsModel", "Dernier contact"), 12),
+    Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), "C-000000"),
+    Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), "Mme"),
+    Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), "Jean-Pierre"),
+    Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), "CHARPENTIER"),
+    Column("company", QT_TRANSLATE_NOOP("ContactsModel", "Société"), "Cabinet Lefèvre & Ass"),
+    Column("postcode", QT_TRANSLATE_NOOP("ContactsModel", "CP"), "00000"),
+    Column("city", QT_TRANSLATE_NOOP("ContactsModel", "Ville"), "Saint-Souplet-sur"),
+    Column("mobile", QT_TRANSLATE_NOOP("ContactsModel", "Portable/Téléphone"), "06 00 00 00 00"),
+    Column("email", QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), "prenom.nom00@exemple.fr"),
+    Column("status", QT_TRANSLATE_NOOP("ContactsModel", "Statut"), "Prospect"),
+    Column("source_kind", QT_TRANSLATE_NOOP("ContactsModel", "Origine"), "Courtier en données"),
+    Column("last_contact_on", QT_TRANSLATE_NOOP("ContactsModel", "Dernier contact"), "00/00/0000"),
 ]
 (COL_REF, COL_CIVILITY, COL_FIRST, COL_LAST, COL_COMPANY, COL_POSTCODE, COL_CITY, COL_PHONE, COL_EMAIL,
  COL_STATUS, COL_SOURCE, COL_LAST_CONTACT) = range(len(COLUMNS))  # fmt: skip

@@ -113,12 +113,14 @@ class ContactsScreen(QWidget):
     # --- state ------------------------------------------------------------------------------------
     def _default_widths(self) -> None:
         """Widths from the columns' typical lengths (resizeColumnsToContents costs 0.5 s at 100,000)."""
-        char = self.fontMetrics().averageCharWidth()
+        metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         for i, column in enumerate(COLUMNS):
             title = self.model.headerData(i, Qt.Orientation.Horizontal) or ""
-            width = max(column.chars * char, header_metrics.horizontalAdvance(title) + 14)
-            self.table.setColumnWidth(i, width + 8)
+            width = max(
+                metrics.horizontalAdvance(column.sample), header_metrics.horizontalAdvance(title) + 16
+            )
+            self.table.setColumnWidth(i, width + 14)
         self.table.horizontalHeader().setSortIndicator(COL_LAST, Qt.SortOrder.AscendingOrder)
 
     def restore_state(self) -> None:
