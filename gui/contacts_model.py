@@ -21,10 +21,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from models.contact import format_ref
-from models.database import Database
+from models.database import Database, DatabaseError
 from services.contacts import (
     SOURCE_KIND_LABELS,
     STATUS_LABELS,
@@ -73,6 +74,8 @@ def _qdate(d: date | None) -> QDate:
 class ContactsModel(QAbstractTableModel):
     """Rows = the ids of the current search, in the current order."""
 
+    fetch_failed = Signal(str)  # a page could not be read (the view shows empty cells meanwhile)
+
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -82,6 +85,7 @@ class ContactsModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ContactRow]] = OrderedDict()
         self._locale = QLocale()
+        self._failing = False
 
     # --- queries ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -128,8 +132,15 @@ class ContactsModel(QAbstractTableModel):
         cached = self._pages.get(page)
         if cached is None:
             page_ids = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-            with self.db.session() as session:
-                rows = fetch_rows(session, page_ids)
+            try:
+                with self.db.session() as session:
+                    rows = fetch_rows(session, page_ids)
+            except DatabaseError as exc:  # e.g. the server went away: said once, retried at next paint
+                if not self._failing:
+                    self._failing = True
+                    self.fetch_failed.emit(str(exc))
+                return None
+            self._failing = False
             # Formatted once per page: the view asks for the same cells at every repaint.
             cached = {cid: (r, self._texts(r)) for cid, r in rows.items()}
             self._pages[page] = cached

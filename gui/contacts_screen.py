@@ -95,6 +95,11 @@ class ContactsScreen(QWidget):
         self.table.installEventFilter(self)  # Enter opens the selected contact
         self.search.installEventFilter(self)  # Down goes from the search box to the table
         self.model.modelReset.connect(self.update_counts)
+        # Not from inside a paint event: the message box waits for the event loop.
+        self.model.fetch_failed.connect(
+            lambda message: QTimer.singleShot(0, lambda: self.ui.show_error(message)),
+            Qt.ConnectionType.QueuedConnection,
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.total = len(self.model.ids) if not self.model.text else self._count()
         self.update_counts()

@@ -23,7 +23,7 @@ from gui.contacts_model import (
 )
 from gui.contacts_screen import ContactsScreen
 from models.contact import Contact
-from models.database import Database
+from models.database import Database, DatabaseError
 from services.contacts import get_contact
 from services.demo import add_demo_contacts
 from tests.gui_fakes import FakeDialogs
@@ -280,3 +280,19 @@ def test_enter_and_double_click_open_the_selected_contact(
     index = screen.model.index(screen.model.row_of(three["martin"]), COL_LAST)
     screen.table.doubleClicked.emit(index)
     assert opened == [three["durand"], three["martin"]]
+
+
+def test_a_page_that_cannot_be_read_is_reported_once(qtbot, sqlite_db: Database, three, monkeypatch) -> None:
+    """If the base stops answering while scrolling, one message is shown and the cells stay empty."""
+    ui = FakeDialogs()
+    screen = make_screen(qtbot, sqlite_db, ui)
+    screen.model._pages.clear()
+
+    def broken(session, ids):  # type: ignore[no-untyped-def]
+        raise DatabaseError("Serveur de base de données injoignable")
+
+    monkeypatch.setattr("gui.contacts_model.fetch_rows", broken)
+    assert screen.model.index(0, COL_LAST).data() is None
+    assert screen.model.index(1, COL_LAST).data() is None
+    qtbot.waitUntil(lambda: len(ui.errors) == 1)
+    assert "injoignable" in ui.errors[0]
