@@ -16,7 +16,10 @@ from pathlib import Path
 from cli import campaign as campaign_cmd
 from cli import contacts as contacts_cmd
 from cli import export as export_cmd
+from cli import forms as forms_cmd
 from cli import init as init_cmd
+from cli import oppositions as oppositions_cmd
+from cli import partners as partners_cmd
 from cli.context import CliContext, Result
 from models.database import DatabaseError
 from services.errors import Cancelled, InputError
@@ -24,7 +27,7 @@ from services.errors import Cancelled, InputError
 log = logging.getLogger("webleads.cli")
 
 # Each command module registers its subcommands here; its handlers return a Result.
-COMMAND_MODULES = [init_cmd, contacts_cmd, export_cmd, campaign_cmd]
+COMMAND_MODULES = [init_cmd, contacts_cmd, export_cmd, campaign_cmd, forms_cmd, partners_cmd, oppositions_cmd]
 
 
 class UsageError(InputError):

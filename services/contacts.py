@@ -27,6 +27,7 @@ from services.emails import normalise_email
 from services.errors import InputError, NotFoundError
 from services.phones import national_digits, to_e164
 from services.postcodes import check_postcode, is_french
+from services.propagation import identifier_snapshot, rectification_notices
 from services.text import clean_spaces, fold
 
 SOURCE_KIND_LABELS = {
@@ -297,6 +298,7 @@ def update_contact(
     if contact.version != expected_version:
         raise ConcurrentEditError(contact.ref, _differences(data, contact))
     checked = check_contact(data)
+    before = identifier_snapshot(contact)
     _apply(contact, checked.values)
     try:
         session.flush()
@@ -306,6 +308,8 @@ def update_contact(
         raise ConcurrentEditError(
             format_ref(contact_id), _differences(data, fresh) if fresh else {}
         ) from None
+    # RULES.md §5 (art. 19): partners who received a changed field are told.
+    rectification_notices(session, contact, before)
     return contact, checked.warnings
 
 
