@@ -10,7 +10,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, utcnow
 
 # The outcomes a caller can log (RULES.md §2: "not interested" and "do not call me" are separate).
-CALL_OUTCOMES = ("no-answer", "busy", "callback", "interested", "not-interested", "do-not-call", "wrong-number")
+CALL_OUTCOMES = (
+    "no-answer",
+    "busy",
+    "callback",
+    "interested",
+    "not-interested",
+    "do-not-call",
+    "wrong-number",
+)
 CALL_SOURCES = ("in-house", "call-centre")
 # What made the call lawful (RULES.md §1): a consent record, a running contract, or a business number.
 CALL_BASES = ("consent", "contract", "professional", "none")

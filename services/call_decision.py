@@ -73,7 +73,9 @@ def _window_starts(now: datetime) -> dict[str, datetime]:
     return out
 
 
-def call_stats(session: Session, now: datetime, where: ColumnElement[bool] | None = None) -> dict[int, CallStats]:
+def call_stats(
+    session: Session, now: datetime, where: ColumnElement[bool] | None = None
+) -> dict[int, CallStats]:
     """RULES.md §2: 30-day attempt counts (every campaign, call centres included) and the last « pas
     intéressé », for every person with recent calls — one grouped query, plus one for those at the cap."""
     starts = _window_starts(now)
@@ -165,7 +167,11 @@ def combine(
     number = number_to_dial(c)
     if not elig.eligible:
         return CallDecision(c.id, "excluded", elig.reason, elig, place, number, left)
-    ni_day = from_utc_naive(stats.last_not_interested).astimezone(place.tz).date() if stats.last_not_interested else None
+    ni_day = (
+        from_utc_naive(stats.last_not_interested).astimezone(place.tz).date()
+        if stats.last_not_interested
+        else None
+    )
     when: WhenDecision = decide_when(now, place, stats.free_from, ni_day)
     if when.allowed:
         return CallDecision(c.id, "callable", elig.reason, elig, place, number, left)

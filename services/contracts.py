@@ -35,7 +35,9 @@ def add_contract(
     if len(subject) > 150:
         raise InputError("L'objet du contrat dépasse 150 caractères.")
     if end_on is not None and end_on < start_on:
-        raise InputError(f"Le contrat finit ({end_on:%d/%m/%Y}) avant d'avoir commencé ({start_on:%d/%m/%Y}).")
+        raise InputError(
+            f"Le contrat finit ({end_on:%d/%m/%Y}) avant d'avoir commencé ({start_on:%d/%m/%Y})."
+        )
     contact = session.get(Contact, contact_id)
     if contact is None or contact.erased_at is not None:
         raise NotFoundError(f"Aucun contact avec la référence {format_ref(contact_id)}.")

@@ -45,7 +45,9 @@ def find_phone_campaign(session: Session, name: str) -> Campaign | None:
 
 
 def phone_campaigns(session: Session) -> list[Campaign]:
-    return list(session.scalars(select(Campaign).where(Campaign.kind == "phone").order_by(Campaign.id.desc())))
+    return list(
+        session.scalars(select(Campaign).where(Campaign.kind == "phone").order_by(Campaign.id.desc()))
+    )
 
 
 def open_phone_campaign(
@@ -284,7 +286,13 @@ def parse_moment(value: Any, tz: ZoneInfo) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=tz) if value.tzinfo is None else value
     text = str(value or "").strip()
-    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"):
+    for fmt in (
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ):
         try:
             return datetime.strptime(text, fmt).replace(tzinfo=tz)
         except ValueError:
@@ -299,7 +307,9 @@ def read_table(path: Path) -> list[list[Any]]:
     if path.suffix.lower() == ".csv":
         text = path.read_text(encoding="utf-8-sig")
         dialect = csv.Sniffer().sniff(text[:2000], delimiters=";,\t")
-        return [[c[1:] if c.startswith("'") else c for c in row] for row in csv.reader(text.splitlines(), dialect)]
+        return [
+            [c[1:] if c.startswith("'") else c for c in row] for row in csv.reader(text.splitlines(), dialect)
+        ]
     from python_calamine import CalamineWorkbook
 
     try:

@@ -45,7 +45,9 @@ ERASED = "contact effacé"
 OPPOSED = "opposition au démarchage téléphonique"
 REFUSED_AT_COLLECTION = "a refusé le téléphone à la collecte"
 NO_CONSENT = "particulier sans consentement à être appelé"
-THIRD_PARTY_NO_CONSENT = "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise"
+THIRD_PARTY_NO_CONSENT = (
+    "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise"
+)
 CONSENT_EXPIRED = "consentement téléphonique expiré"
 CONSENT_WITHDRAWN = "consentement téléphonique retiré"
 CONSENT_UNPROVEN = "consentement sans preuve"
