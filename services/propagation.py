@@ -1,0 +1,177 @@
+"""Notices owed to partners after an objection, an erasure or a rectification (RULES.md §5, art. 19).
+
+Every notice is created at once, due the day the event was received, and overdue after a number of
+working days (*setting* rules.propagation_overdue_days). The notice keeps a copy of the identifiers
+the partner received, so that it can still name the person after an erasure.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session
+
+from models.contact import Contact
+from models.partners import PropagationNotice, Transmission, TransmissionLine
+from services.settings import get_setting
+from services.workdays import add_working_days
+
+EVENTS = ("opposition", "erasure", "rectification")
+EVENT_LABELS = {"opposition": "opposition", "erasure": "effacement", "rectification": "rectification"}
+STATUSES = ("pending", "sent", "acknowledged", "overdue")
+STATUS_LABELS = {
+    "pending": "à envoyer",
+    "sent": "envoyée",
+    "acknowledged": "accusé de réception",
+    "overdue": "en retard",
+}
+
+
+def identifier_value(contact: Contact, field: str) -> str:
+    """The value of one transmittable field of a contact ("ref" is the contact's reference)."""
+    if field == "ref":
+        return contact.ref
+    return str(getattr(contact, field, "") or "")
+
+
+def transmitted_fields_by_partner(session: Session, contact_id: int) -> dict[int, list[str]]:
+    """RULES.md §5: every partner this contact was transmitted to, with the fields it received."""
+    rows = session.execute(
+        select(TransmissionLine.partner_id, Transmission.fields)
+        .join(Transmission, Transmission.id == TransmissionLine.transmission_id)
+        .where(TransmissionLine.contact_id == contact_id)
+    )
+    out: dict[int, list[str]] = {}
+    for partner_id, fields_json in rows:
+        fields = out.setdefault(partner_id, [])
+        for f in json.loads(fields_json or "[]"):
+            if f not in fields:
+                fields.append(f)
+    return out
+
+
+def overdue_date(session: Session, due_on: date) -> date:
+    """RULES.md §5: a notice not sent within N working days (*setting*) of its due date is overdue."""
+    return add_working_days(due_on, int(get_setting(session, "rules.propagation_overdue_days")))
+
+
+def create_notices(
+    session: Session,
+    contact: Contact,
+    event: str,
+    received_on: date,
+    *,
+    opposition_id: int | None = None,
+    scope: str = "",
+    exclude_partner_id: int | None = None,
+    detail: str = "",
+    identifiers: dict[str, Any] | None = None,
+) -> list[PropagationNotice]:
+    """RULES.md §5: one notice per partner that received the contact, at once (never twice per opposition).
+
+    identifiers: the values to quote (field -> value) when the contact is about to change (rectification,
+    erasure); by default the contact's current values of the fields each partner received.
+    """
+    if event not in EVENTS:
+        raise ValueError(f"unknown propagation event {event!r}")
+    by_partner = transmitted_fields_by_partner(session, contact.id)
+    if exclude_partner_id is not None:
+        # RULES.md §5: a partner's own notice is not sent back to it.
+        by_partner.pop(exclude_partner_id, None)
+    if not by_partner:
+        return []
+    if opposition_id is not None:
+        already = set(
+            session.scalars(
+                select(PropagationNotice.partner_id).where(PropagationNotice.opposition_id == opposition_id)
+            )
+        )
+        for partner_id in already:
+            by_partner.pop(partner_id, None)
+    overdue_on = overdue_date(session, received_on)
+    notices = []
+    for partner_id, fields in sorted(by_partner.items()):
+        values = {f: (identifiers or {}).get(f, identifier_value(contact, f)) for f in fields}
+        notice = PropagationNotice(
+            contact_id=contact.id,
+            partner_id=partner_id,
+            event=event,
+            opposition_id=opposition_id,
+            scope=scope,
+            due_on=received_on,
+            overdue_on=overdue_on,
+            identifiers=json.dumps(values, ensure_ascii=False),
+            detail=detail,
+            method="",
+        )
+        session.add(notice)
+        notices.append(notice)
+    session.flush()
+    return notices
+
+
+# --- status ----------------------------------------------------------------------------------------
+
+
+def notice_status(notice: PropagationNotice, today: date) -> str:
+    """RULES.md §5: acknowledged, sent, overdue (not sent after its overdue date), or pending."""
+    if notice.acknowledged_on is not None:
+        return "acknowledged"
+    if notice.sent_on is not None:
+        return "sent"
+    if today > notice.overdue_on:
+        return "overdue"
+    return "pending"
+
+
+def status_condition(status: str, today: date) -> ColumnElement[bool]:
+    """The SQL condition for one status (the same rule as notice_status, for lists)."""
+    n = PropagationNotice
+    if status == "acknowledged":
+        return n.acknowledged_on.is_not(None)
+    if status == "sent":
+        return and_(n.sent_on.is_not(None), n.acknowledged_on.is_(None))
+    if status == "overdue":
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), n.overdue_on < today)
+    if status == "pending":
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), n.overdue_on >= today)
+    if status == "to_send":  # pending and overdue together: what is left to send
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None))
+    raise ValueError(status)
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """One notice as the lists show it."""
+
+    id: int
+    contact_ref: str
+    partner: str
+    event: str
+    scope: str
+    due_on: date
+    overdue_on: date
+    sent_on: date | None
+    method: str
+    acknowledged_on: date | None
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "contact": self.contact_ref,
+            "partner": self.partner,
+            "event": self.event,
+            "scope": self.scope,
+            "due": self.due_on.isoformat(),
+            "overdue_on": self.overdue_on.isoformat(),
+            "sent_on": self.sent_on.isoformat() if self.sent_on else None,
+            "method": self.method,
+            "acknowledged_on": self.acknowledged_on.isoformat() if self.acknowledged_on else None,
+            "status": self.status,
+            "overdue": self.status == "overdue",
+        }
