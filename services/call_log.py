@@ -30,6 +30,7 @@ from services.call_decision import (
 )
 from services.contacts import search_text_for
 from services.errors import InputError, NotFoundError
+from services.oppositions import record_opposition
 from services.spreadsheet import Column, write_table
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -150,8 +151,6 @@ def log_call(
 
 def record_do_not_call(session: Session, contact_id: int, now: datetime, caller: str) -> int:
     """RULES.md §2, §5: « ne plus m'appeler » is an objection, channel phone: permanent, everywhere."""
-    from services.oppositions import record_opposition  # the compliance service (issue 4)
-
     local_day = now.astimezone(ZoneInfo(business_zone(session))).date()
     outcome = record_opposition(
         session,

@@ -38,7 +38,9 @@ def phone_form_version(session: Session) -> FormVersion:
     return version
 
 
-def give_consent(session: Session, contact: Contact, recorded_on: datetime, **overrides: Any) -> ConsentRecord:
+def give_consent(
+    session: Session, contact: Contact, recorded_on: datetime, **overrides: Any
+) -> ConsentRecord:
     """A ticked opt-in box for calls from the business, with its proof (scan of the paper form)."""
     values: dict[str, Any] = {
         "contact_id": contact.id,

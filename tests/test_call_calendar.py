@@ -48,7 +48,9 @@ def test_saturday_not_allowed_next_is_monday() -> None:
     decision = decide_when(now, PARIS_PLACE, None, None)
     assert not decision.allowed and "samedi" in decision.reason
     assert decision.next_local == paris(2026, 11, 30, 10, 0)
-    d = CallDecision(1, "later", decision.reason, Eligibility(True, ""), PARIS_PLACE, "", 4, decision.next_local)
+    d = CallDecision(
+        1, "later", decision.reason, Eligibility(True, ""), PARIS_PLACE, "", 4, decision.next_local
+    )
     assert d.next_text(now) == "prochain créneau : lundi 10:00"
 
 

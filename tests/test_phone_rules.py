@@ -90,7 +90,9 @@ def test_no_phone_and_opposition_exclude_everyone(db: Database) -> None:
     with db.session() as s:
         no_phone = professional(s, phone="", mobile="")
         opposed_pro = professional(s, last_name="Oppose")
-        s.add(Opposition(contact_id=opposed_pro.id, scope="all", received_on=date(2026, 5, 1), channel="letter"))
+        s.add(
+            Opposition(contact_id=opposed_pro.id, scope="all", received_on=date(2026, 5, 1), channel="letter")
+        )
         s.flush()
         assert decide_one(s, no_phone.id, "", MONDAY).reason == NO_PHONE
         assert decide_one(s, opposed_pro.id, "", MONDAY).reason == OPPOSED

@@ -1,7 +1,7 @@
 """phone: contracts, call log, callbacks
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-28 09:26:36.343114
 """
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0005'
-down_revision: str | None = '0001'
+down_revision: str | None = '0002'  # chained after main's head at merge time (was 0001)
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
