@@ -15,15 +15,19 @@ from models.compliance import (
 )
 from models.contact import Contact, ContactSource, ContactTag
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from models.phone import Callback, CallLogEntry, Contract
 from models.setting import Setting
 
 __all__ = [
     "Base",
+    "CallLogEntry",
+    "Callback",
     "Campaign",
     "ConsentRecord",
     "Contact",
     "ContactSource",
     "ContactTag",
+    "Contract",
     "Form",
     "FormVersion",
     "InformedRecord",
