@@ -14,6 +14,7 @@ from models.compliance import (
     SuppressionEntry,
 )
 from models.contact import Contact, ContactSource, ContactTag
+from models.imports import ImportRecord, MappingPreset
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.setting import Setting
 
@@ -26,7 +27,9 @@ __all__ = [
     "ContactTag",
     "Form",
     "FormVersion",
+    "ImportRecord",
     "InformedRecord",
+    "MappingPreset",
     "Opposition",
     "Partner",
     "PropagationNotice",
