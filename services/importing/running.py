@@ -55,6 +55,7 @@ CONTACT_COLUMNS = (
     "status", "person_kind", "customer_until", "last_contact_on", "notes",
 )  # fmt: skip
 BATCH = 2000
+TEXT_ROWS = 200  # rows listed in the command line's text output
 
 
 @dataclass
@@ -98,9 +99,10 @@ class ImportOptions:
 class RowResult:
     line: int  # the spreadsheet's line number
     action: str  # create, merge, unchanged, skip, refuse
-    reasons: list[str]
+    reasons: list[str]  # the refusal and the warnings, in French
     cells: list[Any]
     contact_id: int | None = None  # the existing contact (merge/unchanged/skip) or the new one
+    note: str = ""  # what happened with a duplicate
 
     @property
     def ref(self) -> str:
@@ -145,9 +147,9 @@ class ImportResult:
             "sheet": self.sheet,
             "import_id": self.import_id,
             "rows": [
-                {"line": r.line, "action": r.action, "ref": r.ref, "reasons": r.reasons}
+                {"line": r.line, "action": r.action, "ref": r.ref, "reasons": r.reasons, "note": r.note}
                 for r in self.rows
-                if r.action == "refuse" or r.reasons
+                if r.action != "create" or r.reasons or r.note
             ],
         }
 
@@ -159,9 +161,15 @@ class ImportResult:
             f"  lues {s['read']}, créées {s['created']}, complétées {s['merged']}, déjà à jour {s['unchanged']}, "
             f"ignorées {s['skipped']}, refusées {s['refused']}, avec avertissements {s['warnings']}",
         ]
+        shown = 0
         for r in self.rows:
-            if r.action == "refuse" or r.reasons:
-                lines.append(f"  ligne {r.line} — {ACTION_LABELS[r.action]} : {' ; '.join(r.reasons)}")
+            if r.action != "create" or r.reasons or r.note:
+                if shown == TEXT_ROWS:
+                    lines.append("  … (la liste complète est dans le rapport : --report RAPPORT.xlsx)")
+                    break
+                why = " ; ".join([*r.reasons, r.note] if r.note else r.reasons)
+                lines.append(f"  ligne {r.line} — {ACTION_LABELS[r.action]} : {why}")
+                shown += 1
         return "\n".join(lines)
 
 
@@ -248,28 +256,27 @@ def _plan(
             continue
         match = index.find(row.values)
         if match is None or options.on_duplicate == "create":
-            if match is not None:
-                reasons.append(
-                    f"Doublon probable ({match.reason}) de {_who(match, table)} : créé quand même."
-                )
-            results.append(RowResult(line, "create", reasons, table.rows[i], -(i + 1)))
+            note = (
+                f"Doublon probable ({match.reason}) de {_who(match, table)} : créé quand même."
+                if match
+                else ""
+            )
+            results.append(RowResult(line, "create", reasons, table.rows[i], -(i + 1), note))
             new_rows.append(i)
             pending[i] = row
             index.add(-(i + 1), row.values)
         elif options.on_duplicate == "skip":
-            reasons.append(f"Doublon ({match.reason}) de {_who(match, table)} : ignoré.")
-            results.append(RowResult(line, "skip", reasons, table.rows[i], match.key))
+            note = f"Doublon ({match.reason}) de {_who(match, table)} : ignoré."
+            results.append(RowResult(line, "skip", reasons, table.rows[i], match.key, note))
         elif match.key < 0:  # an earlier row of the same file: the later one completes it
             first = pending[-match.key - 1]
             filled = _fill(first.values, row.values)
             _merge_consents(first.values, row.values)
-            reasons.append(
-                f"Doublon ({match.reason}) de la ligne {table.line_number(-match.key - 1)} : "
-                + ("fusionné avec elle." if filled else "rien de nouveau.")
+            note = f"Doublon ({match.reason}) de la ligne {table.line_number(-match.key - 1)} : " + (
+                "fusionné avec elle." if filled else "rien de nouveau."
             )
-            results.append(
-                RowResult(line, "merge" if filled else "unchanged", reasons, table.rows[i], match.key)
-            )
+            action = "merge" if filled else "unchanged"
+            results.append(RowResult(line, action, reasons, table.rows[i], match.key, note))
             index.add(match.key, first.values)
         else:
             results.append(RowResult(line, "merge", reasons, table.rows[i], match.key))
@@ -286,9 +293,8 @@ def _plan(
             r = results[ri]
             filled = _fill(current, cleaned[i].values)  # type: ignore[union-attr]
             changes.update(filled)
-            r.reasons.append(
-                f"Doublon ({why}) de {format_ref(cid)} : "
-                + (f"complété ({', '.join(_labels(filled))})." if filled else "déjà à jour, rien de nouveau.")
+            r.note = f"Doublon ({why}) de {format_ref(cid)} : " + (
+                f"complété ({', '.join(_labels(filled))})." if filled else "déjà à jour, rien de nouveau."
             )
             if not filled:
                 r.action = "unchanged"
@@ -569,14 +575,20 @@ def write_report(path: Path, result: ImportResult, progress: Callable[[int], boo
     """
     from services.spreadsheet import Column, write_table
 
-    columns = [Column("Ligne", "int"), Column("Résultat"), Column("Motifs"), Column("Référence")]
+    columns = [
+        Column("Ligne", "int"),
+        Column("Résultat"),
+        Column("Motifs"),
+        Column("Doublon"),
+        Column("Référence"),
+    ]
     columns += [Column(h) for h in result.headers]
     width = len(result.headers)
     rows = [
-        [r.line, ACTION_LABELS[r.action], " ; ".join(r.reasons), r.ref,
+        [r.line, ACTION_LABELS[r.action], " ; ".join(r.reasons), r.note, r.ref,
          *[cell_text(v) for v in (list(r.cells) + [""] * width)[:width]]]
         for r in result.rows
-        if r.action == "refuse" or r.reasons
+        if r.action in ("refuse", "skip") or r.reasons
     ]  # fmt: skip
     write_table(path, "Lignes à revoir", columns, rows, progress)
     return len(rows)
