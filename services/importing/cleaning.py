@@ -325,7 +325,7 @@ def refusal_reason(values: dict[str, Any]) -> str:
 # --- a whole row ----------------------------------------------------------------------------------
 
 _TEXT_FIELDS = (
-    "address_complement", "address_building", "address_street", "address_extra", "city", "company", "notes",
+    "address_complement", "address_building", "address_street", "address_extra", "city", "company",
 )  # fmt: skip
 _CONSENT_LABELS = {
     "refuse_post": "Refus courrier", "refuse_phone": "Refus téléphone",
@@ -354,6 +354,8 @@ def clean_row(
     v["last_name"] = limit(clean_last_name(trim(cell("last_name"))), "last_name", warnings)
     for name in _TEXT_FIELDS:
         v[name] = limit(trim(cell(name)), name, warnings) if name in cols else ""
+    if "notes" in cols:  # notes keep their line breaks
+        v["notes"] = limit(cell_text(cell("notes")).strip(), "notes", warnings)
 
     country, w = clean_country(trim(cell("country")))
     v["country"] = country
