@@ -17,6 +17,7 @@ from cli import campaign as campaign_cmd
 from cli import contacts as contacts_cmd
 from cli import export as export_cmd
 from cli import forms as forms_cmd
+from cli import importing as importing_cmd
 from cli import init as init_cmd
 from cli import oppositions as oppositions_cmd
 from cli import partners as partners_cmd
@@ -29,7 +30,8 @@ log = logging.getLogger("webleads.cli")
 
 # Each command module registers its subcommands here; its handlers return a Result.
 COMMAND_MODULES = [
-    init_cmd, contacts_cmd, export_cmd, campaign_cmd, forms_cmd, partners_cmd, oppositions_cmd, phone_cmd,
+    init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd,
+    forms_cmd, partners_cmd, oppositions_cmd, phone_cmd,
 ]  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from models.compliance import (
     SuppressionEntry,
 )
 from models.contact import Contact, ContactSource, ContactTag
+from models.imports import ImportRecord, MappingPreset
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import Callback, CallLogEntry, Contract
 from models.setting import Setting
@@ -30,7 +31,9 @@ __all__ = [
     "Contract",
     "Form",
     "FormVersion",
+    "ImportRecord",
     "InformedRecord",
+    "MappingPreset",
     "Opposition",
     "Partner",
     "PropagationNotice",
