@@ -17,6 +17,7 @@ from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord, MappingPreset
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import Callback, CallLogEntry, Contract
+from models.requests import DataRequest
 from models.setting import Setting
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ContactSource",
     "ContactTag",
     "Contract",
+    "DataRequest",
     "Form",
     "FormVersion",
     "ImportRecord",
