@@ -15,20 +15,32 @@ from models.compliance import (
 )
 from models.contact import Contact, ContactSource, ContactTag
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from models.postal import (
+    CampaignRecipient,
+    CustomLabelTemplate,
+    LetterTemplateVersion,
+    NpaiReturn,
+    PrinterOffset,
+)
 from models.setting import Setting
 
 __all__ = [
     "Base",
     "Campaign",
+    "CampaignRecipient",
     "ConsentRecord",
     "Contact",
     "ContactSource",
     "ContactTag",
+    "CustomLabelTemplate",
     "Form",
     "FormVersion",
     "InformedRecord",
+    "LetterTemplateVersion",
+    "NpaiReturn",
     "Opposition",
     "Partner",
+    "PrinterOffset",
     "PropagationNotice",
     "Setting",
     "SuppressionEntry",
