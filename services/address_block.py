@@ -113,6 +113,7 @@ def normalise_house_number(street: str) -> str:
     s = clean_spaces(street)
     # A range or a pair of numbers: keep the first ("4 à 8", "4-8", "4 au 8", "12/14", "12 et 14").
     s = re.sub(r"^(\d+)\s*(?:à|a|au|-|/|et|&)\s*\d+\b", r"\1", s, flags=re.IGNORECASE)
+
     # Repetition index spelt out, glued or not: "5bis", "5 bis", "5 Ter," -> "5 B", "5 T".
     def _index(m: re.Match[str]) -> str:
         return f"{m.group(1)} {REPETITION[m.group(2).upper()]}"
