@@ -17,6 +17,7 @@ from cli import campaign as campaign_cmd
 from cli import contacts as contacts_cmd
 from cli import export as export_cmd
 from cli import init as init_cmd
+from cli import labels as labels_cmd
 from cli.context import CliContext, Result
 from models.database import DatabaseError
 from services.errors import Cancelled, InputError
@@ -24,7 +25,7 @@ from services.errors import Cancelled, InputError
 log = logging.getLogger("webleads.cli")
 
 # Each command module registers its subcommands here; its handlers return a Result.
-COMMAND_MODULES = [init_cmd, contacts_cmd, export_cmd, campaign_cmd]
+COMMAND_MODULES = [init_cmd, contacts_cmd, export_cmd, campaign_cmd, labels_cmd]
 
 
 class UsageError(InputError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from services.countries import country_name
@@ -172,7 +173,28 @@ def french_last_line(postcode: str, city: str, cedex: str) -> str:
         office = strip_punctuation(routing_case(city))
         office = re.sub(r"\s+CEDEX(\s+\d+)?$", "", office)
         return f"{postcode} {office} {routing_case(cedex)}"
-    return f"{postcode} {strip_punctuation(routing_label(postcode, city))}"
+    return f"{postcode} {_routing(postcode, city)}"
+
+
+@lru_cache(maxsize=8192)
+def _labels_by_city(postcode: str) -> dict[str, str]:
+    """The routing labels of one postcode's communes, by the same city key services.postcodes uses."""
+    from services.postcodes import _city_key
+
+    out: dict[str, str] = {}
+    for commune in communes(postcode):
+        label = strip_punctuation(commune.routing_label)
+        out.setdefault(_city_key(commune.name), label)
+        out.setdefault(_city_key(commune.routing_label), label)
+    return out
+
+
+def _routing(postcode: str, city: str) -> str:
+    """La Poste's routing label without punctuation (indexed per postcode: a mailing has thousands)."""
+    from services.postcodes import _city_key
+
+    found = _labels_by_city(postcode).get(_city_key(city))
+    return found if found is not None else strip_punctuation(routing_label(postcode, city))
 
 
 def country_line(code: str) -> str:

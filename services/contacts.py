@@ -297,6 +297,9 @@ def update_contact(
     if contact.version != expected_version:
         raise ConcurrentEditError(contact.ref, _differences(data, contact))
     checked = check_contact(data)
+    from services.npai import clear_npai_if_address_changed
+
+    clear_npai_if_address_changed(contact, checked.values)  # issue 5: a corrected address is usable again
     _apply(contact, checked.values)
     try:
         session.flush()

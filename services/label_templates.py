@@ -65,20 +65,18 @@ class LabelTemplate:
 # 99.1 mm wide: 2 columns, 4.65 mm sides, 101.6 mm pitch. Rows are centred on the 297 mm page.
 BUILTIN: tuple[LabelTemplate, ...] = (
     LabelTemplate("L7159", "Avery L7159 — 24 étiquettes 63,5 × 33,9 mm", 3, 8, 63.5, 33.9, 7.21, 12.9, 66.04, 33.9, 1.76),
-    LabelTemplate("L7160", "Avery L7160 — 21 étiquettes 63,5 × 38,1 mm", 3, 7, 63.5, 38.1, 7.21, 15.15, 66.04, 38.1, 1.76),
+    LabelTemplate("L7160", "Avery L7160 — 21 étiquettes 63,5 × 38,1 mm", 3, 7, 63.5, 38.1, 7.21, 15.15, 66.04, 38.1, 1.76, equivalents=("Avery J8160",)),
     LabelTemplate("L7161", "Avery L7161 — 18 étiquettes 63,5 × 46,6 mm", 3, 6, 63.5, 46.6, 7.21, 8.7, 66.04, 46.6, 2.47),
     LabelTemplate("L7162", "Avery L7162 — 16 étiquettes 99,1 × 33,9 mm", 2, 8, 99.1, 33.9, 4.65, 12.9, 101.6, 33.9, 1.76),
-    LabelTemplate("L7163", "Avery L7163 — 14 étiquettes 99,1 × 38,1 mm", 2, 7, 99.1, 38.1, 4.65, 15.15, 101.6, 38.1, 1.76),
+    LabelTemplate("L7163", "Avery L7163 — 14 étiquettes 99,1 × 38,1 mm", 2, 7, 99.1, 38.1, 4.65, 15.15, 101.6, 38.1, 1.76, equivalents=("Avery J8163",)),
     LabelTemplate("L7165", "Avery L7165 — 8 étiquettes 99,1 × 67,7 mm", 2, 4, 99.1, 67.7, 4.65, 13.1, 101.6, 67.7, 1.76),
-    LabelTemplate("J8160", "Avery J8160 (jet d'encre) — 21 étiquettes 63,5 × 38,1 mm", 3, 7, 63.5, 38.1, 7.21, 15.15, 66.04, 38.1, 1.76),
-    LabelTemplate("J8163", "Avery J8163 (jet d'encre) — 14 étiquettes 99,1 × 38,1 mm", 2, 7, 99.1, 38.1, 4.65, 15.15, 101.6, 38.1, 1.76),
+    LabelTemplate("J8160", "Avery J8160 (jet d'encre) — 21 étiquettes 63,5 × 38,1 mm", 3, 7, 63.5, 38.1, 7.21, 15.15, 66.04, 38.1, 1.76, equivalents=("Avery L7160",)),
+    LabelTemplate("J8163", "Avery J8163 (jet d'encre) — 14 étiquettes 99,1 × 38,1 mm", 2, 7, 99.1, 38.1, 4.65, 15.15, 101.6, 38.1, 1.76, equivalents=("Avery L7163",)),
     LabelTemplate("3422", "Avery Zweckform 3422 — 24 étiquettes 70 × 35 mm", 3, 8, 70.0, 35.0, 0.0, 8.5, 70.0, 35.0),
     LabelTemplate("3474", "Avery Zweckform 3474 — 24 étiquettes 70 × 37 mm", 3, 8, 70.0, 37.0, 0.0, 0.5, 70.0, 37.0, equivalents=("Herma 4464",)),
     LabelTemplate("3475", "Avery Zweckform 3475 — 24 étiquettes 70 × 36 mm", 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0),
     LabelTemplate("3490", "Avery Zweckform 3490 — 24 étiquettes 70 × 36 mm", 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0),
 )  # fmt: skip
-# The same layout under another code (inkjet and laser versions of one sheet).
-SAME_LAYOUT = {"L7160": ("J8160",), "J8160": ("L7160",), "L7163": ("J8163",), "J8163": ("L7163",)}
 
 _BUILTIN_BY_CODE = {t.code: t for t in BUILTIN}
 

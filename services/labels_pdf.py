@@ -15,12 +15,13 @@ from pathlib import Path
 
 from services.errors import Cancelled, InputError
 from services.label_templates import LabelTemplate
-from services.pdf_fonts import register_fonts
+from services.pdf_fonts import TextOps, register_fonts
 
 MM = 72 / 25.4  # points per millimetre
 MAX_FONT_PT = 10.0
 MIN_FONT_PT = 7.0  # below this an address is no longer comfortably legible (La Poste asks for 7 pt+)
 LEADING = 1.2
+ASCENT = 0.93  # DejaVu Sans: the tallest accented capital rises 0.93 em above the baseline
 PAD_X_MM = 3.0  # horizontal margin inside the label (clear of rounded corners and die-cut tolerance)
 PAD_Y_MM = 2.0
 
@@ -114,16 +115,17 @@ def write_labels(
         c.setTitle("Étiquettes")
         c.setCreator("webleads-tracker")
         boxes = [text_box(t, i) for i in range(t.per_page)]
+        ops = TextOps(c)
         dx, dy = offset_mm[0] * MM, -offset_mm[1] * MM
         slot = start_at - 1
         pages = 1 if blocks else 0
-        c.translate(dx, dy)
+        page_ops: list[str] = []
         total = len(blocks)
         for n, lines in enumerate(blocks):
             if slot == t.per_page:
+                c.addLiteral("BT\n" + "\n".join(page_ops) + "\nET")
                 c.showPage()
-                c.translate(dx, dy)
-                slot = 0
+                page_ops, slot = [], 0
                 pages += 1
             box = boxes[slot]
             size = fitted_size(_measure(lines, regular), box)
@@ -131,16 +133,16 @@ def write_labels(
                 raise InputError(f"L'adresse n° {n + 1} ne tient pas sur une étiquette {t.code}.")
             leading = size * LEADING
             # Centred vertically; the first baseline sits one ascent below the top of the text block.
-            block_h = leading * len(lines)
-            top = box.y + box.height - (box.height - block_h) / 2
-            c.setFont(regular, size)
-            y = top - size * 0.93
+            top = box.y + box.height - (box.height - leading * len(lines)) / 2
+            y = top - size * ASCENT
             for line in lines:
-                c.drawString(box.x, y, line)
+                page_ops.append(ops.show(regular, size, box.x + dx, y + dy, line))
                 y -= leading
             slot += 1
             if progress is not None and n % 500 == 0 and not progress(n, total, "Étiquettes…"):
                 raise Cancelled("Impression annulée : aucune étiquette n'a été écrite.")
+        if page_ops:
+            c.addLiteral("BT\n" + "\n".join(page_ops) + "\nET")
         c.save()
         os.replace(tmp, path)
         return pages

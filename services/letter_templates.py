@@ -112,6 +112,18 @@ def compile_template(text: str) -> Any:
         raise InputError(f"Modèle incorrect, ligne {exc.lineno} : {exc.message}") from None
 
 
+# Renders keyed by the values of the fields a template uses: the same body for thousands of letters
+# is rendered once (only the variables it names can change its output).
+_RENDERED: dict[tuple[str, str], str] = {}
+
+
+@cache
+def referenced_names(text: str) -> tuple[str, ...]:
+    from jinja2 import meta
+
+    return tuple(sorted(meta.find_undeclared_variables(_environment().parse(text))))
+
+
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")  # fmt: skip
 
@@ -133,8 +145,16 @@ def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
+    template = compile_template(text)  # a syntax error becomes an InputError here
     try:
-        rendered = compile_template(text).render(context)
+        names = referenced_names(text)
+        key = (text, repr([context.get(n) for n in names]))
+        rendered = _RENDERED.get(key)
+        if rendered is None:
+            rendered = template.render(context)
+            if len(_RENDERED) > 50_000:
+                _RENDERED.clear()
+            _RENDERED[key] = rendered
     except SecurityError as exc:
         raise InputError(f"Modèle refusé (opération interdite) : {exc}") from None
     except TemplateError as exc:

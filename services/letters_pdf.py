@@ -18,7 +18,7 @@ from typing import Any
 from services.errors import Cancelled, InputError
 from services.labels_pdf import MM, _atomic_pdf
 from services.letter_templates import Block, french_date
-from services.pdf_fonts import register_fonts
+from services.pdf_fonts import TextOps, register_fonts
 
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, RIGHT = 20.0, 190.0  # text column (mm)
@@ -213,12 +213,24 @@ def _draw_slip_frame(c: Any, org: Organisation, regular: str, bold: str) -> None
     c.drawString(LEFT * MM, _y(PAGE_H - 10), f"À renvoyer à : {back}")
 
 
-def _draw_barcode(c: Any, ref: str, x_mm: float, y_mm: float) -> None:
+def barcode_ops(value: str, x: float, y: float, fp: Callable[..., str]) -> str:
+    """Code 128 bars (reportlab's encoder) as one filled path in module units: 9 mm high, 0.3 mm modules."""
     from reportlab.graphics.barcode.code128 import Code128
 
-    Code128(ref, barHeight=9 * MM, barWidth=0.3 * MM, humanReadable=False, quiet=False).drawOn(
-        c, x_mm * MM, _y(y_mm)
-    )
+    bc = Code128(value, humanReadable=False, quiet=False)
+    bc.validate()
+    bc.encode()
+    bc.decompose()
+    parts = []
+    left = 0
+    for ch in bc.decomposed:
+        if "a" <= ch <= "z":
+            left += ord(ch) - 96
+        elif "A" <= ch <= "Z":
+            w = ord(ch) - 64
+            parts.append(f"{left} 0 {w} 1 re")
+            left += w
+    return f"q 0 g {fp(0.3 * MM)} 0 0 {fp(9 * MM)} {fp(x)} {fp(y)} cm " + " ".join(parts) + " f Q"
 
 
 def write_letters(
@@ -232,11 +244,11 @@ def write_letters(
     title: str = "Courriers",
 ) -> int:
     """Write one page per letter, in order; returns the page count. Atomic; Cancel leaves no file."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
-    wrapper, bold_wrapper = _Wrapper(regular), _Wrapper(bold)
-    del bold_wrapper
+    wrapper = _Wrapper(regular)
     tmp = _atomic_pdf(path)
     date_text = f"Le {french_date(on)}"
     try:
@@ -250,32 +262,36 @@ def write_letters(
         ax = (window.left_mm + WINDOW_PAD_X) * MM
         atop = window.top_mm + WINDOW_PAD_Y
         total = len(letters)
+        ops = TextOps(c)
+        ref_y = _y(window.top_mm + WINDOW_H + 8)
+        date_x = RIGHT * MM - stringWidth(date_text, regular, 9)
         for n, letter in enumerate(letters):
             c.doForm("letterhead")
+            out = ["BT"]
             # The address, where the envelope's window shows it.
             size = _address_size(regular, letter.address_lines)
-            t = c.beginText(ax, _y(atop) - size)
-            t.setFont(regular, size, size * 1.2)
-            t.textLines(letter.address_lines)
-            c.drawText(t)
-            c.setFont(regular, 9)
-            c.drawString(LEFT * MM, _y(window.top_mm + WINDOW_H + 8), f"Réf. : {', '.join(letter.refs)}")
-            c.drawRightString(RIGHT * MM, _y(window.top_mm + WINDOW_H + 8), date_text)
+            y = _y(atop) - size
+            for line in letter.address_lines:
+                out.append(ops.show(regular, size, ax, y, line))
+                y -= size * 1.2
+            out.append(ops.show(regular, 9, LEFT * MM, ref_y, f"Réf. : {', '.join(letter.refs)}"))
+            out.append(ops.show(regular, 9, date_x, ref_y, date_text))
             # Body, notice, objection.
-            t = c.beginText(LEFT * MM, _y(BODY_TOP))
             y = _y(BODY_TOP)
             for line in _fit(wrapper, letter):
                 y -= line.gap_before + line.size
-                t.setTextOrigin(LEFT * MM, y)
-                t.setFont(bold if line.bold else regular, line.size)
-                t.textOut(line.text)
+                out.append(ops.show(bold if line.bold else regular, line.size, LEFT * MM, y, line.text))
                 y -= line.size * 0.25
-            c.drawText(t)
             # The slip: who it is, in clear and as a Code 128 barcode (scanned on the Oppositions screen).
-            c.setFont(regular, 9)
-            c.drawString(120 * MM, _y(SLIP_TOP + 8), (letter.address_lines or [""])[0][:45])
-            c.drawString(120 * MM, _y(SLIP_TOP + 13), f"Réf. {', '.join(letter.refs)}"[:50])
-            _draw_barcode(c, letter.refs[0], 120, SLIP_TOP + 26)
+            out.append(
+                ops.show(regular, 9, 120 * MM, _y(SLIP_TOP + 8), (letter.address_lines or [""])[0][:45])
+            )
+            out.append(
+                ops.show(regular, 9, 120 * MM, _y(SLIP_TOP + 13), f"Réf. {', '.join(letter.refs)}"[:50])
+            )
+            out.append("ET")
+            out.append(barcode_ops(letter.refs[0], 120 * MM, _y(SLIP_TOP + 26), ops.fp))
+            c.addLiteral("\n".join(out))
             c.showPage()
             if progress is not None and n % 200 == 0 and not progress(n, total, "Courriers…"):
                 raise Cancelled("Impression annulée : aucun courrier n'a été écrit.")

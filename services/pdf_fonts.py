@@ -23,3 +23,36 @@ def register_fonts() -> tuple[str, str]:
     for name in (REGULAR, BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
     return REGULAR, BOLD
+
+
+class TextOps:
+    """PDF text operators for one canvas, each distinct (font, size, text) encoded once.
+
+    reportlab's text objects re-encode every string through the TrueType subset tables; a campaign
+    prints the same lines thousands of times, so the encoded form is cached for the document and
+    placed with an absolute text matrix (no state carried from line to line).
+    """
+
+    def __init__(self, canvas: object) -> None:
+        from reportlab.lib.rl_accel import escapePDF, fp_str
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        self._doc = canvas._doc  # type: ignore[attr-defined]
+        self._get_font = getFont
+        self._escape = escapePDF
+        self.fp = fp_str
+        self._cache: dict[tuple[str, float, str], str] = {}
+
+    def show(self, font: str, size: float, x: float, y: float, text: str) -> str:
+        """The operators drawing `text` with its left baseline at (x, y); to go between BT and ET."""
+        key = (font, size, text)
+        body = self._cache.get(key)
+        if body is None:
+            f = self._get_font(font)
+            size_text = self.fp(size)
+            body = " ".join(
+                f"{f.getSubsetInternalName(subset, self._doc)} {size_text} Tf ({self._escape(chunk)}) Tj"
+                for subset, chunk in f.splitString(text, self._doc)
+            )
+            self._cache[key] = body
+        return f"1 0 0 1 {self.fp(x)} {self.fp(y)} Tm {body}"
