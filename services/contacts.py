@@ -301,6 +301,9 @@ def update_contact(
         raise ConcurrentEditError(contact.ref, _differences(data, contact))
     checked = check_contact(data)
     before = identifier_snapshot(contact)
+    from services.npai import clear_npai_if_address_changed  # services.npai reads contacts: import here
+
+    clear_npai_if_address_changed(contact, checked.values)  # a corrected address is usable again
     _apply(contact, checked.values)
     try:
         session.flush()
