@@ -90,6 +90,28 @@ def test_find_focuses_search_and_delete_asks_for_the_selected_contact(qtbot, sql
     assert screen.model.rowCount() == 1  # type: ignore[union-attr]
 
 
+def test_keyboard_del_asks_and_ctrl_f_goes_to_search(qtbot, sqlite_db: Database) -> None:
+    """Real keystrokes on the window: Del on the table asks to delete, Ctrl+F moves to the search box."""
+    with sqlite_db.session() as s:
+        cid = make_contact(s).id
+    ui = FakeDialogs(confirm_answer=False)
+    window = make_window(qtbot, sqlite_db, ui)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    screen = window.screen("contacts")
+    screen.select_id(cid)  # type: ignore[union-attr]
+    screen.table.setFocus()  # type: ignore[union-attr]
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
+    assert len(ui.confirms) == 1
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.search.hasFocus()  # type: ignore[union-attr]
+    screen.search.setText("abc")  # type: ignore[union-attr]
+    screen.search.setCursorPosition(0)  # type: ignore[union-attr]
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
+    assert screen.search.text() == "bc"  # type: ignore[union-attr]
+    assert len(ui.confirms) == 1  # Del in the search box edits the text, deletes no contact
+
+
 def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:
     """The status bar says how many contacts are shown out of the total, and which base is open."""
     with sqlite_db.session() as s:
