@@ -212,3 +212,12 @@ def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(monkeypatch, 
     log_text = (data_home / "webleads.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "ValueError: boum" in log_text
     assert shown and "erreur inattendue" in shown[0] and "webleads.log" in shown[0]
+
+
+def test_base_name_is_shown_without_its_password(qtbot, sqlite_db: Database, monkeypatch) -> None:
+    """A server address in the status bar and the title never shows the password."""
+    monkeypatch.setattr(sqlite_db, "url", "postgresql+psycopg://boutique:secret@serveur/clients")
+    window = make_window(qtbot, sqlite_db)
+    for text in (window.base_label.text(), window.windowTitle()):
+        assert "secret" not in text
+        assert "boutique:***@serveur/clients" in text
