@@ -99,6 +99,28 @@ def get_settings(session: Session, group: str | None = None) -> dict[str, Any]:
     return {s.key: stored.get(s.key, s.default) for s in SETTINGS if group is None or s.group == group}
 
 
+def _checked_text(d: SettingDef, value: str) -> str:
+    """Text settings are printed on notices: a bad e-mail or time zone is refused, not stored."""
+    value = value.strip()
+    if d.key == "org.email" and value:
+        from services.emails import normalise_email
+
+        email = normalise_email(value)
+        if email is None:
+            raise ValueError(f"« {d.label} » : « {value} » n'est pas une adresse e-mail valide.")
+        return email
+    if d.key == "business.timezone":
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"« {d.label} » : fuseau horaire inconnu « {value} » (ex. Europe/Paris)."
+            ) from None
+    return value
+
+
 def set_settings(session: Session, values: dict[str, Any]) -> None:
     for key, value in values.items():
         d = definition(key)
@@ -109,6 +131,8 @@ def set_settings(session: Session, values: dict[str, Any]) -> None:
                 raise ValueError(f"« {d.label} » doit être un nombre entier.") from None
         if isinstance(d.default, int) and value < 0:
             raise ValueError(f"« {d.label} » ne peut pas être négatif.")
+        if isinstance(d.default, str):
+            value = _checked_text(d, str(value))
         row = session.get(Setting, key)
         text = json.dumps(value, ensure_ascii=False)
         if row is None:
