@@ -32,6 +32,18 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("org.siret", "", "SIRET", "organisation"),
     SettingDef("org.rights_contact", "", "Contact pour l'exercice des droits", "organisation"),
     SettingDef("org.dpo", "", "Délégué à la protection des données (s'il y en a un)", "organisation"),
+    # The record of processing activities (RULES.md §7).
+    SettingDef(
+        "org.transfers", "Aucun transfert hors de l'Union européenne.",
+        "Transferts hors de l'UE et garanties", "organisation",
+    ),
+    SettingDef(
+        "org.security_measures",
+        "Accès réservé au personnel habilité (session de l'ordinateur ou compte du serveur) ; base lisible "
+        "par son seul propriétaire ; journal des opérations ; copie de la base avant chaque mise à jour ; "
+        "sauvegardes régulières ; aucune donnée envoyée hors du poste ou du serveur de l'entreprise.",
+        "Mesures de sécurité", "organisation",
+    ),
     # Rules with a default the owner may change (RULES.md).
     SettingDef("rules.phone_consent_days", 365, "Validité d'un consentement téléphonique (jours)", "rules"),
     SettingDef("rules.consent_proof_years", 3, "Conservation des preuves de consentement (années)", "rules"),
