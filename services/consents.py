@@ -212,11 +212,16 @@ def current_choices(session: Session, contact_id: int, today: date | None = None
     for key in BOX_FIELDS:
         answers[key] = next((getattr(r, key) for r in records if getattr(r, key) is not None), None)
     phone_on = next((r.recorded_on for r in records if r.accept_phone is not None), None)
-    if not answers["accept_phone"] or phone_on is None:
+    if (
+        not answers["accept_phone"]
+        or phone_on is None
+        or not phone_consent_valid(phone_on, today, int(get_setting(session, "rules.phone_consent_days")))
+    ):
         phone_on = None
-    elif not phone_consent_valid(phone_on, today, int(get_setting(session, "rules.phone_consent_days"))):
-        phone_on = None
-    categories = next((json.loads(r.accepted_partner_categories) for r in records if r.accepted_partner_categories != "[]"), [])
+    categories = next(
+        (json.loads(r.accepted_partner_categories) for r in records if r.accepted_partner_categories != "[]"),
+        [],
+    )
     scopes = sorted(
         set(
             session.scalars(
