@@ -136,7 +136,9 @@ def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Databa
     with db.session() as s:
         c = make_contact(s)
         v = _form(s)
-        record_consent(s, c.id, v.id, refuse_post=True, accept_phone=True, recorded_on=WHEN, channel="counter")
+        record_consent(
+            s, c.id, v.id, refuse_post=True, accept_phone=True, recorded_on=WHEN, channel="counter"
+        )
         record_opposition(s, c.id, "partners", "email", date(2026, 11, 3))
         now = current_choices(s, c.id, today=date(2026, 11, 20))
         assert now.answers["refuse_post"] is True and now.phone_consent_on == WHEN
