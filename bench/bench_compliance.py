@@ -115,13 +115,16 @@ def bench_opposition(db, targets: list[int]) -> None:
 def bench_eligibility(db) -> None:
     with db.session() as s:
         partner = s.scalars(select(Partner).order_by(Partner.id)).first()
-        t0 = time.perf_counter()
-        plan = plan_transmission(s, partner, Selection())
-        elig = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        n = len(s.execute(select(Contact.id)).all())
-        base = time.perf_counter() - t0
-    print(f"éligibilité pour {n} contacts ({plan.eligible} transmissibles, exclus {plan.excluded}) : {elig:.3f} s ; "
+        elig_runs, base_runs = [], []
+        for _ in range(3):  # best of 3, alternated, so that both see the same cache and machine load
+            t0 = time.perf_counter()
+            plan = plan_transmission(s, partner, Selection())
+            elig_runs.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            n = len(s.execute(select(Contact.id)).all())
+            base_runs.append(time.perf_counter() - t0)
+        elig, base = min(elig_runs), min(base_runs)
+    print(f"éligibilité (meilleur de 3) pour {n} contacts ({plan.eligible} transmissibles, exclus {plan.excluded}) : {elig:.3f} s ; "
           f"select id from contacts : {base:.3f} s ; rapport {elig / base:.1f}x ; objectif < 2 s : "
           f"{'OK' if elig < 2 else 'DÉPASSÉ'}")  # fmt: skip
 
