@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
+from services.call_log import write_calls_register
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.propagation import EVENT_LABELS, STATUS_LABELS, notice_status
+from services.requests import write_requests_register
 from services.spreadsheet import Column, write_table
 
 RegisterWriter = Callable[[Session, Path, Callable[[int], bool] | None], int]
@@ -158,12 +160,16 @@ REGISTERS: dict[str, RegisterWriter] = {
     "oppositions": write_oppositions_register,
     "transmissions": write_transmissions_register,
     "propagation": write_propagation_register,
+    "calls": write_calls_register,
+    "requests": write_requests_register,
 }
 REGISTER_LABELS: dict[str, str] = {
     "consents": "Registre des consentements",
     "oppositions": "Registre des oppositions",
     "transmissions": "Registre des transmissions",
     "propagation": "Registre des notifications aux partenaires",
+    "calls": "Registre des appels",
+    "requests": "Registre des demandes des personnes",
 }
 
 

@@ -52,6 +52,18 @@ SETTINGS: tuple[SettingDef, ...] = (
         "rules",
     ),
     SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
+    # Postal campaigns (issue 5): where French window envelopes (DL, C5: 45 × 100 mm window on the
+    # right) show the address on an A4 letter, measured from the page's top-left corner.
+    SettingDef("postal.window_left_mm", 100, "Fenêtre d'enveloppe : distance au bord gauche (mm)", "postal"),
+    SettingDef("postal.window_top_mm", 50, "Fenêtre d'enveloppe : distance au bord haut (mm)", "postal"),
+    SettingDef("postal.label_template", "L7160", "Modèle d'étiquettes par défaut", "postal"),
+    SettingDef("postal.letter_template", "Courrier standard", "Modèle de courrier par défaut", "postal"),
+    SettingDef(
+        "postal.partner_categories",
+        "",
+        "Catégories de partenaires nommées dans la notice (vide : aucune transmission)",
+        "postal",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
