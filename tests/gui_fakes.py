@@ -1,16 +1,16 @@
-"""A stand-in for gui.dialogs.Dialogs: records messages and answers file questions from the test."""
+"""A stand-in for gui.dialogs.Dialogs: records what the window would show, answers confirmations."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-class FakeUi:
-    def __init__(self, open_path: Path | None = None, save_path: Path | None = None, directory: Path | None = None,
-                 confirm: bool = True) -> None:  # fmt: skip
+class FakeDialogs:
+    def __init__(self, confirm_answer: bool = True) -> None:
+        self.confirm_answer = confirm_answer
         self.errors: list[str] = []
         self.infos: list[str] = []
-        self.open_path, self.save_path, self.directory, self.answer = open_path, save_path, directory, confirm
+        self.confirms: list[str] = []
 
     def show_error(self, message: str, title: str = "") -> None:
         self.errors.append(message)
@@ -19,15 +19,16 @@ class FakeUi:
         self.infos.append(message)
 
     def confirm(self, message: str, title: str = "", ok_label: str = "") -> bool:
-        return self.answer
+        self.confirms.append(message)
+        return self.confirm_answer
 
     def ask_open_path(self, title: str, filters: str, purpose: str = "open") -> Path | None:
-        return self.open_path
+        return None
 
     def ask_save_path(
         self, title: str, filters: str, suggested_name: str = "", purpose: str = "save"
     ) -> Path | None:
-        return self.save_path
+        return None
 
     def ask_directory(self, title: str, purpose: str = "folder") -> Path | None:
-        return self.directory
+        return None

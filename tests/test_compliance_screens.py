@@ -21,7 +21,7 @@ from services.consents import record_consent
 from services.forms import create_form
 from services.oppositions import record_opposition
 from tests.compliance_helpers import make_partner, transmit
-from tests.gui_fakes import FakeUi
+from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
 
 

@@ -12,7 +12,7 @@ from models.compliance import Opposition
 from models.database import Database
 from models.partners import PropagationNotice
 from tests.compliance_helpers import make_partner, transmit
-from tests.gui_fakes import FakeUi
+from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
 
 
