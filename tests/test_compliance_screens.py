@@ -161,3 +161,18 @@ def test_consent_dialog_records_the_ticked_boxes(qtbot, sqlite_db: Database) -> 
         assert (r.accept_phone, r.refuse_post, r.refuse_partners) == (True, False, False)
         assert json.loads(r.accepted_partner_categories) == ["Assureurs"]
         assert r.proof == "formulaire papier signé, classeur 3"
+
+
+def test_main_window_opens_the_compliance_sections(qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    """Formulaires, Partenaires, Oppositions and Notifications open their screens from the sidebar actions."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(sqlite_db, FakeUi())
+    qtbot.addWidget(window)
+    window.show()
+    for key, name in (("forms", "FormsScreen"), ("partners", "PartnersScreen"),
+                      ("propagation", "PropagationScreen"), ("oppositions", "OppositionsScreen")):  # fmt: skip
+        window._section_actions[key].trigger()
+        assert type(window.stack.currentWidget()).__name__ == name
+    qtbot.waitUntil(lambda: window.stack.currentWidget().ref_edit.hasFocus())
+    window.grab().save(str(tmp_path / "window.png"))
