@@ -22,6 +22,7 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from models.compliance import FORM_CHANNELS
 from models.database import Database
+from services.contacts import get_by_ref
 from services.errors import InputError
 from services.forms import (
     FORM_CHANNEL_LABELS,
@@ -115,9 +116,13 @@ class FormsScreen(QWidget):
         edit.clicked.connect(self.edit_selected)
         self.print_button = QPushButton(self.tr("&Imprimer en PDF…"))
         self.print_button.clicked.connect(self.print_selected)
+        self.print_for = QLineEdit()
+        self.print_for.setPlaceholderText(self.tr("Pour le contact C-000123 (facultatif)"))
+        self.print_for.setMaximumWidth(260)
         buttons = QHBoxLayout()
         for b in (new, edit, self.print_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.print_for)
         buttons.addStretch(1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -226,7 +231,8 @@ class FormsScreen(QWidget):
             return
         self.refresh()
 
-    def print_selected(self, contact=None) -> None:
+    def print_selected(self) -> None:
+        """The selected version as an A4 PDF; with the contact's reference and barcode when one is typed."""
         version_id = self.table.selected_id()
         if version_id is None:
             self.ui.show_error(self.tr("Choisissez d'abord une version."))
@@ -241,6 +247,7 @@ class FormsScreen(QWidget):
             return
         try:
             with self.db.session() as s:
+                contact = get_by_ref(s, self.print_for.text()) if self.print_for.text().strip() else None
                 write_form_pdf(path, get_version(s, version_id), get_settings(s, "organisation"), contact)
         except InputError as exc:
             self.ui.show_error(str(exc))

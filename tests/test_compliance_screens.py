@@ -38,8 +38,17 @@ def test_forms_screen_creates_a_form_and_prints_it(qtbot, sqlite_db: Database, t
     d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert ui.errors == [] and screen.table.model_.rowCount() == 1
     assert "Je m'oppose" in screen.preview.toPlainText()
+    with sqlite_db.session() as s:
+        ref = make_contact(s).ref
+    screen.print_for.setText(ref)
     screen.print_selected()
     assert (tmp_path / "f.pdf").read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    assert f"Réf. {ref}" in PdfReader(tmp_path / "f.pdf").pages[0].extract_text()
+    screen.print_for.setText("C-999999")
+    screen.print_selected()
+    assert "C-999999" in ui.errors[-1]
 
 
 def test_forms_screen_edit_of_a_used_version_makes_version_2(qtbot, sqlite_db: Database) -> None:
