@@ -30,6 +30,7 @@ from services.forms import (
     edit_version,
     get_version,
     list_versions,
+    organisation_warnings,
     version_boxes,
     version_categories,
     version_is_used,
@@ -186,9 +187,12 @@ class FormsScreen(QWidget):
         try:
             with self.db.session() as s:
                 create_form(s, d.name.text(), d.channel.currentData(), d.purpose.text(), d.categories.text())
+                warnings = organisation_warnings(get_settings(s, "organisation"))
         except InputError as exc:
             self.ui.show_error(str(exc))
             return
+        for w in warnings:
+            self.ui.show_info(w)
         self.refresh()
 
     def edit_selected(self) -> None:

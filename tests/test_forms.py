@@ -117,3 +117,13 @@ def test_printed_form_renders_accents_and_the_reference(db: Database, tmp_path: 
     if subprocess.run(["which", "pdftoppm"], capture_output=True).returncode == 0:
         subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "p")], check=True)
         assert (tmp_path / "p-1.png").stat().st_size > 1000
+
+
+def test_missing_organisation_settings_are_reported(db: Database) -> None:
+    """Without the organisation's name and address the form text is incomplete, and the user is told so."""
+    from services.forms import organisation_warnings
+
+    with db.session() as s:
+        assert "le nom" in organisation_warnings(get_settings(s, "organisation"))[0]
+        _org(s)
+        assert organisation_warnings(get_settings(s, "organisation")) == []
