@@ -97,7 +97,11 @@ def generate_file(path: Path) -> None:
             ws.write_number(r, 9, ph)
         else:
             ws.write_string(r, 9, ph)
-        ws.write_string(r, 10, str(_phone(rng, key, True)) if i % 4 else "")
+        mob = _phone(rng, key, True) if i % 4 else ""
+        if isinstance(mob, float):
+            ws.write_number(r, 10, mob)
+        else:
+            ws.write_string(r, 10, mob)
         ws.write_string(r, 11, f"contact{key}@Example.fr" if i % 100 else "pas-un-mail@")
         if i % 3 == 0:
             ws.write_datetime(r, 12, datetime(2025, 1, 1) + timedelta(days=i % 300), date_fmt)
@@ -167,7 +171,7 @@ def child_import(base: str) -> None:
         result = run_import(s, table, guess_mapping(table.headers), ImportOptions("broker", "Fichier bench"))
     total = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": total, "read": t_read, "peak_mb": peak_mb, **result.summary()}))
+    print(json.dumps({"seconds": total, "read_seconds": t_read, "peak_mb": peak_mb, **result.summary()}))
 
 
 def child_export(base: str, out: str) -> None:
@@ -239,7 +243,7 @@ def main() -> None:
     imp = json.loads(proc.stdout.strip().splitlines()[-1])
     ratio = imp["seconds"] / base_read
     print(
-        f"   import complet (base de {N_BASE:,} contacts) : {imp['seconds']:.2f} s (lecture {imp['read']:.2f} s) "
+        f"   import complet (base de {N_BASE:,} contacts) : {imp['seconds']:.2f} s (lecture {imp['read_seconds']:.2f} s) "
         f"→ ratio {ratio:.2f} (objectif ≤ 0,75) ; mémoire max {imp['peak_mb']:.0f} Mo (objectif < 500)"
     )
     print(
