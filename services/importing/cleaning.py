@@ -396,7 +396,7 @@ class RowCleaner:
         i = col["cedex"]
         cedex = trim(cells[i]) if i is not None else ""
         city = v.get("city", "")
-        if cedex or "edex" in city:
+        if cedex or "edex" in city or "EDEX" in city:
             city, cedex, w = split_cedex(city, cedex)
             v["city"] = city
             if cedex:
