@@ -48,7 +48,7 @@ def suppressed_rows(session: Session, cleaned: list[Any]) -> dict[int, str]:
     listed = session.scalar(select(func.count()).select_from(SuppressionEntry)) or 0
     if listed <= len(wanted):
         # A list smaller than the file: read it whole (one query) rather than look up every key.
-        found = set(session.execute(select(SuppressionEntry.kind, SuppressionEntry.hash)).tuples())
+        found = {(k, h) for k, h in session.execute(select(SuppressionEntry.kind, SuppressionEntry.hash))}
     else:
         found = suppressed_keys(session, wanted)
     return {i: REASON for i, keys in per_row.items() if any(k in found for k in keys)}
