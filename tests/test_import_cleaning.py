@@ -67,7 +67,7 @@ def test_malformed_french_postcode_dropped_with_warning() -> None:
 
 def test_foreign_postcode_kept_as_typed() -> None:
     """A Belgian or British postcode is not checked against the French list."""
-    assert c.clean_postcode("SW1A 1AA", "GB") == ("SW1A1AA", "")
+    assert c.clean_postcode("SW1A 1AA", "GB") == ("SW1A 1AA", "")
 
 
 def test_city_checked_against_official_list_with_suggestion() -> None:

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from models.compliance import ConsentRecord, Form, FormVersion, Opposition
+from models.compliance import ConsentRecord, Form, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, ContactSource
 from models.database import Database
 from models.imports import ImportRecord
@@ -159,13 +159,13 @@ def test_existing_opposition_never_lifted_or_removed(db: Database, tmp_path: Pat
 
 
 def test_consents_recorded_for_new_contacts_with_their_proof(db: Database, tmp_path: Path) -> None:
-    """Form answers in the file become consent records pointing to the form version, with the file as proof."""
+    """Form answers become consent records (services.consents) pointing to the form version, the file as proof."""
     with db.session() as s:
         form = Form(name="Bulletin", channel="counter")
         boxes = [
             {"key": k, "label": k} for k in ("refuse_post", "refuse_phone", "accept_phone", "refuse_partners")
         ]
-        version = FormVersion(form=form, number=2, boxes=json.dumps(boxes))
+        version = FormVersion(form=form, number=2, boxes=json.dumps(boxes), info_text="Mentions RGPD…")
         s.add_all([form, version])
         s.flush()
         vid = version.id
@@ -181,6 +181,8 @@ def test_consents_recorded_for_new_contacts_with_their_proof(db: Database, tmp_p
             False,
         )
         assert r.channel == "counter" and "liste.csv" in r.proof and "ligne 2" in r.proof
+        informed = s.scalars(select(InformedRecord)).one()  # the form carried the information text
+        assert (informed.contact_id, informed.form_version_id) == (r.contact_id, vid)
 
 
 def test_form_version_without_the_files_boxes_is_refused(db: Database, tmp_path: Path) -> None:

@@ -107,9 +107,9 @@ def clean_postcode(raw: Any, country: str) -> tuple[str, str]:
     """French postcodes as 5-character text (1000 -> "01000"); a malformed one is dropped with a warning."""
     if raw is None or raw == "":
         return "", ""
+    if country != "FR":  # foreign postcodes as written: "D02 X285", "SW1A 1AA"
+        return trim(raw)[:10], ""
     text = normalise_postcode(raw)
-    if country != "FR":
-        return text[:10], ""
     if len(text) == 5 and text.isdigit():
         return text, ""
     return "", f"Code postal « {cell_text(raw).strip()} » invalide (5 chiffres attendus) : ignoré."

@@ -23,9 +23,10 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.compliance import ConsentRecord, Form, FormVersion, Opposition
+from models.compliance import Form, FormVersion, Opposition
 from models.contact import SOURCE_KINDS, Contact, ContactSource, ContactTag, format_ref
 from models.imports import ImportRecord
+from services.consents import record_consent
 from services.contacts import search_text_for
 from services.errors import Cancelled, InputError
 from services.importing.cleaning import CleanRow, RowCleaner
@@ -505,7 +506,7 @@ def _write_consents(
     new_ids: dict[int, int],
     result: ImportResult,
 ) -> None:
-    """The form's answers, one ConsentRecord per contact (append-only; never lifts an opposition)."""
+    """The form's answers, one consent record per contact (append-only; never lifts an opposition)."""
     version = session.get(FormVersion, options.form_version_id)
     assert version is not None
     channel = session.scalar(select(Form.channel).where(Form.id == version.form_id)) or "paper"
@@ -524,7 +525,6 @@ def _write_consents(
             )
         )
     by_line = {table_index(table, r.line): r for r in result.rows}
-    records = []
     for i, cid in targets:
         values = plan.cleaned[i].values  # type: ignore[union-attr]
         answers = {
@@ -540,17 +540,14 @@ def _write_consents(
                 "(un import ne lève jamais une opposition)."
             )
         collected = values.get("collected_on") or options.obtained_on
-        records.append(
-            dict(
-                contact_id=cid, form_version_id=version.id, **answers, accepted_partner_categories="[]",
-                recorded_on=datetime(collected.year, collected.month, collected.day), channel=channel,
-                recorded_by=options.imported_by, proof_kind="note",
-                proof=f"Import du fichier {table.path.name} (SHA-256 {result.sha256}), ligne {table.line_number(i)}",
-                created_at=utcnow(),
-            )
+        # services.consents (issue 4): the record, and the "informed" record when the form carries
+        # the information text. accept_phone is never passed for an objected person (see above).
+        record_consent(
+            session, cid, version.id, **answers,
+            recorded_on=datetime(collected.year, collected.month, collected.day), channel=channel,
+            recorded_by=options.imported_by, proof_kind="note",
+            proof=f"Import du fichier {table.path.name} (SHA-256 {result.sha256}), ligne {table.line_number(i)}",
         )  # fmt: skip
-    if records:
-        session.execute(insert(ConsentRecord.__table__), records)
 
 
 # --- entry point ----------------------------------------------------------------------------------
