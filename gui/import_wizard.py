@@ -51,7 +51,14 @@ from services.importing.mapping import (
     save_preset,
 )
 from services.importing.reading import Table, cell_text, read_table, sheet_names
-from services.importing.running import ACTION_LABELS, ImportOptions, ImportResult, run_import, write_report
+from services.importing.running import (
+    ACTION_LABELS,
+    PLANNED_LABELS,
+    ImportOptions,
+    ImportResult,
+    run_import,
+    write_report,
+)
 
 FILE_FILTER = "Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"
 PREVIEW_ROWS = 8
@@ -76,6 +83,9 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Importer des contacts"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(
+            QWizard.WizardOption.NoCancelButtonOnLastPage, True
+        )  # Cancel is in the progress dialog
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Suivant >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Précédent"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
@@ -302,6 +312,8 @@ class MappingPage(QWizardPage):
                 value = cells[c] if c < len(cells) else ""
                 self.grid.setItem(r, c, QTableWidgetItem(cell_text(value)))
         self.grid.resizeColumnsToContents()
+        for c in range(len(t.headers)):
+            self.grid.setColumnWidth(c, min(max(self.grid.columnWidth(c), 110), 170))
         self._changed()
 
     def _changed(self) -> None:
@@ -455,9 +467,11 @@ class RowsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
+        self.labels = PLANNED_LABELS
 
     def set_result(self, result: ImportResult | None) -> None:
         self.beginResetModel()
+        self.labels = ACTION_LABELS if result is not None and not result.dry_run else PLANNED_LABELS
         rows = (
             [] if result is None else [r for r in result.rows if r.action != "create" or r.reasons or r.note]
         )
@@ -484,7 +498,7 @@ class RowsModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.line, ACTION_LABELS[r.action], " ; ".join(r.reasons), r.note)[index.column()]
+            return (r.line, self.labels[r.action], " ; ".join(r.reasons), r.note)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 3):
             return "\n".join(r.reasons) if index.column() == 2 else r.note
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -519,6 +533,7 @@ class CheckPage(QWizardPage):
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(3, 280)
         self.view.verticalHeader().hide()
         self.report_btn = QPushButton(self.tr("Enregistrer ces lignes dans un rapport…"))
         self.report_btn.clicked.connect(lambda: save_report(self.w, self.w.check))
@@ -580,11 +595,21 @@ class CheckPage(QWizardPage):
 
 def summary_html(result: ImportResult, tr: Any) -> str:
     s = result.summary()
-    return tr(
-        "<b>{read}</b> ligne(s) lue(s) : <b>{created}</b> à créer, <b>{merged}</b> à compléter "
-        "(doublons), {unchanged} déjà à jour, {skipped} ignorée(s), "
-        "<b style='color:#b00020'>{refused} refusée(s)</b>, {warnings} avec avertissement(s)."
-    ).format(**s)
+    if result.dry_run:
+        text = tr(
+            "<b>{read}</b> ligne(s) lue(s) : <b>{created}</b> contact(s) à créer, <b>{merged}</b> à compléter "
+            "(doublons), {unchanged} déjà à jour, {skipped} à ignorer, "
+            "<b style='color:#b00020'>{refused} refusée(s)</b>, {warnings} avec avertissement(s)."
+        )
+    else:
+        text = tr(
+            "<b>{read}</b> ligne(s) lue(s) : <b>{created}</b> contact(s) créé(s), <b>{merged}</b> complété(s) "
+            "(doublons), {unchanged} déjà à jour, {skipped} ignorée(s), "
+            "<b style='color:#b00020'>{refused} refusée(s)</b>, {warnings} avec avertissement(s).<br><br>"
+            "Les lignes refusées n'ont pas été importées : corrigez-les dans le fichier (le rapport donne "
+            "chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus."
+        )
+    return text.format(**s)
 
 
 def save_report(wizard: ImportWizard, result: ImportResult | None) -> None:

@@ -45,6 +45,14 @@ ACTION_LABELS = {
     "skip": "Ignoré (doublon)",
     "refuse": "Refusé",
 }
+# The same, for the dry run ("Vérifier"): what would happen.
+PLANNED_LABELS = {
+    "create": "À créer",
+    "merge": "À compléter (doublon)",
+    "unchanged": "Déjà à jour (doublon)",
+    "skip": "À ignorer (doublon)",
+    "refuse": "Refusé",
+}
 # Fields a merge may fill when the existing contact has them empty (never the source, the kind,
 # the status, oppositions or consents).
 PERSON_FIELDS = ("civility", "first_name", "last_name", "company", "phone", "mobile", "email", "notes")
@@ -597,8 +605,9 @@ def write_report(path: Path, result: ImportResult, progress: Callable[[int], boo
     ]
     columns += [Column(h) for h in result.headers]
     width = len(result.headers)
+    labels = PLANNED_LABELS if result.dry_run else ACTION_LABELS
     rows = [
-        [r.line, ACTION_LABELS[r.action], " ; ".join(r.reasons), r.note, r.ref,
+        [r.line, labels[r.action], " ; ".join(r.reasons), r.note, r.ref,
          *[cell_text(v) for v in (list(r.cells) + [""] * width)[:width]]]
         for r in result.rows
         if r.action in ("refuse", "skip") or r.reasons
