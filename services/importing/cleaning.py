@@ -107,6 +107,8 @@ def clean_postcode(raw: Any, country: str) -> tuple[str, str]:
     """French postcodes as 5-character text (1000 -> "01000"); a malformed one is dropped with a warning."""
     if raw is None or raw == "":
         return "", ""
+    if type(raw) is str and len(raw) == 5 and raw.isdigit() and country == "FR":
+        return raw, ""  # the common case, without the general parser
     if country != "FR":  # foreign postcodes as written: "D02 X285", "SW1A 1AA"
         return trim(raw)[:10], ""
     text = normalise_postcode(raw)

@@ -9,6 +9,7 @@ fast. Known persons are the base's live contacts (ids > 0) and the earlier rows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import process
@@ -23,6 +24,7 @@ DUPLICATE_ACTIONS = ("merge", "skip", "create")
 MIN_FUZZY_LENGTH = 5  # shorter names must match exactly: "LUC" and "LUCE" are not a typo
 
 
+@lru_cache(maxsize=65536)
 def name_part(text: str) -> str:
     """A name as compared: "Jean-Pierre" -> "jean pierre", "D'ARC" -> "d arc"."""
     if not text:
