@@ -493,7 +493,7 @@ def _write(
         for start in range(0, len(params), BATCH):
             chunk = params[start : start + BATCH]
             res = session.connection().execute(upd, chunk)
-            if res.rowcount != len(chunk):
+            if res.supports_sane_multi_rowcount() and res.rowcount != len(chunk):
                 raise InputError(
                     "Des contacts ont été modifiés sur un autre poste pendant l'import : rien n'a été "
                     "enregistré, relancez l'import."
