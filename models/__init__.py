@@ -14,7 +14,9 @@ from models.compliance import (
     SuppressionEntry,
 )
 from models.contact import Contact, ContactSource, ContactTag
+from models.imports import ImportRecord, MappingPreset
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from models.phone import Callback, CallLogEntry, Contract
 from models.postal import (
     CampaignRecipient,
     CustomLabelTemplate,
@@ -22,21 +24,28 @@ from models.postal import (
     NpaiReturn,
     PrinterOffset,
 )
+from models.requests import DataRequest
 from models.setting import Setting
 
 __all__ = [
     "Base",
+    "CallLogEntry",
+    "Callback",
     "Campaign",
     "CampaignRecipient",
     "ConsentRecord",
     "Contact",
     "ContactSource",
     "ContactTag",
+    "Contract",
     "CustomLabelTemplate",
+    "DataRequest",
     "Form",
     "FormVersion",
+    "ImportRecord",
     "InformedRecord",
     "LetterTemplateVersion",
+    "MappingPreset",
     "NpaiReturn",
     "Opposition",
     "Partner",

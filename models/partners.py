@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -57,6 +57,10 @@ class PropagationNotice(Base):
     """A notice owed to a partner after an objection, erasure or rectification (RULES.md §5)."""
 
     __tablename__ = "propagation_notices"
+    # One notice per opposition and partner, however often the propagation is triggered.
+    __table_args__ = (
+        UniqueConstraint("opposition_id", "partner_id", name="uq_propagation_notices_opposition_partner"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
@@ -69,4 +73,9 @@ class PropagationNotice(Base):
     sent_on: Mapped[date | None] = mapped_column(Date)
     method: Mapped[str] = mapped_column(String(40), default="")
     acknowledged_on: Mapped[date | None] = mapped_column(Date)
+    # JSON object: the identifiers the partner received (field -> value), captured when the notice is
+    # created, so that an erasure notice can still name the person; cleared once acknowledged.
+    identifiers: Mapped[str] = mapped_column(Text, default="{}")
+    # Rectification: the fields changed, "field: old -> new"; otherwise free text.
+    detail: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

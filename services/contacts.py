@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, String, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from models.compliance import ConsentRecord, Opposition
 from models.contact import (
     CIVILITIES,
     PERSON_KINDS,
@@ -27,6 +29,7 @@ from services.emails import normalise_email
 from services.errors import InputError, NotFoundError
 from services.phones import national_digits, to_e164
 from services.postcodes import check_postcode, is_french
+from services.propagation import identifier_snapshot, rectification_notices
 from services.text import clean_spaces, fold
 
 SOURCE_KIND_LABELS = {
@@ -300,6 +303,7 @@ def update_contact(
     from services.npai import clear_npai_if_address_changed
 
     clear_npai_if_address_changed(contact, checked.values)  # issue 5: a corrected address is usable again
+    before = identifier_snapshot(contact)
     _apply(contact, checked.values)
     try:
         session.flush()
@@ -309,6 +313,8 @@ def update_contact(
         raise ConcurrentEditError(
             format_ref(contact_id), _differences(data, fresh) if fresh else {}
         ) from None
+    # RULES.md §5 (art. 19): partners who received a changed field are told.
+    rectification_notices(session, contact, before)
     return contact, checked.warnings
 
 
@@ -323,15 +329,30 @@ def _differences(mine: ContactInput, theirs: Contact) -> dict[str, tuple[Any, An
 
 
 def delete_contact(session: Session, contact_id: int, expected_version: int | None = None) -> str:
-    """Delete a contact (the window asks for confirmation first). Returns its reference."""
+    """Delete a contact typed by mistake (the window asks for confirmation first). Returns its reference.
+
+    A contact with a compliance history (consents, objections, transmissions, calls, requests) is not
+    deleted: that history is the proof the business must keep (RULES.md §5, §9) — erase it instead.
+    """
     contact = session.get(Contact, contact_id)
     if contact is None:
         raise ContactNotFound(format_ref(contact_id))
     if expected_version is not None and contact.version != expected_version:
         raise ConcurrentEditError(contact.ref, {})
     ref = contact.ref
-    session.delete(contact)
-    session.flush()
+    keeps_proof = InputError(
+        f"Le contact {ref} a un historique de conformité (consentement, opposition, transmission, appel "
+        "ou demande) qui doit être conservé : utilisez « Effacer » (anonymisation) plutôt que Supprimer."
+    )
+    for table in (ConsentRecord, Opposition):
+        if session.scalar(select(func.count()).select_from(table).where(table.contact_id == contact_id)):
+            raise keeps_proof
+    try:
+        with session.begin_nested():
+            session.delete(contact)
+            session.flush()
+    except IntegrityError:
+        raise keeps_proof from None
     return ref
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0004'
-down_revision: str | None = '0001'
+down_revision: str | None = '0007'  # chained after main's head at merge time (was 0001)
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,167 @@
+"""Recording what a person chose on a collection form (RULES.md §1, §3, §4).
+
+Consent records are append-only; the current choices are derived from them (services.choices).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
+from models.contact import Contact, format_ref
+from services.errors import InputError, NotFoundError
+from services.paths import data_dir
+
+# How a consent came in: the form channels, plus a letter, an e-mail and a file import.
+CONSENT_CHANNELS = (*FORM_CHANNELS, "letter", "email", "import")
+PROOF_KINDS = ("file", "web_id", "note")
+BOX_FIELDS = ("refuse_post", "refuse_phone", "refuse_partners", "accept_phone")
+PARTNER_OPT_IN_PREFIX = "accept_phone_partner:"
+
+
+def version_box_keys(version: FormVersion) -> list[str]:
+    """The keys of the boxes printed on a form version, in order."""
+    return [b["key"] for b in json.loads(version.boxes or "[]")]
+
+
+def check_answers_on_form(
+    version: FormVersion, answers: dict[str, bool | None], categories: Iterable[str]
+) -> None:
+    """RULES.md §4: a record points to what the person saw, so it can only answer boxes on that version."""
+    keys = set(version_box_keys(version))
+    missing = [k for k, v in answers.items() if v is not None and k not in keys]
+    missing += [c for c in categories if PARTNER_OPT_IN_PREFIX + c not in keys]
+    if missing:
+        raise InputError(f"Le formulaire v{version.number} ne comporte pas ces cases : {', '.join(missing)}.")
+
+
+def proofs_dir() -> Path:
+    """The private folder where scans and photos of signed forms are kept."""
+    path = data_dir() / "proofs"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def store_proof_file(source: Path) -> str:
+    """RULES.md §1 (Solocal): copy a scan or photo into the app's data folder; returns its stored name."""
+    if not source.is_file():
+        raise InputError(f"Fichier de preuve introuvable : {source}")
+    name = f"{uuid.uuid4().hex[:12]}-{source.name}"
+    target = proofs_dir() / name
+    shutil.copyfile(source, target)
+    os.chmod(target, 0o600)
+    return name
+
+
+def proof_path(stored_name: str) -> Path:
+    return proofs_dir() / Path(stored_name).name
+
+
+def lifts_opposition_scopes(
+    accept_phone: bool | None, accepted_partner_categories: Iterable[str]
+) -> list[str]:
+    """Issue 4 / RULES.md §1: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
+    partner objection; "all" and "post" objections are never lifted by a form."""
+    scopes = []
+    if accept_phone:
+        scopes.append("phone")
+    if list(accepted_partner_categories):
+        scopes.append("partners")
+    return scopes
+
+
+def record_consent(
+    session: Session,
+    contact_id: int,
+    form_version_id: int | None,
+    *,
+    refuse_post: bool | None = None,
+    refuse_phone: bool | None = None,
+    refuse_partners: bool | None = None,
+    accept_phone: bool | None = None,
+    accepted_partner_categories: Iterable[str] = (),
+    recorded_on: datetime,
+    channel: str,
+    recorded_by: str = "",
+    proof_kind: str = "note",
+    proof: str = "",
+) -> ConsentRecord:
+    """Append one person's answers on one form version (None: the box was not answered).
+
+    Writes the "informed" record when the version carries the information text, and lifts earlier
+    phone / partner objections when the person ticked the matching opt-in box.
+    proof_kind "file": proof is the path of a scan or photo, copied into the data folder.
+    """
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise NotFoundError(f"Aucun contact avec la référence {format_ref(contact_id)}.")
+    if contact.erased_at is not None:
+        raise InputError(f"Le contact {contact.ref} a été effacé : aucun consentement ne peut y être ajouté.")
+    if channel not in CONSENT_CHANNELS:
+        raise InputError(f"Canal inconnu « {channel} » : {', '.join(CONSENT_CHANNELS)}.")
+    if proof_kind not in PROOF_KINDS:
+        raise InputError(f"Type de preuve inconnu « {proof_kind} » : fichier, identifiant web ou note.")
+    if recorded_on > datetime.now():
+        raise InputError(f"La date du consentement {recorded_on:%d/%m/%Y %H:%M} est dans le futur.")
+    categories = sorted({c.strip() for c in accepted_partner_categories if c.strip()})
+    answers = {
+        "refuse_post": refuse_post,
+        "refuse_phone": refuse_phone,
+        "refuse_partners": refuse_partners,
+        "accept_phone": accept_phone,
+    }
+    version = None
+    if form_version_id is not None:
+        version = session.get(FormVersion, form_version_id)
+        if version is None:
+            raise NotFoundError(f"Version de formulaire inconnue (n° {form_version_id}).")
+        check_answers_on_form(version, answers, categories)
+    if proof_kind == "file":
+        proof = store_proof_file(Path(proof))
+    record = ConsentRecord(
+        contact_id=contact_id,
+        form_version_id=form_version_id,
+        **answers,
+        accepted_partner_categories=json.dumps(categories, ensure_ascii=False),
+        recorded_on=recorded_on,
+        channel=channel,
+        recorded_by=recorded_by.strip()[:80],
+        proof_kind=proof_kind,
+        proof=proof.strip(),
+    )
+    session.add(record)
+    session.flush()
+    if version is not None and version.info_text.strip():
+        # RULES.md §3: the form carried the full information text: the person was informed then.
+        session.add(
+            InformedRecord(
+                contact_id=contact_id,
+                informed_on=recorded_on.date(),
+                document="form",
+                full_notice=True,
+                form_version_id=version.id,
+                notice_version=f"{version.form.name} v{version.number}",
+            )
+        )
+    scopes = lifts_opposition_scopes(accept_phone, categories)
+    if scopes:
+        for opposition in session.scalars(
+            select(Opposition).where(
+                Opposition.contact_id == contact_id,
+                Opposition.scope.in_(scopes),
+                Opposition.lifted_by_consent_id.is_(None),
+                Opposition.received_on <= recorded_on.date(),
+            )
+        ):
+            opposition.lifted_by_consent_id = record.id
+    session.flush()
+    return record

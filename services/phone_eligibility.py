@@ -1,0 +1,250 @@
+"""Who may be called for prospecting, and on what basis (RULES.md §1, §5, §9).
+
+One SQL query reads, for every contact of a selection at once, what the rules need (phones, kind,
+source, opposition, the latest phone consent and its proof, a running contract on the campaign's
+subject); small named functions then decide, each citing its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, null, or_, select
+from sqlalchemy.orm import aliased
+
+from models.compliance import ConsentRecord
+from models.contact import Contact
+from models.phone import Contract
+from services.choices import latest_answer, opposed, refused_at_collection
+from services.text import fold
+
+# RULES.md §1: phone prospecting on these subjects is forbidden even with consent, outside a running
+# contract. Matched on the folded campaign subject.
+FORBIDDEN_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "rénovation énergétique": (
+        "renovation energetique", "renovation thermique", "economie d'energie", "economies d'energie",
+        "economies d energie", "isolation", "pompe a chaleur", "pompes a chaleur", "photovolta",
+        "panneau solaire", "panneaux solaires", "chaudiere", "maprimerenov", "energie renouvelable",
+        "energies renouvelables", "audit energetique", "performance energetique",
+    ),
+    "adaptation du logement au vieillissement ou au handicap": (
+        "adaptation du logement", "adapter le logement", "adapter son logement", "vieillissement",
+        "handicap", "perte d'autonomie", "maprimeadapt", "monte-escalier", "monte escalier",
+        "douche senior", "salle de bain senior", "maintien a domicile",
+    ),
+}  # fmt: skip
+# A consent counts only when this business collected it (RULES.md §9, Foriou): not a partner's record.
+FOREIGN_CONSENT_CHANNELS = ("partner", "broker")
+THIRD_PARTY_SOURCES = ("broker", "partner")
+
+# Exclusion reasons: short, stable, in French (they are the keys of the command line's counts).
+NO_PHONE = "pas de numéro de téléphone valide"
+ERASED = "contact effacé"
+OPPOSED = "opposition au démarchage téléphonique"
+REFUSED_AT_COLLECTION = "a refusé le téléphone à la collecte"
+NO_CONSENT = "particulier sans consentement à être appelé"
+THIRD_PARTY_NO_CONSENT = (
+    "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise"
+)
+CONSENT_EXPIRED = "consentement téléphonique expiré"
+CONSENT_WITHDRAWN = "consentement téléphonique retiré"
+CONSENT_UNPROVEN = "consentement sans preuve"
+
+
+def subject_key(subject: str) -> str:
+    """How subjects are compared (a contract's and a campaign's): folded text."""
+    return fold(subject)
+
+
+def forbidden_subject(subject: str) -> str | None:
+    """RULES.md §1: the forbidden category the campaign's subject falls into (energy renovation, home
+    adaptation to ageing or disability), or None."""
+    key = f" {subject_key(subject)} "
+    for category, words in FORBIDDEN_SUBJECTS.items():
+        if any(w in key for w in words):
+            return category
+    return None
+
+
+def forbidden_subject_reason(category: str) -> str:
+    return f"objet interdit au téléphone hors contrat en cours ({category})"
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether the person may be called at all (the calendar comes after), and on which basis."""
+
+    eligible: bool
+    reason: str  # the exclusion reason, or the basis in words when eligible
+    basis: str = "none"  # consent, contract, professional, none
+    consent_id: int | None = None
+    contract_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EligibilityInputs:
+    """What the rules read for one contact (one row of eligibility_query)."""
+
+    id: int
+    postcode: str
+    person_kind: str
+    source_kind: str
+    phone: str
+    mobile: str
+    erased: bool
+    opposed: bool
+    refused_at_collection: bool
+    accept_phone: bool | None
+    consent_id: int | None
+    consent_on: datetime | None
+    consent_channel: str | None
+    consent_form_version_id: int | None
+    consent_proof: str | None
+    consent_recorded_by: str | None
+    refused_after_consent: bool
+    contract_id: int | None
+
+
+def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> Select[Any]:
+    """RULES.md §1: everything the phone rules read, for every contact matching `where`, in one query."""
+    latest = (
+        select(ConsentRecord.id)
+        .where(ConsentRecord.contact_id == Contact.id, ConsentRecord.accept_phone.is_not(None))
+        .order_by(ConsentRecord.recorded_on.desc(), ConsentRecord.id.desc())
+        .limit(1)
+        .correlate(Contact)
+        .scalar_subquery()
+    )
+    consent = aliased(ConsentRecord, name="phone_consent")
+    later = aliased(ConsentRecord, name="later_refusal")
+    refused_after = exists().where(
+        and_(
+            later.contact_id == Contact.id,
+            later.refuse_phone.is_(True),
+            later.recorded_on >= consent.recorded_on,
+        )
+    )
+    key = subject_key(subject)
+    if key:
+        contract = (
+            select(func.min(Contract.id))
+            .where(
+                Contract.contact_id == Contact.id,
+                Contract.subject_key == key,
+                Contract.start_on <= today,
+                or_(Contract.end_on.is_(None), Contract.end_on >= today),
+            )
+            .correlate(Contact)
+            .scalar_subquery()
+        )
+    else:
+        contract = null()
+    return (
+        select(
+            Contact.id,
+            Contact.postcode,
+            Contact.person_kind,
+            Contact.source_kind,
+            Contact.phone,
+            Contact.mobile,
+            Contact.erased_at.is_not(None),
+            opposed("phone"),
+            refused_at_collection("refuse_phone"),
+            latest_answer("accept_phone"),
+            consent.id,
+            consent.recorded_on,
+            consent.channel,
+            consent.form_version_id,
+            consent.proof,
+            consent.recorded_by,
+            and_(consent.id.is_not(None), refused_after),
+            contract,
+        )
+        .select_from(Contact)
+        .outerjoin(consent, consent.id == latest)
+        .where(where)
+    )
+
+
+def rows_to_inputs(rows: Any) -> list[EligibilityInputs]:
+    return [EligibilityInputs(*(bool(v) if i in (6, 7, 8, 16) else v for i, v in enumerate(r))) for r in rows]
+
+
+# --- the rules, one function each ---------------------------------------------------------------
+
+
+def has_valid_phone(c: EligibilityInputs) -> bool:
+    """RULES.md §1: no call without a valid number (stored in E.164 by the contact checks)."""
+    return bool(c.phone or c.mobile)
+
+
+def number_to_dial(c: Any) -> str:
+    """A business number first for a professional, the mobile first for a private person."""
+    if c.person_kind == "professional":
+        return c.phone or c.mobile
+    return c.mobile or c.phone
+
+
+def consent_proven(c: EligibilityInputs) -> bool:
+    """RULES.md §1, §9 (Solocal): a consent counts only with its proof — the exact wording shown (a form
+    version) and a proof or the name of who collected it."""
+    return c.consent_form_version_id is not None and bool(c.consent_proof or c.consent_recorded_by)
+
+
+def consent_from_this_business(c: EligibilityInputs) -> bool:
+    """RULES.md §9 (Foriou): a consent a broker or partner says it collected is not a consent to be
+    called by this business."""
+    return (c.consent_channel or "") not in FOREIGN_CONSENT_CHANNELS
+
+
+def consent_expired(consent_on: datetime, now: datetime, validity_days: int) -> bool:
+    """RULES.md §1: a phone consent is valid `rules.phone_consent_days` days (365), never renewed silently."""
+    return now >= consent_on + timedelta(days=validity_days)
+
+
+def consumer_consent(c: EligibilityInputs, now: datetime, validity_days: int) -> tuple[bool, str]:
+    """RULES.md §1: a consumer may be called only with a ticked, proven, prior, unexpired, unwithdrawn
+    consent to be called by this business. Returns (valid, reason when not)."""
+    third_party = c.source_kind in THIRD_PARTY_SOURCES
+    if c.consent_id is None or c.consent_on is None or c.consent_on > now:
+        return False, THIRD_PARTY_NO_CONSENT if third_party else NO_CONSENT
+    if not consent_from_this_business(c):
+        return False, THIRD_PARTY_NO_CONSENT
+    if c.accept_phone is not True or c.refused_after_consent:
+        return False, CONSENT_WITHDRAWN
+    if not consent_proven(c):
+        return False, CONSENT_UNPROVEN
+    if consent_expired(c.consent_on, now, validity_days):
+        return False, CONSENT_EXPIRED
+    return True, ""
+
+
+def decide_eligibility(c: EligibilityInputs, subject: str, now: datetime, validity_days: int) -> Eligibility:
+    """RULES.md §1, §5, §9: may this person be called for a campaign on `subject` (calendar aside)?
+
+    `now` is naive UTC (as stored). Never: erased, no phone, opposed, forbidden subject outside a
+    running contract. Professional: opt-out. Consumer: consent, or the running-contract exception.
+    """
+    if c.erased:
+        return Eligibility(False, ERASED)
+    if not has_valid_phone(c):
+        return Eligibility(False, NO_PHONE)
+    if c.opposed:
+        return Eligibility(False, OPPOSED)
+    category = forbidden_subject(subject)
+    if c.contract_id is not None:
+        # RULES.md §1: the running-contract exception (the campaign is about this contract's subject).
+        return Eligibility(True, "contrat en cours", "contract", contract_id=c.contract_id)
+    if category:
+        return Eligibility(False, forbidden_subject_reason(category))
+    if c.person_kind == "professional":
+        # RULES.md §1: professionals are opt-out.
+        if c.refused_at_collection:
+            return Eligibility(False, REFUSED_AT_COLLECTION)
+        return Eligibility(True, "professionnel (numéro professionnel, sans opposition)", "professional")
+    valid, reason = consumer_consent(c, now, validity_days)
+    if not valid:
+        return Eligibility(False, reason)
+    return Eligibility(True, "consentement recueilli", "consent", consent_id=c.consent_id)
