@@ -82,7 +82,7 @@ def bare_labels(path: Path, blocks: list[list[str]], per_page: int, template) ->
     """reportlab's canvas drawing the same strings at the label positions: no fitting, no caching."""
     from reportlab.pdfgen.canvas import Canvas
 
-    regular, _ = register_fonts()
+    regular = register_label_font()
     c = Canvas(str(path), pagesize=(210 * MM, 297 * MM), pageCompression=0)
     boxes = [text_box(template, i) for i in range(per_page)]
     for n, lines in enumerate(blocks):

@@ -27,6 +27,19 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
+CONDENSED = "DejaVuSansCondensed"
+
+
+def register_label_font() -> str:
+    """DejaVu Sans Condensed for labels: a 38-character address line fits a 63.5 mm label at 7 pt."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if CONDENSED not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(CONDENSED, str(_font_file(CONDENSED))))
+    return CONDENSED
+
+
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Split text into lines that fit width points (paragraph breaks kept)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
