@@ -40,7 +40,7 @@ from services.letters_pdf import (
     _y,
     write_letters,
 )
-from services.pdf_fonts import register_fonts
+from services.pdf_fonts import register_fonts, register_label_font
 from services.postal_campaign import PostalRequest, build_letters, preview
 from services.settings import get_settings, set_settings
 
