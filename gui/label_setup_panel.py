@@ -89,6 +89,7 @@ class LabelSetupPanel(QWidget):
         # --- printer offset and calibration ---
         self.printer = QComboBox()
         self.printer.setEditable(True)
+        self.printer.lineEdit().setPlaceholderText(self.tr("imprimante par défaut"))  # type: ignore[union-attr]
         self.printer.currentTextChanged.connect(self._load_offset)
         self.dx, self.dy = mm_box(20), mm_box(20)
         for box in (self.dx, self.dy):

@@ -21,6 +21,10 @@ from models.database import Database
 from services.errors import InputError
 from services.letter_templates import FIELDS, PART_LABELS, PARTS, latest_version, save_version, template_names
 
+SHORT_LABELS = {"body": "Courrier", "notice_art13": "Notice art. 13 (collecte directe)",
+                "notice_art14": "Notice art. 14 (données d'un tiers)", "reminder": "Rappel (déjà informé)",
+                "objection": "Droit d'opposition"}  # fmt: skip
+
 
 class LetterTemplateEditor(QWidget):
     saved = Signal(str)  # the version label, e.g. "Courrier standard v3"
@@ -39,7 +43,8 @@ class LetterTemplateEditor(QWidget):
             edit = QPlainTextEdit()
             edit.setFont(mono)
             self.editors[part] = edit
-            self.parts.addTab(edit, self.tr(PART_LABELS[part]))
+            index = self.parts.addTab(edit, self.tr(SHORT_LABELS[part]))
+            self.parts.setTabToolTip(index, self.tr(PART_LABELS[part]))
         self.fields = QListWidget()
         for name, meaning in FIELDS.items():
             self.fields.addItem(f"{{{{ {name} }}}} — {meaning}")

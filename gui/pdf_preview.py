@@ -77,7 +77,13 @@ class PdfPreview(QWidget):
         if self.document.pageCount() == 0:
             self.image.clear()
             return
-        self.image.setPixmap(QPixmap.fromImage(self.render(self.page.value() - 1, PREVIEW_DPI)))
+        page = self.render(self.page.value() - 1, PREVIEW_DPI)
+        paper = QImage(page.size(), QImage.Format.Format_RGB32)  # the page on white paper, not on grey
+        paper.fill(Qt.GlobalColor.white)
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, page)
+        painter.end()
+        self.image.setPixmap(QPixmap.fromImage(paper))
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
