@@ -289,3 +289,20 @@ def test_command_line_campaign_templates_and_npai(db: Database, tmp_path: Path, 
     assert r.code == 0 and r.json["npai_on"] == "2026-11-25"
     r = cli(capsys, "--db", url, "campaign", "postal", "--name", "X", "--template", "NOPE", "--out", str(out))
     assert r.code == 2 and "inconnu" in r.err
+
+
+def test_cancel_leaves_no_file_and_no_record(db: Database, tmp_path: Path, scenario: dict[str, int]) -> None:
+    """Cancel during the letters: no PDF, no spreadsheet, no campaign, nobody marked informed."""
+    from services.errors import Cancelled
+
+    def progress(done: int, total: int, text: str) -> bool:
+        return not text.startswith("Courriers")
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Cancelled), db.session() as s:
+        run_postal_campaign(s, PostalRequest(name="Annulée", on=ON), out, progress)
+    assert [p.name for p in out.iterdir()] == []
+    with db.session() as s:
+        assert s.scalars(select(CampaignRecipient)).first() is None
+        assert s.scalars(select(InformedRecord).where(InformedRecord.document == "letter")).first() is None
