@@ -184,7 +184,7 @@ def main() -> None:
     t_build, letters = timed(lambda: build_letters(recipients, version, settings, campaign, date.today()))
     org = Organisation.from_settings(settings)
     t_letters, letter_pages = timed(
-        lambda: write_letters(work / "letters.pdf", letters, org, on=date.today())
+        lambda: write_letters(work / "letters.pdf", letters, org, on=date.today()), "letters"
     )
     regular, _ = register_fonts()
     wrapper = _Wrapper(regular)
