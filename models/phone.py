@@ -46,7 +46,8 @@ class CallLogEntry(Base):
     """One call or attempt. Append-only: never updated, never deleted by the application."""
 
     __tablename__ = "call_log"
-    __table_args__ = (Index("ix_call_log_contact_at", "contact_id", "called_at"),)
+    # Covering: the 30-day counts and the last « pas intéressé » are read from the index alone.
+    __table_args__ = (Index("ix_call_log_contact_at", "contact_id", "called_at", "outcome", "callee_zone"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
