@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from cli.phone import register_export_calls
+from cli.exporting import register_export_contacts
+from cli.registers import register_export_register
 
 # Each hook adds one subcommand: hook(export_subparsers, common_parent_parser).
 EXPORT_HOOKS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
-    register_export_calls,
+    register_export_contacts,
+    register_export_register,
 ]
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from services.call_decision import business_zone, decide_one, decision_to_dict
-from services.call_log import OUTCOME_LABELS, get_campaign, log_call, write_calls_register
+from services.call_log import OUTCOME_LABELS, get_campaign, log_call
 from services.contacts import get_by_ref
 from services.contracts import add_contract, contract_to_dict, contracts_of
 from services.errors import InputError
@@ -107,17 +107,6 @@ def register_campaign_phone(csub: argparse._SubParsersAction, common: argparse.A
     p.add_argument("--at", help='"AAAA-MM-JJ HH:MM", heure de l\'entreprise (défaut : maintenant)')
     p.add_argument("--out", required=True, type=Path, help="liste d'appels .xlsx (pour un centre d'appels)")
     p.set_defaults(handler=run_campaign_phone)
-
-
-def register_export_calls(esub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """`export register calls OUT.xlsx` — only when no `export register` command exists yet (the
-    compliance issue's registers take `calls` from services.call_log.write_calls_register)."""
-    if "register" in esub.choices:
-        return
-    p = esub.add_parser("register", parents=[common], help="exporte un registre")
-    p.add_argument("which", choices=["calls"], help="calls : le registre des appels")
-    p.add_argument("out", type=Path)
-    p.set_defaults(handler=run_export_calls)
 
 
 # --- handlers -----------------------------------------------------------------------------------
@@ -220,12 +209,3 @@ def run_campaign_phone(ctx: CliContext, args: argparse.Namespace) -> Result:
     if warning:
         lines.insert(0, warning)
     return Result(data, "\n".join(lines))
-
-
-def run_export_calls(ctx: CliContext, args: argparse.Namespace) -> Result:
-    with ctx.session() as session:
-        n = write_calls_register(session, args.out)
-    return Result(
-        {"register": "calls", "out": str(args.out), "rows": n},
-        f"Registre des appels : {args.out} ({n} appel(s)).",
-    )

@@ -88,7 +88,7 @@ def cnil_boxes(org: str, categories: list[str]) -> list[Box]:
         boxes.append(
             Box(
                 f"accept_phone_partner:{c}",
-                f"J'accepte d'être appelé(e) par des partenaires {o} de la catégorie « {c} » "
+                f"J'accepte d'être appelé(e) par des partenaires {o} de la catégorie «\u00a0{c}\u00a0» "
                 "pour recevoir leurs offres.",
             )
         )
@@ -134,8 +134,10 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
         "nos offres.",
         # RULES.md §3 (art. 21(4)): the right to object shown explicitly and separately.
         "DROIT D'OPPOSITION : vous pouvez vous opposer à tout moment, gratuitement et sans motif, à la "
-        "prospection et à la transmission de vos données à nos partenaires, en cochant les cases "
-        "ci-dessous ou en nous écrivant" + (f" ({rights_contact})." if rights_contact else "."),
+        "prospection"
+        + (" et à la transmission de vos données à nos partenaires" if categories else "")
+        + ", en cochant les cases ci-dessous ou en nous écrivant"
+        + (f" ({rights_contact})." if rights_contact else "."),
         L223_2_SENTENCE,
     ]
     return "\n".join(lines)

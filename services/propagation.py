@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
-from models.contact import Contact
-from models.partners import PropagationNotice, Transmission, TransmissionLine
+from models.contact import Contact, format_ref
+from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from services.errors import InputError, NotFoundError
 from services.settings import get_setting
 from services.workdays import add_working_days
 
@@ -175,3 +176,100 @@ class NoticeView:
             "status": self.status,
             "overdue": self.status == "overdue",
         }
+
+
+def list_notices(
+    session: Session, status: str = "", today: date | None = None, partner_id: int | None = None
+) -> list[NoticeView]:
+    """Notices, overdue and oldest first; status: "", pending, to_send, sent, acknowledged, overdue."""
+    today = today or date.today()
+    q = select(PropagationNotice, Partner.name).join(Partner, Partner.id == PropagationNotice.partner_id)
+    if status:
+        if status not in (*STATUSES, "to_send"):
+            raise InputError(f"Statut inconnu « {status} » : pending, sent, acknowledged ou overdue.")
+        q = q.where(status_condition(status, today))
+    if partner_id is not None:
+        q = q.where(PropagationNotice.partner_id == partner_id)
+    q = q.order_by(PropagationNotice.overdue_on, PropagationNotice.id)
+    views = [
+        NoticeView(
+            n.id,
+            format_ref(n.contact_id),
+            name,
+            n.event,
+            n.scope,
+            n.due_on,
+            n.overdue_on,
+            n.sent_on,
+            n.method,
+            n.acknowledged_on,
+            notice_status(n, today),
+        )
+        for n, name in session.execute(q)
+    ]
+    order = {"overdue": 0, "pending": 1, "sent": 2, "acknowledged": 3}
+    return sorted(views, key=lambda v: order[v.status])
+
+
+def acknowledge(session: Session, notice_id: int, on: date | None = None) -> PropagationNotice:
+    """Record the partner's acknowledgement; an erasure notice then forgets the identifiers it quoted."""
+    notice = session.get(PropagationNotice, notice_id)
+    if notice is None:
+        raise NotFoundError(f"Notification inconnue (n° {notice_id}).")
+    on = on or date.today()
+    if notice.sent_on is None:
+        raise InputError(f"La notification n° {notice_id} n'a pas encore été envoyée.")
+    if on < notice.sent_on or on > date.today():
+        raise InputError(f"Date d'accusé de réception invalide : {on:%d/%m/%Y}.")
+    notice.acknowledged_on = on
+    if notice.event == "erasure":
+        # RULES.md §5: after an erasure, keep only what proves the partner was told.
+        notice.identifiers = "{}"
+    session.flush()
+    return notice
+
+
+def identifier_snapshot(contact: Contact) -> dict[str, str]:
+    """The values a partner may hold, before an edit (to quote them in a rectification notice)."""
+    from services.partners import SHAREABLE_FIELDS
+
+    return {f: identifier_value(contact, f) for f in SHAREABLE_FIELDS}
+
+
+def rectification_notices(
+    session: Session, contact: Contact, before: dict[str, str], on: date | None = None
+) -> list[PropagationNotice]:
+    """RULES.md §5 (art. 19): a change to a field a partner received is notified to that partner,
+    quoting the values it holds and the new ones."""
+    if contact.erased_at is not None:
+        return []
+    on = on or date.today()
+    after = identifier_snapshot(contact)
+    changed = {f for f in before if before[f] != after.get(f, "")}
+    if not changed:
+        return []
+    from services.partners import SHAREABLE_FIELDS
+
+    notices = []
+    overdue_on = None
+    for partner_id, fields in sorted(transmitted_fields_by_partner(session, contact.id).items()):
+        relevant = [f for f in fields if f in changed]
+        if not relevant:
+            continue
+        overdue_on = overdue_on or overdue_date(session, on)
+        detail = "; ".join(f"{SHAREABLE_FIELDS[f]} : {before[f]} → {after[f]}" for f in relevant)
+        notice = PropagationNotice(
+            contact_id=contact.id,
+            partner_id=partner_id,
+            event="rectification",
+            scope="",
+            due_on=on,
+            overdue_on=overdue_on,
+            method="",
+            detail=detail,
+            identifiers=json.dumps({f: before.get(f, "") for f in fields}, ensure_ascii=False),
+        )
+        session.add(notice)
+        notices.append(notice)
+    session.flush()
+    return notices

@@ -1,0 +1,274 @@
+"""Import and export at 100,000 rows, each beside its bare baseline measured in the same run (issue 3).
+
+    python bench/bench_import.py            # generates bench/out/ once, then measures
+
+- baseline A: openpyxl read-only mode reading every cell of the 100,000 × 15 .xlsx;
+  the whole import (read, clean, suppression list, duplicates against a base of 100,000 contacts,
+  one-transaction write) must take at most 0.75× that, with a peak memory under 500 MB (the import
+  runs in its own process, measured with resource.getrusage).
+- baseline B: openpyxl write-only mode writing the same cells as the export of 100,000 contacts;
+  the export must take at most 1.2× that.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "bench" / "out"
+XLSX = OUT / "import_100k.xlsx"
+BASE_TEMPLATE = OUT / "base_100k.sqlite"
+N_FILE = 100_000
+N_BASE = 100_000
+OVERLAP = 10_000  # file rows that are persons already in the base (by e-mail)
+HEADERS = [
+    "Civilité", "Nom", "Prénom", "Société", "Adresse", "Complément", "CP", "Ville", "Pays",
+    "Téléphone", "Portable", "E-mail", "Date de collecte", "Type", "Notes",
+]  # fmt: skip
+
+FIRST = ["jean", "Marie", "jean-pierre", "Sophie", "LUC", "Élodie", "françois", "Anne-Laure", "Hélène",
+         "Thomas", "Camille", "Nicolas", "Chloé", "Julien", "Léa", "Mathieu", "Inès", "Hugo", "Zoé", "Louis"]  # fmt: skip
+LAST = ["Martin", "bernard", "Dubois", "THOMAS", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+        "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+        "de la Fontaine", "N'Diaye", "Le Gall", "Müller"]  # fmt: skip
+CIV = ["M.", "Mme", "Monsieur", "Madame", "Mr", "Mlle", "", "M"]
+STREETS = ["rue de la République", "avenue Foch", "boulevard Voltaire", "place du Marché", "chemin des Vignes",
+           "impasse des Lilas", "allée des Tilleuls", "route de Paris"]  # fmt: skip
+
+
+def _communes() -> list[tuple[str, str]]:
+    from services.postcodes import postcode_table
+
+    return [(cp, cs[0].name) for cp, cs in sorted(postcode_table().items())]
+
+
+def _phone(rng: random.Random, i: int, mobile: bool) -> object:
+    n = f"{'6' if mobile else rng.choice('12345')}{i:08d}"
+    style = i % 5
+    if style == 0:
+        return "0" + " ".join([n[0]] + [n[j : j + 2] for j in range(1, 9, 2)])
+    if style == 1:
+        return "0" + n[0] + "." + ".".join(n[j : j + 2] for j in range(1, 9, 2))
+    if style == 2:
+        return "+33 " + n
+    if style == 3:
+        return "0033" + n
+    return float(n)  # a number cell that lost its leading 0
+
+
+def generate_file(path: Path) -> None:
+    import xlsxwriter
+
+    rng = random.Random(3)
+    communes = _communes()
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Contacts")
+    date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws.write_row(0, 0, HEADERS)
+    for r in range(1, N_FILE + 1):
+        i = r - 1
+        overlap = i < OVERLAP
+        key = i + 900_000 if not overlap else i  # overlapping rows share the base's e-mail
+        cp, city = communes[(i * 7) % len(communes)]
+        ws.write_string(r, 0, CIV[i % len(CIV)])
+        ws.write_string(r, 1, LAST[i % len(LAST)])
+        ws.write_string(r, 2, FIRST[(i // 3) % len(FIRST)])
+        ws.write_string(r, 3, "SARL Dupont & Fils" if i % 10 == 0 else "")
+        ws.write_string(r, 4, f"{i % 200 + 1} {STREETS[i % len(STREETS)]}")
+        ws.write_string(r, 5, "Bât. B" if i % 7 == 0 else "")
+        if cp.startswith("0") and i % 2 == 0:
+            ws.write_number(r, 6, int(cp))  # the spreadsheet lost the leading zero
+        else:
+            ws.write_string(r, 6, cp)
+        ws.write_string(r, 7, city if i % 50 else city + "x")
+        ws.write_string(r, 8, "France" if i % 3 else "")
+        ph = _phone(rng, key, False)
+        if isinstance(ph, float):
+            ws.write_number(r, 9, ph)
+        else:
+            ws.write_string(r, 9, ph)
+        ws.write_string(r, 10, str(_phone(rng, key, True)) if i % 4 else "")
+        ws.write_string(r, 11, f"contact{key}@Example.fr" if i % 100 else "pas-un-mail@")
+        if i % 3 == 0:
+            ws.write_datetime(r, 12, datetime(2025, 1, 1) + timedelta(days=i % 300), date_fmt)
+        elif i % 3 == 1:
+            ws.write_string(r, 12, (date(2025, 1, 1) + timedelta(days=i % 300)).strftime("%d/%m/%Y"))
+        else:
+            ws.write_number(r, 12, 45658 + i % 300)  # an Excel serial number
+        ws.write_string(r, 13, ["particulier", "professionnel", "B2C", "B2B"][i % 4])
+        ws.write_string(r, 14, "client fidèle" if i % 11 == 0 else "")
+    wb.close()
+
+
+def generate_base(path: Path) -> None:
+    from sqlalchemy import insert
+
+    from models.compliance import SuppressionEntry
+    from models.contact import Contact, ContactSource
+    from models.database import open_database
+    from services.contacts import search_text_for
+    from services.suppression import suppression_keys
+
+    db = open_database(f"sqlite:///{path}")
+    communes = _communes()
+    now = datetime(2026, 1, 1)
+    rows = []
+    for i in range(N_BASE):
+        cp, city = communes[(i * 13) % len(communes)]
+        v = {
+            "civility": "Mme" if i % 2 else "M.", "first_name": FIRST[i % len(FIRST)].capitalize(),
+            "last_name": LAST[(i // 7) % len(LAST)].upper(), "company": "",
+            "address_complement": "", "address_building": "", "address_street": f"{i % 90 + 1} rue Haute",
+            "address_extra": "", "postcode": cp, "city": city, "cedex": "", "country": "FR",
+            "phone": "", "mobile": f"+336{i:08d}", "email": f"contact{i}@example.fr",
+            "status": "prospect", "person_kind": "consumer", "customer_until": None, "last_contact_on": None,
+            "notes": "", "source_kind": "direct", "source_name": "Base existante", "source_date": date(2025, 6, 1),
+            "npai_on": None, "erased_at": None, "version": 1, "created_at": now, "updated_at": now,
+        }  # fmt: skip
+        v["search_text"] = search_text_for(v)
+        rows.append(v)
+    with db.session() as s:
+        for start in range(0, len(rows), 5000):
+            s.execute(insert(Contact), rows[start : start + 5000])
+        s.execute(
+            insert(ContactSource),
+            [{"contact_id": i + 1, "kind": "direct", "name": "Base existante", "obtained_on": date(2025, 6, 1),
+              "note": "", "recorded_at": now} for i in range(N_BASE)],
+        )  # fmt: skip
+        # 500 objected persons who are also in the file: the import must refuse them.
+        for i in range(OVERLAP, OVERLAP + 500):
+            for kind, digest in suppression_keys(email=f"contact{i + 900_000}@example.fr"):
+                s.add(SuppressionEntry(kind=kind, hash=digest, scope="all", opposed_on=date(2026, 2, 1)))
+    db.dispose()
+
+
+def child_import(base: str) -> None:
+    """Run in its own process: the whole import, its time and the process's peak memory."""
+    from models.database import open_database
+    from services.importing.mapping import guess_mapping, header_score
+    from services.importing.reading import read_table
+    from services.importing.running import ImportOptions, run_import
+
+    db = open_database(f"sqlite:///{base}")
+    t0 = time.perf_counter()
+    table = read_table(XLSX, score=header_score)
+    t_read = time.perf_counter() - t0
+    with db.session() as s:
+        result = run_import(s, table, guess_mapping(table.headers), ImportOptions("broker", "Fichier bench"))
+    total = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": total, "read": t_read, "peak_mb": peak_mb, **result.summary()}))
+
+
+def child_export(base: str, out: str) -> None:
+    from models.database import open_database
+    from services.exporting import export_contacts
+
+    db = open_database(f"sqlite:///{base}")
+    t0 = time.perf_counter()
+    with db.session() as s:
+        n = export_contacts(s, Path(out))
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rows": n}))
+
+
+def openpyxl_read(path: Path) -> float:
+    import openpyxl
+
+    t0 = time.perf_counter()
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    n = 0
+    for row in wb.active.iter_rows(values_only=True):
+        n += len(row)
+    wb.close()
+    return time.perf_counter() - t0
+
+
+def openpyxl_write_same_cells(base: Path, out: Path) -> float:
+    """openpyxl write-only writing the cells the export writes (values fetched beforehand)."""
+    import openpyxl
+
+    from models.database import open_database
+    from services.exporting import contact_rows, export_columns
+
+    db = open_database(f"sqlite:///{base}")
+    with db.session() as s:
+        rows = list(contact_rows(s))
+    headers = [c.header for c in export_columns()]
+    t0 = time.perf_counter()
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Contacts")
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    wb.save(out)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not XLSX.exists():
+        t = time.perf_counter()
+        generate_file(XLSX)
+        print(f"fichier généré : {XLSX} ({time.perf_counter() - t:.1f} s)")
+    if not BASE_TEMPLATE.exists():
+        t = time.perf_counter()
+        generate_base(BASE_TEMPLATE)
+        print(f"base générée : {BASE_TEMPLATE} ({time.perf_counter() - t:.1f} s)")
+    work = OUT / "work.sqlite"
+    for p in OUT.glob("work.sqlite*"):
+        p.unlink()
+    shutil.copy(BASE_TEMPLATE, work)
+
+    base_read = openpyxl_read(XLSX)
+    print(f"A. openpyxl lecture seule de {N_FILE:,} × {len(HEADERS)} : {base_read:.2f} s")
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child-import", str(work)], capture_output=True, text=True, cwd=ROOT
+    )
+    if proc.returncode:
+        sys.exit(proc.stderr)
+    imp = json.loads(proc.stdout.strip().splitlines()[-1])
+    ratio = imp["seconds"] / base_read
+    print(
+        f"   import complet (base de {N_BASE:,} contacts) : {imp['seconds']:.2f} s (lecture {imp['read']:.2f} s) "
+        f"→ ratio {ratio:.2f} (objectif ≤ 0,75) ; mémoire max {imp['peak_mb']:.0f} Mo (objectif < 500)"
+    )
+    print(
+        "   lignes : lues {read}, créées {created}, complétées {merged}, déjà à jour {unchanged}, "
+        "refusées {refused}, avertissements {warnings}".format(**imp)
+    )
+
+    out_x = OUT / "export.xlsx"
+    base_write = openpyxl_write_same_cells(work, OUT / "openpyxl_write.xlsx")
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child-export", str(work), str(out_x)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if proc.returncode:
+        sys.exit(proc.stderr)
+    exp = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"B. openpyxl écriture seule des mêmes cellules : {base_write:.2f} s")
+    print(
+        f"   export de {exp['rows']:,} contacts : {exp['seconds']:.2f} s → ratio {exp['seconds'] / base_write:.2f} "
+        "(objectif ≤ 1,2)"
+    )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child-import":
+        child_import(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "--child-export":
+        child_export(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -1,0 +1,27 @@
+"""`export contacts OUT.xlsx|OUT.csv [--search TEXT]`: added to `export` through EXPORT_HOOKS."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.context import CliContext, Result
+from services.errors import InputError
+from services.exporting import export_contacts
+from services.selection import Selection
+
+
+def register_export_contacts(esub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = esub.add_parser("contacts", parents=[common], help="exporte les contacts en .xlsx ou .csv")
+    p.add_argument("out", metavar="FICHIER", help="fichier à écrire : .xlsx ou .csv (UTF-8, « ; »)")
+    p.add_argument("--search", default="", help="seulement les contacts qui correspondent à ce texte")
+    p.set_defaults(handler=run_export_contacts)
+
+
+def run_export_contacts(ctx: CliContext, args: argparse.Namespace) -> Result:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise InputError(f"Format d'export non pris en charge « {out.suffix or out.name} » : .xlsx ou .csv.")
+    with ctx.session() as session:
+        count = export_contacts(session, out, Selection(search=args.search))
+    return Result({"file": str(out), "contacts": count}, f"{count} contact(s) exporté(s) dans {out}")

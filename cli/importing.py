@@ -1,0 +1,78 @@
+"""`import FILE --source-kind ... --source-name ...`: contacts from a spreadsheet (issue 3)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+
+from cli.contacts import parse_date
+from cli.context import CliContext, Result
+from services.importing.mapping import apply_preset, guess_mapping, header_score, load_mapping_file
+from services.importing.reading import file_sha256, read_table
+from services.importing.running import ImportOptions, run_import, write_report
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="importe des contacts d'un fichier .xlsx, .xlsm, .xls, .ods ou .csv",
+        description="Importe des contacts. L'origine des données est obligatoire (RGPD art. 13/14).",
+    )
+    p.add_argument("file", metavar="FICHIER", help="classeur ou CSV à importer")
+    p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"],
+                   help="collecte directe, partenaire, courtier en données ou source publique")  # fmt: skip
+    p.add_argument("--source-name", required=True, help="nom de la source (salon, partenaire, courtier…)")
+    p.add_argument("--obtained-on", default=None, help="date d'obtention AAAA-MM-JJ (défaut : aujourd'hui)")
+    p.add_argument("--sheet", default=None, help="nom de la feuille (défaut : la première)")
+    p.add_argument(
+        "--mapping", default=None, metavar="FICHIER.json", help="correspondance des colonnes enregistrée"
+    )
+    p.add_argument("--on-duplicate", choices=["merge", "skip", "create"], default="merge",
+                   help="doublons : compléter la fiche existante (défaut), ignorer, ou créer quand même")  # fmt: skip
+    p.add_argument("--person-kind", choices=["consumer", "professional"], default="consumer",
+                   help="type des contacts quand le fichier ne le dit pas (défaut : particulier)")  # fmt: skip
+    p.add_argument("--form-version", type=int, default=None, metavar="ID",
+                   help="version du formulaire dont le fichier contient les cases (refus, accord)")  # fmt: skip
+    p.add_argument("--dry-run", action="store_true", help="vérifie sans rien enregistrer")
+    p.add_argument(
+        "--report", default=None, metavar="RAPPORT.xlsx", help="liste des lignes refusées ou à revoir"
+    )
+    p.set_defaults(handler=run)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def run(ctx: CliContext, args: argparse.Namespace) -> Result:
+    path = Path(args.file)
+    options = ImportOptions(
+        source_kind=args.source_kind,
+        source_name=args.source_name,
+        obtained_on=parse_date(args.obtained_on) if args.obtained_on else None,
+        on_duplicate=args.on_duplicate,
+        person_kind=args.person_kind,
+        form_version_id=args.form_version,
+        imported_by=_user(),
+    ).checked()
+    report = Path(args.report) if args.report else None
+    if report is not None and report.suffix.lower() != ".xlsx":
+        from services.errors import InputError
+
+        raise InputError(f"Le rapport doit être un fichier .xlsx : {report.name}")
+    preset = load_mapping_file(Path(args.mapping)) if args.mapping else None
+    table = read_table(path, args.sheet, score=header_score)
+    mapping = apply_preset(table.headers, preset) if preset else guess_mapping(table.headers)
+    sha = file_sha256(path)
+    with ctx.session() as session:
+        result = run_import(session, table, mapping, options, dry_run=args.dry_run, sha256=sha)
+    data = result.to_dict()
+    if report is not None:
+        data["report"] = str(report)
+        data["report_rows"] = write_report(report, result)
+    return Result(data, result.text)

@@ -1,0 +1,155 @@
+"""`oppose`, `erase` and `propagation list|send|ack|receive`: objections and the notices they owe."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from cli.contacts import parse_date
+from cli.context import CliContext, Result
+from cli.forms import current_user, parse_int
+from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
+from models.partners import Partner
+from services.contacts import get_by_ref
+from services.erasure import erase_contact
+from services.errors import InputError
+from services.oppositions import record_opposition
+from services.partner_notices import read_identifier_file, record_partner_objections
+from services.partners import partner_by_name
+from services.propagation import STATUS_LABELS, acknowledge, list_notices
+from services.propagation_send import send_to_partner
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("oppose", parents=[common], help="enregistre une opposition")
+    p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
+    p.add_argument("--scope", required=True, choices=list(OPPOSITION_SCOPES))
+    p.add_argument("--channel", required=True, choices=list(OPPOSITION_CHANNELS))
+    p.add_argument("--on", help="date de réception AAAA-MM-JJ (défaut : aujourd'hui)")
+    p.add_argument("--partner", help="partenaire qui nous a notifié l'opposition (canal partner)")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=run_oppose)
+
+    p = sub.add_parser(
+        "erase", parents=[common], help="efface (anonymise) un contact et prévient les partenaires"
+    )
+    p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
+    p.set_defaults(handler=run_erase)
+
+    prop = sub.add_parser("propagation", help="les notifications dues aux partenaires")
+    psub = prop.add_subparsers(dest="propagation_command", metavar="ACTION", required=True)
+    p = psub.add_parser("list", parents=[common], help="liste les notifications")
+    p.add_argument("--status", default="", choices=["", "pending", "sent", "acknowledged", "overdue"])
+    p.set_defaults(handler=run_list)
+    p = psub.add_parser("send", parents=[common], help="écrit la lettre et la liste pour un partenaire")
+    p.add_argument("--partner", required=True)
+    p.add_argument("--out", required=True, help="dossier où écrire la lettre (.pdf) et la liste (.xlsx)")
+    p.add_argument(
+        "--method", default="", help="moyen d'envoi (défaut : e-mail s'il est connu, sinon courrier)"
+    )
+    p.set_defaults(handler=run_send)
+    p = psub.add_parser("ack", parents=[common], help="enregistre l'accusé de réception d'une notification")
+    p.add_argument("id", help="numéro de la notification")
+    p.add_argument("--on", help="date de l'accusé AAAA-MM-JJ (défaut : aujourd'hui)")
+    p.set_defaults(handler=run_ack)
+    p = psub.add_parser(
+        "receive", parents=[common], help="enregistre la notification d'opposition d'un partenaire"
+    )
+    p.add_argument("--partner", required=True)
+    p.add_argument("file", help="la liste du partenaire (.xlsx, .ods ou .csv, mêmes colonnes que les nôtres)")
+    p.add_argument("--scope", default="all", choices=list(OPPOSITION_SCOPES))
+    p.add_argument("--on", help="date de réception AAAA-MM-JJ (défaut : aujourd'hui)")
+    p.set_defaults(handler=run_receive)
+
+
+def _notices_json(notices: list, partners: dict[int, str]) -> list[dict[str, str | int]]:
+    return [{"id": n.id, "partner": partners[n.partner_id], "due": n.due_on.isoformat()} for n in notices]
+
+
+def run_oppose(ctx: CliContext, args: argparse.Namespace) -> Result:
+    received = parse_date(args.on) if args.on else date.today()
+    if args.partner and args.channel != "partner":
+        raise InputError("--partner ne va qu'avec --channel partner.")
+    with ctx.session() as session:
+        contact = get_by_ref(session, args.contact)
+        from_partner = partner_by_name(session, args.partner).id if args.partner else None
+        out = record_opposition(
+            session, contact.id, args.scope, args.channel, received, recorded_by=current_user(),
+            note=args.note, from_partner_id=from_partner,
+        )  # fmt: skip
+        names = {p.id: p.name for p in session.query(Partner)}
+        data = {
+            "contact": contact.ref,
+            "opposition": out.opposition.id,
+            "notices": _notices_json(out.notices, names),
+        }
+    lines = [f"Opposition enregistrée pour {data['contact']}."]
+    lines += [f"  notification à {n['partner']}, due le {n['due']}" for n in data["notices"]]
+    return Result(data, "\n".join(lines))
+
+
+def run_erase(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        contact = get_by_ref(session, args.contact)
+        notices = erase_contact(session, contact.id)
+        names = {p.id: p.name for p in session.query(Partner)}
+        data = {"erased": contact.ref, "notices": _notices_json(notices, names)}
+    return Result(data, f"Contact {data['erased']} effacé ; {len(data['notices'])} partenaire(s) à prévenir.")
+
+
+def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        rows = [v.to_dict() for v in list_notices(session, args.status)]
+
+    def text() -> str:
+        lines = [
+            f"n°{r['id']:<6} {r['contact']}  {r['partner'][:24]:<24} {r['event']:<13} dû {r['due']}  "
+            f"{STATUS_LABELS[r['status']].upper() if r['overdue'] else STATUS_LABELS[r['status']]}"
+            for r in rows
+        ]
+        return "\n".join([*lines, f"{len(rows)} notification(s)"])
+
+    return Result(rows, text)
+
+
+def run_send(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        partner = partner_by_name(session, args.partner)
+        data = send_to_partner(session, partner, Path(args.out), method=args.method).to_dict()
+    return Result(
+        data, f"{data['sent']} notification(s) pour {data['partner']} : {data['letter']} et {data['list']}"
+    )
+
+
+def run_ack(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        n = acknowledge(
+            session, parse_int(args.id, "Numéro de notification"), parse_date(args.on) if args.on else None
+        )
+        data = {"id": n.id, "acknowledged_on": n.acknowledged_on.isoformat() if n.acknowledged_on else None}
+    return Result(data, f"Accusé de réception enregistré pour la notification n° {data['id']}.")
+
+
+def run_receive(ctx: CliContext, args: argparse.Namespace) -> Result:
+    received = parse_date(args.on) if args.on else date.today()
+    rows = read_identifier_file(Path(args.file))
+    with ctx.session() as session:
+        partner = partner_by_name(session, args.partner)
+        result = record_partner_objections(
+            session, partner, rows, received, scope=args.scope, recorded_by=current_user()
+        )
+        names = {p.id: p.name for p in session.query(Partner)}
+        data = {
+            "matched": [o.opposition.contact_id for o in result.outcomes],
+            "unmatched": result.unmatched,
+            "notices": [n for o in result.outcomes for n in _notices_json(o.notices, names)],
+        }
+        from models.contact import format_ref
+
+        data["matched"] = [format_ref(i) for i in data["matched"]]
+    return Result(
+        data,
+        f"{len(data['matched'])} opposition(s) enregistrée(s), {data['unmatched']} personne(s) inconnue(s) "
+        f"mise(s) en liste d'opposition, {len(data['notices'])} notification(s) à envoyer.",
+    )

@@ -1,0 +1,418 @@
+"""Cleaning one imported row: one named rule per function, each tested on its own (issue 3).
+
+Rules never invent data: a value that cannot be right is dropped with a warning the user reads in the
+report; a row is refused only when it has no name nor company, or no way left to reach the person.
+Fast paths (cached names and postcode checks, the French phone pattern, plain ASCII e-mails) keep
+100,000 rows × 15 columns well under the time openpyxl needs just to read them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from models.contact import CIVILITIES
+from services.contacts import FIELD_LABELS, capitalise_first_name, normalise_civility, uppercase_last_name
+from services.countries import country_code
+from services.emails import quick_normalise_email
+from services.importing.mapping import CONSENT_FIELDS, ColumnPlan
+from services.importing.reading import cell_text
+from services.phones import to_e164
+from services.postcodes import check_postcode, normalise_postcode
+from services.text import fold
+
+_SPACES = re.compile(r"\s+")
+TEXT_LIMITS = {
+    "first_name": 100, "last_name": 100, "company": 150, "address_complement": 100,
+    "address_building": 100, "address_street": 100, "address_extra": 100, "city": 100, "notes": 4000,
+}  # fmt: skip
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
+
+
+@dataclass
+class CleanRow:
+    """A row after cleaning: contact values, the warnings to show, and why it is refused (if it is)."""
+
+    values: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    refusal: str = ""
+
+
+# --- text -----------------------------------------------------------------------------------------
+
+
+def trim(value: Any) -> str:
+    """Any cell as trimmed single-spaced text: " Jean  Pierre " -> "Jean Pierre", 12.0 -> "12"."""
+    if value is None or value == "":
+        return ""
+    text = value if isinstance(value, str) else cell_text(value)
+    if " " in text[:1] or " " in text[-1:] or "  " in text or "\t" in text or "\n" in text or "\xa0" in text:
+        return _SPACES.sub(" ", text).strip()
+    return text
+
+
+def limit(text: str, name: str, warnings: list[str]) -> str:
+    """Text longer than the field allows is cut, with a warning (never silently)."""
+    n = TEXT_LIMITS.get(name, 100)
+    if len(text) > n:
+        warnings.append(f"{FIELD_LABELS.get(name, name)} trop long ({len(text)} caractères) : coupé à {n}.")
+        return text[:n]
+    return text
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def clean_civility(text: str) -> tuple[str, str]:
+    """Monsieur/Mr/M -> "M."; Madame/Mme/Mlle -> "Mme"; anything else is left empty, with a warning."""
+    if not text:
+        return "", ""
+    value = normalise_civility(text)
+    if value in CIVILITIES:
+        return value, ""
+    return "", f"Civilité « {text} » non reconnue (M. ou Mme) : laissée vide."
+
+
+@lru_cache(maxsize=65536)
+def clean_first_name(text: str) -> str:
+    """ "jean-pierre" -> "Jean-Pierre", "marie de la fontaine" keeps its particles (cached: names repeat)."""
+    return capitalise_first_name(text) if text else ""
+
+
+def clean_last_name(text: str) -> str:
+    """Last names in capitals: "de la Fontaine" -> "DE LA FONTAINE"."""
+    return uppercase_last_name(text) if text else ""
+
+
+# --- address --------------------------------------------------------------------------------------
+
+_CEDEX_IN_CITY = re.compile(r"^(.*?)[\s,]+cedex(?:\s*(\d{1,2}))?\s*$", re.IGNORECASE)
+_CEDEX = re.compile(r"^cedex\s*(\d{0,2})$", re.IGNORECASE)
+
+
+def clean_country(text: str) -> tuple[str, str]:
+    """ "France", "FR", "Belgique" -> ISO code; unknown -> "FR" with a warning; empty -> "FR"."""
+    if not text:
+        return "FR", ""
+    code = country_code(text)
+    if code is None:
+        return "FR", f"Pays « {text} » inconnu : France retenue, à vérifier."
+    return code, ""
+
+
+def clean_postcode(raw: Any, country: str) -> tuple[str, str]:
+    """French postcodes as 5-character text (1000 -> "01000"); a malformed one is dropped with a warning."""
+    if raw is None or raw == "":
+        return "", ""
+    text = normalise_postcode(raw)
+    if country != "FR":
+        return text[:10], ""
+    if len(text) == 5 and text.isdigit():
+        return text, ""
+    return "", f"Code postal « {cell_text(raw).strip()} » invalide (5 chiffres attendus) : ignoré."
+
+
+def split_cedex(city: str, cedex: str) -> tuple[str, str, str]:
+    """(city, "CEDEX nn", warning): "LYON CEDEX 03" in the city column, or a CEDEX column, recognised."""
+    warning = ""
+    if cedex:
+        m = _CEDEX.match(cedex) or _CEDEX.match("cedex " + cedex)
+        if m:
+            cedex = "CEDEX" + (f" {m.group(1)}" if m.group(1) else "")
+        else:
+            warning = f"CEDEX « {cedex} » non reconnu : ignoré."
+            cedex = ""
+    if city and "edex" in city.lower():
+        m2 = _CEDEX_IN_CITY.match(city)
+        if m2:
+            city = m2.group(1).strip()
+            if not cedex:
+                cedex = "CEDEX" + (f" {m2.group(2)}" if m2.group(2) else "")
+    return city, cedex, warning
+
+
+@lru_cache(maxsize=65536)
+def check_city(postcode: str, city: str, cedex: bool) -> str:
+    """A warning when the postcode/city pair is not in the official list (never a silent rewrite).
+
+    A CEDEX code is not in the list of communes: with CEDEX, an unknown code is accepted as is.
+    """
+    if not postcode:
+        return ""
+    check = check_postcode(postcode, city)
+    if check.ok:
+        return ""
+    if cedex and not check.suggestions:
+        return ""
+    if check.suggestions and city:
+        return check.message + " Vérifiez la ville."
+    return check.message
+
+
+def has_complete_address(values: dict[str, Any]) -> bool:
+    """A postal channel: street line (or lieu-dit/BP), postcode and city (RULES.md §8)."""
+    return bool(
+        (values.get("address_street") or values.get("address_extra"))
+        and values.get("postcode")
+        and values.get("city")
+    )
+
+
+# --- phones and e-mails ---------------------------------------------------------------------------
+
+
+def clean_phone(raw: Any, region: str, label: str = "Téléphone") -> tuple[str, str]:
+    """To E.164 ("06.12.34.56.78" -> "+33612345678"); a number that cannot be valid is dropped."""
+    if raw is None or raw == "":
+        return "", ""
+    e164 = to_e164(raw, region or "FR")
+    if e164:
+        return e164, ""
+    return "", f"{label} « {cell_text(raw).strip()} » invalide : ignoré."
+
+
+def clean_email(text: str) -> tuple[str, str]:
+    """Checked without network, domain lower-cased; an invalid address is dropped with a warning."""
+    if not text:
+        return "", ""
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    email = quick_normalise_email(text)
+    if email:
+        return email, ""
+    return "", f"E-mail « {text} » invalide : ignoré."
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+
+
+def excel_serial_to_date(serial: float) -> date | None:
+    """Excel's day number (45292 = 2024-01-01) to a date; None outside 1900-9999."""
+    if not 1 <= serial < 2958466:
+        return None
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def clean_date(raw: Any, label: str = "Date") -> tuple[date | None, str]:
+    """Date cells, Excel serial numbers, "31/12/2025", "31-12-25" and "2025-12-31" texts."""
+    if raw is None or raw == "":
+        return None, ""
+    if isinstance(raw, datetime):
+        return raw.date(), ""
+    if isinstance(raw, date):
+        return raw, ""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        d = excel_serial_to_date(float(raw))
+        if d:
+            return d, ""
+    text = str(raw).strip()
+    try:
+        m = _DMY.fullmatch(text)
+        if m:
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if year < 100:
+                year += 2000 if year <= date.today().year % 100 else 1900
+            return date(year, month, day), ""
+        m = _YMD.fullmatch(text)
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), ""
+        if re.fullmatch(r"\d{5}(\.0+)?", text):
+            d = excel_serial_to_date(float(text))
+            if d:
+                return d, ""
+    except ValueError:
+        pass
+    return None, f"{label} « {text} » illisible (JJ/MM/AAAA attendu) : ignorée."
+
+
+def not_in_future(value: date | None, label: str, today: date) -> tuple[date | None, str]:
+    if value and value > today:
+        return None, f"{label} {value:%d/%m/%Y} dans le futur : ignorée."
+    return value, ""
+
+
+# --- kinds and answers ----------------------------------------------------------------------------
+
+_CONSUMER = {
+    "particulier",
+    "particuliers",
+    "part",
+    "b2c",
+    "consumer",
+    "prive",
+    "personne physique",
+    "private",
+}
+_PROFESSIONAL = {
+    "professionnel", "professionnels", "pro", "b2b", "professional", "entreprise", "societe", "business",
+    "company", "personne morale",
+}  # fmt: skip
+
+
+def clean_person_kind(text: str, default: str) -> tuple[str, str]:
+    """Particulier/B2C -> consumer; Professionnel/B2B -> professional; else the import's default."""
+    if not text:
+        return default, ""
+    key = fold(text)
+    if key in _CONSUMER:
+        return "consumer", ""
+    if key in _PROFESSIONAL:
+        return "professional", ""
+    return (
+        default,
+        f"Type « {text} » non reconnu (particulier ou professionnel) : {'particulier' if default == 'consumer' else 'professionnel'} retenu.",
+    )
+
+
+def clean_status(text: str) -> tuple[str, str]:
+    """Prospect or client (customer); empty -> prospect."""
+    key = fold(text)
+    if not key or key == "prospect":
+        return "prospect", ""
+    if key in ("client", "cliente", "customer", "clients"):
+        return "customer", ""
+    return "prospect", f"Statut « {text} » non reconnu (prospect ou client) : prospect retenu."
+
+
+_YES = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "coche", "cochee", "ok"}
+_NO = {"non", "n", "no", "0", "faux", "false", "", "-"}
+
+
+def clean_answer(raw: Any, label: str) -> tuple[bool | None, str]:
+    """A form box: oui/x/1/vrai -> ticked; non/0/empty -> not ticked; anything else -> unknown + warning."""
+    if isinstance(raw, bool):
+        return raw, ""
+    if isinstance(raw, int | float):
+        return (raw != 0), ""
+    key = fold(trim(raw)).rstrip(".")
+    if key in _YES:
+        return True, ""
+    if key in _NO:
+        return False, ""
+    return None, f"{label} « {trim(raw)} » non compris (oui ou non) : non enregistré."
+
+
+def clean_tags(text: str) -> list[str]:
+    """ "VIP; salon 2025" -> ["VIP", "salon 2025"]."""
+    if not text:
+        return []
+    return sorted({t.strip()[:50] for t in re.split(r"[;,]", text) if t.strip()})
+
+
+# --- refusal --------------------------------------------------------------------------------------
+
+
+def refusal_reason(values: dict[str, Any]) -> str:
+    """Why the row cannot be imported: no name nor company, or no way left to reach the person."""
+    if not values.get("last_name") and not values.get("company"):
+        return "Ni nom ni société."
+    if not (
+        values.get("phone") or values.get("mobile") or values.get("email") or has_complete_address(values)
+    ):
+        return (
+            "Aucun moyen de contact : ni adresse postale complète (voie, code postal, ville), "
+            "ni téléphone valide, ni e-mail valide."
+        )
+    return ""
+
+
+# --- a whole row ----------------------------------------------------------------------------------
+
+_TEXT_FIELDS = (
+    "address_complement", "address_building", "address_street", "address_extra", "city", "company",
+)  # fmt: skip
+_CONSENT_LABELS = {
+    "refuse_post": "Refus courrier", "refuse_phone": "Refus téléphone",
+    "accept_phone": "Accord téléphone", "refuse_partners": "Refus partenaires",
+}  # fmt: skip
+
+
+def clean_row(
+    cells: list[Any], plan: ColumnPlan, default_kind: str = "consumer", today: date | None = None
+) -> CleanRow:
+    """Every rule applied to one row of cells, in order; returns the values, warnings and refusal."""
+    cols = plan.columns
+    width = len(cells)
+    warnings: list[str] = []
+    v: dict[str, Any] = {}
+
+    def cell(name: str) -> Any:
+        i = cols.get(name)
+        return cells[i] if i is not None and i < width else None
+
+    civ, w = clean_civility(trim(cell("civility")))
+    v["civility"] = civ
+    if w:
+        warnings.append(w)
+    v["first_name"] = limit(clean_first_name(trim(cell("first_name"))), "first_name", warnings)
+    v["last_name"] = limit(clean_last_name(trim(cell("last_name"))), "last_name", warnings)
+    for name in _TEXT_FIELDS:
+        v[name] = limit(trim(cell(name)), name, warnings) if name in cols else ""
+    if "notes" in cols:  # notes keep their line breaks
+        v["notes"] = limit(cell_text(cell("notes")).strip(), "notes", warnings)
+
+    country, w = clean_country(trim(cell("country")))
+    v["country"] = country
+    if w:
+        warnings.append(w)
+    v["postcode"], w = clean_postcode(cell("postcode"), country)
+    if w:
+        warnings.append(w)
+    v["city"], v["cedex"], w = split_cedex(v["city"], trim(cell("cedex")))
+    if w:
+        warnings.append(w)
+    if country == "FR" and v["postcode"]:
+        w = check_city(v["postcode"], v["city"], bool(v["cedex"]))
+        if w:
+            warnings.append(w)
+
+    v["phone"], w = clean_phone(cell("phone"), country, "Téléphone")
+    if w:
+        warnings.append(w)
+    v["mobile"], w = clean_phone(cell("mobile"), country, "Portable")
+    if w:
+        warnings.append(w)
+    if v["mobile"] and v["mobile"] == v["phone"]:
+        v["phone"] = ""
+    v["email"], w = clean_email(trim(cell("email")))
+    if w:
+        warnings.append(w)
+
+    v["person_kind"], w = clean_person_kind(trim(cell("person_kind")), default_kind)
+    if w:
+        warnings.append(w)
+    v["status"], w = clean_status(trim(cell("status")))
+    if w:
+        warnings.append(w)
+    v["tags"] = clean_tags(trim(cell("tags")))
+
+    today = today or date.today()
+    for name, label in (("collected_on", "Date de collecte"), ("last_contact_on", "Date du dernier contact"),
+                        ("customer_until", "Fin de la relation client")):  # fmt: skip
+        if name in cols:
+            d, w = clean_date(cell(name), label)
+            if w:
+                warnings.append(w)
+            if name != "customer_until":
+                d, w = not_in_future(d, label, today)
+                if w:
+                    warnings.append(w)
+            v[name] = d
+        else:
+            v[name] = None
+    if v["status"] != "customer":
+        v["customer_until"] = None
+
+    for name in CONSENT_FIELDS:
+        if name in cols:
+            v[name], w = clean_answer(cell(name), _CONSENT_LABELS[name])
+            if w:
+                warnings.append(w)
+
+    return CleanRow(v, warnings, refusal_reason(v))

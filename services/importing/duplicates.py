@@ -1,0 +1,168 @@
+"""Is this row someone we already know? Same e-mail, same phone, or the same person at the same postcode.
+
+Names are compared folded (no accents, no case, hyphens as spaces) and tolerate one typo with
+rapidfuzz, but only within the same postcode block, so 100,000 rows against 100,000 contacts stays
+fast. Known persons are the base's live contacts (ids > 0) and the earlier rows of the same file
+(keys < 0: -(row index + 1)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.contact import Contact
+from services.text import fold
+
+DUPLICATE_ACTIONS = ("merge", "skip", "create")
+MIN_FUZZY_LENGTH = 5  # shorter names must match exactly: "LUC" and "LUCE" are not a typo
+
+
+def name_part(text: str) -> str:
+    """A name as compared: "Jean-Pierre" -> "jean pierre", "D'ARC" -> "d arc"."""
+    if not text:
+        return ""
+    if text.isascii() and text.isalpha():
+        return text.lower()
+    return fold(text.replace("-", " ").replace("'", " ").replace("’", " "))
+
+
+def name_key(last_name: str, first_name: str, company: str) -> tuple[str, str]:
+    """(last, first) folded; a business with no person's name is known by its company name."""
+    if last_name:
+        return name_part(last_name), name_part(first_name)
+    if company:
+        return "@" + name_part(company), ""
+    return "", ""
+
+
+def is_feminine_variant(a: str, b: str) -> bool:
+    """Louis/Louise, Denis/Denise, Michel/Michelle: one letter apart but two different people."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_ in (short + "e", short + "le", short + "ne")
+
+
+def close_names(a: str, b: str) -> bool:
+    """Equal, or one typo apart when both are long enough and not a masculine/feminine pair."""
+    if a == b:
+        return True
+    if not a or not b or min(len(a), len(b)) < MIN_FUZZY_LENGTH or is_feminine_variant(a, b):
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+@dataclass(frozen=True)
+class Match:
+    key: int  # contact id (> 0) or -(row index + 1) for an earlier row of the file
+    reason: str  # "e-mail", "téléphone", "nom et code postal"
+
+
+class DuplicateIndex:
+    """Email, phone and (postcode → names) lookups over the known persons."""
+
+    def __init__(self) -> None:
+        self.by_email: dict[str, int] = {}
+        self.by_phone: dict[str, int] = {}
+        # postcode -> [(civility, last, first, key)]; raw names from the base are folded on first use
+        self._raw: dict[str, list[tuple[str, str, str, str, int]]] = {}
+        self._blocks: dict[str, tuple[dict[tuple[str, str], int], list[str], list[tuple[str, str, int]]]] = {}
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def load_base(self, session: Session) -> int:
+        """Every live contact's keys (Core rows, one query). Returns how many were read."""
+        q = select(
+            Contact.id, Contact.email, Contact.phone, Contact.mobile, Contact.postcode,
+            Contact.civility, Contact.last_name, Contact.first_name, Contact.company,
+        ).where(Contact.erased_at.is_(None))  # fmt: skip
+        n = 0
+        by_email, by_phone, raw = self.by_email, self.by_phone, self._raw
+        for cid, email, phone, mobile, postcode, civ, last, first, company in session.execute(q):
+            n += 1
+            if email:
+                by_email.setdefault(email.lower(), cid)
+            if phone:
+                by_phone.setdefault(phone, cid)
+            if mobile:
+                by_phone.setdefault(mobile, cid)
+            if postcode and (last or company):
+                raw.setdefault(postcode, []).append((civ, last, first, company, cid))
+        return n
+
+    def _block(
+        self, postcode: str
+    ) -> tuple[dict[tuple[str, str], int], list[str], list[tuple[str, str, int]]]:
+        block = self._blocks.get(postcode)
+        if block is None:
+            exact: dict[tuple[str, str], int] = {}
+            lasts: list[str] = []
+            people: list[tuple[str, str, int]] = []
+            for civ, last, first, company, cid in self._raw.pop(postcode, ()):
+                k = name_key(last, first, company)
+                exact.setdefault(k, cid)
+                lasts.append(k[0])
+                people.append((civ, k[1], cid))
+            block = self._blocks[postcode] = (exact, lasts, people)
+        return block
+
+    def add(self, key: int, values: dict[str, Any]) -> None:
+        """Make a person findable by the later rows (a new row, or new keys of a merged contact)."""
+        email = values.get("email")
+        if email:
+            self.by_email.setdefault(email.lower(), key)
+        for name in ("phone", "mobile"):
+            if values.get(name):
+                self.by_phone.setdefault(values[name], key)
+        postcode = values.get("postcode")
+        if postcode:
+            k = name_key(values.get("last_name", ""), values.get("first_name", ""), values.get("company", ""))
+            if k[0]:
+                exact, lasts, people = self._block(postcode)
+                if k not in exact:
+                    exact[k] = key
+                    lasts.append(k[0])
+                    people.append((values.get("civility", ""), k[1], key))
+
+    # --- finding ----------------------------------------------------------------------------------
+
+    def find(self, values: dict[str, Any]) -> Match | None:
+        email = values.get("email")
+        if email:
+            key = self.by_email.get(email.lower())
+            if key is not None:
+                return Match(key, "même e-mail")
+        for name in ("mobile", "phone"):
+            number = values.get(name)
+            if number:
+                key = self.by_phone.get(number)
+                if key is not None:
+                    return Match(key, "même téléphone")
+        postcode = values.get("postcode")
+        if not postcode or (postcode not in self._raw and postcode not in self._blocks):
+            return None
+        last, first = name_key(
+            values.get("last_name", ""), values.get("first_name", ""), values.get("company", "")
+        )
+        if not last:
+            return None
+        exact, lasts, people = self._block(postcode)
+        civility = values.get("civility", "")
+        key = exact.get((last, first))
+        if key is not None:
+            return Match(key, "même nom au même code postal")
+        if last.startswith("@") or len(last) < MIN_FUZZY_LENGTH:
+            candidates = [(i, p) for i, p in enumerate(people) if lasts[i] == last]
+        else:
+            hits = process.extract(last, lasts, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+            candidates = [(i, people[i]) for _, _, i in hits]
+        for i, (civ, other_first, key) in candidates:
+            if civility and civ and civility != civ:
+                continue
+            if close_names(last, lasts[i]) and close_names(first, other_first):
+                return Match(key, "même personne au même code postal (nom proche)")
+        return None

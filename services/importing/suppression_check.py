@@ -1,0 +1,48 @@
+"""RULES.md §5: an import never brings back a person on the suppression list (even after erasure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.compliance import SuppressionEntry
+from services.suppression import _digest, suppressed_keys
+from services.text import fold
+
+REASON = (
+    "Personne sur la liste d'opposition : elle s'est opposée à la prospection, "
+    "un import ne peut pas la réintroduire."
+)
+
+
+def row_keys(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """The keys services.suppression.suppression_keys gives, from values the import already normalised.
+
+    Same hashes (a test compares them), without validating the e-mail and phones a second time:
+    that would cost ~100 µs a row, 10 s for 100,000 rows.
+    """
+    keys: list[tuple[str, str]] = []
+    if values.get("email"):
+        keys.append(("email", _digest(values["email"].lower())))
+    for name in ("phone", "mobile"):
+        if values.get(name):
+            keys.append(("phone", _digest(values[name])))
+    last, postcode = values.get("last_name", ""), values.get("postcode", "")
+    if last.strip() and postcode.strip():
+        name = fold(f"{last} {values.get('first_name', '')}").replace("-", " ")
+        keys.append(("name_postcode", _digest(f"{name}|{postcode.strip()}")))
+    return keys
+
+
+def suppressed_rows(session: Session, cleaned: list[Any]) -> dict[int, str]:
+    """{row index: reason} for the rows whose person is on the suppression list (one batched lookup)."""
+    if session.scalar(select(SuppressionEntry.id).limit(1)) is None:
+        return {}  # empty list: nothing to hash
+    per_row: dict[int, list[tuple[str, str]]] = {}
+    for i, row in enumerate(cleaned):
+        if row is not None and not row.refusal:
+            per_row[i] = row_keys(row.values)
+    found = suppressed_keys(session, [k for keys in per_row.values() for k in keys])
+    return {i: REASON for i, keys in per_row.items() if any(k in found for k in keys)}

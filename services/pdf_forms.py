@@ -1,0 +1,135 @@
+"""A form version printed for the shop counter: A4, the organisation, the fields, the boxes, the text."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from models.compliance import FormVersion
+from models.contact import Contact
+from services.forms import L223_2_SENTENCE, version_boxes
+from services.pdf_fonts import register_fonts, wrap
+
+
+def write_form_pdf(
+    path: Path, version: FormVersion, org: dict[str, Any], contact: Contact | None = None
+) -> None:
+    """RULES.md §3-4: what the person sees and signs; with the contact's reference (and barcode) when
+    printed for a known person, so that the returned form is found by scanning it."""
+    from reportlab.graphics.barcode import code128
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    if not path.parent.is_dir():
+        from services.errors import InputError
+
+        raise InputError(f"Le dossier {path.parent} n'existe pas.")
+    regular, bold = register_fonts()
+    width, height = A4
+    left, right = 18 * mm, width - 18 * mm
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        c = Canvas(tmp, pagesize=A4)
+        c.setTitle(f"{version.form.name} (version {version.number})")
+        y = height - 18 * mm
+
+        def line(text: str, font: str = regular, size: float = 10, x: float = left) -> None:
+            nonlocal y
+            if y < 18 * mm:
+                c.showPage()
+                y = height - 18 * mm
+            c.setFont(font, size)
+            c.drawString(x, y, text)
+            y -= size * 1.35
+
+        # Organisation identity (RULES.md §3: who collects).
+        line(str(org.get("org.name") or ""), bold, 13)
+        for key in ("org.address", "org.phone", "org.email"):
+            for part in str(org.get(key) or "").splitlines():
+                line(part, size=8.5)
+        if org.get("org.siret"):
+            line(f"SIRET {org['org.siret']}", size=8.5)
+        if contact is not None:
+            top = height - 18 * mm
+            c.setFont(bold, 11)
+            c.drawRightString(right, top, f"Réf. {contact.ref}")
+            barcode = code128.Code128(contact.ref, barHeight=9 * mm, barWidth=0.9)
+            barcode.drawOn(c, right - barcode.width, top - 13 * mm)
+        y -= 3 * mm
+        line(version.form.name, bold, 14)
+        line(f"Version {version.number} — {version.purpose}", size=9)
+        y -= 2 * mm
+
+        # The fields to fill in (pre-filled for a known person).
+        values = _contact_values(contact)
+        for label, key in (("Nom", "last_name"), ("Prénom", "first_name"), ("Adresse", "street"),
+                           ("Code postal, ville", "city"), ("Téléphone", "phone"), ("E-mail", "email")):  # fmt: skip
+            c.setFont(regular, 10)
+            c.drawString(left, y, f"{label} :")
+            c.setStrokeGray(0.6)
+            c.line(left + 35 * mm, y - 1.5, right, y - 1.5)
+            if values.get(key):
+                c.setFont(regular, 10)
+                c.drawString(left + 37 * mm, y + 1, values[key])
+            y -= 8 * mm
+            if key == "phone":  # RULES.md §1 (L223-2): said where the phone number is collected
+                for part in wrap(L223_2_SENTENCE, regular, 7, right - left - 35 * mm):
+                    c.setFont(regular, 7)
+                    c.drawString(left + 35 * mm, y + 4 * mm, part)
+                    y -= 8.5
+                y -= 1 * mm
+        y -= 2 * mm
+
+        # The boxes, unticked (RULES.md §1, §4).
+        line("Vos choix (cochez les cases qui vous concernent)", bold, 10)
+        y -= 1 * mm
+        for box in version_boxes(version):
+            parts = wrap(box.label, regular, 9.5, right - left - 9 * mm)
+            if y - len(parts) * 12 < 40 * mm:
+                c.showPage()
+                y = height - 18 * mm
+            c.setStrokeGray(0)
+            c.rect(left, y - 1, 3.6 * mm, 3.6 * mm, stroke=1, fill=0)
+            for part in parts:
+                c.setFont(regular, 9.5)
+                c.drawString(left + 7 * mm, y, part)
+                y -= 12
+            y -= 3
+
+        # Date and signature.
+        y -= 3 * mm
+        c.setFont(regular, 10)
+        c.drawString(left, y, "Date : ____ / ____ / ________")
+        c.drawString(width / 2, y, "Signature :")
+        c.rect(width / 2 + 20 * mm, y - 14 * mm, right - width / 2 - 20 * mm, 18 * mm, stroke=1, fill=0)
+        y -= 20 * mm
+
+        # The information owed (RULES.md §3), in small print but complete.
+        line("Informations sur le traitement de vos données", bold, 9)
+        for paragraph in version.info_text.split("\n"):
+            for part in wrap(paragraph, regular, 7.5, right - left):
+                line(part, size=7.5)
+        c.save()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _contact_values(contact: Contact | None) -> dict[str, str]:
+    if contact is None or contact.erased_at is not None:
+        return {}
+    from services.phones import display
+
+    return {
+        "last_name": contact.last_name or contact.company,
+        "first_name": contact.first_name,
+        "street": " ".join(x for x in (contact.address_complement, contact.address_street) if x),
+        "city": f"{contact.postcode} {contact.city}".strip(),
+        "phone": display(contact.mobile or contact.phone) if (contact.mobile or contact.phone) else "",
+        "email": contact.email,
+    }
