@@ -1,4 +1,4 @@
-"""`campaign phone`, `call log|check|import`, `contract add|list`, `export register calls`.
+"""`campaign phone`, `call log|check|import`, `contract add|list` (`export register calls`: cli/registers.py).
 
 `--at` is the business's own local time (setting business.timezone, Europe/Paris by default); the
 rules are applied in each callee's zone. Without --at: now.

@@ -40,6 +40,7 @@ SECTIONS: list[Section] = [
     Section("forms", QT_TRANSLATE_NOOP("Sections", "Formulaires"), SP.SP_FileDialogContentsView, None),
     Section("partners", QT_TRANSLATE_NOOP("Sections", "Partenaires"), SP.SP_DriveNetIcon, None),
     Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campagnes"), SP.SP_FileDialogListView, None),
+    Section("calls", QT_TRANSLATE_NOOP("Sections", "Appels"), SP.SP_MediaPlay, "gui.calls_screen:CallsScreen"),
     Section("oppositions", QT_TRANSLATE_NOOP("Sections", "Oppositions"), SP.SP_BrowserStop, None),
     Section("requests", QT_TRANSLATE_NOOP("Sections", "Demandes"), SP.SP_MessageBoxQuestion, "gui.requests_screen:RequestsScreen"),
     Section("registers", QT_TRANSLATE_NOOP("Sections", "Registres"), SP.SP_FileDialogDetailedView, "gui.registers_screen:RegistersScreen"),

@@ -35,11 +35,12 @@ def make_window(qtbot, db: Database, ui: FakeDialogs | None = None) -> MainWindo
 
 
 def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_db: Database) -> None:
-    """Eight sections in the sidebar; those without a screen are disabled with « Bientôt disponible »."""
+    """Nine sections in the sidebar; those without a screen are disabled with « Bientôt disponible »."""
     window = make_window(qtbot, sqlite_db)
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels == [
-        "Contacts", "Formulaires", "Partenaires", "Campagnes", "Oppositions", "Demandes", "Registres", "Réglages",
+        "Contacts", "Formulaires", "Partenaires", "Campagnes", "Appels", "Oppositions", "Demandes", "Registres",
+        "Réglages",
     ]  # fmt: skip
     for i, section in enumerate(SECTIONS):
         item = window.sidebar.item(i)
@@ -52,10 +53,10 @@ def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_d
 
 
 def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None:
-    """Ctrl+1..Ctrl+8 go to the sections; a future section's action is disabled."""
+    """Ctrl+1..Ctrl+9 go to the sections; a future section's action is disabled."""
     window = make_window(qtbot, sqlite_db)
     actions = window._section_actions
-    assert actions["settings"].shortcut() == QKeySequence("Ctrl+8")
+    assert actions["settings"].shortcut() == QKeySequence("Ctrl+9")
     assert not actions["forms"].isEnabled()
     actions["settings"].trigger()
     assert window.current_key() == "settings"
