@@ -34,15 +34,18 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("org.dpo", "", "Délégué à la protection des données (s'il y en a un)", "organisation"),
     # The record of processing activities (RULES.md §7).
     SettingDef(
-        "org.transfers", "Aucun transfert hors de l'Union européenne.",
-        "Transferts hors de l'UE et garanties", "organisation",
+        "org.transfers",
+        "Aucun transfert hors de l'Union européenne.",
+        "Transferts hors de l'UE et garanties",
+        "organisation",
     ),
     SettingDef(
         "org.security_measures",
         "Accès réservé au personnel habilité (session de l'ordinateur ou compte du serveur) ; base lisible "
         "par son seul propriétaire ; journal des opérations ; copie de la base avant chaque mise à jour ; "
         "sauvegardes régulières ; aucune donnée envoyée hors du poste ou du serveur de l'entreprise.",
-        "Mesures de sécurité", "organisation",
+        "Mesures de sécurité",
+        "organisation",
     ),
     # Rules with a default the owner may change (RULES.md).
     SettingDef("rules.phone_consent_days", 365, "Validité d'un consentement téléphonique (jours)", "rules"),
