@@ -19,6 +19,16 @@ CALL_OUTCOMES = (
     "do-not-call",
     "wrong-number",
 )
+# In French, as the caller's keys, the registers and the history say them.
+CALL_OUTCOME_LABELS = {
+    "no-answer": "Pas de réponse",
+    "busy": "Occupé",
+    "callback": "Rappel",
+    "interested": "Intéressé",
+    "not-interested": "Pas intéressé",
+    "do-not-call": "Ne plus m'appeler",
+    "wrong-number": "Faux numéro",
+}
 CALL_SOURCES = ("in-house", "call-centre")
 # What made the call lawful (RULES.md §1): a consent record, a running contract, or a business number.
 CALL_BASES = ("consent", "contract", "professional", "none")

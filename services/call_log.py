@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.compliance import ConsentRecord, Form, FormVersion
 from models.contact import Contact, format_ref
-from models.phone import CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
+from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
 from services.call_calendar import Place, why_not_now
 from services.call_decision import (
     CallDecision,
@@ -33,15 +33,7 @@ from services.errors import InputError, NotFoundError
 from services.oppositions import record_opposition
 from services.spreadsheet import Column, write_table
 
-OUTCOME_LABELS: dict[str, str] = {
-    "no-answer": "Pas de réponse",
-    "busy": "Occupé",
-    "callback": "Rappel",
-    "interested": "Intéressé",
-    "not-interested": "Pas intéressé",
-    "do-not-call": "Ne plus m'appeler",
-    "wrong-number": "Faux numéro",
-}
+OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
 CONSENT_CHANNEL_LABELS = {"paper": "papier", "web": "site web", "phone": "téléphone", "counter": "comptoir",
                           "event": "salon ou événement"}  # fmt: skip

@@ -241,3 +241,16 @@ def test_bulk_decisions_equal_one_by_one_decisions(db: Database) -> None:
                 one.next_local,
                 one.attempts_left,
             ), cid
+
+
+def test_calls_and_contracts_appear_in_the_contact_history(db: Database) -> None:
+    """The contact's history lists its contracts and each call with its outcome and caller."""
+    from services.history import contact_history
+
+    with db.session() as s:
+        c = professional(s)
+        add_contract(s, c.id, "Garantie cuisine", date(2026, 1, 1))
+        log_call(s, c.id, "interested", MONDAY, caller="Léa")
+        texts = [(e.kind, e.text) for e in contact_history(s, c)]
+        assert ("contract", "Contrat n° 1 : Garantie cuisine") in texts
+        assert ("call", "Appel par Léa : Intéressé") in texts
