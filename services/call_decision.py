@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ from services.call_calendar import (
     describe_moment,
     window_first_day,
 )
-from services.errors import NotFoundError
+from services.errors import InputError, NotFoundError
 from services.phone_eligibility import (
     Eligibility,
     EligibilityInputs,
@@ -225,7 +225,15 @@ def calendar_decision(cache: dict[Place, WhenDecision] | None, now: datetime, pl
 
 
 def business_zone(session: Session) -> str:
-    return str(get_setting(session, "business.timezone") or PARIS)
+    """The business's time zone (setting business.timezone): what --at and the screens' times mean."""
+    name = str(get_setting(session, "business.timezone") or PARIS)
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise InputError(
+            f"Fuseau horaire de l'entreprise inconnu « {name} » (Réglages) : par exemple Europe/Paris."
+        ) from None
+    return name
 
 
 def business_today(session: Session, now: datetime) -> date:

@@ -66,6 +66,9 @@ def test_call_log_exit_codes(base: str, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert bad.code == 2 and "AAAA-MM-JJ HH:MM" in bad.err
     assert cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "maybe").code == 2
+    future = cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "busy",
+                 "--at", "2099-01-05 11:00")  # fmt: skip
+    assert future.code == 2 and "futur" in future.err
     cb = cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "callback",
              "--at", "2026-11-27 11:05")  # fmt: skip
     assert cb.code == 2 and "--callback-at" in cb.err
