@@ -27,9 +27,24 @@ def test_overdue_extension_and_answer(db: Database) -> None:
     """An unanswered request goes overdue after a month; an extension told in time gives two more."""
     with db.session() as s:
         c = make_contact(s)
-        late = add_request(s, kind="access", requester="", contact_id=c.id, received_on=date(2026, 9, 1), today=date(2026, 11, 28))
-        ext = add_request(s, kind="erasure", requester="Jean Dupont", received_on=date(2026, 10, 20), today=date(2026, 11, 28))
-        extend_request(s, ext.id, "Recherche dans les archives papier", date(2026, 11, 10), today=date(2026, 11, 28))
+        late = add_request(
+            s,
+            kind="access",
+            requester="",
+            contact_id=c.id,
+            received_on=date(2026, 9, 1),
+            today=date(2026, 11, 28),
+        )
+        ext = add_request(
+            s,
+            kind="erasure",
+            requester="Jean Dupont",
+            received_on=date(2026, 10, 20),
+            today=date(2026, 11, 28),
+        )
+        extend_request(
+            s, ext.id, "Recherche dans les archives papier", date(2026, 11, 10), today=date(2026, 11, 28)
+        )
         ids = (late.id, ext.id)
     with db.session() as s:
         views = {v.id: v for v in list_requests(s, today=date(2026, 11, 28))}
@@ -44,23 +59,45 @@ def test_overdue_extension_and_answer(db: Database) -> None:
 def test_late_extension_and_unexplained_refusal_are_refused(db: Database) -> None:
     """Extending after the first month, or refusing without reasons, is refused with a message."""
     with db.session() as s:
-        r = add_request(s, kind="access", requester="A", received_on=date(2026, 9, 1), today=date(2026, 11, 28))
+        r = add_request(
+            s, kind="access", requester="A", received_on=date(2026, 9, 1), today=date(2026, 11, 28)
+        )
         with pytest.raises(InputError, match="Trop tard"):
             extend_request(s, r.id, "raison", date(2026, 10, 5), today=date(2026, 11, 28))
         with pytest.raises(InputError, match="motivé"):
             answer_request(s, r.id, "refused", date(2026, 11, 2), "", today=date(2026, 11, 28))
         with pytest.raises(InputError, match="futur"):
-            add_request(s, kind="access", requester="A", received_on=date(2026, 12, 1), today=date(2026, 11, 28))
+            add_request(
+                s, kind="access", requester="A", received_on=date(2026, 12, 1), today=date(2026, 11, 28)
+            )
 
 
 def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """requests add/list/answer through the command line, and the register lists the request."""
     db = str(tmp_path / "x.sqlite")
-    r = cli(capsys, "--db", db, "requests", "add", "--kind", "objection", "--name", "Zoé <&\"> L'Œil", "--received-on", "2026-11-02", "--json")
+    r = cli(
+        capsys,
+        "--db",
+        db,
+        "requests",
+        "add",
+        "--kind",
+        "objection",
+        "--name",
+        "Zoé <&\"> L'Œil",
+        "--received-on",
+        "2026-11-02",
+        "--json",
+    )
     assert r.code == 0 and r.json["due_on"] == "2026-12-02" and r.json["status"] == "open"
     assert cli(capsys, "--db", db, "requests", "add", "--kind", "nonsense", "--name", "X").code == 2
     assert cli(capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "refused").code == 2
-    assert cli(capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "granted", "--json").json["status"] == "answered"
+    assert (
+        cli(
+            capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "granted", "--json"
+        ).json["status"]
+        == "answered"
+    )
     out = tmp_path / "demandes.xlsx"
     assert cli(capsys, "--db", db, "export", "register", "requests", str(out)).code == 0
     ws = openpyxl.load_workbook(out).active
