@@ -32,9 +32,8 @@ log = logging.getLogger("webleads.cli")
 
 # Each command module registers its subcommands here; its handlers return a Result.
 COMMAND_MODULES = [
-    init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd,
+    init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd, labels_cmd,
     forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd,
-    labels_cmd,
 ]  # fmt: skip
 
 
