@@ -61,6 +61,7 @@ def test_campaign_from_check_to_preview(qtbot, sqlite_db: Database, tmp_path: Pa
     screen, ui = make_screen(qtbot, sqlite_db, tmp_path)
     qtbot.keyClicks(screen.name, "Offres d'automne")
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.decision is not None, timeout=20_000)
     assert screen.excluded.rowCount() == 1
     assert screen.excluded.data(screen.excluded.index(0, 4)) == "Opposé à la prospection par courrier"
     assert "2 courrier(s)" in screen.summary.text()

@@ -189,12 +189,17 @@ def test_campaign_records_versions_notices_and_informed(
 def test_merge_fields_print_literally(db: Database, tmp_path: Path, scenario: dict[str, int]) -> None:
     """A name with <, & and quotes prints as typed on the label and the letter (no markup, no break)."""
     with db.session() as s:
-        texts = dict(DEFAULT_TEXTS, body="# Bonjour {{ prenom }} {{ nom }}\n" + DEFAULT_TEXTS["body"])
+        texts = dict(
+            DEFAULT_TEXTS,
+            body="# Bonjour {{ prenom }} {{ nom }}\nÀ Noël : « fête » à Besançon, œuvre, cœur, élève.\n\n"
+            + DEFAULT_TEXTS["body"],
+        )
         save_version(s, "Courrier standard", texts)
     _, letters, labels = run(db, tmp_path)
     html_letter = next(t for t in letters if "ŒUVRE" in t)
     assert 'Mme Zoé <B>& "ŒUVRE"' in html_letter
     assert 'Bonjour Zoé <B>& "ŒUVRE"' in html_letter
+    assert "À Noël : « fête » à Besançon, œuvre, cœur, élève." in html_letter  # accents and ligatures
     assert any('Mme Zoé <B>& "ŒUVRE"' in label for label in labels)
 
 
