@@ -31,3 +31,18 @@ def log_file() -> Path:
 
 def resource(*parts: str) -> Path:
     return RESOURCES.joinpath(*parts)
+
+
+def output_dir(path: Path) -> Path:
+    """The folder a command writes its files into: created when its parent exists, refused otherwise."""
+    from services.errors import InputError
+
+    path = Path(path)
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise InputError(f"{path} est un fichier, pas un dossier.")
+    if not path.parent.is_dir():
+        raise InputError(f"Le dossier {path.parent} n'existe pas : impossible d'y créer {path.name}.")
+    path.mkdir()
+    return path

@@ -28,6 +28,7 @@ from services.label_templates import LabelTemplate, get_template, printer_offset
 from services.labels_pdf import check_start_at, label_pages, labels_that_do_not_fit, write_labels
 from services.letter_templates import latest_version, render_blocks
 from services.letters_pdf import Letter, Organisation, WindowPosition, write_letters
+from services.paths import output_dir
 from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
 from services.selection import Selection
 from services.settings import get_settings
@@ -196,8 +197,7 @@ def run_postal_campaign(
 ) -> PostalOutcome:
     """Decide, record, and write the three files; Cancel (progress -> False) rolls everything back."""
     out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise InputError(f"Le dossier {out_dir} n'existe pas.")
+    out_dir = output_dir(out_dir)  # created if needed, like any "save to folder"
     on = req.on or date.today()
     template = get_template(session, req.template_code)
     settings = get_settings(session)

@@ -17,6 +17,7 @@ from models.partners import Partner, PropagationNotice
 from services.errors import InputError
 from services.history import SCOPE_LABELS
 from services.partners import SHAREABLE_FIELDS
+from services.paths import output_dir
 from services.pdf_letters import write_notice_letter
 from services.propagation import EVENT_LABELS, status_condition
 from services.settings import get_settings
@@ -77,8 +78,7 @@ def send_to_partner(
     session: Session, partner: Partner, out_dir: Path, *, method: str = "", sent_on: date | None = None
 ) -> SendResult:
     """Write the letter and the list for every notice still to send to this partner, and mark them sent."""
-    if not out_dir.is_dir():
-        raise InputError(f"Le dossier {out_dir} n'existe pas.")
+    out_dir = output_dir(out_dir)  # created if needed, like any "save to folder"
     method = method or ("e-mail" if partner.notice_email else "courrier")
     sent_on = sent_on or date.today()
     if sent_on > date.today():
