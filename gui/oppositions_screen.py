@@ -38,6 +38,7 @@ from services.contacts import display_name, fetch_rows, search_ids
 from services.errors import InputError
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.oppositions import record_opposition
+from services.users import current_user
 
 SCOPE_KEYS = {
     Qt.Key.Key_1: "all", Qt.Key.Key_T: "all",
@@ -55,7 +56,7 @@ class OppositionsScreen(QWidget):
         self.db = db
         self.ui = ui
         self.contact_id: int | None = None
-        self.recorded_by = ""
+        self.recorded_by = current_user()
 
         self.ref_edit = QLineEdit()
         self.ref_edit.setPlaceholderText(
