@@ -7,7 +7,6 @@ from pathlib import Path
 
 from cli.context import CliContext, Result
 from services.errors import InputError
-from services.exporting import export_contacts
 from services.selection import Selection
 
 
@@ -22,6 +21,8 @@ def run_export_contacts(ctx: CliContext, args: argparse.Namespace) -> Result:
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise InputError(f"Format d'export non pris en charge « {out.suffix or out.name} » : .xlsx ou .csv.")
+    from services.exporting import export_contacts
+
     with ctx.session() as session:
         count = export_contacts(session, out, Selection(search=args.search))
     return Result({"file": str(out), "contacts": count}, f"{count} contact(s) exporté(s) dans {out}")

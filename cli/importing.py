@@ -8,9 +8,7 @@ from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
-from services.importing.mapping import apply_preset, guess_mapping, header_score, load_mapping_file
-from services.importing.reading import file_sha256, read_table
-from services.importing.running import ImportOptions, run_import, write_report
+from services.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -50,6 +48,8 @@ def _user() -> str:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> Result:
+    # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
+
     path = Path(args.file)
     options = ImportOptions(
         source_kind=args.source_kind,
@@ -62,8 +62,6 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     ).checked()
     report = Path(args.report) if args.report else None
     if report is not None and report.suffix.lower() != ".xlsx":
-        from services.errors import InputError
-
         raise InputError(f"Le rapport doit être un fichier .xlsx : {report.name}")
     preset = load_mapping_file(Path(args.mapping)) if args.mapping else None
     table = read_table(path, args.sheet, score=header_score)

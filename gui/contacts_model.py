@@ -110,7 +110,10 @@ class ContactsModel(QAbstractTableModel):
         if (key, descending) == (self.sort_key, self.descending) and self.ids:
             return
         self.sort_key, self.descending = key, descending
-        self.reload()
+        try:
+            self.reload()
+        except DatabaseError as exc:  # called by the view's header: no caller to tell but the signal
+            self.fetch_failed.emit(str(exc))
 
     def sort_column(self) -> int:
         return next((i for i, c in enumerate(COLUMNS) if c.key == self.sort_key), COL_LAST)

@@ -37,6 +37,11 @@ class ContactsScreen(QWidget):
         self.ui = ui
         self.total = 0
         self.model = ContactsModel(db, self)
+        # Not from inside a paint event: the message box waits for the event loop.
+        self.model.fetch_failed.connect(
+            lambda message: QTimer.singleShot(0, lambda: self.ui.show_error(message)),
+            Qt.ConnectionType.QueuedConnection,
+        )
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
@@ -92,14 +97,9 @@ class ContactsScreen(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda index: self.open_contact(self.model.contact_id(index.row())))
-        self.table.installEventFilter(self)  # Enter opens the selected contact
+        self.table.installEventFilter(self)  # Enter opens the selected contact, Del deletes it
         self.search.installEventFilter(self)  # Down goes from the search box to the table
         self.model.modelReset.connect(self.update_counts)
-        # Not from inside a paint event: the message box waits for the event loop.
-        self.model.fetch_failed.connect(
-            lambda message: QTimer.singleShot(0, lambda: self.ui.show_error(message)),
-            Qt.ConnectionType.QueuedConnection,
-        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.total = len(self.model.ids) if not self.model.text else self._count()
         self.update_counts()
@@ -109,6 +109,12 @@ class ContactsScreen(QWidget):
             key = event.key()
             if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()
+                return True
+            if watched is self.table and key == Qt.Key.Key_Delete:  # the view keeps Del from the menu
+                self.delete_selected()
+                return True
+            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
                 return True
             if watched is self.search and key == Qt.Key.Key_Down and self.model.rowCount():
                 self._focus_table()

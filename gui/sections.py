@@ -42,7 +42,7 @@ SECTIONS: list[Section] = [
     Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campagnes"), SP.SP_FileDialogListView, None),
     Section("oppositions", QT_TRANSLATE_NOOP("Sections", "Oppositions"), SP.SP_BrowserStop, "gui.oppositions_screen:OppositionsScreen"),
     Section("propagation", QT_TRANSLATE_NOOP("Sections", "Notifications"), SP.SP_MessageBoxWarning, "gui.propagation_screen:PropagationScreen"),
-    Section("requests", QT_TRANSLATE_NOOP("Sections", "Demandes"), SP.SP_MessageBoxQuestion, None),
-    Section("registers", QT_TRANSLATE_NOOP("Sections", "Registres"), SP.SP_FileDialogDetailedView, None),
+    Section("requests", QT_TRANSLATE_NOOP("Sections", "Demandes"), SP.SP_MessageBoxQuestion, "gui.requests_screen:RequestsScreen"),
+    Section("registers", QT_TRANSLATE_NOOP("Sections", "Registres"), SP.SP_FileDialogDetailedView, "gui.registers_screen:RegistersScreen"),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Réglages"), SP.SP_FileDialogInfoView, "gui.settings_screen:SettingsScreen"),
 ]  # fmt: skip

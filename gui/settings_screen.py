@@ -93,9 +93,9 @@ class SettingsScreen(QWidget):
             widget = QLineEdit(self)
             if isinstance(d.default, int):
                 widget.setMaximumWidth(80)
+                widget.setAlignment(Qt.AlignmentFlag.AlignRight)
             elif d.group == "rules":
                 widget.setMaximumWidth(240)
-                widget.setAlignment(Qt.AlignmentFlag.AlignRight)
         widget.setToolTip(self.tr("Valeur par défaut : {value}").format(value=d.default or "—"))
         self.fields[d.key] = widget
         return widget

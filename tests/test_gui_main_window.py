@@ -35,29 +35,31 @@ def make_window(qtbot, db: Database, ui: FakeDialogs | None = None) -> MainWindo
 
 
 def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_db: Database) -> None:
-    """Nine sections in the sidebar; those without a screen are disabled with « Bientôt disponible »."""
+    """The sidebar lists the sections; those without a screen are disabled with « Bientôt disponible »."""
     window = make_window(qtbot, sqlite_db)
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == [
-        "Contacts", "Formulaires", "Partenaires", "Campagnes", "Oppositions", "Notifications", "Demandes",
-        "Registres", "Réglages",
-    ]  # fmt: skip
+    assert labels[0] == "Contacts" and labels[-1] == "Réglages"
+    assert {"Formulaires", "Partenaires", "Campagnes", "Oppositions", "Demandes", "Registres"} <= set(labels)
+    assert len(labels) == len(SECTIONS)
     for i, section in enumerate(SECTIONS):
         item = window.sidebar.item(i)
         enabled = bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
         assert enabled == section.available, section.key
-        if not section.available:
-            assert item.toolTip() == "Bientôt disponible"
+        assert item.toolTip() == ("" if section.available else "Bientôt disponible")
     assert window.current_key() == "contacts"
+    assert type(window.stack.currentWidget()).__name__ == "ContactsScreen"
     assert {"contacts", "settings"} <= {s.key for s in SECTIONS if s.available}
 
 
 def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None:
-    """Ctrl+1..Ctrl+9 go to the sections; a future section's action is disabled."""
+    """Ctrl+1, Ctrl+2… go to the sections in sidebar order; a future section's action is disabled."""
     window = make_window(qtbot, sqlite_db)
     actions = window._section_actions
-    assert actions["settings"].shortcut() == QKeySequence("Ctrl+9")
-    assert all(actions[s.key].isEnabled() == s.available for s in SECTIONS)
+    keys = [s.key for s in SECTIONS]
+    assert actions["contacts"].shortcut() == QKeySequence("Ctrl+1")
+    assert actions["settings"].shortcut() == QKeySequence(f"Ctrl+{keys.index('settings') + 1}")
+    for section in SECTIONS:
+        assert actions[section.key].isEnabled() == section.available
     actions["settings"].trigger()
     assert window.current_key() == "settings"
     assert type(window.stack.currentWidget()).__name__ == "SettingsScreen"
@@ -89,6 +91,28 @@ def test_find_focuses_search_and_delete_asks_for_the_selected_contact(qtbot, sql
     window.delete_action.trigger()
     assert len(ui.confirms) == 1
     assert screen.model.rowCount() == 1  # type: ignore[union-attr]
+
+
+def test_keyboard_del_asks_and_ctrl_f_goes_to_search(qtbot, sqlite_db: Database) -> None:
+    """Real keystrokes on the window: Del on the table asks to delete, Ctrl+F moves to the search box."""
+    with sqlite_db.session() as s:
+        cid = make_contact(s).id
+    ui = FakeDialogs(confirm_answer=False)
+    window = make_window(qtbot, sqlite_db, ui)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    screen = window.screen("contacts")
+    screen.select_id(cid)  # type: ignore[union-attr]
+    screen.table.setFocus()  # type: ignore[union-attr]
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
+    assert len(ui.confirms) == 1
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.search.hasFocus()  # type: ignore[union-attr]
+    screen.search.setText("abc")  # type: ignore[union-attr]
+    screen.search.setCursorPosition(0)  # type: ignore[union-attr]
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
+    assert screen.search.text() == "bc"  # type: ignore[union-attr]
+    assert len(ui.confirms) == 1  # Del in the search box edits the text, deletes no contact
 
 
 def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:
@@ -188,3 +212,12 @@ def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(monkeypatch, 
     log_text = (data_home / "webleads.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "ValueError: boum" in log_text
     assert shown and "erreur inattendue" in shown[0] and "webleads.log" in shown[0]
+
+
+def test_base_name_is_shown_without_its_password(qtbot, sqlite_db: Database, monkeypatch) -> None:
+    """A server address in the status bar and the title never shows the password."""
+    monkeypatch.setattr(sqlite_db, "url", "postgresql+psycopg://boutique:secret@serveur/clients")
+    window = make_window(qtbot, sqlite_db)
+    for text in (window.base_label.text(), window.windowTitle()):
+        assert "secret" not in text
+        assert "boutique:***@serveur/clients" in text

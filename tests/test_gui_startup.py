@@ -33,3 +33,14 @@ def test_up_to_date_base_opens_without_alembic_and_window_modules_stay_light(tmp
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_only_a_base_choice_starts_the_window_directly() -> None:
+    """`main.py` and `main.py --db X` go straight to the window; everything else to the command line."""
+    from main import window_db_arg
+
+    assert window_db_arg([]) == (True, None)
+    assert window_db_arg(["--db", "/tmp/b.sqlite"]) == (True, "/tmp/b.sqlite")
+    assert window_db_arg(["--db=postgresql:///shop"]) == (True, "postgresql:///shop")
+    for argv in (["--help"], ["init"], ["--db", "x", "contacts", "list"], ["--db", "--json"], ["--db"]):
+        assert window_db_arg(argv) == (False, None), argv

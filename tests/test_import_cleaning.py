@@ -67,7 +67,7 @@ def test_malformed_french_postcode_dropped_with_warning() -> None:
 
 def test_foreign_postcode_kept_as_typed() -> None:
     """A Belgian or British postcode is not checked against the French list."""
-    assert c.clean_postcode("SW1A 1AA", "GB") == ("SW1A1AA", "")
+    assert c.clean_postcode("SW1A 1AA", "GB") == ("SW1A 1AA", "")
 
 
 def test_city_checked_against_official_list_with_suggestion() -> None:
@@ -207,6 +207,6 @@ def test_whole_row_cleaned_with_warnings_but_accepted() -> None:
     )  # fmt: skip
     v = row.values
     assert (v["civility"], v["last_name"], v["first_name"]) == ("Mme", "DUPONT", "Jean-Pierre")
-    assert (v["postcode"], v["country"], v["phone"], v["email"]) == ("01000", "FR", "+33612345678", "")
+    assert (v["postcode"], v["country"], v["phone"], v.get("email")) == ("01000", "FR", "+33612345678", None)
     assert v["collected_on"] == date(2025, 1, 1)
     assert row.refusal == "" and len(row.warnings) == 1 and "bad@" in row.warnings[0]

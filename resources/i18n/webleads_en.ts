@@ -25,7 +25,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+128"/>
+        <location filename="../../gui/contact_dialog.py" line="+134"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,12 +100,17 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>— choisir —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Type de source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Comptoir du magasin, nom du partenaire…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,7 +153,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+52"/>
+        <location filename="../../gui/contacts_model.py" line="+53"/>
         <source>Réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,7 +232,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
     </message>
     <message>
         <location line="+1"/>
-        <location line="+186"/>
+        <location line="+196"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,7 +369,7 @@ Journal : {log}</source>
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-384"/>
+        <location filename="../../gui/contact_dialog.py" line="-387"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ fast. Known persons are the base's live contacts (ids > 0) and the earlier rows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import process
@@ -23,6 +24,7 @@ DUPLICATE_ACTIONS = ("merge", "skip", "create")
 MIN_FUZZY_LENGTH = 5  # shorter names must match exactly: "LUC" and "LUCE" are not a typo
 
 
+@lru_cache(maxsize=65536)
 def name_part(text: str) -> str:
     """A name as compared: "Jean-Pierre" -> "jean pierre", "D'ARC" -> "d arc"."""
     if not text:
@@ -71,6 +73,7 @@ class DuplicateIndex:
         # postcode -> [(civility, last, first, key)]; raw names from the base are folded on first use
         self._raw: dict[str, list[tuple[str, str, str, str, int]]] = {}
         self._blocks: dict[str, tuple[dict[tuple[str, str], int], list[str], list[tuple[str, str, int]]]] = {}
+        self._civilities: dict[int, str] = {}  # key -> civility, for the exact-name matches
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -105,6 +108,8 @@ class DuplicateIndex:
             for civ, last, first, company, cid in self._raw.pop(postcode, ()):
                 k = name_key(last, first, company)
                 exact.setdefault(k, cid)
+                if civ:
+                    self._civilities[cid] = civ
                 lasts.append(k[0])
                 people.append((civ, k[1], cid))
             block = self._blocks[postcode] = (exact, lasts, people)
@@ -125,6 +130,8 @@ class DuplicateIndex:
                 exact, lasts, people = self._block(postcode)
                 if k not in exact:
                     exact[k] = key
+                    if values.get("civility"):
+                        self._civilities[key] = values["civility"]
                     lasts.append(k[0])
                     people.append((values.get("civility", ""), k[1], key))
 
@@ -152,8 +159,9 @@ class DuplicateIndex:
             return None
         exact, lasts, people = self._block(postcode)
         civility = values.get("civility", "")
+        civilities = self._civilities
         key = exact.get((last, first))
-        if key is not None:
+        if key is not None and not (civility and civilities.get(key, civility) not in ("", civility)):
             return Match(key, "même nom au même code postal")
         if last.startswith("@") or len(last) < MIN_FUZZY_LENGTH:
             candidates = [(i, p) for i, p in enumerate(people) if lasts[i] == last]

@@ -295,10 +295,16 @@ def detect_header_row(rows: list[list[Any]], score: Any = None) -> int:
 
 
 def header_texts(row: Iterable[Any]) -> list[str]:
-    out = []
+    """The column names: blank ones numbered, repeated ones made unique ("Nom", "Nom (2)")."""
+    out: list[str] = []
+    seen: set[str] = set()
     for i, v in enumerate(row):
-        text = cell_text(v).strip()
-        out.append(text or f"Colonne {i + 1}")
+        text = " ".join(cell_text(v).split()) or f"Colonne {i + 1}"
+        name, n = text, 2
+        while name in seen:
+            name, n = f"{text} ({n})", n + 1
+        seen.add(name)
+        out.append(name)
     return out
 
 

@@ -23,12 +23,13 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.compliance import ConsentRecord, Form, FormVersion, Opposition
+from models.compliance import Form, FormVersion, Opposition
 from models.contact import SOURCE_KINDS, Contact, ContactSource, ContactTag, format_ref
 from models.imports import ImportRecord
+from services.consents import record_consent
 from services.contacts import search_text_for
 from services.errors import Cancelled, InputError
-from services.importing.cleaning import CleanRow, clean_row
+from services.importing.cleaning import CleanRow, RowCleaner
 from services.importing.duplicates import DUPLICATE_ACTIONS, DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
 from services.importing.reading import Table, cell_text, file_sha256, is_blank
@@ -42,6 +43,14 @@ ACTION_LABELS = {
     "merge": "Complété (doublon fusionné)",
     "unchanged": "Déjà à jour (doublon)",
     "skip": "Ignoré (doublon)",
+    "refuse": "Refusé",
+}
+# The same, for the dry run ("Vérifier"): what would happen.
+PLANNED_LABELS = {
+    "create": "À créer",
+    "merge": "À compléter (doublon)",
+    "unchanged": "Déjà à jour (doublon)",
+    "skip": "À ignorer (doublon)",
     "refuse": "Refusé",
 }
 # Fields a merge may fill when the existing contact has them empty (never the source, the kind,
@@ -223,11 +232,12 @@ def _plan(
     total = len(table.rows)
     today = date.today()
     cleaned: list[CleanRow | None] = []
+    clean = RowCleaner(plan_cols, options.person_kind, today)
     for i, cells in enumerate(table.rows):
         if all(is_blank(c) for c in cells):
             cleaned.append(None)
         else:
-            cleaned.append(clean_row(cells, plan_cols, options.person_kind, today))
+            cleaned.append(clean(cells))
         if i % 5000 == 0:
             _tick(progress, i, total, f"Vérification des lignes… {i}/{total}")
 
@@ -247,7 +257,7 @@ def _plan(
         if row is None:
             continue
         line = table.line_number(i)
-        reasons = list(row.warnings)
+        reasons = row.warnings
         if row.refusal:
             results.append(RowResult(line, "refuse", [row.refusal, *reasons], table.rows[i]))
             continue
@@ -351,8 +361,8 @@ def _load_bases(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
     """The current values of the contacts rows will merge into (Core rows, in chunks)."""
     out: dict[int, dict[str, Any]] = {}
     cols = [getattr(Contact, c) for c in CONTACT_COLUMNS]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
         for row in session.execute(select(Contact.id, Contact.version, *cols).where(Contact.id.in_(chunk))):
             d = dict(zip(("id", "version", *CONTACT_COLUMNS), row, strict=True))
             d["tags"] = []
@@ -388,6 +398,53 @@ def _new_contact_row(values: dict[str, Any], options: ImportOptions, now: dateti
     return row
 
 
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany; on SQLite straight to the driver with the column types' own conversions.
+
+    SQLAlchemy's per-row parameter building costs more than SQLite's own insert at 100,000 rows;
+    the SQL and the date conversions are still SQLAlchemy's (same storage format as the ORM).
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        session.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+        f"VALUES ({', '.join('?' * len(cols))})"
+    )
+    procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
+    data = []
+    for r in rows:
+        values = [r[c] for c in cols]
+        for i, p in procs:
+            if values[i] is not None:
+                values[i] = p(values[i])
+        data.append(tuple(values))
+    conn.exec_driver_sql(sql, data)
+
+
+def _insert_contacts(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert contacts (Core) and return their ids in the order of rows."""
+    table = Contact.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite gives RETURNING in parameter order only one row at a time (100x slower). Our
+        # transaction holds the only write lock and AUTOINCREMENT numbers rows in insertion order,
+        # so the new ids are the ones above the current maximum, in order.
+        before = session.scalar(select(func.max(table.c.id))) or 0
+        bulk_insert(session, table, rows)
+        ids = list(session.scalars(select(table.c.id).where(table.c.id > before).order_by(table.c.id)))
+        if len(ids) != len(rows):
+            raise RuntimeError("numérotation des nouveaux contacts inattendue")
+        return ids
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, rows).scalars())
+
+
 def _write(
     session: Session,
     table: Table,
@@ -401,12 +458,10 @@ def _write(
     total = len(plan.new_rows) + len(plan.merges)
     done = 0
     new_ids: dict[int, int] = {}  # row index -> contact id
-    stmt = insert(Contact).returning(Contact.id, sort_by_parameter_order=True)
     for start in range(0, len(plan.new_rows), BATCH):
         chunk = plan.new_rows[start : start + BATCH]
         rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]
-        ids = session.execute(stmt, rows).scalars().all()
-        new_ids.update(zip(chunk, ids, strict=True))
+        new_ids.update(zip(chunk, _insert_contacts(session, rows), strict=True))
         done += len(chunk)
         _tick(progress, done, total, f"Enregistrement des contacts… {done}/{total}")
 
@@ -438,7 +493,7 @@ def _write(
         for start in range(0, len(params), BATCH):
             chunk = params[start : start + BATCH]
             res = session.connection().execute(upd, chunk)
-            if res.rowcount != len(chunk):
+            if res.supports_sane_multi_rowcount() and res.rowcount != len(chunk):
                 raise InputError(
                     "Des contacts ont été modifiés sur un autre poste pendant l'import : rien n'a été "
                     "enregistré, relancez l'import."
@@ -446,7 +501,7 @@ def _write(
             done += len(chunk)
             _tick(progress, done, total, f"Mise à jour des doublons… {done}/{total}")
     if tags:
-        session.execute(insert(ContactTag), tags)
+        bulk_insert(session, ContactTag.__table__, tags)
 
     # The history of sources: one row per new contact, one per contact completed by this file.
     sources = [
@@ -455,7 +510,7 @@ def _write(
         for cid in [*new_ids.values(), *plan.merges]
     ]  # fmt: skip
     for start in range(0, len(sources), BATCH * 5):
-        session.execute(insert(ContactSource), sources[start : start + BATCH * 5])
+        bulk_insert(session, ContactSource.__table__, sources[start : start + BATCH * 5])
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)
@@ -489,7 +544,7 @@ def _write_consents(
     new_ids: dict[int, int],
     result: ImportResult,
 ) -> None:
-    """The form's answers, one ConsentRecord per contact (append-only; never lifts an opposition)."""
+    """The form's answers, one consent record per contact (append-only; never lifts an opposition)."""
     version = session.get(FormVersion, options.form_version_id)
     assert version is not None
     channel = session.scalar(select(Form.channel).where(Form.id == version.form_id)) or "paper"
@@ -508,7 +563,6 @@ def _write_consents(
             )
         )
     by_line = {table_index(table, r.line): r for r in result.rows}
-    records = []
     for i, cid in targets:
         values = plan.cleaned[i].values  # type: ignore[union-attr]
         answers = {
@@ -524,17 +578,14 @@ def _write_consents(
                 "(un import ne lève jamais une opposition)."
             )
         collected = values.get("collected_on") or options.obtained_on
-        records.append(
-            dict(
-                contact_id=cid, form_version_id=version.id, **answers, accepted_partner_categories="[]",
-                recorded_on=datetime(collected.year, collected.month, collected.day), channel=channel,
-                recorded_by=options.imported_by, proof_kind="note",
-                proof=f"Import du fichier {table.path.name} (SHA-256 {result.sha256}), ligne {table.line_number(i)}",
-                created_at=utcnow(),
-            )
+        # services.consents (issue 4): the record, and the "informed" record when the form carries
+        # the information text. accept_phone is never passed for an objected person (see above).
+        record_consent(
+            session, cid, version.id, **answers,
+            recorded_on=datetime(collected.year, collected.month, collected.day), channel=channel,
+            recorded_by=options.imported_by, proof_kind="note",
+            proof=f"Import du fichier {table.path.name} (SHA-256 {result.sha256}), ligne {table.line_number(i)}",
         )  # fmt: skip
-    if records:
-        session.execute(insert(ConsentRecord), records)
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -584,8 +635,9 @@ def write_report(path: Path, result: ImportResult, progress: Callable[[int], boo
     ]
     columns += [Column(h) for h in result.headers]
     width = len(result.headers)
+    labels = PLANNED_LABELS if result.dry_run else ACTION_LABELS
     rows = [
-        [r.line, ACTION_LABELS[r.action], " ; ".join(r.reasons), r.note, r.ref,
+        [r.line, labels[r.action], " ; ".join(r.reasons), r.note, r.ref,
          *[cell_text(v) for v in (list(r.cells) + [""] * width)[:width]]]
         for r in result.rows
         if r.action in ("refuse", "skip") or r.reasons

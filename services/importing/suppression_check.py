@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
@@ -44,5 +44,11 @@ def suppressed_rows(session: Session, cleaned: list[Any]) -> dict[int, str]:
     for i, row in enumerate(cleaned):
         if row is not None and not row.refusal:
             per_row[i] = row_keys(row.values)
-    found = suppressed_keys(session, [k for keys in per_row.values() for k in keys])
+    wanted = [k for keys in per_row.values() for k in keys]
+    listed = session.scalar(select(func.count()).select_from(SuppressionEntry)) or 0
+    if listed <= len(wanted):
+        # A list smaller than the file: read it whole (one query) rather than look up every key.
+        found = {(k, h) for k, h in session.execute(select(SuppressionEntry.kind, SuppressionEntry.hash))}
+    else:
+        found = suppressed_keys(session, wanted)
     return {i: REASON for i, keys in per_row.items() if any(k in found for k in keys)}
