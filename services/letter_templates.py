@@ -142,7 +142,7 @@ class Block:
 
 def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
     """Render a template and split it into headings and paragraphs; merged values stay literal."""
-    from jinja2 import TemplateError
+    from jinja2 import TemplateError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     template = compile_template(text)  # a syntax error becomes an InputError here
@@ -157,6 +157,10 @@ def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
             _RENDERED[key] = rendered
     except SecurityError as exc:
         raise InputError(f"Modèle refusé (opération interdite) : {exc}") from None
+    except UndefinedError as exc:
+        m = re.search(r"'([^']+)' is undefined", exc.message or "")
+        what = f"« {m.group(1)} »" if m else f"({exc.message})"
+        raise InputError(f"champ inconnu {what} : voyez la liste des champs.") from None
     except TemplateError as exc:
         raise InputError(f"Modèle incorrect : {exc}") from None
     blocks: list[Block] = []
@@ -200,13 +204,9 @@ def sample_context() -> dict[str, Any]:
 
 def check_texts(texts: dict[str, str]) -> None:
     """Refuse a template that does not compile or uses an unknown field (before it is saved)."""
-    from jinja2 import UndefinedError
-
     for part in PARTS:
         try:
             render_blocks(texts.get(part, ""), sample_context())
-        except UndefinedError as exc:
-            raise InputError(f"{PART_LABELS[part]} : champ inconnu ({exc.message}).") from None
         except InputError as exc:
             raise InputError(f"{PART_LABELS[part]} : {exc}") from None
     if not texts.get("objection", "").strip():
