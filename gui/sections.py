@@ -39,7 +39,7 @@ SECTIONS: list[Section] = [
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), SP.SP_DirHomeIcon, "gui.contacts_screen:ContactsScreen"),
     Section("forms", QT_TRANSLATE_NOOP("Sections", "Formulaires"), SP.SP_FileDialogContentsView, "gui.forms_screen:FormsScreen"),
     Section("partners", QT_TRANSLATE_NOOP("Sections", "Partenaires"), SP.SP_DriveNetIcon, "gui.partners_screen:PartnersScreen"),
-    Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campagnes"), SP.SP_FileDialogListView, None),
+    Section("campaigns", QT_TRANSLATE_NOOP("Sections", "Campagnes"), SP.SP_FileDialogListView, "gui.campaigns_screen:CampaignsScreen"),
     Section("calls", QT_TRANSLATE_NOOP("Sections", "Appels"), SP.SP_MediaPlay, "gui.calls_screen:CallsScreen"),
     Section("oppositions", QT_TRANSLATE_NOOP("Sections", "Oppositions"), SP.SP_BrowserStop, "gui.oppositions_screen:OppositionsScreen"),
     Section("propagation", QT_TRANSLATE_NOOP("Sections", "Notifications"), SP.SP_MessageBoxWarning, "gui.propagation_screen:PropagationScreen"),
