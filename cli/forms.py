@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -16,13 +15,7 @@ from services.errors import InputError
 from services.forms import create_form, get_version, list_versions, organisation_warnings
 from services.pdf_forms import write_form_pdf
 from services.settings import get_settings
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (a service account): still record something
-        return "ligne de commande"
+from services.users import current_user
 
 
 def parse_int(text: str, what: str) -> int:

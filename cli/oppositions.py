@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
-from cli.forms import current_user, parse_int
+from cli.forms import parse_int
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
 from models.partners import Partner
 from services.contacts import get_by_ref
@@ -19,6 +19,7 @@ from services.partner_notices import read_identifier_file, record_partner_object
 from services.partners import partner_by_name
 from services.propagation import STATUS_LABELS, acknowledge, list_notices
 from services.propagation_send import send_to_partner
+from services.users import current_user
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -145,6 +145,11 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        if contact_id is not None:  # the person's choices on a collection form (issue 4)
+            choices = buttons.addButton(
+                self.tr("C&hoix et consentements…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            choices.clicked.connect(self.open_choices)
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -378,6 +383,14 @@ class ContactDialog(QDialog):
         self.header.setText(self.tr("<b>{ref}</b> — {name}").format(ref=self.ref, name=html.escape(name)))
         self._fill(data)
         self._show_history(events)
+
+    def open_choices(self) -> None:
+        """Record a filled-in form for this contact (gui.consent_dialog), then show the new history."""
+        from gui.consent_dialog import open_consent_dialog
+
+        if self.contact_id is not None and open_consent_dialog(self.db, self.ui, self.contact_id, self):
+            with self.db.session() as session:
+                self._show_history(contact_history(session, get_contact(session, self.contact_id)))
 
     def _show_history(self, events: list[HistoryEvent]) -> None:
         locale = QLocale()

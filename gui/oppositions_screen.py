@@ -37,7 +37,8 @@ from models.database import Database
 from services.contacts import display_name, fetch_rows, search_ids
 from services.errors import InputError
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
-from services.oppositions import record_opposition
+from services.oppositions import covering_opposition, record_opposition
+from services.users import current_user
 
 SCOPE_KEYS = {
     Qt.Key.Key_1: "all", Qt.Key.Key_T: "all",
@@ -55,7 +56,7 @@ class OppositionsScreen(QWidget):
         self.db = db
         self.ui = ui
         self.contact_id: int | None = None
-        self.recorded_by = ""
+        self.recorded_by = current_user()
 
         self.ref_edit = QLineEdit()
         self.ref_edit.setPlaceholderText(
@@ -217,6 +218,18 @@ class OppositionsScreen(QWidget):
             return
         scope = self.scope()
         received: date = self.received.date().toPython()
+        with self.db.session() as s:
+            existing = covering_opposition(s, self.contact_id, scope)
+        if existing is not None and not self.ui.confirm(
+            self.tr(
+                "{0} est déjà opposé(e) ({1}) depuis le {2:%d/%m/%Y}. Enregistrer quand même cette "
+                "nouvelle opposition ?"
+            ).format(format_ref(self.contact_id), SCOPE_LABELS[existing.scope], existing.received_on),
+            ok_label=self.tr("Enregistrer"),
+        ):
+            self.clear()
+            self.status.setText(self.tr("Rien d'enregistré : l'opposition existait déjà."))
+            return
         try:
             with self.db.session() as s:
                 out = record_opposition(

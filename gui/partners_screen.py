@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +26,7 @@ from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from models.database import Database
 from services.errors import InputError
+from services.forms import list_versions
 from services.partners import (
     DEFAULT_FIELDS,
     SHAREABLE_FIELDS,
@@ -46,11 +48,17 @@ from services.transmissions import (
 
 
 class PartnerDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, categories: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Partenaire"))
+        self.resize(600, 520)
         self.name = QLineEdit()
         self.category = QLineEdit()
+        # RULES.md §1: the category must be one a form named, or nobody can be sent to the partner.
+        completer = QCompleter(categories or [], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.category.setCompleter(completer)
         self.category.setPlaceholderText(self.tr("Une des catégories nommées par vos formulaires"))
         self.purpose = QLineEdit()
         self.email = QLineEdit()
@@ -237,8 +245,12 @@ class PartnersScreen(QWidget):
         self.excluded.set_rows([(r.id, [r.ref, r.name, r.postcode, r.city, r.reason_label]) for r in rows])
         self.share_button.setEnabled(plan.eligible > 0)
 
+    def known_categories(self) -> list[str]:
+        with self.db.session() as s:
+            return sorted({c for v in list_versions(s) for c in v.categories})
+
     def add(self) -> None:
-        self.dialog = PartnerDialog(self)
+        self.dialog = PartnerDialog(self, self.known_categories())
         self.dialog.accepted.connect(lambda: self._save(None))
         self.dialog.open()
 
@@ -247,7 +259,7 @@ class PartnersScreen(QWidget):
         if partner_id is None:
             self.ui.show_error(self.tr("Choisissez d'abord un partenaire."))
             return
-        self.dialog = PartnerDialog(self)
+        self.dialog = PartnerDialog(self, self.known_categories())
         with self.db.session() as s:
             p = get_partner(s, partner_id)
             d = self.dialog

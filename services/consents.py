@@ -68,10 +68,12 @@ def proof_path(stored_name: str) -> Path:
 
 
 def lifts_opposition_scopes(
-    accept_phone: bool | None, accepted_partner_categories: Iterable[str]
+    accept_phone: bool | None, accepted_partner_categories: Iterable[str], channel: str = ""
 ) -> list[str]:
-    """Issue 4 / RULES.md §1: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
-    partner objection; "all" and "post" objections are never lifted by a form."""
+    """Issue 4 / RULES.md §1, §5: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
+    partner objection; "all" and "post" objections are never lifted by a form, and an import never lifts."""
+    if channel == "import":
+        return []
     scopes = []
     if accept_phone:
         scopes.append("phone")
@@ -153,7 +155,7 @@ def record_consent(
                 notice_version=f"{version.form.name} v{version.number}",
             )
         )
-    scopes = lifts_opposition_scopes(accept_phone, categories)
+    scopes = lifts_opposition_scopes(accept_phone, categories, channel)
     if scopes:
         for opposition in session.scalars(
             select(Opposition).where(

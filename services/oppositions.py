@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES, Opposition
@@ -93,3 +94,18 @@ def record_opposition(
         exclude_partner_id=from_partner_id,
     )
     return OppositionOutcome(opposition, notices)
+
+
+def covering_opposition(session: Session, contact_id: int, scope: str) -> Opposition | None:
+    """RULES.md §5: an active objection that already covers this scope (to warn before a duplicate)."""
+    covering = ("all",) if scope == "all" else (scope, "all")
+    return session.scalars(
+        select(Opposition)
+        .where(
+            Opposition.contact_id == contact_id,
+            Opposition.scope.in_(covering),
+            Opposition.lifted_by_consent_id.is_(None),
+        )
+        .order_by(Opposition.received_on)
+        .limit(1)
+    ).first()

@@ -183,5 +183,32 @@ def test_main_window_opens_the_compliance_sections(qtbot, sqlite_db: Database, t
                       ("propagation", "PropagationScreen"), ("oppositions", "OppositionsScreen")):  # fmt: skip
         window._section_actions[key].trigger()
         assert type(window.stack.currentWidget()).__name__ == name
-    qtbot.waitUntil(lambda: window.stack.currentWidget().ref_edit.hasFocus())
+    assert window.focusWidget() is window.stack.currentWidget().ref_edit
     window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_contact_dialog_opens_the_consent_dialog_and_refreshes_history(
+    qtbot, sqlite_db: Database, monkeypatch
+) -> None:
+    """« Choix et consentements… » on a contact opens the consent dialog for it; the history then shows the record."""
+    import gui.consent_dialog
+    from gui.contact_dialog import ContactDialog
+
+    with sqlite_db.session() as s:
+        v = create_form(s, "Comptoir", "counter", "Offres")
+        cid = make_contact(s).id
+
+    def fake_open(db, ui, contact_id, parent=None) -> bool:
+        with db.session() as s:
+            record_consent(
+                s, contact_id, v.id, refuse_post=True, recorded_on=datetime(2026, 11, 2), channel="counter"
+            )
+        return True
+
+    monkeypatch.setattr(gui.consent_dialog, "open_consent_dialog", fake_open)
+    dialog = ContactDialog(sqlite_db, FakeUi(), cid)
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.buttons.buttons() if "consentements" in b.text())
+    button.click()
+    texts = [dialog.history.topLevelItem(i).text(1) for i in range(dialog.history.topLevelItemCount())]
+    assert any("refus courrier : oui" in t for t in texts)

@@ -144,3 +144,12 @@ def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Databa
         assert now.answers["refuse_post"] is True and now.phone_consent_on == WHEN
         assert now.oppositions == ["partners"] and "refus courrier" in now.summary()
         assert current_choices(s, c.id, today=date(2027, 11, 3)).phone_consent_on is None
+
+
+def test_an_import_never_lifts_an_objection(db: Database) -> None:
+    """Issue 4: only an explicit consent lifts an objection, never an import, even with the opt-in ticked."""
+    with db.session() as s:
+        c = make_contact(s)
+        o = record_opposition(s, c.id, "phone", "phone", date(2026, 10, 1)).opposition
+        record_consent(s, c.id, _form(s).id, accept_phone=True, recorded_on=WHEN, channel="import")
+        assert o.lifted_by_consent_id is None

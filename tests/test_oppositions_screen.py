@@ -25,7 +25,7 @@ def test_scanned_reference_then_key_then_enter_records(qtbot, sqlite_db: Databas
     screen = OppositionsScreen(sqlite_db, FakeUi())
     qtbot.addWidget(screen)
     screen.show()
-    qtbot.waitUntil(lambda: screen.ref_edit.hasFocus())
+    assert screen.focusWidget() is screen.ref_edit  # the scanner types into it at once
     qtbot.keyClicks(screen.ref_edit, ref)
     qtbot.keyClick(screen.ref_edit, Qt.Key.Key_Return)
     assert "MARTIN" in screen.person.text()
@@ -73,3 +73,20 @@ def test_unknown_reference_says_so_and_records_nothing(qtbot, sqlite_db: Databas
     assert "C-000777" in screen.status.text() and not screen.record_button.isEnabled()
     with sqlite_db.session() as s:
         assert s.scalars(select(Opposition)).first() is None
+
+
+def test_a_second_scan_of_the_same_slip_asks_before_recording(qtbot, sqlite_db: Database) -> None:
+    """Scanning a slip twice: the screen asks, and a « no » records nothing more."""
+    with sqlite_db.session() as s:
+        ref = make_contact(s).ref
+    ui = FakeUi(confirm=False)
+    screen = OppositionsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.show()
+    for _ in range(2):
+        qtbot.keyClicks(screen.ref_edit, ref)
+        qtbot.keyClick(screen.ref_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Return)
+    assert "existait déjà" in screen.status.text()
+    with sqlite_db.session() as s:
+        assert len(s.scalars(select(Opposition)).all()) == 1
