@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,11 +42,27 @@ class UsageError(InputError):
     pass
 
 
+# argparse's own messages, in the French the rest of the program speaks.
+_ARGPARSE_FR = [
+    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), r"\1 : choix invalide \2 (possibles : \3)"),
+    (re.compile(r"the following arguments are required: (.+)"), r"arguments obligatoires manquants : \1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"arguments inconnus : \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 : une valeur est attendue"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"), r"\1 : valeur invalide \3"),
+]
+
+
+def french_usage_message(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_FR:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, with its errors as one line and exit status 2."""
+    """argparse, with its errors in French on one line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {french_usage_message(message)}")
 
 
 def build_parser() -> Parser:

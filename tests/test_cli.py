@@ -55,8 +55,11 @@ def test_add_search_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ("args", "message"),
     [
         (["contacts", "show", "C-999999"], "Aucun contact"),
-        (["contacts", "frobnicate"], "invalid choice"),
-        (["nonsense"], "invalid choice"),
+        (["contacts", "frobnicate"], "choix invalide"),
+        (["nonsense"], "choix invalide"),
+        (["contacts", "add", "--last-name", "X"], "arguments obligatoires manquants : --source-kind"),
+        (["contacts", "list", "--bogus"], "arguments inconnus : --bogus"),
+        (["init", "--demo", "beaucoup"], "--demo : valeur invalide 'beaucoup'"),
         (
             [
                 "contacts",
