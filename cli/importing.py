@@ -49,6 +49,11 @@ def _user() -> str:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
+    from services.importing.mapping import apply_preset, guess_mapping, header_score, load_mapping_file
+    from services.importing.reading import file_sha256, read_table
+    from services.importing.running import ImportOptions, run_import, write_report
+
+    # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
 
     path = Path(args.file)
     options = ImportOptions(
