@@ -2,7 +2,32 @@
 
 import sys
 
-from cli import run
+
+def window_db_arg(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, --db value) when the arguments only choose a base: the window starts without loading
+    every command of the command line (a tenth of the start-up time). Anything else goes to cli."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return True, argv[0][5:]
+    return False, None
+
+
+def main() -> int:
+    window, db_arg = window_db_arg(sys.argv[1:])
+    if window:
+        from services.logs import setup_logging
+
+        setup_logging()
+        from gui.app import run_window
+
+        return run_window(db_arg)
+    from cli import run
+
+    return run()
+
 
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(main())

@@ -6,9 +6,11 @@ import argparse
 from collections.abc import Callable
 
 from cli.phone import register_campaign_phone
+from cli.postal import register_campaign_postal
 
 # Each hook adds one subcommand: hook(campaign_subparsers, common_parent_parser).
 CAMPAIGN_HOOKS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
+    register_campaign_postal,
     register_campaign_phone,
 ]
 

@@ -13,7 +13,7 @@ from models.compliance import FORM_CHANNELS
 from services.consents import record_consent, version_box_keys
 from services.contacts import get_by_ref
 from services.errors import InputError
-from services.forms import create_form, get_version, list_versions
+from services.forms import create_form, get_version, list_versions, organisation_warnings
 from services.pdf_forms import write_form_pdf
 from services.settings import get_settings
 
@@ -74,8 +74,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         v = create_form(session, args.name, args.channel, args.purpose, args.partner_categories)
-        data = {"form": v.form_id, "version": v.id, "number": v.number, "name": v.form.name}
-    return Result(data, f"Formulaire n° {data['form']} créé : version n° {data['version']}")
+        data = {"form": v.form_id, "version": v.id, "number": v.number, "name": v.form.name,
+                "warnings": organisation_warnings(get_settings(session, "organisation"))}  # fmt: skip
+    text = "\n".join([f"Formulaire n° {data['form']} créé : version n° {data['version']}",
+                      *(f"Attention : {w}" for w in data["warnings"])])  # fmt: skip
+    return Result(data, text)
 
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
 
 
 class Dialogs:
@@ -27,15 +26,20 @@ class Dialogs:
     # --- messages -------------------------------------------------------------------------------
     def show_error(self, message: str, title: str = "") -> None:
         log.info("message d'erreur montré : %s", message)
-        QMessageBox.warning(self.parent, title or tr("Erreur"), message)
+        QMessageBox.warning(self.parent, title or translate("Dialogs", "Erreur"), message)
 
     def show_info(self, message: str, title: str = "") -> None:
-        QMessageBox.information(self.parent, title or tr("Information"), message)
+        QMessageBox.information(self.parent, title or translate("Dialogs", "Information"), message)
 
     def confirm(self, message: str, title: str = "", ok_label: str = "") -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title or tr("Confirmation"), message, parent=self.parent)
-        ok = box.addButton(ok_label or tr("Confirmer"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title or translate("Dialogs", "Confirmation"),
+            message,
+            parent=self.parent,
+        )
+        ok = box.addButton(ok_label or translate("Dialogs", "Confirmer"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)  # destructive actions never go through on a stray Enter
         box.exec()
         return box.clickedButton() is ok

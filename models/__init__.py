@@ -17,6 +17,14 @@ from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord, MappingPreset
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import Callback, CallLogEntry, Contract
+from models.postal import (
+    CampaignRecipient,
+    CustomLabelTemplate,
+    LetterTemplateVersion,
+    NpaiReturn,
+    PrinterOffset,
+)
+from models.requests import DataRequest
 from models.setting import Setting
 
 __all__ = [
@@ -24,18 +32,24 @@ __all__ = [
     "CallLogEntry",
     "Callback",
     "Campaign",
+    "CampaignRecipient",
     "ConsentRecord",
     "Contact",
     "ContactSource",
     "ContactTag",
     "Contract",
+    "CustomLabelTemplate",
+    "DataRequest",
     "Form",
     "FormVersion",
     "ImportRecord",
     "InformedRecord",
+    "LetterTemplateVersion",
     "MappingPreset",
+    "NpaiReturn",
     "Opposition",
     "Partner",
+    "PrinterOffset",
     "PropagationNotice",
     "Setting",
     "SuppressionEntry",

@@ -10,7 +10,8 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -165,3 +166,69 @@ def record_consent(
             opposition.lifted_by_consent_id = record.id
     session.flush()
     return record
+
+
+@dataclass(frozen=True)
+class CurrentChoices:
+    """What the person currently chose, derived from the append-only records (latest answer wins)."""
+
+    answers: dict[str, bool | None]  # refuse_post, refuse_phone, refuse_partners, accept_phone
+    phone_consent_on: datetime | None  # latest ticked opt-in, if still valid
+    partner_categories: list[str]  # latest accepted partner categories for calls
+    oppositions: list[str]  # active objection scopes
+
+    def summary(self) -> str:
+        from services.history import SCOPE_LABELS
+
+        parts = []
+        if self.oppositions:
+            parts.append("opposé(e) : " + ", ".join(SCOPE_LABELS.get(s, s) for s in self.oppositions))
+        for key, label in (("refuse_post", "refus courrier"), ("refuse_phone", "refus téléphone"),
+                           ("refuse_partners", "refus partenaires")):  # fmt: skip
+            if self.answers.get(key):
+                parts.append(label)
+        if self.phone_consent_on:
+            parts.append(f"accord d'appel du {self.phone_consent_on:%d/%m/%Y}")
+        return "; ".join(parts) or "aucune restriction enregistrée"
+
+
+def phone_consent_valid(recorded_on: datetime, today: date, days: int) -> bool:
+    """RULES.md §1: a phone consent is valid N days (*setting* rules.phone_consent_days), never renewed silently."""
+    return recorded_on.date() + timedelta(days=days) >= today
+
+
+def current_choices(session: Session, contact_id: int, today: date | None = None) -> CurrentChoices:
+    from services.settings import get_setting
+
+    today = today or date.today()
+    records = list(
+        session.scalars(
+            select(ConsentRecord)
+            .where(ConsentRecord.contact_id == contact_id)
+            .order_by(ConsentRecord.recorded_on.desc(), ConsentRecord.id.desc())
+        )
+    )
+    answers: dict[str, bool | None] = {}
+    for key in BOX_FIELDS:
+        answers[key] = next((getattr(r, key) for r in records if getattr(r, key) is not None), None)
+    phone_on = next((r.recorded_on for r in records if r.accept_phone is not None), None)
+    if (
+        not answers["accept_phone"]
+        or phone_on is None
+        or not phone_consent_valid(phone_on, today, int(get_setting(session, "rules.phone_consent_days")))
+    ):
+        phone_on = None
+    categories = next(
+        (json.loads(r.accepted_partner_categories) for r in records if r.accepted_partner_categories != "[]"),
+        [],
+    )
+    scopes = sorted(
+        set(
+            session.scalars(
+                select(Opposition.scope).where(
+                    Opposition.contact_id == contact_id, Opposition.lifted_by_consent_id.is_(None)
+                )
+            )
+        )
+    )
+    return CurrentChoices(answers, phone_on, categories, scopes)

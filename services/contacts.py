@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, String, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from models.compliance import ConsentRecord, Opposition
 from models.contact import (
     CIVILITIES,
     PERSON_KINDS,
@@ -299,6 +301,9 @@ def update_contact(
         raise ConcurrentEditError(contact.ref, _differences(data, contact))
     checked = check_contact(data)
     before = identifier_snapshot(contact)
+    from services.npai import clear_npai_if_address_changed  # services.npai reads contacts: import here
+
+    clear_npai_if_address_changed(contact, checked.values)  # a corrected address is usable again
     _apply(contact, checked.values)
     try:
         session.flush()
@@ -324,16 +329,39 @@ def _differences(mine: ContactInput, theirs: Contact) -> dict[str, tuple[Any, An
 
 
 def delete_contact(session: Session, contact_id: int, expected_version: int | None = None) -> str:
-    """Delete a contact (the window asks for confirmation first). Returns its reference."""
+    """Delete a contact typed by mistake (the window asks for confirmation first). Returns its reference.
+
+    A contact with a compliance history (consents, objections, transmissions, calls, requests) is not
+    deleted: that history is the proof the business must keep (RULES.md §5, §9) — erase it instead.
+    """
     contact = session.get(Contact, contact_id)
     if contact is None:
         raise ContactNotFound(format_ref(contact_id))
     if expected_version is not None and contact.version != expected_version:
         raise ConcurrentEditError(contact.ref, {})
     ref = contact.ref
-    session.delete(contact)
-    session.flush()
+    keeps_proof = InputError(
+        f"Le contact {ref} a un historique de conformité (consentement, opposition, transmission, appel "
+        "ou demande) qui doit être conservé : utilisez « Effacer » (anonymisation) plutôt que Supprimer."
+    )
+    for table in (ConsentRecord, Opposition):
+        if session.scalar(select(func.count()).select_from(table).where(table.contact_id == contact_id)):
+            raise keeps_proof
+    try:
+        with session.begin_nested():
+            session.delete(contact)
+            session.flush()
+    except IntegrityError:
+        raise keeps_proof from None
     return ref
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    """The contact behind a table row (the window opens it by id)."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.erased_at is not None:
+        raise ContactNotFound(format_ref(contact_id))
+    return contact
 
 
 def get_by_ref(session: Session, ref: str) -> Contact:
@@ -348,6 +376,7 @@ def get_by_ref(session: Session, ref: str) -> Contact:
 
 SORT_COLUMNS = {
     "ref": Contact.id,
+    "civility": Contact.civility,
     "last_name": Contact.last_name,
     "first_name": Contact.first_name,
     "company": Contact.company,
@@ -400,7 +429,13 @@ def search_query(text: str = "", sort: str = "last_name", descending: bool = Fal
 def search_ids(
     session: Session, text: str = "", sort: str = "last_name", descending: bool = False
 ) -> list[int]:
-    return list(session.scalars(search_query(text, sort, descending)))
+    # The driver's rows are read directly: for 100,000 ids (the window's start, a one-letter search)
+    # SQLAlchemy's result rows cost 3x the query itself. The id needs no type processing.
+    result = session.connection().execute(search_query(text, sort, descending))
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 @dataclass(frozen=True)

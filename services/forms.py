@@ -143,6 +143,20 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
     return "\n".join(lines)
 
 
+def organisation_warnings(settings: dict[str, Any]) -> list[str]:
+    """RULES.md §3: the identity and the contact for rights must be on the form; say what is missing."""
+    missing = [label for key, label in (("org.name", "le nom"), ("org.address", "l'adresse postale"))
+               if not clean_spaces(settings.get(key, ""))]  # fmt: skip
+    if not any(clean_spaces(settings.get(k, "")) for k in ("org.rights_contact", "org.email", "org.address")):
+        missing.append("un contact pour l'exercice des droits")
+    if not missing:
+        return []
+    return [
+        "Réglages de l'organisation incomplets (" + ", ".join(missing) + ") : le texte d'information du "
+        "formulaire est incomplet ; complétez les Réglages puis modifiez le formulaire."
+    ]
+
+
 @dataclass
 class VersionDraft:
     """What a new version holds before it is saved."""

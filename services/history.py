@@ -56,7 +56,13 @@ def _consent_text(r: ConsentRecord) -> str:
         if r.form_version
         else "sans formulaire"
     )
-    return f"Consentement ({form}, {r.channel}) : " + "; ".join(answers)
+    proof = {"file": "preuve : scan", "web_id": "preuve : formulaire web", "note": "preuve : note"}.get(
+        r.proof_kind, ""
+    )
+    proof = f"{proof} {r.proof}".strip() if r.proof else ""
+    who = f", saisi par {r.recorded_by}" if r.recorded_by else ""
+    text = f"Consentement ({form}, {r.channel}{who}) : " + "; ".join(answers)
+    return f"{text} — {proof}" if proof else text
 
 
 def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
@@ -72,7 +78,9 @@ def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
     for r in session.scalars(select(ConsentRecord).where(ConsentRecord.contact_id == cid)):
         events.append(HistoryEvent(r.recorded_on, "consent", _consent_text(r)))
     for o in session.scalars(select(Opposition).where(Opposition.contact_id == cid)):
-        lifted = " (levée par un nouveau consentement)" if o.lifted_by_consent_id else ""
+        lifted = f" (levée par le consentement n° {o.lifted_by_consent_id})" if o.lifted_by_consent_id else ""
+        if o.from_partner_id:
+            lifted += f", notifiée par le partenaire {session.get(Partner, o.from_partner_id).name}"  # type: ignore[union-attr]
         events.append(
             HistoryEvent(
                 _at(o.received_on), "opposition",
@@ -103,5 +111,10 @@ def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
     )
     for n, partner in notices:
         state = "accusé reçu" if n.acknowledged_on else ("envoyée" if n.sent_on else "à envoyer")
-        events.append(HistoryEvent(n.created_at, "notice", f"Notification à {partner} ({n.event}) : {state}"))
+        event = {"opposition": "opposition", "erasure": "effacement", "rectification": "rectification"}.get(
+            n.event, n.event
+        )
+        if n.sent_on:
+            state += f" le {n.sent_on:%d/%m/%Y} ({n.method})" if n.method else f" le {n.sent_on:%d/%m/%Y}"
+        events.append(HistoryEvent(n.created_at, "notice", f"Notification à {partner} ({event}) : {state}"))
     return sorted(events, key=lambda e: e.when)

@@ -20,7 +20,9 @@ from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
 from services.call_log import write_calls_register
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
+from services.processing_register import write_processing_register
 from services.propagation import EVENT_LABELS, STATUS_LABELS, notice_status
+from services.requests import write_requests_register
 from services.spreadsheet import Column, write_table
 
 RegisterWriter = Callable[[Session, Path, Callable[[int], bool] | None], int]
@@ -160,6 +162,8 @@ REGISTERS: dict[str, RegisterWriter] = {
     "transmissions": write_transmissions_register,
     "propagation": write_propagation_register,
     "calls": write_calls_register,
+    "requests": write_requests_register,
+    "processing": write_processing_register,
 }
 REGISTER_LABELS: dict[str, str] = {
     "consents": "Registre des consentements",
@@ -167,7 +171,11 @@ REGISTER_LABELS: dict[str, str] = {
     "transmissions": "Registre des transmissions",
     "propagation": "Registre des notifications aux partenaires",
     "calls": "Registre des appels",
+    "requests": "Registre des demandes des personnes",
+    "processing": "Registre des activités de traitement (art. 30)",
 }
+# Registers that also print as PDF (RULES.md §7: the record of processing in .xlsx and PDF).
+PDF_REGISTERS = {"processing"}
 
 
 def export_register(
@@ -178,6 +186,7 @@ def export_register(
     writer = REGISTERS.get(name)
     if writer is None:
         raise InputError(f"Registre inconnu « {name} » : {', '.join(REGISTERS)}.")
-    if path.suffix.lower() != ".xlsx":
-        raise InputError("Un registre s'exporte en classeur .xlsx.")
+    allowed = (".xlsx", ".pdf") if name in PDF_REGISTERS else (".xlsx",)
+    if path.suffix.lower() not in allowed:
+        raise InputError(f"Ce registre s'exporte en {' ou '.join(allowed)}.")
     return writer(session, path, progress)

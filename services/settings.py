@@ -32,6 +32,21 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("org.siret", "", "SIRET", "organisation"),
     SettingDef("org.rights_contact", "", "Contact pour l'exercice des droits", "organisation"),
     SettingDef("org.dpo", "", "Délégué à la protection des données (s'il y en a un)", "organisation"),
+    # The record of processing activities (RULES.md §7).
+    SettingDef(
+        "org.transfers",
+        "Aucun transfert hors de l'Union européenne.",
+        "Transferts hors de l'UE et garanties",
+        "organisation",
+    ),
+    SettingDef(
+        "org.security_measures",
+        "Accès réservé au personnel habilité (session de l'ordinateur ou compte du serveur) ; base lisible "
+        "par son seul propriétaire ; journal des opérations ; copie de la base avant chaque mise à jour ; "
+        "sauvegardes régulières ; aucune donnée envoyée hors du poste ou du serveur de l'entreprise.",
+        "Mesures de sécurité",
+        "organisation",
+    ),
     # Rules with a default the owner may change (RULES.md).
     SettingDef("rules.phone_consent_days", 365, "Validité d'un consentement téléphonique (jours)", "rules"),
     SettingDef("rules.consent_proof_years", 3, "Conservation des preuves de consentement (années)", "rules"),
@@ -52,6 +67,18 @@ SETTINGS: tuple[SettingDef, ...] = (
         "rules",
     ),
     SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
+    # Postal campaigns (issue 5): where French window envelopes (DL, C5: 45 × 100 mm window on the
+    # right) show the address on an A4 letter, measured from the page's top-left corner.
+    SettingDef("postal.window_left_mm", 100, "Fenêtre d'enveloppe : distance au bord gauche (mm)", "postal"),
+    SettingDef("postal.window_top_mm", 50, "Fenêtre d'enveloppe : distance au bord haut (mm)", "postal"),
+    SettingDef("postal.label_template", "L7160", "Modèle d'étiquettes par défaut", "postal"),
+    SettingDef("postal.letter_template", "Courrier standard", "Modèle de courrier par défaut", "postal"),
+    SettingDef(
+        "postal.partner_categories",
+        "",
+        "Catégories de partenaires nommées dans la notice (vide : aucune transmission)",
+        "postal",
+    ),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -75,6 +102,28 @@ def get_settings(session: Session, group: str | None = None) -> dict[str, Any]:
     return {s.key: stored.get(s.key, s.default) for s in SETTINGS if group is None or s.group == group}
 
 
+def _checked_text(d: SettingDef, value: str) -> str:
+    """Text settings are printed on notices: a bad e-mail or time zone is refused, not stored."""
+    value = value.strip()
+    if d.key == "org.email" and value:
+        from services.emails import normalise_email
+
+        email = normalise_email(value)
+        if email is None:
+            raise ValueError(f"« {d.label} » : « {value} » n'est pas une adresse e-mail valide.")
+        return email
+    if d.key == "business.timezone":
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"« {d.label} » : fuseau horaire inconnu « {value} » (ex. Europe/Paris)."
+            ) from None
+    return value
+
+
 def set_settings(session: Session, values: dict[str, Any]) -> None:
     for key, value in values.items():
         d = definition(key)
@@ -85,6 +134,8 @@ def set_settings(session: Session, values: dict[str, Any]) -> None:
                 raise ValueError(f"« {d.label} » doit être un nombre entier.") from None
         if isinstance(d.default, int) and value < 0:
             raise ValueError(f"« {d.label} » ne peut pas être négatif.")
+        if isinstance(d.default, str):
+            value = _checked_text(d, str(value))
         row = session.get(Setting, key)
         text = json.dumps(value, ensure_ascii=False)
         if row is None:

@@ -127,3 +127,20 @@ def test_future_date_and_unknown_channel_are_refused(db: Database) -> None:
         with pytest.raises(InputError, match="Canal"):
             record_consent(s, c.id, v.id, recorded_on=WHEN, channel="pigeon")
         assert s.scalar(select(func.count(ConsentRecord.id))) == 0
+
+
+def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Database) -> None:
+    """The latest answer per box wins; a phone consent older than the setting (365 days) no longer counts."""
+    from services.consents import current_choices
+
+    with db.session() as s:
+        c = make_contact(s)
+        v = _form(s)
+        record_consent(
+            s, c.id, v.id, refuse_post=True, accept_phone=True, recorded_on=WHEN, channel="counter"
+        )
+        record_opposition(s, c.id, "partners", "email", date(2026, 11, 3))
+        now = current_choices(s, c.id, today=date(2026, 11, 20))
+        assert now.answers["refuse_post"] is True and now.phone_consent_on == WHEN
+        assert now.oppositions == ["partners"] and "refus courrier" in now.summary()
+        assert current_choices(s, c.id, today=date(2027, 11, 3)).phone_consent_on is None

@@ -20,6 +20,7 @@ from services.contacts import (
     search_ids,
     update_contact,
 )
+from services.errors import InputError
 from services.history import contact_history
 from services.postcodes import check_postcode, normalise_postcode, routing_label
 from tests.helpers import make_contact
@@ -165,3 +166,37 @@ def test_history_lists_creation_and_source(db: Database) -> None:
         texts = " ".join(e.text for e in contact_history(s, c))
     assert kinds == ["source", "created"]
     assert "Salon de l'Habitat" in texts
+
+
+def test_contact_with_compliance_history_cannot_be_deleted(db: Database) -> None:
+    """A contact who objected keeps their proof: delete is refused and suggests erasure."""
+    from models.compliance import Opposition
+
+    with db.session() as s:
+        c = make_contact(s)
+        s.add(Opposition(contact_id=c.id, scope="post", received_on=date(2026, 5, 2), channel="slip"))
+        cid = c.id
+    with pytest.raises(InputError, match="Effacer"), db.session() as s:
+        delete_contact(s, cid)
+    with db.session() as s:
+        assert s.get(Contact, cid) is not None
+
+
+def test_contact_sent_to_a_partner_cannot_be_deleted(db: Database) -> None:
+    """A contact in a transmission log is kept (the refusal comes from the base's own constraint)."""
+    from models.partners import Partner, Transmission, TransmissionLine
+
+    with db.session() as s:
+        c = make_contact(s)
+        p = Partner(name="Cuisines Martin", category="cuisine")
+        s.add(p)
+        s.flush()
+        t = Transmission(partner_id=p.id, sent_on=date(2026, 5, 2))
+        s.add(t)
+        s.flush()
+        s.add(TransmissionLine(transmission_id=t.id, contact_id=c.id, partner_id=p.id))
+        cid = c.id
+    with pytest.raises(InputError, match="Effacer"), db.session() as s:
+        delete_contact(s, cid)
+    with db.session() as s:
+        assert s.get(Contact, cid) is not None

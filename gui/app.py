@@ -1,0 +1,144 @@
+"""Starting the window, in a fixed order (STYLE.md).
+
+The command line has already set up the data folder and the log file. Then: an exception hook that
+logs the full trace and shows plain words → the QApplication (names for QSettings) → translators
+(Qt's own French, the app's .qm) → the base, opened and migrated (errors in a dialog, nothing lost)
+→ the main window. openpyxl and reportlab are not imported here: the screens import them on use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.database import DatabaseError, describe_url, open_database, resolve_url
+from services.paths import data_dir, log_file, resource
+
+log = logging.getLogger("webleads.gui")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
+
+ORGANISATION = "webleads"
+APPLICATION = "webleads-tracker"
+# Set by the benchmark and by smoke tests of a packaged build: quit once the window is shown.
+SMOKE_TEST_ENV = "WEBLEADS_SMOKE_TEST"
+
+
+def install_excepthook() -> None:
+    """Any uncaught error: the full trace to the log file, a plain French sentence on screen."""
+    showing = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("erreur inattendue :\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        message = translate(
+            "App",
+            "Une erreur inattendue est survenue : {error}\n\n"
+            "Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :\n{log}",
+        ).format(error=exc, log=log_file())
+        if QApplication.instance() is None or showing or os.environ.get(SMOKE_TEST_ENV):
+            sys.stderr.write(message + "\n")
+            return
+        showing = True
+        try:
+            QMessageBox.critical(None, translate("App", "Erreur inattendue"), message)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def configure_settings() -> None:
+    """Names for QSettings; with WEBLEADS_HOME (a portable install, the tests) they live in that folder."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    if os.environ.get("WEBLEADS_HOME"):
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+
+
+def install_translators(app: QCoreApplication, system: QLocale | None = None) -> str:
+    """French by default; English when the system is English and the English .qm has translations.
+
+    Returns the language used ("fr" or "en"). Qt's own translation makes the standard buttons of
+    message boxes, wizards and file choosers speak the same language (« Annuler », « Suivant »).
+    """
+    system = system or QLocale.system()
+    language = "fr"
+    if system.language() == QLocale.Language.English:
+        own = QTranslator(app)
+        if own.load(str(resource("i18n", "webleads_en.qm"))) and not own.isEmpty():
+            app.installTranslator(own)
+            language = "en"
+    if language == "fr":
+        french = (
+            system
+            if system.language() == QLocale.Language.French
+            else QLocale(QLocale.Language.French, QLocale.Country.France)
+        )
+        QLocale.setDefault(french)
+        own = QTranslator(app)
+        if own.load(str(resource("i18n", "webleads_fr.qm"))):  # only if a French .qm is ever shipped
+            app.installTranslator(own)
+    else:
+        QLocale.setDefault(system)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    return language
+
+
+def open_base(db_arg: str | None):  # type: ignore[no-untyped-def]
+    """The base, created or migrated; a DatabaseError carries the sentence to show."""
+    url = resolve_url(db_arg, data_dir())
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return open_database(url)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def run_window(db_arg: str | None) -> int:
+    """Start the window on the base given by --db (or the default one); returns the exit status."""
+    install_excepthook()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_settings()
+    install_translators(app)
+    try:
+        db = open_base(db_arg)
+    except DatabaseError as exc:
+        log.warning("ouverture de la base refusée : %s", exc)
+        if not os.environ.get(SMOKE_TEST_ENV):
+            QMessageBox.critical(None, translate("App", "Impossible d'ouvrir la base"), str(exc))
+        else:
+            sys.stderr.write(str(exc) + "\n")
+        return 2 if exc.bad_input else 1
+    log.info("fenêtre ouverte sur %s", describe_url(db.url))
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow(db)
+    window.show()
+    if os.environ.get(SMOKE_TEST_ENV):
+        # The first paint happens in the event loop; quit right after it.
+        def shown() -> None:
+            sys.stdout.write("window shown\n")
+            sys.stdout.flush()
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

@@ -1,0 +1,233 @@
+"""The contact table's model: an ordered list of ids from SQL, rows fetched lazily by pages.
+
+It never holds ORM objects: filtering is a new id list (services.contacts.search_ids), sorting re-runs
+the same query in another order, and the visible rows come from fetch_rows() 200 at a time into a
+small cache. 100,000 contacts cost one list of 100,000 integers.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from models.contact import format_ref
+from models.database import Database, DatabaseError
+from services.contacts import (
+    SOURCE_KIND_LABELS,
+    STATUS_LABELS,
+    ContactRow,
+    fetch_rows,
+    search_ids,
+)
+from services.phones import display as display_phone
+
+IdRole = Qt.ItemDataRole.UserRole  # the contact's id, whatever the column
+SortRole = Qt.ItemDataRole.UserRole + 1  # the native value (dates as dates, numbers as numbers)
+
+PAGE_SIZE = 200
+MAX_PAGES = 25  # at most 5,000 rows kept in memory
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # services.contacts.SORT_COLUMNS key, or "" when the column cannot be sorted
+    title: str  # French source text, translated in the context "ContactsModel"
+    sample: str  # a typical value: the column's default width
+
+
+COLUMNS: list[Column] = [
+    Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), "C-000000"),
+    Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), "Mme"),
+    Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), "Jean-Pierre"),
+    Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), "CHARPENTIER"),
+    Column("company", QT_TRANSLATE_NOOP("ContactsModel", "Société"), "Cabinet Lefèvre & Ass"),
+    Column("postcode", QT_TRANSLATE_NOOP("ContactsModel", "CP"), "00000"),
+    Column("city", QT_TRANSLATE_NOOP("ContactsModel", "Ville"), "Saint-Souplet-sur"),
+    Column("mobile", QT_TRANSLATE_NOOP("ContactsModel", "Portable/Téléphone"), "06 00 00 00 00"),
+    Column("email", QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), "prenom.nom00@exemple.fr"),
+    Column("status", QT_TRANSLATE_NOOP("ContactsModel", "Statut"), "Prospect"),
+    Column("source_kind", QT_TRANSLATE_NOOP("ContactsModel", "Origine"), "Courtier en données"),
+    Column("last_contact_on", QT_TRANSLATE_NOOP("ContactsModel", "Dernier contact"), "00/00/0000"),
+]
+(COL_REF, COL_CIVILITY, COL_FIRST, COL_LAST, COL_COMPANY, COL_POSTCODE, COL_CITY, COL_PHONE, COL_EMAIL,
+ COL_STATUS, COL_SOURCE, COL_LAST_CONTACT) = range(len(COLUMNS))  # fmt: skip
+
+
+def _qdate(d: date | None) -> QDate:
+    return QDate(d.year, d.month, d.day) if d else QDate()
+
+
+class ContactsModel(QAbstractTableModel):
+    """Rows = the ids of the current search, in the current order."""
+
+    fetch_failed = Signal(str)  # a page could not be read (the view shows empty cells meanwhile)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.text = ""
+        self.sort_key = "last_name"
+        self.descending = False
+        self.ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, ContactRow]] = OrderedDict()
+        self._locale = QLocale()
+        self._failing = False
+
+    # --- queries ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-run the search (after a save, a delete, or another station's changes)."""
+        with self.db.session() as session:
+            ids = search_ids(session, self.text, self.sort_key, self.descending)
+        self.beginResetModel()
+        self.ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text != self.text or not self.ids:
+            self.text = text
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].key if 0 <= column < len(COLUMNS) else ""
+        if not key:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self.ids:
+            return
+        self.sort_key, self.descending = key, descending
+        try:
+            self.reload()
+        except DatabaseError as exc:  # called by the view's header: no caller to tell but the signal
+            self.fetch_failed.emit(str(exc))
+
+    def sort_column(self) -> int:
+        return next((i for i, c in enumerate(COLUMNS) if c.key == self.sort_key), COL_LAST)
+
+    def row_of(self, contact_id: int) -> int:
+        try:
+            return self.ids.index(contact_id)
+        except ValueError:
+            return -1
+
+    def contact_id(self, row: int) -> int | None:
+        return self.ids[row] if 0 <= row < len(self.ids) else None
+
+    def _entry(self, row: int) -> tuple[ContactRow, tuple[str, ...]] | None:
+        """The row's values and display texts, fetching its page from SQL when it is not cached."""
+        if not 0 <= row < len(self.ids):
+            return None
+        page = row // PAGE_SIZE
+        cached = self._pages.get(page)
+        if cached is None:
+            page_ids = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            try:
+                with self.db.session() as session:
+                    rows = fetch_rows(session, page_ids)
+            except DatabaseError as exc:  # e.g. the server went away: said once, retried at next paint
+                if not self._failing:
+                    self._failing = True
+                    self.fetch_failed.emit(str(exc))
+                return None
+            self._failing = False
+            # Formatted once per page: the view asks for the same cells at every repaint.
+            cached = {cid: (r, self._texts(r)) for cid, r in rows.items()}
+            self._pages[page] = cached
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        elif page != next(reversed(self._pages)):
+            self._pages.move_to_end(page)
+        return cached.get(self.ids[row])  # None if deleted meanwhile by another station
+
+    def row_values(self, row: int) -> ContactRow | None:
+        entry = self._entry(row)
+        return entry[0] if entry else None
+
+    # --- Qt model -----------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr_column(COLUMNS[section].title)
+        return None
+
+    @staticmethod
+    def tr_column(title: str) -> str:
+        return QCoreApplication.translate("ContactsModel", title)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # The view asks for a dozen roles per cell at each repaint: the common ones come first.
+        if role == Qt.ItemDataRole.DisplayRole:
+            entry = self._entry(index.row())
+            return entry[1][index.column()] if entry and index.column() >= 0 else None
+        if role == IdRole:
+            return self.contact_id(index.row())
+        if role == SortRole or role == Qt.ItemDataRole.ToolTipRole:
+            entry = self._entry(index.row())
+            if entry is None or index.column() < 0:
+                return None
+            if role == SortRole:
+                return self._native(entry[0], index.column())
+            return self._tooltip(entry[0], index.column())
+        return None
+
+    def _texts(self, r: ContactRow) -> tuple[str, ...]:
+        return tuple(self._display(r, col) for col in range(len(COLUMNS)))
+
+    def _native(self, r: ContactRow, col: int) -> Any:
+        if col == COL_REF:
+            return r.id
+        if col == COL_PHONE:
+            return r.mobile or r.phone
+        if col == COL_LAST_CONTACT:
+            return r.last_contact_on
+        return getattr(r, COLUMNS[col].key)
+
+    def _display(self, r: ContactRow, col: int) -> str:
+        if col == COL_REF:
+            return r.ref
+        if col == COL_PHONE:
+            return display_phone(r.mobile or r.phone)
+        if col == COL_STATUS:
+            return STATUS_LABELS.get(r.status, r.status)
+        if col == COL_SOURCE:
+            return SOURCE_KIND_LABELS.get(r.source_kind, r.source_kind)
+        if col == COL_LAST_CONTACT:
+            if r.last_contact_on is None:
+                return ""
+            return self._locale.toString(_qdate(r.last_contact_on), QLocale.FormatType.ShortFormat)
+        return str(getattr(r, COLUMNS[col].key) or "")
+
+    def _tooltip(self, r: ContactRow, col: int) -> str | None:
+        if col == COL_PHONE and r.mobile and r.phone:
+            return f"{display_phone(r.mobile)} / {display_phone(r.phone)}"
+        if col in (COL_EMAIL, COL_COMPANY, COL_CITY):
+            return self._display(r, col) or None
+        return None
+
+    def ref_of(self, row: int) -> str:
+        cid = self.contact_id(row)
+        return format_ref(cid) if cid is not None else ""

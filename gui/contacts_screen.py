@@ -1,0 +1,261 @@
+"""The Contacts section: search-as-you-type over the whole base, a sortable table, create/edit/delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.contact_dialog import ContactDialog
+from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
+from gui.dialogs import Dialogs
+from models.database import Database, DatabaseError
+from services.contacts import count_contacts, delete_contact, display_name, fetch_rows
+from services.errors import InputError
+
+HEADER_STATE_KEY = "contacts/header"
+
+
+class ContactsScreen(QWidget):
+    """The contact list. `counts_changed(shown, total)` feeds the status bar."""
+
+    counts_changed = Signal(int, int)
+
+    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ui = ui
+        self.total = 0
+        self.model = ContactsModel(db, self)
+        # Not from inside a paint event: the message box waits for the event loop.
+        self.model.fetch_failed.connect(
+            lambda message: QTimer.singleShot(0, lambda: self.ui.show_error(message)),
+            Qt.ConnectionType.QueuedConnection,
+        )
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            QLineEdit.ActionPosition.LeadingPosition,
+        )
+        self.new_button = QPushButton(self.tr("Nouveau contact"), self)
+        self.new_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.open_button = QPushButton(self.tr("Ouvrir"), self)
+        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.delete_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        self._default_widths()
+        self.restore_state()
+        self.table.setSortingEnabled(True)  # runs the first query, in the remembered order
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+        # Keystrokes arriving together are coalesced into one query (a 0 ms timer runs after them).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._focus_table)
+        self.new_button.clicked.connect(self.new_contact)
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.doubleClicked.connect(lambda index: self.open_contact(self.model.contact_id(index.row())))
+        self.table.installEventFilter(self)  # Enter opens the selected contact, Del deletes it
+        self.search.installEventFilter(self)  # Down goes from the search box to the table
+        self.model.modelReset.connect(self.update_counts)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.total = len(self.model.ids) if not self.model.text else self._count()
+        self.update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if watched is self.table and key == Qt.Key.Key_Delete:  # the view keeps Del from the menu
+                self.delete_selected()
+                return True
+            if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if watched is self.search and key == Qt.Key.Key_Down and self.model.rowCount():
+                self._focus_table()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- state ------------------------------------------------------------------------------------
+    def _default_widths(self) -> None:
+        """Widths from the columns' typical lengths (resizeColumnsToContents costs 0.5 s at 100,000)."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        for i, column in enumerate(COLUMNS):
+            title = self.model.headerData(i, Qt.Orientation.Horizontal) or ""
+            width = max(
+                metrics.horizontalAdvance(column.sample), header_metrics.horizontalAdvance(title) + 16
+            )
+            self.table.setColumnWidth(i, width + 14)
+        self.table.horizontalHeader().setSortIndicator(COL_LAST, Qt.SortOrder.AscendingOrder)
+
+    def restore_state(self) -> None:
+        state = QSettings().value(HEADER_STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+
+    def save_state(self) -> None:
+        QSettings().setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
+
+    # --- search -------------------------------------------------------------------------------------
+    def apply_search(self) -> None:
+        self._run(lambda: self.model.set_search(self.search.text()))
+
+    def refresh(self) -> None:
+        """Re-read the base (another screen or another station may have changed it)."""
+        current = self.current_id()
+
+        def work() -> None:
+            self.model.reload()
+            self.total = self._count() if self.model.text else len(self.model.ids)
+
+        self._run(work)
+        self.select_id(current)
+
+    def _count(self) -> int:
+        with self.db.session() as session:
+            return count_contacts(session)
+
+    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action()
+        except DatabaseError as exc:
+            self.ui.show_error(str(exc))
+
+    def update_counts(self) -> None:
+        """Tell the status bar how many contacts are shown, out of how many."""
+        shown = len(self.model.ids)
+        if not self.model.text:
+            self.total = shown
+        self.counts_changed.emit(shown, self.total)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and self.current_id() is None:
+            self.select_row(0)
+        self.table.setFocus()
+
+    # --- selection ---------------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.contact_id(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_id(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            return
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            self.select_row(row)
+
+    # --- actions -----------------------------------------------------------------------------------
+    def new_contact(self) -> None:
+        dialog = ContactDialog(self.db, self.ui, None, self)
+        if dialog.exec():
+            self._after_save(dialog)
+
+    def open_current(self) -> None:
+        self.open_contact(self.current_id())
+
+    def open_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            return
+        try:
+            dialog = ContactDialog(self.db, self.ui, contact_id, self)
+        except (InputError, DatabaseError) as exc:  # deleted meanwhile, base unreachable
+            self.ui.show_error(str(exc))
+            self.refresh()
+            return
+        if dialog.exec():
+            self._after_save(dialog)
+
+    def _after_save(self, dialog: ContactDialog) -> None:
+        self.refresh()
+        self.select_id(dialog.saved_id)
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        contact_id = self.current_id()
+        if contact_id is None:
+            return
+        row = self.model.row_of(contact_id)
+        with self.db.session() as session:
+            values = fetch_rows(session, [contact_id]).get(contact_id)
+        if values is None:
+            self.refresh()
+            return
+        message = self.tr(
+            "Supprimer définitivement le contact {ref} ({name}) ?\n\n"
+            "Sa fiche et son historique seront effacés. Cette action ne peut pas être annulée."
+        ).format(ref=values.ref, name=display_name(values))
+        if not self.ui.confirm(message, self.tr("Supprimer un contact"), self.tr("Supprimer")):
+            return
+        try:
+            with self.db.session() as session:
+                delete_contact(session, contact_id)
+        except (InputError, DatabaseError) as exc:
+            self.ui.show_error(str(exc))
+        self.refresh()
+        if self.model.rowCount():
+            self.select_row(min(row, self.model.rowCount() - 1))

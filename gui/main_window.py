@@ -1,0 +1,240 @@
+"""The main window: a sidebar of sections (gui/sections.py), the current screen, menus and a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from gui.dialogs import Dialogs
+from gui.sections import SECTIONS, Section
+from models.database import Database, describe_url
+from services.paths import log_file
+
+APP_TITLE = "webleads-tracker"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, ui: Dialogs | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.ui = ui or Dialogs(self)
+        self.screens: dict[str, QWidget] = {}
+        self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setIconSize(self.sidebar.iconSize() * 1.25)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setMinimumWidth(150)
+        self.stack = QStackedWidget(self)
+        self._section_actions: dict[str, QAction] = {}
+        for section in SECTIONS:
+            self._add_section(section)
+
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([170, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel(self)
+        self.base_label = QLabel(self.tr("Base : {name}").format(name=describe_url(db.url)), self)
+        self.base_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.base_label)
+
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._on_section_row)
+        self.resize(1200, 720)
+        self.restore_state()
+        self.show_section("contacts")
+
+    # --- sections ---------------------------------------------------------------------------------------
+    def _add_section(self, section: Section) -> None:
+        label = QCoreApplication.translate("Sections", section.label)
+        item = QListWidgetItem(self.style().standardIcon(section.icon), label)
+        item.setData(Qt.ItemDataRole.UserRole, section.key)
+        if not section.available:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setToolTip(self.tr("Bientôt disponible"))
+        self.sidebar.addItem(item)
+        self.stack.addWidget(QWidget(self.stack))  # replaced by the screen on first visit
+
+    def section_keys(self) -> list[str]:
+        return [s.key for s in SECTIONS]
+
+    def current_key(self) -> str:
+        row = self.sidebar.currentRow()
+        return SECTIONS[row].key if 0 <= row < len(SECTIONS) else ""
+
+    def screen(self, key: str) -> QWidget | None:
+        """The section's screen, built on first use; None when the section is not available yet."""
+        if key in self.screens:
+            return self.screens[key]
+        index = self.section_keys().index(key)
+        section = SECTIONS[index]
+        if not section.available:
+            return None
+        widget = section.factory()(self.db, self.ui, self.stack)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.screens[key] = widget
+        counts = getattr(widget, "counts_changed", None)
+        if counts is not None:
+            counts.connect(self._show_counts)
+            widget.update_counts()  # type: ignore[attr-defined]
+        return widget
+
+    def show_section(self, key: str) -> None:
+        index = self.section_keys().index(key)
+        if not SECTIONS[index].available:
+            return
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)  # -> _on_section_row
+        else:
+            self._on_section_row(index)
+
+    def _on_section_row(self, row: int) -> None:
+        if not 0 <= row < len(SECTIONS):
+            return
+        key = SECTIONS[row].key
+        built = key in self.screens
+        widget = self.screen(key)
+        if widget is None:
+            return
+        if built and hasattr(widget, "refresh"):
+            widget.refresh()
+        self.stack.setCurrentWidget(widget)
+        self.delete_action.setEnabled(hasattr(widget, "delete_selected"))
+        self.find_action.setEnabled(hasattr(widget, "focus_search"))
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        locale = QLocale()
+        if shown == total:
+            text = self.tr("{total} contacts").format(total=locale.toString(total))
+        else:
+            text = self.tr("{shown} contacts affichés sur {total}").format(
+                shown=locale.toString(shown), total=locale.toString(total)
+            )
+        self.count_label.setText(text)
+
+    # --- menus ---------------------------------------------------------------------------------------------
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
+    ) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.new_contact_action = self._action(
+            self.tr("&Nouveau contact…"), QKeySequence.StandardKey.New, self.new_contact
+        )
+        file_menu.addAction(self.new_contact_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quitter"), "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("É&dition"))
+        self.find_action = self._action(
+            self.tr("&Rechercher"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        edit_menu.addAction(self.find_action)
+        self.delete_action = self._action(
+            self.tr("&Supprimer…"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        edit_menu.addAction(self.delete_action)
+
+        view_menu = bar.addMenu(self.tr("&Affichage"))
+        for i, section in enumerate(SECTIONS):
+            label = QCoreApplication.translate("Sections", section.label)
+            shortcut = f"Ctrl+{i + 1}" if i < 9 else None
+            action = self._action(label, shortcut, lambda _=False, k=section.key: self.show_section(k))
+            action.setEnabled(section.available)
+            if not section.available:
+                action.setText(self.tr("{label} (bientôt disponible)").format(label=label))
+            view_menu.addAction(action)
+            self._section_actions[section.key] = action
+
+        help_menu = bar.addMenu(self.tr("&Aide"))
+        self.about_action = self._action(self.tr("À &propos de webleads-tracker"), None, self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def new_contact(self) -> None:
+        self.show_section("contacts")
+        screen = self.screen("contacts")
+        if screen is not None:
+            screen.new_contact()  # type: ignore[attr-defined]
+
+    def focus_search(self) -> None:
+        widget = self.stack.currentWidget()
+        if hasattr(widget, "focus_search"):
+            widget.focus_search()
+
+    def delete_selected(self) -> None:
+        widget = self.stack.currentWidget()
+        if hasattr(widget, "delete_selected"):
+            widget.delete_selected()
+
+    def about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("webleads-tracker")
+        except PackageNotFoundError:
+            number = "0.1"
+        self.ui.show_info(
+            self.tr(
+                "webleads-tracker {version}\n\n"
+                "Fichier de prospection postale et téléphonique conforme au RGPD et aux règles de la CNIL, "
+                "pour les petites entreprises.\n\n"
+                "Les données restent sur cet ordinateur (ou sur le serveur de la boutique).\n"
+                "Base : {base}\nJournal : {log}"
+            ).format(version=number, base=describe_url(self.db.url), log=log_file()),
+            self.tr("À propos"),
+        )
+
+    # --- remembered state ------------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        for widget in self.screens.values():
+            if hasattr(widget, "save_state"):
+                widget.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+        app = QApplication.instance()
+        if app is not None and event.isAccepted():
+            QSettings().sync()

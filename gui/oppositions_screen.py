@@ -1,0 +1,255 @@
+"""The Oppositions screen: scan or type the reference, pick the scope with a key, Enter (RULES.md §5).
+
+Fast path for a pile of returned reply slips: the reference field has the focus; a USB barcode
+scanner types « C-000123 » + Enter, which finds the person; 1-4 (or T, C, P, A) picks the scope
+(default: all prospecting); Enter records. The field is then empty again for the next slip.
+The person can also be found by name, phone or e-mail.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from gui.dialogs import Dialogs
+from gui.simple_table import SimpleTable
+from models.compliance import Opposition
+from models.contact import Contact, format_ref, parse_ref
+from models.database import Database
+from services.contacts import display_name, fetch_rows, search_ids
+from services.errors import InputError
+from services.history import CHANNEL_LABELS, SCOPE_LABELS
+from services.oppositions import record_opposition
+
+SCOPE_KEYS = {
+    Qt.Key.Key_1: "all", Qt.Key.Key_T: "all",
+    Qt.Key.Key_2: "post", Qt.Key.Key_C: "post",
+    Qt.Key.Key_3: "phone", Qt.Key.Key_P: "phone",
+    Qt.Key.Key_4: "partners", Qt.Key.Key_A: "partners",
+}  # fmt: skip
+SCOPE_ORDER = ("all", "post", "phone", "partners")
+MAX_MATCHES = 50
+
+
+class OppositionsScreen(QWidget):
+    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ui = ui
+        self.contact_id: int | None = None
+        self.recorded_by = ""
+
+        self.ref_edit = QLineEdit()
+        self.ref_edit.setPlaceholderText(
+            self.tr("Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail")
+        )
+        self.ref_edit.returnPressed.connect(self.find)
+        self.matches = QListWidget()
+        self.matches.setMaximumHeight(110)
+        self.matches.itemActivated.connect(self._pick_match)
+        self.matches.hide()
+        self.person = QLabel(self.tr("Aucune personne choisie."))
+        self.person.setObjectName("person")
+
+        self.scopes = QButtonGroup(self)
+        scope_row = QHBoxLayout()
+        labels = {
+            "all": self.tr("1 · Toute prospection"),
+            "post": self.tr("2 · Courrier"),
+            "phone": self.tr("3 · Téléphone"),
+            "partners": self.tr("4 · Transmission aux partenaires"),
+        }
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        for i, scope in enumerate(SCOPE_ORDER):
+            button = QRadioButton(labels[scope])
+            button.installEventFilter(self)
+            self.scopes.addButton(button, i)
+            self.scope_buttons[scope] = button
+            scope_row.addWidget(button)
+        self.scope_buttons["all"].setChecked(True)
+
+        self.channel = QComboBox()
+        for key, label in CHANNEL_LABELS.items():
+            self.channel.addItem(label, key)
+        self.channel.setCurrentIndex(self.channel.findData("slip"))
+        self.received = QDateEdit(QDate.currentDate())
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("dd/MM/yyyy")
+        self.received.setMaximumDate(QDate.currentDate())
+        self.record_button = QPushButton(self.tr("Enregistrer l'opposition (Entrée)"))
+        self.record_button.setEnabled(False)
+        self.record_button.clicked.connect(self.record)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Personne :"), self.ref_edit)
+        form.addRow("", self.matches)
+        form.addRow("", self.person)
+        form.addRow(self.tr("Portée :"), scope_row)
+        form.addRow(self.tr("Reçue par :"), self.channel)
+        form.addRow(self.tr("Reçue le :"), self.received)
+
+        self.recent = SimpleTable([self.tr("Référence"), self.tr("Nom"), self.tr("Portée"), self.tr("Canal"),
+                                   self.tr("Reçue le"), self.tr("Saisie par")])  # fmt: skip
+        title = QLabel(
+            self.tr("<b>Oppositions</b> — effectives immédiatement : campagnes, appels, transmissions.")
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.record_button)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel(self.tr("Dernières oppositions enregistrées")))
+        layout.addWidget(self.recent, 1)
+        self.setFocusProxy(self.ref_edit)
+
+    # --- the fast path ---------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.ref_edit.setFocus()
+
+    def scope(self) -> str:
+        return SCOPE_ORDER[max(self.scopes.checkedId(), 0)]
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_buttons[scope].setChecked(True)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """On the scope buttons: a digit or letter picks the scope, Enter records."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in SCOPE_KEYS:
+                self.set_scope(SCOPE_KEYS[Qt.Key(event.key())])
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.record()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+    def find(self) -> None:
+        """A reference selects the person at once; other text lists who matches."""
+        text = self.ref_edit.text().strip()
+        if not text:
+            if self.contact_id is not None:
+                self.record()
+            return
+        ref_id = parse_ref(text) if text[:1].upper() == "C" or text.isdigit() else None
+        with self.db.session() as s:
+            if ref_id is not None:
+                contact = s.get(Contact, ref_id)
+                if contact is None or contact.erased_at is not None:
+                    self._fail(self.tr("Aucun contact avec la référence {0}.").format(format_ref(ref_id)))
+                    return
+                self._choose(contact.id, display_name(contact))
+                return
+            ids = search_ids(s, text)[: MAX_MATCHES + 1]
+            rows = fetch_rows(s, ids[:MAX_MATCHES])
+        if not ids:
+            self._fail(self.tr("Personne ne correspond à « {0} ».").format(text))
+            return
+        if len(ids) == 1:
+            row = rows[ids[0]]
+            self._choose(row.id, display_name(row))
+            return
+        self.matches.clear()
+        for cid in ids[:MAX_MATCHES]:
+            r = rows[cid]
+            item = QListWidgetItem(f"{r.ref}  {display_name(r)}  {r.postcode} {r.city}  {r.email}")
+            item.setData(Qt.ItemDataRole.UserRole, (r.id, display_name(r)))
+            self.matches.addItem(item)
+        self.matches.show()
+        self.matches.setCurrentRow(0)
+        self.matches.setFocus()
+        self.status.setText(self.tr("{0} personnes correspondent : choisissez avec les flèches puis Entrée.").format(
+            len(ids) if len(ids) <= MAX_MATCHES else f"{MAX_MATCHES}+"))  # fmt: skip
+
+    def _pick_match(self, item: QListWidgetItem) -> None:
+        cid, name = item.data(Qt.ItemDataRole.UserRole)
+        self._choose(cid, name)
+
+    def _choose(self, contact_id: int, name: str) -> None:
+        self.contact_id = contact_id
+        self.matches.hide()
+        self.person.setText(f"<b>{format_ref(contact_id)}</b> — {name}")
+        self.record_button.setEnabled(True)
+        self.status.setText(self.tr("Choisissez la portée (1 à 4) puis Entrée."))
+        self.scopes.checkedButton().setFocus()
+
+    def _fail(self, message: str) -> None:
+        self.status.setText(f"<span style='color:#B00020'>{message}</span>")
+        self.ref_edit.selectAll()
+        self.ref_edit.setFocus()
+
+    def clear(self) -> None:
+        self.contact_id = None
+        self.ref_edit.clear()
+        self.matches.hide()
+        self.person.setText(self.tr("Aucune personne choisie."))
+        self.record_button.setEnabled(False)
+        self.set_scope("all")
+        self.ref_edit.setFocus()
+
+    def record(self) -> None:
+        if self.contact_id is None:
+            self._fail(self.tr("Choisissez d'abord la personne."))
+            return
+        scope = self.scope()
+        received: date = self.received.date().toPython()
+        try:
+            with self.db.session() as s:
+                out = record_opposition(
+                    s,
+                    self.contact_id,
+                    scope,
+                    self.channel.currentData(),
+                    received,
+                    recorded_by=self.recorded_by,
+                )
+                ref = format_ref(self.contact_id)
+                n = len(out.notices)
+        except InputError as exc:
+            self.ui.show_error(str(exc))
+            return
+        notices = self.tr(", {0} notification(s) aux partenaires à envoyer").format(n) if n else ""
+        self.clear()
+        self.status.setText(
+            self.tr("Opposition enregistrée pour {0} ({1}){2}.").format(ref, SCOPE_LABELS[scope], notices)
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.db.session() as s:
+            q = (
+                select(Opposition, Contact.first_name, Contact.last_name, Contact.company)
+                .join(Contact, Contact.id == Opposition.contact_id)
+                .order_by(Opposition.id.desc())
+                .limit(50)
+            )
+            rows = [
+                (o.id, [format_ref(o.contact_id), " ".join(x for x in (f, ln) if x) or co,
+                        SCOPE_LABELS[o.scope], CHANNEL_LABELS[o.channel], o.received_on, o.recorded_by])
+                for o, f, ln, co in s.execute(q)
+            ]  # fmt: skip
+        self.recent.set_rows(rows)

@@ -1,0 +1,136 @@
+"""The Settings section: the organisation's identity (printed on every notice) and the rule durations.
+
+The fields come from services.settings.SETTINGS (each declared once with its label and default);
+saving goes through set_settings, whose checks refuse a bad value — then nothing at all is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs import Dialogs
+from models.database import Database, DatabaseError
+from services.settings import SETTINGS, SettingDef, get_settings, set_settings
+
+MULTILINE = {"org.address"}
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ui = ui
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+
+        intro = QLabel(
+            self.tr(
+                "L'identité de l'organisation figure sur chaque courrier et chaque notice d'information "
+                "(RGPD, articles 13 et 14). Les durées s'appliquent à toute la base, sur tous les postes."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        page = QWidget(self)
+        page.setMaximumWidth(1000)
+        v = QVBoxLayout(page)
+        v.addWidget(intro)
+        v.addWidget(self._group(self.tr("Identité de l'organisation"), "organisation"))
+        v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
+        v.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Enregistrer"), self)
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Annuler les modifications"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.refresh)
+        self.refresh()
+
+    def _group(self, title: str, group: str) -> QGroupBox:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for d in SETTINGS:
+            if d.group == group:
+                form.addRow(d.label, self._field(d))
+        return box
+
+    def _field(self, d: SettingDef) -> QWidget:
+        widget: QLineEdit | QPlainTextEdit
+        if d.key in MULTILINE:
+            widget = QPlainTextEdit(self)
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        else:
+            widget = QLineEdit(self)
+            if isinstance(d.default, int):
+                widget.setMaximumWidth(80)
+                widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+            elif d.group == "rules":
+                widget.setMaximumWidth(240)
+        widget.setToolTip(self.tr("Valeur par défaut : {value}").format(value=d.default or "—"))
+        self.fields[d.key] = widget
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            out[key] = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        return out
+
+    def refresh(self) -> None:
+        """Show what the base holds (another station may have changed it)."""
+        try:
+            with self.db.session() as session:
+                stored = get_settings(session)
+        except DatabaseError as exc:
+            self.ui.show_error(str(exc))
+            return
+        for key, widget in self.fields.items():
+            value = "" if stored.get(key) is None else str(stored[key])
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            else:
+                widget.setText(value)
+        self.message.clear()
+
+    def save(self) -> None:
+        try:
+            with self.db.session() as session:
+                set_settings(session, self.values())
+        except (ValueError, DatabaseError) as exc:  # one bad value: the whole save is rolled back
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(str(exc))
+            self.ui.show_error(str(exc), self.tr("Réglages non enregistrés"))
+            return
+        self.refresh()
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(self.tr("Réglages enregistrés."))

@@ -1,0 +1,34 @@
+"""Requests from the people whose data is kept (GDPR art. 15-22): logged with their deadline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, utcnow
+
+REQUEST_KINDS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
+REQUEST_OUTCOMES = ("granted", "partial", "refused")
+
+
+class DataRequest(Base):
+    __tablename__ = "data_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The person may not (or no longer) be in the base: their name is kept as they wrote it.
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    requester: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(14))
+    received_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(12), default="letter")
+    details: Mapped[str] = mapped_column(Text, default="")
+    # Art. 12(3): told of an extension (with its reasons) within the first month.
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(10), default="")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

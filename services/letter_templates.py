@@ -1,0 +1,261 @@
+"""Letter and notice templates: Jinja text in a sandbox, saved as numbered versions (RULES.md §3).
+
+A template is plain text. A line starting with "# " is a heading; a blank line separates paragraphs.
+Merge fields print literally: the text is drawn as text (no markup language behind it), and each value
+is marked so that it can never make a line a heading, add a line, or hide the text around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.postal import LetterTemplateVersion
+from services.errors import InputError, NotFoundError
+
+DEFAULT_NAME = "Courrier standard"
+PARTS = ("body", "notice_art13", "notice_art14", "reminder", "objection")
+PART_LABELS = {
+    "body": "Courrier",
+    "notice_art13": "Notice — données collectées auprès de la personne (art. 13)",
+    "notice_art14": "Notice — données obtenues d'un tiers (art. 14)",
+    "reminder": "Rappel — personne déjà informée",
+    "objection": "Droit d'opposition (toujours imprimé, à part)",
+}
+
+# The fields listed beside the editor (name -> what it holds).
+FIELDS: dict[str, str] = {
+    "formule_appel": "« Madame », « Monsieur », « Madame, Monsieur »",
+    "civilite": "M., Mme ou vide",
+    "prenom": "prénom",
+    "nom": "nom (capitales)",
+    "societe": "société",
+    "reference": "référence du contact (C-000123)",
+    "date": "date du courrier (28 novembre 2026)",
+    "campagne.nom": "nom de la campagne",
+    "campagne.objet": "objet de la campagne",
+    "organisation.nom": "nom de l'organisation",
+    "organisation.adresse": "adresse de l'organisation",
+    "organisation.telephone": "téléphone",
+    "organisation.email": "e-mail",
+    "organisation.contact_droits": "contact pour exercer ses droits",
+    "organisation.dpo": "délégué à la protection des données",
+    "source.nature": "collecte directe, partenaire, courtier, source publique",
+    "source.nom": "nom de la source",
+    "source.date": "date d'obtention des données",
+    "source.publique": "vrai si la source est publique",
+    "categories_donnees": "catégories de données détenues",
+    "partenaires": "catégories de partenaires (réglage)",
+    "conservation_prospect": "durée de conservation d'un prospect (années)",
+    "conservation_client": "durée après la fin de la relation client (années)",
+    "informe_le": "date de la notice complète déjà reçue",
+}
+
+DEFAULT_TEXTS: dict[str, str] = {
+    "body": """{{ formule_appel }},
+
+{{ campagne.objet or "Nous avons le plaisir de vous présenter nos offres du moment." }}
+
+Notre équipe reste à votre disposition pour tout renseignement.
+
+Nous vous prions d'agréer, {{ formule_appel }}, l'expression de nos salutations distinguées.
+
+{{ organisation.nom }}""",
+    "notice_art13": """# Vos données personnelles
+{{ organisation.nom }}{% if organisation.adresse %} ({{ organisation.adresse }}){% endif %} est responsable du traitement de vos coordonnées, que vous nous avez communiquées le {{ source.date }} ({{ source.nom }}).{% if organisation.dpo %} Délégué à la protection des données : {{ organisation.dpo }}.{% endif %} Finalité : vous adresser nos offres par courrier et, si vous l'avez accepté, par téléphone ; base légale : notre intérêt légitime pour le courrier et les appels aux professionnels, votre consentement pour les appels aux particuliers. Destinataires : nos services commerciaux{% if partenaires %} et, sauf opposition de votre part, nos partenaires ({{ partenaires }}){% endif %}. Aucun transfert hors de l'Union européenne. Conservation : {{ conservation_prospect }} ans après notre dernier échange à votre initiative, {{ conservation_client }} ans après la fin de la relation pour nos clients. Vous disposez des droits d'accès, de rectification, d'effacement, de limitation, d'opposition et de portabilité, et pouvez retirer un consentement à tout moment{% if organisation.contact_droits %} : {{ organisation.contact_droits }}{% endif %}. Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr). Fournir vos coordonnées n'était pas obligatoire.""",
+    "notice_art14": """# Vos données personnelles
+{{ organisation.nom }}{% if organisation.adresse %} ({{ organisation.adresse }}){% endif %} est responsable du traitement de vos coordonnées ({{ categories_donnees }}), obtenues le {{ source.date }} auprès de {{ source.nom }} ({{ source.nature }}{% if source.publique %}, source accessible au public{% endif %}).{% if organisation.dpo %} Délégué à la protection des données : {{ organisation.dpo }}.{% endif %} Finalité : vous adresser nos offres par courrier et, si vous l'avez accepté, par téléphone ; base légale : notre intérêt légitime pour le courrier et les appels aux professionnels, votre consentement pour les appels aux particuliers. Destinataires : nos services commerciaux{% if partenaires %} et, sauf opposition de votre part, nos partenaires ({{ partenaires }}){% endif %}. Aucun transfert hors de l'Union européenne. Conservation : {{ conservation_prospect }} ans après notre dernier échange à votre initiative, {{ conservation_client }} ans après la fin de la relation pour nos clients. Vous disposez des droits d'accès, de rectification, d'effacement, de limitation, d'opposition et de portabilité, et pouvez retirer un consentement à tout moment{% if organisation.contact_droits %} : {{ organisation.contact_droits }}{% endif %}. Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr).""",
+    "reminder": """# Vos données personnelles
+Rappel : {{ organisation.nom }} utilise vos coordonnées pour vous adresser ses offres ; l'information complète vous a été donnée le {{ informe_le }}. Vos droits d'accès, de rectification, d'effacement, de limitation et de portabilité{% if organisation.contact_droits %} : {{ organisation.contact_droits }}{% endif %} ; réclamation possible auprès de la CNIL (www.cnil.fr).""",
+    "objection": """# Votre droit d'opposition
+Vous pouvez à tout moment, gratuitement et sans avoir à vous justifier, vous opposer à recevoir nos offres : renvoyez le coupon ci-dessous{% if organisation.adresse %}, écrivez-nous ({{ organisation.adresse }}){% endif %}{% if organisation.telephone %}, appelez le {{ organisation.telephone }}{% endif %}{% if organisation.email %} ou écrivez à {{ organisation.email }}{% endif %}.""",
+}
+
+# Every merged value is wrapped in these two characters while the text is laid out.
+FIELD_START, FIELD_END = "\x01", "\x02"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _finalize(value: Any) -> str:
+    """A merge field prints as typed, on one line, marked as data (never a heading, never markup)."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return FIELD_START + french_date(value) + FIELD_END
+    return FIELD_START + _CONTROL.sub(" ", str(value)) + FIELD_END
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        autoescape=False, finalize=_finalize, undefined=StrictUndefined, keep_trailing_newline=False
+    )
+
+
+@cache
+def compile_template(text: str) -> Any:
+    """The compiled template (cached: a campaign renders the same text thousands of times)."""
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        return _environment().from_string(text)
+    except TemplateSyntaxError as exc:
+        raise InputError(f"Modèle incorrect, ligne {exc.lineno} : {exc.message}") from None
+
+
+# Renders keyed by the values of the fields a template uses: the same body for thousands of letters
+# is rendered once (only the variables it names can change its output).
+_RENDERED: dict[tuple[str, str], str] = {}
+
+
+@cache
+def referenced_names(text: str) -> tuple[str, ...]:
+    from jinja2 import meta
+
+    return tuple(sorted(meta.find_undeclared_variables(_environment().parse(text))))
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def french_date(d: date) -> str:
+    return f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One laid-out unit of a rendered template: a heading or a paragraph of plain text."""
+
+    text: str
+    heading: bool = False
+
+
+def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
+    """Render a template and split it into headings and paragraphs; merged values stay literal."""
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
+
+    template = compile_template(text)  # a syntax error becomes an InputError here
+    try:
+        names = referenced_names(text)
+        key = (text, repr([context.get(n) for n in names]))
+        rendered = _RENDERED.get(key)
+        if rendered is None:
+            rendered = template.render(context)
+            if len(_RENDERED) > 50_000:
+                _RENDERED.clear()
+            _RENDERED[key] = rendered
+    except SecurityError as exc:
+        raise InputError(f"Modèle refusé (opération interdite) : {exc}") from None
+    except TemplateError as exc:
+        raise InputError(f"Modèle incorrect : {exc}") from None
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(_strip_marks(" ".join(paragraph))))
+            paragraph.clear()
+
+    for line in rendered.split("\n"):
+        stripped = line.strip()
+        if not _strip_marks(stripped).strip():
+            flush()
+        elif stripped.startswith("# "):  # written in the template, not coming from a field
+            flush()
+            blocks.append(Block(_strip_marks(stripped[2:]).strip(), heading=True))
+        else:
+            paragraph.append(stripped)
+    flush()
+    return blocks
+
+
+def _strip_marks(text: str) -> str:
+    return text.replace(FIELD_START, "").replace(FIELD_END, "")
+
+
+def sample_context() -> dict[str, Any]:
+    """Values used to check a template before saving it (every field present)."""
+    org = {"nom": "Exemple SARL", "adresse": "1 rue de la Paix 75002 Paris", "telephone": "01 23 45 67 89",
+           "email": "contact@exemple.fr", "contact_droits": "dpo@exemple.fr", "dpo": ""}  # fmt: skip
+    return {
+        "formule_appel": "Madame", "civilite": "Mme", "prenom": "Claire", "nom": "MARTIN",
+        "societe": "", "reference": "C-000001", "date": date.today(),
+        "campagne": {"nom": "Exemple", "objet": "Nos offres"}, "organisation": org,
+        "source": {"nature": "partenaire", "nom": "Salon", "date": date.today(), "publique": False},
+        "categories_donnees": "identité, adresse postale", "partenaires": "",
+        "conservation_prospect": 3, "conservation_client": 3, "informe_le": date.today(),
+    }  # fmt: skip
+
+
+def check_texts(texts: dict[str, str]) -> None:
+    """Refuse a template that does not compile or uses an unknown field (before it is saved)."""
+    from jinja2 import UndefinedError
+
+    for part in PARTS:
+        try:
+            render_blocks(texts.get(part, ""), sample_context())
+        except UndefinedError as exc:
+            raise InputError(f"{PART_LABELS[part]} : champ inconnu ({exc.message}).") from None
+        except InputError as exc:
+            raise InputError(f"{PART_LABELS[part]} : {exc}") from None
+    if not texts.get("objection", "").strip():
+        raise InputError("Le droit d'opposition doit figurer sur chaque courrier (RGPD art. 21).")
+
+
+# --- versions -----------------------------------------------------------------------------------
+
+
+def latest_version(session: Session, name: str = DEFAULT_NAME) -> LetterTemplateVersion:
+    """The newest version of a template; the built-in text becomes version 1 on first use."""
+    row = session.scalar(
+        select(LetterTemplateVersion)
+        .where(LetterTemplateVersion.name == name)
+        .order_by(LetterTemplateVersion.number.desc())
+        .limit(1)
+    )
+    if row is None:
+        if name != DEFAULT_NAME:
+            raise NotFoundError(f"Aucun modèle de courrier « {name} ».")
+        row = LetterTemplateVersion(name=name, number=1, **DEFAULT_TEXTS)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def template_names(session: Session) -> list[str]:
+    names = set(session.scalars(select(LetterTemplateVersion.name).distinct()))
+    return sorted(names | {DEFAULT_NAME})
+
+
+def save_version(
+    session: Session, name: str, texts: dict[str, str], created_by: str = ""
+) -> LetterTemplateVersion:
+    """Save the texts as a new version (an identical text keeps the current version)."""
+    name = " ".join(name.split())
+    if not name:
+        raise InputError("Donnez un nom au modèle de courrier.")
+    check_texts(texts)
+    number = session.scalar(
+        select(func.max(LetterTemplateVersion.number)).where(LetterTemplateVersion.name == name)
+    )
+    if number:
+        current = latest_version(session, name)
+        if all(getattr(current, p) == texts.get(p, "") for p in PARTS):
+            return current
+    row = LetterTemplateVersion(
+        name=name, number=(number or 0) + 1, created_by=created_by, **{p: texts.get(p, "") for p in PARTS}
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,50 @@
+"""Envelopes returned « n'habite pas à l'adresse indiquée » (NPAI): the address is unusable until corrected."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models.contact import Contact
+from models.postal import NpaiReturn
+from services.address_block import address_block
+from services.contacts import get_by_ref
+from services.errors import InputError
+
+ADDRESS_FIELDS = (
+    "company", "address_complement", "address_building", "address_street", "address_extra",
+    "postcode", "city", "cedex", "country",
+)  # fmt: skip
+
+
+def record_npai(
+    session: Session, ref: str, returned_on: date, *, campaign_id: int | None = None, recorded_by: str = ""
+) -> Contact:
+    """RULES.md §1 post: a returned envelope excludes the address from mailings until it is corrected."""
+    contact = get_by_ref(session, ref)
+    if contact.erased_at is not None:
+        raise InputError(f"Le contact {contact.ref} a été effacé.")
+    if returned_on > date.today():
+        raise InputError("La date de retour ne peut pas être dans le futur.")
+    session.add(
+        NpaiReturn(
+            contact_id=contact.id,
+            campaign_id=campaign_id,
+            returned_on=returned_on,
+            address="\n".join(address_block(contact).lines),
+            recorded_by=recorded_by,
+        )
+    )
+    contact.npai_on = returned_on
+    session.flush()
+    return contact
+
+
+def clear_npai_if_address_changed(contact: Contact, values: dict[str, Any]) -> None:
+    """RULES.md §1 post: a corrected address is usable again (called by the contact edit path)."""
+    if contact.npai_on is None:
+        return
+    if any((values.get(k) or "") != (getattr(contact, k) or "") for k in ADDRESS_FIELDS if k in values):
+        contact.npai_on = None

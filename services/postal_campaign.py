@@ -1,0 +1,275 @@
+"""A postal campaign, from selection to envelopes (issue 5; shared by the window and the command line).
+
+    decision = preview(session, request)          # who gets a letter, who is left out and why
+    outcome = run_postal_campaign(session, request, progress)
+
+writes DIR/labels.pdf, DIR/letters.pdf and DIR/excluded.xlsx in the same order (letter n goes into the
+envelope with label n), records the campaign, who received which template version and notice, and
+marks as informed those who got the full notice (RULES.md §3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from models.campaign import Campaign
+from models.compliance import InformedRecord
+from models.postal import CampaignRecipient, LetterTemplateVersion
+from services.contacts import SOURCE_KIND_LABELS
+from services.errors import Cancelled, InputError
+from services.label_templates import LabelTemplate, get_template, printer_offset
+from services.labels_pdf import check_start_at, label_pages, labels_that_do_not_fit, write_labels
+from services.letter_templates import latest_version, render_blocks
+from services.letters_pdf import Letter, Organisation, WindowPosition, write_letters
+from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
+from services.selection import Selection
+from services.settings import get_settings
+from services.spreadsheet import Column, write_table
+
+Progress = Callable[[int, int, str], bool]
+NOTICE_LABELS = {
+    "art13": "Notice complète (art. 13)",
+    "art14": "Notice complète (art. 14)",
+    "reminder": "Rappel",
+}
+FILES = ("labels.pdf", "letters.pdf", "excluded.xlsx")
+
+
+@dataclass
+class PostalRequest:
+    name: str
+    selection: Selection = field(default_factory=Selection)
+    template_code: str = "L7160"
+    start_at: int = 1
+    purpose: str = ""
+    letter_template: str = ""  # "" = the default template (setting postal.letter_template)
+    one_per_household: bool = False
+    printer: str = ""  # whose saved offset applies
+    on: date | None = None
+    created_by: str = ""
+
+
+@dataclass
+class PostalOutcome:
+    campaign_id: int
+    recipients: int  # letters (= labels)
+    people: int  # persons reached (household letters reach several)
+    excluded: dict[str, int]
+    label_pages: int
+    letter_pages: int
+    template_version: str
+    folder: Path
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "campaign_id": self.campaign_id,
+            "recipients": self.recipients,
+            "people": self.people,
+            "excluded": self.excluded,
+            "excluded_labels": {k: EXCLUSION_LABELS[k] for k in self.excluded},
+            "label_pages": self.label_pages,
+            "letter_pages": self.letter_pages,
+            "template_version": self.template_version,
+            "files": [str(self.folder / f) for f in FILES],
+        }
+
+
+def check_request(req: PostalRequest, template: LabelTemplate) -> None:
+    if not req.name.strip():
+        raise InputError("Donnez un nom à la campagne.")
+    check_start_at(template, req.start_at)
+
+
+def preview(session: Session, req: PostalRequest) -> Decision:
+    """Who would get a letter and a label, and who is left out with the reason (nothing is recorded)."""
+    template = get_template(session, req.template_code)
+    check_request(req, template)
+    decision = decide(session, req.selection, today=req.on or date.today(),
+                      one_per_household=req.one_per_household)  # fmt: skip
+    _exclude_overflowing_labels(decision, template)
+    return decision
+
+
+def _exclude_overflowing_labels(decision: Decision, template: LabelTemplate) -> None:
+    """Issue 5: an address that cannot fit the label, even at the smallest size, is reported, not printed."""
+    too_big = set(labels_that_do_not_fit([r.block.lines for r in decision.recipients], template))
+    if not too_big:
+        return
+    kept = []
+    for i, r in enumerate(decision.recipients):
+        if i in too_big:
+            for m in r.members:
+                decision.excluded.append(
+                    Exclusion(m.id, r.block.lines[0], m.postcode, m.city, "label_overflow", template.code)
+                )
+        else:
+            kept.append(r)
+    decision.recipients = kept
+
+
+def _categories(m: Any) -> str:
+    """RULES.md §3 art. 14: the categories of data held about the person."""
+    cats = ["identité", "adresse postale"]
+    if m.phone or m.mobile:
+        cats.append("numéro de téléphone")
+    if m.email:
+        cats.append("adresse e-mail")
+    return ", ".join(cats)
+
+
+def _salutation(r: Recipient) -> str:
+    civilities = {m.civility for m in r.members}
+    if civilities == {"Mme"}:
+        return "Madame"
+    if civilities == {"M."}:
+        return "Monsieur"
+    return "Madame, Monsieur"
+
+
+def letter_context(
+    r: Recipient, settings: dict[str, Any], campaign: dict[str, str], on: date
+) -> dict[str, Any]:
+    """What a template can print for one letter (the fields listed beside the editor)."""
+    m = r.first
+    return {
+        "formule_appel": _salutation(r),
+        "civilite": m.civility, "prenom": m.first_name, "nom": m.last_name, "societe": m.company,
+        "reference": ", ".join(r.refs), "date": on, "campagne": campaign,
+        "organisation": {
+            "nom": settings["org.name"], "adresse": " ".join(settings["org.address"].split()),
+            "telephone": settings["org.phone"], "email": settings["org.email"],
+            "contact_droits": settings["org.rights_contact"], "dpo": settings["org.dpo"],
+        },
+        "source": {
+            "nature": SOURCE_KIND_LABELS.get(m.source_kind, m.source_kind).lower(), "nom": m.source_name,
+            "date": m.source_date, "publique": m.source_kind == "public",
+        },
+        "categories_donnees": _categories(m), "partenaires": settings["postal.partner_categories"],
+        "conservation_prospect": settings["rules.prospect_retention_years"],
+        "conservation_client": settings["rules.customer_retention_years"],
+        "informe_le": r.informed_on or on,
+    }  # fmt: skip
+
+
+def build_letters(
+    recipients: list[Recipient], version: LetterTemplateVersion, settings: dict[str, Any],
+    campaign: dict[str, str], on: date, progress: Progress | None = None,
+) -> list[Letter]:  # fmt: skip
+    notice_text = {"art13": version.notice_art13, "art14": version.notice_art14, "reminder": version.reminder}
+    letters = []
+    total = len(recipients)
+    for n, r in enumerate(recipients):
+        ctx = letter_context(r, settings, campaign, on)
+        letters.append(
+            Letter(
+                r.refs,
+                r.block.lines,
+                render_blocks(version.body, ctx),
+                render_blocks(notice_text[r.notice], ctx),
+                render_blocks(version.objection, ctx),
+            )
+        )
+        if progress is not None and n % 500 == 0 and not progress(n, total, "Préparation des courriers…"):
+            raise Cancelled("Campagne annulée : rien n'a été enregistré.")
+    return letters
+
+
+EXCLUDED_COLUMNS = [
+    Column("Référence"), Column("Nom"), Column("Code postal"), Column("Ville"), Column("Motif"), Column("Détail"),
+]  # fmt: skip
+
+
+def write_excluded(path: Path, excluded: list[Exclusion]) -> None:
+    rows = [(e.ref, e.name, e.postcode, e.city, e.label, e.detail) for e in excluded]
+    write_table(path, "Exclus", EXCLUDED_COLUMNS, rows)
+
+
+def run_postal_campaign(
+    session: Session, req: PostalRequest, out_dir: Path, progress: Progress | None = None
+) -> PostalOutcome:
+    """Decide, record, and write the three files; Cancel (progress -> False) rolls everything back."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise InputError(f"Le dossier {out_dir} n'existe pas.")
+    on = req.on or date.today()
+    template = get_template(session, req.template_code)
+    settings = get_settings(session)
+    version = latest_version(session, req.letter_template or settings["postal.letter_template"])
+    decision = preview(session, req)
+    if not decision.recipients:
+        raise InputError("Personne ne peut recevoir cette campagne : voyez les exclus et leurs motifs.")
+
+    campaign = Campaign(
+        kind="postal", name=req.name.strip(), purpose=req.purpose.strip(), subject="",
+        selection=req.selection.to_json(), run_on=on, created_by=req.created_by,
+    )  # fmt: skip
+    session.add(campaign)
+    session.flush()
+
+    letters = build_letters(
+        decision.recipients,
+        version,
+        settings,
+        {"nom": campaign.name, "objet": campaign.purpose},
+        on,
+        progress,
+    )
+    _record(session, campaign.id, decision.recipients, version, on)
+
+    blocks = [r.block.lines for r in decision.recipients]
+    window = WindowPosition(float(settings["postal.window_left_mm"]), float(settings["postal.window_top_mm"]))
+    written: list[Path] = []
+    try:
+        pages = write_labels(
+            out_dir / "labels.pdf", blocks, template, start_at=req.start_at,
+            offset_mm=printer_offset(session, req.printer), progress=progress,
+        )  # fmt: skip
+        written.append(out_dir / "labels.pdf")
+        letter_pages = write_letters(
+            out_dir / "letters.pdf", letters, Organisation.from_settings(settings), on=on, window=window,
+            progress=progress, title=campaign.name,
+        )  # fmt: skip
+        written.append(out_dir / "letters.pdf")
+        write_excluded(out_dir / "excluded.xlsx", decision.excluded)
+    except BaseException:
+        for path in written:  # the files and the records go together, or not at all
+            path.unlink(missing_ok=True)
+        raise
+    return PostalOutcome(
+        campaign.id,
+        decision.letters,
+        decision.people,
+        decision.counts(),
+        pages,
+        letter_pages,
+        version.label,
+        out_dir,
+    )
+
+
+def _record(session: Session, campaign_id: int, recipients: list[Recipient], version: LetterTemplateVersion,
+            on: date) -> None:  # fmt: skip
+    """Who got letter n with which version and notice; RULES.md §3: who is now informed, by what."""
+    rows, informed = [], []
+    for position, r in enumerate(recipients, start=1):
+        address = "\n".join(r.block.lines)
+        for m in r.members:
+            rows.append({"campaign_id": campaign_id, "contact_id": m.id, "position": position,
+                         "template_version_id": version.id, "notice": r.notice, "address": address,
+                         "sent_on": on})  # fmt: skip
+            informed.append({"contact_id": m.id, "informed_on": on, "document": "letter",
+                             "full_notice": r.notice != "reminder", "notice_version": version.label,
+                             "campaign_id": campaign_id})  # fmt: skip
+    session.execute(insert(CampaignRecipient), rows)
+    session.execute(insert(InformedRecord), informed)
+
+
+def expected_label_pages(req: PostalRequest, template: LabelTemplate, count: int) -> int:
+    return label_pages(count, template, req.start_at)

@@ -1,0 +1,160 @@
+"""The record of processing activities (RULES.md §7, GDPR art. 30), pre-filled from the settings.
+
+Required even under 250 employees: a prospect file is not occasional processing. Shaped like the
+CNIL's simplified template: a general page (organisation, DPO, activities) and one page per activity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.compliance import FormVersion
+from models.contact import Contact
+from models.partners import Partner
+from services.errors import InputError
+from services.settings import get_settings
+from services.spreadsheet import Column, Sheet, write_xlsx
+
+ACTIVITY = "Prospection commerciale par courrier et par téléphone"
+
+
+def partner_categories(session: Session) -> list[str]:
+    """Every category of recipient: the partners' and those the collection forms name."""
+    cats = {c for c in session.scalars(select(Partner.category).distinct()) if c}
+    for text in session.scalars(select(FormVersion.partner_categories)):
+        cats.update(c for c in json.loads(text or "[]") if c)
+    return sorted(cats)
+
+
+def processing_record(session: Session, today: date | None = None) -> dict[str, list[tuple[str, str]]]:
+    """The two pages of the record, as (heading, text) pairs, from the settings and the base."""
+    today = today or date.today()
+    s = get_settings(session)
+    org = s["org.name"] or "(nom de l'organisation à renseigner dans les Réglages)"
+    counts = dict(
+        session.execute(
+            select(Contact.status, func.count()).where(Contact.erased_at.is_(None)).group_by(Contact.status)
+        ).all()
+    )
+    cats = partner_categories(session)
+    general = [
+        ("Organisme", org),
+        ("Adresse", s["org.address"]),
+        ("Téléphone", s["org.phone"]),
+        ("E-mail", s["org.email"]),
+        ("SIRET", s["org.siret"]),
+        ("Contact pour l'exercice des droits", s["org.rights_contact"]),
+        ("Délégué à la protection des données", s["org.dpo"] or "Aucun (non obligatoire)"),
+        ("Activités de traitement", ACTIVITY),
+        ("Registre établi le", today.strftime("%d/%m/%Y")),
+    ]
+    activity = [
+        ("Activité", ACTIVITY),
+        ("Responsable du traitement", f"{org} — {s['org.address']}".strip(" —")),
+        ("Délégué à la protection des données", s["org.dpo"] or "Aucun"),
+        (
+            "Finalités et bases légales",
+            "Prospection par courrier postal (intérêt légitime) ; prospection par téléphone des professionnels "
+            "(intérêt légitime) ; prospection par téléphone des particuliers (consentement préalable, "
+            "article L223-1 du Code de la consommation depuis le 11 août 2026, ou contrat en cours) ; "
+            "transmission des coordonnées postales à des partenaires (intérêt légitime, après information "
+            "et sans opposition de la personne).",
+        ),
+        (
+            "Catégories de personnes",
+            f"Clients ({counts.get('customer', 0)}) et prospects ({counts.get('prospect', 0)}), particuliers "
+            "et contacts professionnels.",
+        ),
+        (
+            "Catégories de données et durées de conservation",
+            "Identité (civilité, nom, prénom, société) et coordonnées (adresse postale, téléphones, e-mail) : "
+            f"{s['rules.prospect_retention_years']} ans à compter de la collecte ou du dernier contact venant "
+            f"du prospect ; pour un client, {s['rules.customer_retention_years']} ans après la fin de la "
+            "relation. Origine des données et date d'obtention : même durée. Preuves de consentement : "
+            f"{s['rules.consent_proof_years']} ans. Liste d'opposition (empreintes chiffrées seulement) : "
+            f"{s['rules.suppression_years']} ans à compter de l'opposition. Journal des appels et des "
+            "transmissions : durée de la relation et de la preuve.",
+        ),
+        (
+            "Destinataires",
+            "Personnel habilité de l'organisme. Partenaires : " + (", ".join(cats) if cats else "aucun"),
+        ),
+        ("Transferts hors de l'Union européenne", s["org.transfers"]),
+        ("Mesures de sécurité", s["org.security_measures"]),
+        (
+            "Droits des personnes",
+            "Accès, rectification, effacement, limitation, opposition (sans motif pour la prospection), "
+            "portabilité, retrait du consentement, réclamation auprès de la CNIL ; réponse sous un mois.",
+        ),
+    ]
+    return {"Général": general, ACTIVITY: activity}
+
+
+def write_processing_register(
+    session: Session, path: Path, progress: Callable[[int], bool] | None = None
+) -> int:
+    """The record to .xlsx (a page per sheet) or .pdf; returns the number of entries written."""
+    pages = processing_record(session)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(
+            path,
+            [Sheet(name[:31], [Column("Rubrique"), Column("Contenu")], rows) for name, rows in pages.items()],
+        )
+    elif suffix == ".pdf":
+        _write_pdf(path, pages)
+    else:
+        raise InputError("Le registre des traitements s'exporte en .xlsx ou en .pdf.")
+    return sum(len(rows) for rows in pages.values())
+
+
+def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
+    import os
+    import tempfile
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from services.pdf_fonts import register_fonts, wrap
+
+    regular, bold = register_fonts()
+    fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        c = Canvas(tmp, pagesize=A4)
+        c.setTitle("Registre des activités de traitement")
+        width, height = A4
+        for title, rows in pages.items():
+            y = height - 25 * mm
+            c.setFont(bold, 13)
+            for line in wrap("Registre des activités de traitement — " + title, bold, 13, width - 40 * mm):
+                c.drawString(20 * mm, y, line)
+                y -= 6.5 * mm
+            y -= 6 * mm
+            for heading, text in rows:
+                lines = wrap(text or "—", regular, 9.5, width - 95 * mm)
+                heads = wrap(heading, bold, 9.5, 50 * mm)
+                rows_needed = max(len(lines), len(heads))
+                if y - 4.6 * mm * rows_needed < 20 * mm:
+                    c.showPage()
+                    y = height - 25 * mm
+                c.setFont(bold, 9.5)
+                for i, hl in enumerate(heads):
+                    c.drawString(20 * mm, y - i * 4.6 * mm, hl)
+                c.setFont(regular, 9.5)
+                for i, line in enumerate(lines):
+                    c.drawString(75 * mm, y - i * 4.6 * mm, line)
+                y -= rows_needed * 4.6 * mm + 4 * mm
+            c.showPage()
+        c.save()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

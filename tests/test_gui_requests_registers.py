@@ -1,0 +1,82 @@
+"""The Requests and Registers screens, driven as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from pytestqt.qtbot import QtBot
+
+from gui.registers_screen import RegistersScreen
+from gui.requests_screen import RequestsScreen
+from models.database import Database
+from services.requests import add_request
+from tests.gui_fakes import FakeDialogs
+from tests.helpers import make_contact
+
+
+class SavingDialogs(FakeDialogs):
+    def __init__(self, target: Path) -> None:
+        super().__init__()
+        self.target = target
+
+    def ask_save_path(self, title: str, filters: str, suggested_name: str = "", purpose: str = "save") -> Path:
+        return self.target
+
+
+def test_request_added_from_the_form_shows_its_deadline(qtbot: QtBot, sqlite_db: Database) -> None:
+    """Typing a contact reference and saving lists the request with its one-month deadline."""
+    with sqlite_db.session() as s:
+        ref = make_contact(s).ref
+    ui = FakeDialogs()
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("erasure"))
+    qtbot.keyClicks(screen.contact_ref, ref)
+    screen.add_button.click()
+    assert ui.errors == []
+    assert screen.table.rowCount() == 1
+    row = [screen.table.item(0, c).text() for c in range(screen.table.columnCount())]
+    assert row[2] == "Effacement" and row[3] == "Claire MARTIN" and row[4] == ref and row[1] == "en cours"
+
+
+def test_unknown_reference_is_refused_with_a_message(qtbot: QtBot, sqlite_db: Database) -> None:
+    """A reference that does not exist shows an error and records nothing."""
+    ui = FakeDialogs()
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    qtbot.keyClicks(screen.contact_ref, "C-999999")
+    screen.add_button.click()
+    assert ui.errors and "C-999999" in ui.errors[0]
+    assert screen.table.rowCount() == 0
+
+
+def test_overdue_request_is_highlighted_and_answered(qtbot: QtBot, sqlite_db: Database) -> None:
+    """An overdue request is shown in red; answering it (a refusal needs a text) closes it."""
+    with sqlite_db.session() as s:
+        add_request(s, kind="access", requester="Jean Dupont", received_on=date(2026, 1, 5))
+    ui = FakeDialogs()
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    assert screen.table.item(0, 1).text() == "en retard"
+    assert screen.table.item(0, 1).background().color().name() == "#fde2e1"
+    screen.table.selectRow(0)
+    assert screen.answer_selected("refused", "", date.today()) is False and "motivé" in ui.errors[0]
+    assert screen.answer_selected("granted", "Copie envoyée", date.today()) is True
+    assert screen.table.item(0, 1).text() == "répondue"
+
+
+def test_registers_screen_exports_a_register(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+    """Clicking « Exporter en XLSX » for the requests register writes the workbook and says so."""
+    with sqlite_db.session() as s:
+        add_request(s, kind="objection", requester="Zoé « L'Œil »", received_on=date(2026, 11, 2))
+    target = tmp_path / "demandes.xlsx"
+    ui = SavingDialogs(target)
+    screen = RegistersScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.buttons[("requests", ".xlsx")].click()
+    qtbot.waitUntil(lambda: bool(ui.infos or ui.errors), timeout=10000)
+    assert ui.errors == [] and "1 ligne" in ui.infos[0]
+    assert openpyxl.load_workbook(target).active["C2"].value == "Zoé « L'Œil »"
+    assert ("processing", ".pdf") in screen.buttons and ("requests", ".pdf") not in screen.buttons

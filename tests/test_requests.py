@@ -1,0 +1,104 @@
+"""Requests from data subjects: deadlines, extension, refusals, the register and the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.database import Database
+from services.errors import InputError
+from services.requests import add_months, add_request, answer_request, due_date, extend_request, list_requests
+from tests.cli_helpers import cli
+from tests.helpers import make_contact
+
+
+def test_one_month_deadline_clamps_to_month_end() -> None:
+    """Received 31 January: due 28 February (29 in a leap year); extended: 30 April."""
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
+    assert due_date(date(2026, 1, 31), extended=True) == date(2026, 4, 30)
+    assert add_months(date(2026, 11, 15), 2) == date(2027, 1, 15)
+
+
+def test_overdue_extension_and_answer(db: Database) -> None:
+    """An unanswered request goes overdue after a month; an extension told in time gives two more."""
+    with db.session() as s:
+        c = make_contact(s)
+        late = add_request(
+            s,
+            kind="access",
+            requester="",
+            contact_id=c.id,
+            received_on=date(2026, 9, 1),
+            today=date(2026, 11, 28),
+        )
+        ext = add_request(
+            s,
+            kind="erasure",
+            requester="Jean Dupont",
+            received_on=date(2026, 10, 20),
+            today=date(2026, 11, 28),
+        )
+        extend_request(
+            s, ext.id, "Recherche dans les archives papier", date(2026, 11, 10), today=date(2026, 11, 28)
+        )
+        ids = (late.id, ext.id)
+    with db.session() as s:
+        views = {v.id: v for v in list_requests(s, today=date(2026, 11, 28))}
+        assert views[ids[0]].status == "overdue" and views[ids[0]].requester == "Claire MARTIN"
+        assert views[ids[1]].status == "open" and views[ids[1]].due_on == date(2027, 1, 20)
+        assert [v.id for v in list_requests(s, "overdue", today=date(2026, 11, 28))] == [ids[0]]
+        answer_request(s, ids[0], "granted", date(2026, 11, 28), today=date(2026, 11, 28))
+    with db.session() as s:
+        assert list_requests(s, "overdue", today=date(2026, 11, 28)) == []
+
+
+def test_late_extension_and_unexplained_refusal_are_refused(db: Database) -> None:
+    """Extending after the first month, or refusing without reasons, is refused with a message."""
+    with db.session() as s:
+        r = add_request(
+            s, kind="access", requester="A", received_on=date(2026, 9, 1), today=date(2026, 11, 28)
+        )
+        with pytest.raises(InputError, match="Trop tard"):
+            extend_request(s, r.id, "raison", date(2026, 10, 5), today=date(2026, 11, 28))
+        with pytest.raises(InputError, match="motivé"):
+            answer_request(s, r.id, "refused", date(2026, 11, 2), "", today=date(2026, 11, 28))
+        with pytest.raises(InputError, match="futur"):
+            add_request(
+                s, kind="access", requester="A", received_on=date(2026, 12, 1), today=date(2026, 11, 28)
+            )
+
+
+def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """requests add/list/answer through the command line, and the register lists the request."""
+    db = str(tmp_path / "x.sqlite")
+    r = cli(
+        capsys,
+        "--db",
+        db,
+        "requests",
+        "add",
+        "--kind",
+        "objection",
+        "--name",
+        "Zoé <&\"> L'Œil",
+        "--received-on",
+        "2026-11-02",
+        "--json",
+    )
+    assert r.code == 0 and r.json["due_on"] == "2026-12-02" and r.json["status"] == "open"
+    assert cli(capsys, "--db", db, "requests", "add", "--kind", "nonsense", "--name", "X").code == 2
+    assert cli(capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "refused").code == 2
+    assert (
+        cli(
+            capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "granted", "--json"
+        ).json["status"]
+        == "answered"
+    )
+    out = tmp_path / "demandes.xlsx"
+    assert cli(capsys, "--db", db, "export", "register", "requests", str(out)).code == 0
+    ws = openpyxl.load_workbook(out).active
+    assert ws["C2"].value == "Zoé <&\"> L'Œil" and ws["D2"].value == "Opposition"
