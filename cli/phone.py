@@ -1,4 +1,4 @@
-"""`campaign phone`, `call log|check|import`, `contract add|list`, `export register calls`.
+"""`campaign phone`, `call log|check|import`, `contract add|list` (`export register calls`: cli/registers.py).
 
 `--at` is the business's own local time (setting business.timezone, Europe/Paris by default); the
 rules are applied in each callee's zone. Without --at: now.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -127,6 +127,8 @@ def run_check(ctx: CliContext, args: argparse.Namespace) -> Result:
 def run_log(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         now = parse_at(session, args.at)
+        if now > datetime.now(UTC) + timedelta(minutes=5):
+            raise InputError("Un appel ne s'enregistre qu'une fois passé : --at est dans le futur.")
         contact = get_by_ref(session, args.contact)
         campaign = get_campaign(session, args.campaign) if args.campaign else None
         callback = parse_at(session, args.callback_at) if args.callback_at else None

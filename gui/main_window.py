@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&Affichage"))
         for i, section in enumerate(SECTIONS):
             label = QCoreApplication.translate("Sections", section.label)
-            shortcut = f"Ctrl+{i + 1}" if i < 9 else None
+            # Ctrl+1..Ctrl+9 for the first nine sections; Settings keeps the usual Ctrl+, wherever it is.
+            shortcut = "Ctrl+," if section.key == "settings" else (f"Ctrl+{i + 1}" if i < 9 else None)
             action = self._action(label, shortcut, lambda _=False, k=section.key: self.show_section(k))
             action.setEnabled(section.available)
             if not section.available:

@@ -19,6 +19,16 @@ CALL_OUTCOMES = (
     "do-not-call",
     "wrong-number",
 )
+# In French, as the caller's keys, the registers and the history say them.
+CALL_OUTCOME_LABELS = {
+    "no-answer": "Pas de réponse",
+    "busy": "Occupé",
+    "callback": "Rappel",
+    "interested": "Intéressé",
+    "not-interested": "Pas intéressé",
+    "do-not-call": "Ne plus m'appeler",
+    "wrong-number": "Faux numéro",
+}
 CALL_SOURCES = ("in-house", "call-centre")
 # What made the call lawful (RULES.md §1): a consent record, a running contract, or a business number.
 CALL_BASES = ("consent", "contract", "professional", "none")
@@ -46,7 +56,8 @@ class CallLogEntry(Base):
     """One call or attempt. Append-only: never updated, never deleted by the application."""
 
     __tablename__ = "call_log"
-    __table_args__ = (Index("ix_call_log_contact_at", "contact_id", "called_at"),)
+    # Covering: the 30-day counts and the last « pas intéressé » are read from the index alone.
+    __table_args__ = (Index("ix_call_log_contact_at", "contact_id", "called_at", "outcome", "callee_zone"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))

@@ -118,7 +118,10 @@ class Place:
 
     @classmethod
     def of(cls, postcode: str) -> Place:
-        return _place(postcode[:5] if postcode else "")
+        place = _PLACES.get(postcode)
+        if place is None:
+            place = _PLACES[postcode] = _place(postcode[:5] if postcode else "")
+        return place
 
     @property
     def tz(self) -> ZoneInfo:
@@ -129,9 +132,16 @@ class Place:
         return ZONE_LABELS.get(self.zone, self.zone)
 
 
-@lru_cache(maxsize=4096)
+_PLACES: dict[str, Place] = {}  # per postcode: 100,000 contacts share a few thousand postcodes
+
+
+@lru_cache(maxsize=64)
+def _place_of(zone: str, subdiv: str | None) -> Place:
+    return Place(zone, subdiv)
+
+
 def _place(postcode: str) -> Place:
-    return Place(callee_zone(postcode), holiday_subdivision(postcode))
+    return _place_of(callee_zone(postcode), holiday_subdivision(postcode))
 
 
 def why_not_now(local: datetime, place: Place) -> str | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
@@ -31,12 +31,13 @@ from services.call_calendar import (
     describe_moment,
     window_first_day,
 )
-from services.errors import NotFoundError
+from services.errors import InputError, NotFoundError
 from services.phone_eligibility import (
     Eligibility,
     EligibilityInputs,
     decide_eligibility,
     eligibility_query,
+    forbidden_subject,
     number_to_dial,
     rows_to_inputs,
 )
@@ -54,8 +55,7 @@ def from_utc_naive(stored: datetime) -> datetime:
     return stored.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class CallStats:
+class CallStats(NamedTuple):
     """A person's recent calls, as far as the rules go."""
 
     in_window: int  # calls or attempts in the 30 calendar days ending today (callee's dates)
@@ -73,56 +73,80 @@ def _window_starts(now: datetime) -> dict[str, datetime]:
     return out
 
 
-def call_stats(
-    session: Session, now: datetime, where: ColumnElement[bool] | None = None
-) -> dict[int, CallStats]:
-    """RULES.md §2: 30-day attempt counts (every campaign, call centres included) and the last « pas
-    intéressé », for every person with recent calls — one grouped query, plus one for those at the cap."""
+def _attempt_conditions(now: datetime) -> tuple[list[ColumnElement[bool]], ColumnElement[bool]]:
+    """The call-log lines that matter at `now` (last 62 days), and which of them are in the 30-day window
+    of their callee (the zone stored on each line)."""
     starts = _window_starts(now)
     earliest = min(starts.values())
     lower = to_utc_naive(now) - timedelta(days=NOT_INTERESTED_DAYS + 2)
     in_window = CallLogEntry.called_at >= case(starts, value=CallLogEntry.callee_zone, else_=earliest)
     conds = [CallLogEntry.called_at >= min(lower, earliest), CallLogEntry.called_at <= to_utc_naive(now)]
+    return conds, in_window
+
+
+def attempts_query(now: datetime, where: ColumnElement[bool] | None = None) -> Select[Any]:
+    """RULES.md §2: THE grouped query — per person, the calls or attempts in the last 30 calendar days
+    (every campaign, call centres included) and the last « pas intéressé » (60 days)."""
+    conds, in_window = _attempt_conditions(now)
     if where is not None:
         conds.append(where)
-    grouped = (
+    return (
         select(
-            CallLogEntry.contact_id,
-            func.sum(case((in_window, 1), else_=0)),
-            func.max(case((CallLogEntry.outcome == "not-interested", CallLogEntry.called_at), else_=None)),
+            CallLogEntry.contact_id.label("contact_id"),
+            func.sum(case((in_window, 1), else_=0)).label("in_window"),
+            func.max(
+                case((CallLogEntry.outcome == "not-interested", CallLogEntry.called_at), else_=None)
+            ).label("last_not_interested"),
         )
         .where(*conds)
         .group_by(CallLogEntry.contact_id)
     )
-    counts: dict[int, tuple[int, datetime | None]] = {
-        cid: (int(n or 0), ni) for cid, n, ni in session.execute(grouped)
-    }
-    capped = {cid for cid, (n, _) in counts.items() if n >= MAX_ATTEMPTS}
+
+
+def capped_free_dates(
+    session: Session, now: datetime, where: ColumnElement[bool] | None = None
+) -> dict[int, date]:
+    """RULES.md §2: for the people already at 4 calls in 30 days, the day a call is allowed again."""
+    conds, in_window = _attempt_conditions(now)
+    if where is not None:
+        conds.append(where)
+    full = (
+        select(CallLogEntry.contact_id)
+        .where(*conds, in_window)
+        .group_by(CallLogEntry.contact_id)
+        .having(func.count() >= MAX_ATTEMPTS)
+    )
+    rows = session.execute(
+        select(CallLogEntry.contact_id, CallLogEntry.called_at, CallLogEntry.callee_zone).where(
+            *conds, in_window, CallLogEntry.contact_id.in_(full)
+        )
+    )
     days: dict[int, list[date]] = defaultdict(list)
-    if capped:
-        full = (
-            select(CallLogEntry.contact_id)
-            .where(*conds, in_window)
-            .group_by(CallLogEntry.contact_id)
-            .having(func.count() >= MAX_ATTEMPTS)
-        )
-        rows = session.execute(
-            select(CallLogEntry.contact_id, CallLogEntry.called_at, CallLogEntry.callee_zone).where(
-                *conds, in_window, CallLogEntry.contact_id.in_(full)
-            )
-        )
-        for cid, at, zone in rows:
-            days[cid].append(from_utc_naive(at).astimezone(ZoneInfo(zone)).date())
+    for cid, at, zone in rows:
+        days[cid].append(from_utc_naive(at).astimezone(ZoneInfo(zone)).date())
+    out = {}
+    for cid, ds in days.items():
+        free = attempts_free_on(ds)
+        if free is not None:
+            out[cid] = free
+    return out
+
+
+def call_stats(
+    session: Session, now: datetime, where: ColumnElement[bool] | None = None
+) -> dict[int, CallStats]:
+    """RULES.md §2: the recent-call figures of every person with calls (or those matching `where`)."""
+    free = capped_free_dates(session, now, where)
     return {
-        cid: CallStats(n, attempts_free_on(days[cid]) if cid in capped else None, ni)
-        for cid, (n, ni) in counts.items()
+        cid: CallStats(int(n or 0), free.get(cid), ni)
+        for cid, n, ni in session.execute(attempts_query(now, where))
     }
 
 
 NO_CALLS = CallStats(0, None, None)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CallDecision:
     """The answer for one person at one moment: callable, later (with the next moment) or excluded."""
 
@@ -158,28 +182,58 @@ class CallDecision:
 
 
 def combine(
-    c: EligibilityInputs, stats: CallStats, subject: str, now: datetime, validity_days: int
+    c: EligibilityInputs,
+    stats: CallStats,
+    subject: str,
+    now: datetime,
+    validity_days: int,
+    category: str | None = "",
+    calendar: dict[Place, WhenDecision] | None = None,
+    now_naive: datetime | None = None,
 ) -> CallDecision:
-    """RULES.md §1 then §2: who may be called, then whether now."""
+    """RULES.md §1 then §2: who may be called, then whether now.
+
+    `category` (forbidden_subject of the subject), `calendar` (the calendar's answer per place for
+    people without recent calls) and `now_naive` are computed once when many people are decided at once.
+    """
     place = Place.of(c.postcode)
-    elig = decide_eligibility(c, subject, to_utc_naive(now), validity_days)
-    left = max(MAX_ATTEMPTS - stats.in_window, 0)
+    elig = decide_eligibility(c, subject, now_naive or to_utc_naive(now), validity_days, category)
+    n = stats.in_window
+    left = MAX_ATTEMPTS - n if n < MAX_ATTEMPTS else 0
     number = number_to_dial(c)
     if not elig.eligible:
         return CallDecision(c.id, "excluded", elig.reason, elig, place, number, left)
-    ni_day = (
-        from_utc_naive(stats.last_not_interested).astimezone(place.tz).date()
-        if stats.last_not_interested
-        else None
-    )
-    when: WhenDecision = decide_when(now, place, stats.free_from, ni_day)
+    if stats.free_from is None and stats.last_not_interested is None:
+        when = calendar_decision(calendar, now, place)
+    else:
+        ni = stats.last_not_interested
+        ni_day = from_utc_naive(ni).astimezone(place.tz).date() if ni else None
+        when = decide_when(now, place, stats.free_from, ni_day)
     if when.allowed:
         return CallDecision(c.id, "callable", elig.reason, elig, place, number, left)
     return CallDecision(c.id, "later", when.reason, elig, place, number, left, when.next_local)
 
 
+def calendar_decision(cache: dict[Place, WhenDecision] | None, now: datetime, place: Place) -> WhenDecision:
+    """RULES.md §2 for someone without recent calls: the same answer for everyone at one place."""
+    if cache is None:
+        return decide_when(now, place, None, None)
+    when = cache.get(place)
+    if when is None:
+        when = cache[place] = decide_when(now, place, None, None)
+    return when
+
+
 def business_zone(session: Session) -> str:
-    return str(get_setting(session, "business.timezone") or PARIS)
+    """The business's time zone (setting business.timezone): what --at and the screens' times mean."""
+    name = str(get_setting(session, "business.timezone") or PARIS)
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise InputError(
+            f"Fuseau horaire de l'entreprise inconnu « {name} » (Réglages) : par exemple Europe/Paris."
+        ) from None
+    return name
 
 
 def business_today(session: Session, now: datetime) -> date:
@@ -190,12 +244,31 @@ def business_today(session: Session, now: datetime) -> date:
 def decide_calls(
     session: Session, where: ColumnElement[bool], subject: str, now: datetime
 ) -> list[CallDecision]:
-    """RULES.md §1-§2: the decision for every contact matching `where`, at `now` (aware)."""
+    """RULES.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
+
+    One query: the eligibility columns with the grouped call-log figures joined; one more for the
+    call days of those at the cap. No query per person.
+    """
     validity = int(get_setting(session, "rules.phone_consent_days"))
     today = business_today(session, now)
-    inputs = rows_to_inputs(session.execute(eligibility_query(where, subject, today)))
-    stats = call_stats(session, now)
-    return [combine(c, stats.get(c.id, NO_CALLS), subject, now, validity) for c in inputs]
+    attempts = attempts_query(now).subquery("attempts")
+    q = (
+        eligibility_query(where, subject, today)
+        .add_columns(attempts.c.in_window, attempts.c.last_not_interested)
+        .outerjoin(attempts, attempts.c.contact_id == Contact.id)
+    )
+    rows = session.connection().execute(q).all()
+    free = capped_free_dates(session, now) if any(r[-2] and r[-2] >= MAX_ATTEMPTS for r in rows) else {}
+    category = forbidden_subject(subject)
+    calendar: dict[Place, WhenDecision] = {}
+    now_naive = to_utc_naive(now)
+    make = EligibilityInputs._make
+    out = []
+    for r in rows:
+        c = make(r[:-2])
+        stats = CallStats(r[-2] or 0, free.get(c.id), r[-1]) if r[-2] is not None else NO_CALLS
+        out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
+    return out
 
 
 def decide_one(session: Session, contact_id: int, subject: str, now: datetime) -> CallDecision:

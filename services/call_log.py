@@ -17,10 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
-from models.compliance import ConsentRecord
+from models.compliance import ConsentRecord, Form, FormVersion
 from models.contact import Contact, format_ref
-from models.phone import CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
-from services.call_calendar import Place, describe_moment, why_not_now
+from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
+from services.call_calendar import Place, why_not_now
 from services.call_decision import (
     CallDecision,
     business_zone,
@@ -33,16 +33,10 @@ from services.errors import InputError, NotFoundError
 from services.oppositions import record_opposition
 from services.spreadsheet import Column, write_table
 
-OUTCOME_LABELS: dict[str, str] = {
-    "no-answer": "Pas de réponse",
-    "busy": "Occupé",
-    "callback": "Rappel",
-    "interested": "Intéressé",
-    "not-interested": "Pas intéressé",
-    "do-not-call": "Ne plus m'appeler",
-    "wrong-number": "Faux numéro",
-}
+OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
+CONSENT_CHANNEL_LABELS = {"paper": "papier", "web": "site web", "phone": "téléphone", "counter": "comptoir",
+                          "event": "salon ou événement"}  # fmt: skip
 
 
 def check_outcome(outcome: str) -> str:
@@ -272,7 +266,28 @@ def get_campaign(session: Session, name: str) -> Campaign:
     return campaign
 
 
-def describe_next(decision: CallDecision, now: datetime) -> str:
-    if decision.next_local is None:
-        return ""
-    return describe_moment(decision.next_local, now.astimezone(decision.place.tz).date())
+def describe_basis(session: Session, decision: CallDecision) -> str:
+    """RULES.md §1: what makes this call lawful, with its proof, for the caller's screen."""
+    elig = decision.eligibility
+    if elig.basis == "consent" and elig.consent_id:
+        record = session.get(ConsentRecord, elig.consent_id)
+        if record is None:
+            return "consentement introuvable"
+        form = ""
+        if record.form_version_id:
+            version = session.get(FormVersion, record.form_version_id)
+            f = session.get(Form, version.form_id) if version else None
+            form = f" sur « {f.name} » (version {version.number})" if f and version else ""
+        local = from_utc_naive(record.recorded_on).astimezone(decision.place.tz)
+        who = f", recueilli par {record.recorded_by}" if record.recorded_by else ""
+        proof = f" — preuve : {record.proof}" if record.proof else ""
+        return f"Consentement n° {record.id} du {local:%d/%m/%Y à %H:%M}{form}, canal {CONSENT_CHANNEL_LABELS.get(record.channel, record.channel)}{who}{proof}."
+    if elig.basis == "contract" and elig.contract_id:
+        contract = session.get(Contract, elig.contract_id)
+        if contract is None:
+            return "contrat introuvable"
+        end = f"au {contract.end_on:%d/%m/%Y}" if contract.end_on else "sans date de fin"
+        return f"Contrat en cours n° {contract.id} : « {contract.subject} », du {contract.start_on:%d/%m/%Y} {end}."
+    if elig.basis == "professional":
+        return "Numéro professionnel : prospection possible tant que la personne ne s'y oppose pas."
+    return elig.reason

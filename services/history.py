@@ -1,4 +1,5 @@
-"""A contact's dated history: sources, consents, oppositions, information given, transmissions, notices."""
+"""A contact's dated history: sources, consents, oppositions, information given, transmissions, notices,
+contracts and calls."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact, ContactSource
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from models.phone import CALL_OUTCOME_LABELS, CallLogEntry, Contract
 
 SCOPE_LABELS = {
     "all": "toute prospection",
@@ -28,7 +30,7 @@ CHANNEL_LABELS = {
 @dataclass(frozen=True)
 class HistoryEvent:
     when: datetime
-    kind: str  # created, source, consent, opposition, informed, transmission, notice
+    kind: str  # created, source, consent, opposition, informed, transmission, notice, contract, call
     text: str
 
     def to_dict(self) -> dict[str, str]:
@@ -117,4 +119,12 @@ def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
         if n.sent_on:
             state += f" le {n.sent_on:%d/%m/%Y} ({n.method})" if n.method else f" le {n.sent_on:%d/%m/%Y}"
         events.append(HistoryEvent(n.created_at, "notice", f"Notification à {partner} ({event}) : {state}"))
+    for k in session.scalars(select(Contract).where(Contract.contact_id == cid)):
+        end = f" au {k.end_on:%d/%m/%Y}" if k.end_on else ""
+        events.append(HistoryEvent(_at(k.start_on), "contract", f"Contrat n° {k.id} : {k.subject}{end}"))
+    for c in session.scalars(select(CallLogEntry).where(CallLogEntry.contact_id == cid)):
+        who = f" par {c.caller}" if c.caller else ""
+        centre = " (centre d'appels)" if c.source == "call-centre" else ""
+        outcome = CALL_OUTCOME_LABELS.get(c.outcome, c.outcome)
+        events.append(HistoryEvent(c.called_at, "call", f"Appel{who}{centre} : {outcome}"))
     return sorted(events, key=lambda e: e.when)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from services.errors import Cancelled, InputError
 from services.label_templates import LabelTemplate
-from services.pdf_fonts import TextOps, register_fonts
+from services.pdf_fonts import TextOps, register_fonts, register_label_font
 
 MM = 72 / 25.4  # points per millimetre
 MAX_FONT_PT = 10.0
@@ -69,7 +69,7 @@ def _measure(lines: Sequence[str], font: str) -> list[float]:
 
 def labels_that_do_not_fit(blocks: Sequence[Sequence[str]], t: LabelTemplate) -> list[int]:
     """The positions (0-based) of address blocks too big for this sheet's labels even at 7 pt."""
-    regular, _ = register_fonts()
+    regular = register_label_font()
     box = text_box(t, 0)
     return [i for i, lines in enumerate(blocks) if fitted_size(_measure(lines, regular), box) is None]
 
@@ -108,7 +108,7 @@ def write_labels(
     from reportlab.pdfgen.canvas import Canvas
 
     check_start_at(t, start_at)
-    regular, _ = register_fonts()
+    regular = register_label_font()
     tmp = _atomic_pdf(path)
     try:
         c = Canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM), pageCompression=0)

@@ -114,7 +114,7 @@ def compile_template(text: str) -> Any:
 
 # Renders keyed by the values of the fields a template uses: the same body for thousands of letters
 # is rendered once (only the variables it names can change its output).
-_RENDERED: dict[tuple[str, str], str] = {}
+_RENDERED: dict[tuple[str, str], list[Block]] = {}
 
 
 @cache
@@ -141,24 +141,38 @@ class Block:
 
 
 def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
-    """Render a template and split it into headings and paragraphs; merged values stay literal."""
-    from jinja2 import TemplateError
+    """Render a template and split it into headings and paragraphs; merged values stay literal.
+
+    Cached by the values of the fields the template names: the same body for thousands of letters is
+    rendered and split once.
+    """
+    from jinja2 import TemplateError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     template = compile_template(text)  # a syntax error becomes an InputError here
+    key = (text, repr([context.get(n) for n in referenced_names(text)]))
+    cached = _RENDERED.get(key)
+    if cached is not None:
+        return cached
     try:
-        names = referenced_names(text)
-        key = (text, repr([context.get(n) for n in names]))
-        rendered = _RENDERED.get(key)
-        if rendered is None:
-            rendered = template.render(context)
-            if len(_RENDERED) > 50_000:
-                _RENDERED.clear()
-            _RENDERED[key] = rendered
+        rendered = template.render(context)
     except SecurityError as exc:
         raise InputError(f"Modèle refusé (opération interdite) : {exc}") from None
+    except UndefinedError as exc:
+        m = re.search(r"'([^']+)' is undefined", exc.message or "")
+        what = f"« {m.group(1)} »" if m else f"({exc.message})"
+        raise InputError(f"champ inconnu {what} : voyez la liste des champs.") from None
     except TemplateError as exc:
         raise InputError(f"Modèle incorrect : {exc}") from None
+    blocks = split_blocks(rendered)
+    if len(_RENDERED) > 50_000:
+        _RENDERED.clear()
+    _RENDERED[key] = blocks
+    return blocks
+
+
+def split_blocks(rendered: str) -> list[Block]:
+    """Headings ("# " written in the template) and paragraphs (separated by blank lines)."""
     blocks: list[Block] = []
     paragraph: list[str] = []
 
@@ -200,13 +214,9 @@ def sample_context() -> dict[str, Any]:
 
 def check_texts(texts: dict[str, str]) -> None:
     """Refuse a template that does not compile or uses an unknown field (before it is saved)."""
-    from jinja2 import UndefinedError
-
     for part in PARTS:
         try:
             render_blocks(texts.get(part, ""), sample_context())
-        except UndefinedError as exc:
-            raise InputError(f"{PART_LABELS[part]} : champ inconnu ({exc.message}).") from None
         except InputError as exc:
             raise InputError(f"{PART_LABELS[part]} : {exc}") from None
     if not texts.get("objection", "").strip():

@@ -25,6 +25,19 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
+CONDENSED = "DejaVuSansCondensed"
+
+
+@cache
+def register_label_font() -> str:
+    """DejaVu Sans Condensed for labels: a 38-character address line fits a 63.5 mm label at 7 pt."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(CONDENSED, str(resource("fonts", f"{CONDENSED}.ttf"))))
+    return CONDENSED
+
+
 class TextOps:
     """PDF text operators for one canvas, each distinct (font, size, text) encoded once.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, null, or_, select
 from sqlalchemy.orm import aliased
@@ -83,9 +83,9 @@ class Eligibility:
     contract_id: int | None = None
 
 
-@dataclass(frozen=True)
-class EligibilityInputs:
-    """What the rules read for one contact (one row of eligibility_query)."""
+class EligibilityInputs(NamedTuple):
+    """What the rules read for one contact: one row of eligibility_query, as it comes (a tuple, so
+    that 100,000 of them cost nothing to build; the booleans may come as 0/1)."""
 
     id: int
     postcode: str
@@ -169,7 +169,8 @@ def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> 
 
 
 def rows_to_inputs(rows: Any) -> list[EligibilityInputs]:
-    return [EligibilityInputs(*(bool(v) if i in (6, 7, 8, 16) else v for i, v in enumerate(r))) for r in rows]
+    make = EligibilityInputs._make
+    return [make(r) for r in rows]
 
 
 # --- the rules, one function each ---------------------------------------------------------------
@@ -212,7 +213,7 @@ def consumer_consent(c: EligibilityInputs, now: datetime, validity_days: int) ->
         return False, THIRD_PARTY_NO_CONSENT if third_party else NO_CONSENT
     if not consent_from_this_business(c):
         return False, THIRD_PARTY_NO_CONSENT
-    if c.accept_phone is not True or c.refused_after_consent:
+    if not c.accept_phone or c.refused_after_consent:
         return False, CONSENT_WITHDRAWN
     if not consent_proven(c):
         return False, CONSENT_UNPROVEN
@@ -221,30 +222,45 @@ def consumer_consent(c: EligibilityInputs, now: datetime, validity_days: int) ->
     return True, ""
 
 
-def decide_eligibility(c: EligibilityInputs, subject: str, now: datetime, validity_days: int) -> Eligibility:
+# The same few answers for most people: built once.
+_EXCLUDED = {r: Eligibility(False, r) for r in (ERASED, NO_PHONE, OPPOSED, REFUSED_AT_COLLECTION, NO_CONSENT,
+                                               THIRD_PARTY_NO_CONSENT, CONSENT_EXPIRED, CONSENT_WITHDRAWN,
+                                               CONSENT_UNPROVEN)}  # fmt: skip
+_PROFESSIONAL = Eligibility(True, "professionnel (numéro professionnel, sans opposition)", "professional")
+
+
+def excluded(reason: str) -> Eligibility:
+    return _EXCLUDED.get(reason) or Eligibility(False, reason)
+
+
+def decide_eligibility(
+    c: EligibilityInputs, subject: str, now: datetime, validity_days: int, category: str | None = ""
+) -> Eligibility:
     """RULES.md §1, §5, §9: may this person be called for a campaign on `subject` (calendar aside)?
 
     `now` is naive UTC (as stored). Never: erased, no phone, opposed, forbidden subject outside a
     running contract. Professional: opt-out. Consumer: consent, or the running-contract exception.
+    `category`: forbidden_subject(subject) when the caller computed it once for many people.
     """
     if c.erased:
-        return Eligibility(False, ERASED)
+        return _EXCLUDED[ERASED]
     if not has_valid_phone(c):
-        return Eligibility(False, NO_PHONE)
+        return _EXCLUDED[NO_PHONE]
     if c.opposed:
-        return Eligibility(False, OPPOSED)
-    category = forbidden_subject(subject)
+        return _EXCLUDED[OPPOSED]
     if c.contract_id is not None:
         # RULES.md §1: the running-contract exception (the campaign is about this contract's subject).
         return Eligibility(True, "contrat en cours", "contract", contract_id=c.contract_id)
+    if category == "":
+        category = forbidden_subject(subject)
     if category:
-        return Eligibility(False, forbidden_subject_reason(category))
+        return excluded(forbidden_subject_reason(category))
     if c.person_kind == "professional":
         # RULES.md §1: professionals are opt-out.
         if c.refused_at_collection:
-            return Eligibility(False, REFUSED_AT_COLLECTION)
-        return Eligibility(True, "professionnel (numéro professionnel, sans opposition)", "professional")
+            return _EXCLUDED[REFUSED_AT_COLLECTION]
+        return _PROFESSIONAL
     valid, reason = consumer_consent(c, now, validity_days)
     if not valid:
-        return Eligibility(False, reason)
+        return excluded(reason)
     return Eligibility(True, "consentement recueilli", "consent", consent_id=c.consent_id)

@@ -66,6 +66,9 @@ def test_call_log_exit_codes(base: str, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert bad.code == 2 and "AAAA-MM-JJ HH:MM" in bad.err
     assert cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "maybe").code == 2
+    future = cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "busy",
+                 "--at", "2099-01-05 11:00")  # fmt: skip
+    assert future.code == 2 and "futur" in future.err
     cb = cli(capsys, "--db", base, "call", "log", "--contact", "C-000001", "--outcome", "callback",
              "--at", "2026-11-27 11:05")  # fmt: skip
     assert cb.code == 2 and "--callback-at" in cb.err
@@ -124,3 +127,24 @@ def test_contract_add_opens_the_exception(base: str, capsys: pytest.CaptureFixtu
             "--at", "2026-11-26 11:30", "--out", str(out), "--json")  # fmt: skip
     # 11:30 in Paris is 14:30 on La Réunion: the garage, the contract holder and Payet are all callable.
     assert (r.json["callable"], r.json["excluded"]) == (3, {})
+
+
+def test_call_import_reports_lines(base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`call import` brings a call centre's CSV back: imported, refused lines with their number, exit 0;
+    a missing file exits 2."""
+    path = tmp_path / "retour.csv"
+    path.write_text(
+        "Référence;Date et heure de l'appel;Résultat;Opérateur\n"
+        "C-000001;26/11/2026 10:15;Occupé;Karim\n"
+        "C-000001;26/11/2026 10:20;Ne plus m'appeler;Karim\n"
+        "C-000042;26/11/2026 10:30;Occupé;Karim\n",
+        encoding="utf-8-sig",
+    )
+    r = cli(capsys, "--db", base, "call", "import", str(path), "--json")
+    assert r.code == 0, r.err
+    assert r.json["imported"] == 2 and [x["line"] for x in r.json["refused"]] == [4]
+    r = cli(
+        capsys, "--db", base, "call", "check", "--contact", "C-000001", "--at", "2026-11-27 11:00", "--json"
+    )
+    assert r.json["reason"] == "opposition au démarchage téléphonique"
+    assert cli(capsys, "--db", base, "call", "import", str(tmp_path / "absent.csv")).code == 2

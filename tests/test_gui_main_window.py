@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -52,12 +53,13 @@ def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_d
 
 
 def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None:
-    """Ctrl+1, Ctrl+2… go to the sections in sidebar order; a future section's action is disabled."""
+    """Ctrl+1, Ctrl+2… go to the sections in sidebar order, Ctrl+, to Settings; future sections are disabled."""
     window = make_window(qtbot, sqlite_db)
     actions = window._section_actions
     keys = [s.key for s in SECTIONS]
     assert actions["contacts"].shortcut() == QKeySequence("Ctrl+1")
-    assert actions["settings"].shortcut() == QKeySequence(f"Ctrl+{keys.index('settings') + 1}")
+    assert actions[keys[8]].shortcut() == QKeySequence("Ctrl+9")
+    assert actions["settings"].shortcut() == QKeySequence("Ctrl+,")
     for section in SECTIONS:
         assert actions[section.key].isEnabled() == section.available
     actions["settings"].trigger()
@@ -185,16 +187,24 @@ def test_a_file_that_is_not_a_base_gives_a_dialog_and_exit_2(qtbot, tmp_path: Pa
     assert bad.read_text(encoding="utf-8") == "pas une base\n"
 
 
-def test_start_creates_the_base_and_shows_the_window(qtbot, tmp_path: Path, monkeypatch) -> None:
-    """The smoke-test start (as the benchmark runs it) creates the base and exits 0 once shown."""
-    monkeypatch.setenv(gui_app.SMOKE_TEST_ENV, "1")
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
+    """The smoke-test start (as the benchmark runs it) creates the base and exits 0 once shown.
+
+    In a real process: QApplication.exec() and quit() must not run inside the test process, where
+    they would leave the shared application (and its thread pool) in a finished state.
+    """
+    import subprocess
+
     base = tmp_path / "neuve.sqlite"
-    assert gui_app.run_window(str(base)) == 0
+    env = {**os.environ, gui_app.SMOKE_TEST_ENV: "1", "QT_QPA_PLATFORM": "offscreen", "WEBLEADS_HOME": str(tmp_path)}
+    main = Path(__file__).resolve().parent.parent / "main.py"
+    done = subprocess.run([sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "window shown" in done.stdout
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
-def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(monkeypatch, data_home: Path) -> None:
+def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(qtbot, monkeypatch, data_home: Path) -> None:
     """The exception hook writes the trace to the log file and shows a French sentence."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))

@@ -213,3 +213,44 @@ def test_decisions_for_a_whole_selection_take_a_fixed_number_of_queries(db: Data
             event.remove(engine, "before_cursor_execute", listener)
         assert len(decisions) == 30 and all(d.attempts_left == 3 for d in decisions)
         assert len(statements) <= 4
+
+
+def test_bulk_decisions_equal_one_by_one_decisions(db: Database) -> None:
+    """decide_calls (one joined query for everyone) says exactly what decide_one says for each person."""
+    with db.session() as s:
+        capped = professional(s, last_name="Plein")
+        for day in (2, 3, 4, 5):
+            log_call(s, capped.id, "busy", paris(2026, 11, day, 11, 0))
+        refused = professional(s, last_name="Refus")
+        log_call(s, refused.id, "not-interested", paris(2026, 10, 1, 11, 0))
+        once = professional(s, last_name="Une fois")
+        log_call(s, once.id, "no-answer", paris(2026, 11, 5, 11, 0))
+        reunion = professional(s, last_name="Payet", postcode="97400", city="Saint-Denis")
+        private = consumer(s)
+        give_consent(s, private, paris(2026, 6, 1))
+        consumer(s, last_name="Sans")
+        now = paris(2026, 11, 6, 10, 30)
+        bulk = {d.contact_id: d for d in decide_calls(s, Contact.id > 0, "", now)}
+        assert bulk[capped.id].status == "later" and bulk[refused.id].status == "later"
+        assert bulk[once.id].attempts_left == 3 and bulk[reunion.id].status == "later"
+        for cid, d in bulk.items():
+            one = decide_one(s, cid, "", now)
+            assert (d.status, d.reason, d.next_local, d.attempts_left) == (
+                one.status,
+                one.reason,
+                one.next_local,
+                one.attempts_left,
+            ), cid
+
+
+def test_calls_and_contracts_appear_in_the_contact_history(db: Database) -> None:
+    """The contact's history lists its contracts and each call with its outcome and caller."""
+    from services.history import contact_history
+
+    with db.session() as s:
+        c = professional(s)
+        add_contract(s, c.id, "Garantie cuisine", date(2026, 1, 1))
+        log_call(s, c.id, "interested", MONDAY, caller="Léa")
+        texts = [(e.kind, e.text) for e in contact_history(s, c)]
+        assert ("contract", "Contrat n° 1 : Garantie cuisine") in texts
+        assert ("call", "Appel par Léa : Intéressé") in texts

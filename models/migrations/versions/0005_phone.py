@@ -60,7 +60,7 @@ def upgrade() -> None:
     with op.batch_alter_table('call_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_call_log_called_at'), ['called_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_call_log_campaign_id'), ['campaign_id'], unique=False)
-        batch_op.create_index('ix_call_log_contact_at', ['contact_id', 'called_at'], unique=False)
+        batch_op.create_index('ix_call_log_contact_at', ['contact_id', 'called_at', 'outcome', 'callee_zone'], unique=False)
 
     op.create_table('callbacks',
     sa.Column('id', sa.Integer(), nullable=False),

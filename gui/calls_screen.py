@@ -1,0 +1,482 @@
+"""The call screen: the next person callable NOW in a phone campaign, the proof that the call is lawful,
+the opening script, and one key per outcome. A call the rules forbid cannot be logged: the screen
+says why and when it will be allowed (RULES.md §1-§2). Every decision comes from the services."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs import Dialogs
+from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
+from gui.tasks import run_task
+from models.campaign import Campaign
+from models.contact import Contact, format_ref
+from models.database import Database, DatabaseError
+from services.call_calendar import describe_moment
+from services.call_decision import CallDecision, business_zone, decide_one
+from services.call_log import OUTCOME_LABELS, describe_basis, log_call, pending_callbacks
+from services.contacts import display_name
+from services.contracts import contract_subjects
+from services.errors import InputError
+from services.phone_campaign import (
+    decide_campaign,
+    import_results,
+    last_calls,
+    open_phone_campaign,
+    opening_script,
+    phone_campaigns,
+    subject_warning,
+    write_call_list,
+)
+from services.phones import display as phone_display
+from services.selection import Selection
+from services.settings import get_setting
+
+# One key per outcome (RULES.md §2: "not interested" and "do not call me" are two separate outcomes).
+OUTCOME_KEYS: list[tuple[str, str, str]] = [
+    ("1", "no-answer", "Pas de réponse"),
+    ("2", "busy", "Occupé"),
+    ("3", "callback", "Rappel (date/heure)"),
+    ("4", "interested", "Intéressé"),
+    ("5", "not-interested", "Pas intéressé (60 jours)"),
+    ("6", "do-not-call", "Ne plus m'appeler (opposition)"),
+    ("7", "wrong-number", "Faux numéro"),
+]
+OUTCOME_BY_KEY = {key: outcome for key, outcome, _ in OUTCOME_KEYS}
+RED = "color: #b00020;"
+GREEN = "color: #1b5e20;"
+
+
+@dataclass
+class Loaded:
+    """What the background computation hands back to the screen."""
+
+    campaign_id: int
+    subject: str
+    counts: dict[str, Any]
+    queue: list[int]
+    next_later: datetime | None  # the earliest moment someone « later » becomes callable (business tz)
+
+
+class CallsScreen(QWidget):
+    loaded = Signal()  # the campaign's decisions are ready (tests wait for it)
+
+    def __init__(
+        self,
+        db: Database,
+        ui: Dialogs,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ui = ui
+        # The rules never read the clock; the screen asks this one (tests inject a fixed moment).
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self._generation = 0
+        self.campaign_id: int | None = None
+        self.subject = ""
+        self.queue: list[int] = []
+        self.current: CallDecision | None = None
+        self.busy = False
+        self.business_tz = ZoneInfo("Europe/Paris")
+
+        # --- campaign bar
+        self.campaign_box = QComboBox(self)
+        self.campaign_box.setMinimumWidth(260)
+        self.new_button = QPushButton(self.tr("Nouvelle campagne…"), self)
+        self.refresh_button = QPushButton(self.tr("Actualiser"), self)
+        self.refresh_button.setShortcut(QKeySequence("F5"))
+        self.export_button = QPushButton(self.tr("Liste pour un centre d'appels…"), self)
+        self.import_button = QPushButton(self.tr("Importer des résultats…"), self)
+        self.caller = QLineEdit(self)
+        self.caller.setPlaceholderText(self.tr("votre nom"))
+        self.caller.setMaximumWidth(160)
+        with contextlib.suppress(KeyError, OSError):
+            self.caller.setText(getpass.getuser())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Campagne :"), self))
+        bar.addWidget(self.campaign_box, 1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.refresh_button)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Appelant :"), self))
+        bar.addWidget(self.caller)
+        tools = QHBoxLayout()
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        tools.addWidget(self.summary, 1)
+        tools.addWidget(self.export_button)
+        tools.addWidget(self.import_button)
+
+        # --- the person
+        self.person_box = QGroupBox(self.tr("À appeler maintenant"), self)
+        self.name_label = QLabel(self)
+        self.name_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.place_label = QLabel(self)
+        self.phone_label = QLabel(self)
+        self.phone_label.setStyleSheet("font-size: 18pt;")
+        self.phone_label.setTextFormat(Qt.TextFormat.RichText)
+        self.phone_label.setOpenExternalLinks(True)
+        self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.basis_label = QLabel(self)
+        self.basis_label.setWordWrap(True)
+        self.history_label = QLabel(self)
+        self.history_label.setWordWrap(True)
+        pv = QVBoxLayout(self.person_box)
+        for w in (self.name_label, self.place_label, self.phone_label, self.basis_label, self.history_label):
+            pv.addWidget(w)
+
+        self.script_box = QGroupBox(self.tr("À dire en début d'appel"), self)
+        self.script_label = QLabel(self)
+        self.script_label.setWordWrap(True)
+        self.script_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.script_label.setStyleSheet("padding: 8px; background: #fff8e1;")
+        QVBoxLayout(self.script_box).addWidget(self.script_label)
+
+        # --- outcomes
+        self.outcome_box = QGroupBox(self.tr("Résultat de l'appel"), self)
+        grid = QGridLayout(self.outcome_box)
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        for i, (key, outcome, label) in enumerate(OUTCOME_KEYS):
+            button = QPushButton(f"{key}  {self.tr(label)}", self)
+            button.setToolTip(self.tr("Touche {key}").format(key=key))
+            button.clicked.connect(lambda _=False, o=outcome: self.log_outcome(o))
+            self.outcome_buttons[outcome] = button
+            grid.addWidget(button, i // 4, i % 4)
+        self.callback_edit = QDateTimeEdit(self)
+        self.callback_edit.setCalendarPopup(True)
+        self.callback_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        grid.addWidget(QLabel(self.tr("Rappel le :"), self), 2, 0)
+        grid.addWidget(self.callback_edit, 2, 1)
+        self.skip_button = QPushButton(self.tr("Passer (P)"), self)
+        grid.addWidget(self.skip_button, 2, 3)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(tools)
+        layout.addWidget(self.person_box)
+        layout.addWidget(self.script_box)
+        layout.addWidget(self.outcome_box)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.campaign_box.activated.connect(lambda _i: self.recompute())
+        self.new_button.clicked.connect(self.new_campaign)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.skip_button.clicked.connect(self.skip)
+        self.export_button.clicked.connect(self.export_list)
+        self.import_button.clicked.connect(self.import_file)
+        self._show_person(None)
+        self.refresh()
+
+    # --- loading ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the campaigns and decide again who is callable now."""
+        try:
+            with self.db.session() as s:
+                campaigns = [(c.id, c.name, c.subject) for c in phone_campaigns(s)]
+                self.business_tz = ZoneInfo(business_zone(s))
+                self.script_label.setText(opening_script(str(get_setting(s, "org.name") or "")))
+        except DatabaseError as exc:
+            self.ui.show_error(str(exc))
+            return
+        keep = self.campaign_id
+        self.campaign_box.clear()
+        for cid, name, subject in campaigns:
+            self.campaign_box.addItem(f"{name} — {subject}" if subject else name, cid)
+        if keep is not None and self.campaign_box.findData(keep) >= 0:
+            self.campaign_box.setCurrentIndex(self.campaign_box.findData(keep))
+        self.recompute()
+
+    def recompute(self) -> None:
+        cid = self.campaign_box.currentData()
+        self.campaign_id = cid
+        self.queue = []
+        self._show_person(None)
+        if cid is None:
+            self.summary.setText(
+                self.tr("Créez une campagne téléphonique pour commencer (« Nouvelle campagne… »).")
+            )
+            self.loaded.emit()
+            return
+        self.busy = True
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText(self.tr("Calcul des personnes à appeler…"))
+        now = self.clock()
+        db = self.db
+
+        def work(_progress: Callable[[int, int, str], bool]) -> Loaded:
+            with db.session() as s:
+                campaign = s.get(Campaign, cid)
+                if campaign is None:
+                    raise InputError("Cette campagne n'existe plus.")
+                result = decide_campaign(s, campaign, now)
+                callable_ids = [d.contact_id for d in result.callable]
+                due = [c for c, _ in pending_callbacks(s, now, limit=500)]
+                wanted = set(callable_ids)
+                first = [c for c in dict.fromkeys(due) if c in wanted]
+                queue = first + [c for c in callable_ids if c not in set(first)]
+                later = [d.next_local for d in result.later if d.next_local]
+                nxt = min(later).astimezone(self.business_tz) if later else None
+                return Loaded(cid, campaign.subject, result.summary(), queue, nxt)
+
+        def done(data: Loaded) -> None:
+            if generation == self._generation:  # else a newer computation is on its way
+                self._loaded(data)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._failed(exc)
+
+        run_task(self, self.tr("Campagne téléphonique"), work, done, failed)
+
+    def _loaded(self, data: Loaded) -> None:
+        self.busy = False
+        self.subject = data.subject
+        self.queue = data.queue
+        c = data.counts
+        excluded = sum(c["excluded"].values())
+        text = self.tr("{a} à appeler maintenant · {b} plus tard · {x} exclus").format(
+            a=c["callable"], b=c["later"], x=excluded
+        )
+        warning = subject_warning(data.subject)
+        if warning:
+            text = f"{warning}\n{text}"
+        self.summary.setText(text)
+        self.summary.setToolTip("\n".join(f"{r} : {n}" for r, n in c["excluded"].items()))
+        self._next_later = data.next_later
+        self.show_next()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.summary.setText(str(exc))
+        self.ui.show_error(str(exc))
+        self.loaded.emit()
+
+    # --- the person ---------------------------------------------------------------------------
+    def show_next(self) -> None:
+        """The next person of the queue who may be called at this very moment (checked again now)."""
+        now = self.clock()
+        with self.db.session() as s:
+            while self.queue:
+                cid = self.queue.pop(0)
+                decision = decide_one(s, cid, self.subject, now)
+                if decision.allowed:
+                    self._show_person(decision, s)
+                    return
+        self._show_person(None)
+        nxt = getattr(self, "_next_later", None)
+        if nxt is not None and self.campaign_id is not None:
+            when = describe_moment(nxt, now.astimezone(self.business_tz).date())
+            self._say(
+                self.tr(
+                    "Aucune personne à appeler pour l'instant — prochain créneau : {when} (heure de l'entreprise)."
+                ).format(when=when),
+                RED,
+            )
+        elif self.campaign_id is not None:
+            self._say(self.tr("Plus personne à appeler dans cette campagne."), RED)
+
+    def _show_person(self, decision: CallDecision | None, s: Any = None) -> None:
+        self.current = decision
+        for b in self.outcome_buttons.values():
+            b.setEnabled(decision is not None)
+        self.skip_button.setEnabled(decision is not None)
+        self.callback_edit.setEnabled(decision is not None)
+        if decision is None or s is None:
+            for w in (
+                self.name_label,
+                self.place_label,
+                self.phone_label,
+                self.basis_label,
+                self.history_label,
+            ):
+                w.clear()
+            self.name_label.setText(self.tr("Aucun appel possible pour l'instant."))
+            self.callback_edit.setDateTime(QDateTime.currentDateTime())
+            return
+        contact = s.get(Contact, decision.contact_id)
+        now = self.clock()
+        local = now.astimezone(decision.place.tz)
+        self.name_label.setText(f"{display_name(contact)}  ·  {format_ref(contact.id)}")
+        place = f"{contact.city} ({contact.postcode})" if contact.postcode else contact.city
+        self.place_label.setText(
+            self.tr(
+                "{place} — il est {time} chez la personne ({zone}) · tentatives restantes sur 30 jours : {n}"
+            ).format(
+                place=place, time=local.strftime("%H:%M"), zone=decision.place.label, n=decision.attempts_left
+            )
+        )
+        number = decision.number
+        self.phone_label.setText(f'<a href="tel:{number}">{phone_display(number)}</a>')
+        self.basis_label.setText(self.tr("Base légale : {basis}").format(basis=describe_basis(s, decision)))
+        calls = last_calls(s, contact.id, 3)
+        self.history_label.setText(
+            self.tr("Derniers appels : {calls}").format(
+                calls=" ; ".join(
+                    f"{at.astimezone(self.business_tz):%d/%m %H:%M} {label} ({who or '—'})"
+                    for at, label, who in calls
+                )
+            )
+            if calls
+            else self.tr("Jamais appelé.")
+        )
+        default_cb = datetime.combine(local.date() + timedelta(days=1), time(10, 0), tzinfo=decision.place.tz)
+        cb = default_cb.astimezone(self.business_tz)
+        self.callback_edit.setDateTime(QDateTime(QDate(cb.year, cb.month, cb.day), QTime(cb.hour, cb.minute)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys 1–7 log an outcome, P skips (unless the focus is in a field that takes the key)."""
+        text = event.text().upper()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        if text in OUTCOME_BY_KEY and self.current is not None:
+            self.log_outcome(OUTCOME_BY_KEY[text])
+        elif text == "P" and self.current is not None:
+            self.skip()
+        else:
+            super().keyPressEvent(event)
+
+    def skip(self) -> None:
+        self.message.clear()
+        self.show_next()
+
+    # --- logging ------------------------------------------------------------------------------
+    def callback_moment(self) -> datetime:
+        """The callback time typed, read as the business's local time."""
+        qdt = self.callback_edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.business_tz)
+
+    def log_outcome(self, outcome: str) -> None:
+        """Log the outcome for the person shown, at this moment — refused (with why and when) if the
+        rules forbid the call now."""
+        if self.current is None:
+            return
+        if outcome == "do-not-call" and not self.ui.confirm(
+            self.tr(
+                "La personne ne veut plus être appelée : une opposition au téléphone sera enregistrée, "
+                "définitive, et transmise aux partenaires concernés."
+            ),
+            self.tr("Ne plus m'appeler"),
+            self.tr("Enregistrer l'opposition"),
+        ):
+            return
+        now = self.clock()
+        callback = self.callback_moment() if outcome == "callback" else None
+        try:
+            with self.db.session() as s:
+                campaign = s.get(Campaign, self.campaign_id) if self.campaign_id else None
+                logged = log_call(s, self.current.contact_id, outcome, now, caller=self.caller.text(),
+                                  campaign=campaign, callback_at=callback)  # fmt: skip
+                ref = format_ref(logged.entry.contact_id)
+        except InputError as exc:
+            self._say(str(exc), RED)
+            return
+        except DatabaseError as exc:
+            self.ui.show_error(str(exc))
+            return
+        text = self.tr("{ref} : « {label} » enregistré.").format(ref=ref, label=OUTCOME_LABELS[outcome])
+        if outcome == "do-not-call":
+            text += " " + self.tr("Opposition enregistrée : cette personne ne sera plus jamais appelée.")
+        if outcome == "wrong-number":
+            text += " " + self.tr("Numéro retiré de la fiche.")
+        self.show_next()
+        if self.current is not None or not self.message.text():
+            self._say(text, GREEN)
+        else:
+            self._say(f"{text} {self.message.text()}", GREEN)
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+
+    # --- campaigns, call-centre files ---------------------------------------------------------
+    def new_campaign(self) -> None:
+        with self.db.session() as s:
+            subjects = contract_subjects(s)
+        dialog = PhoneCampaignDialog(subjects, self)
+        if dialog.exec() == PhoneCampaignDialog.DialogCode.Accepted:
+            self.create_campaign(dialog.values())
+
+    def create_campaign(self, values: PhoneCampaignValues) -> None:
+        try:
+            with self.db.session() as s:
+                today = self.clock().astimezone(self.business_tz).date()
+                campaign = open_phone_campaign(s, values.name, subject=values.subject, purpose=values.purpose,
+                                               selection=Selection(search=values.search), created_by=self.caller.text(),
+                                               today=today)  # fmt: skip
+                self.campaign_id = campaign.id
+        except InputError as exc:
+            self.ui.show_error(str(exc), self.tr("Campagne non créée"))
+            return
+        self.refresh()
+
+    def export_list(self) -> None:
+        if self.campaign_id is None:
+            return
+        path = self.ui.ask_save_path(self.tr("Liste d'appels pour un centre d'appels"), "Excel (*.xlsx)",
+                                     "liste-appels.xlsx", "calls")  # fmt: skip
+        if path is None:
+            return
+        try:
+            with self.db.session() as s:
+                campaign = s.get(Campaign, self.campaign_id)
+                result = decide_campaign(s, campaign, self.clock())
+                n = write_call_list(s, path, result, str(get_setting(s, "org.name") or ""))
+        except (InputError, OSError) as exc:
+            self.ui.show_error(str(exc))
+            return
+        self.ui.show_info(self.tr("{n} personne(s) dans {path}.").format(n=n, path=path))
+
+    def import_file(self) -> None:
+        path = self.ui.ask_open_path(self.tr("Résultats d'un centre d'appels"), "Tableurs (*.xlsx *.ods *.xls *.csv)",
+                                     "calls")  # fmt: skip
+        if path is None:
+            return
+        try:
+            with self.db.session() as s:
+                campaign = s.get(Campaign, self.campaign_id) if self.campaign_id else None
+                report = import_results(s, path, campaign)
+        except (InputError, OSError) as exc:
+            self.ui.show_error(str(exc))
+            return
+        lines = [
+            self.tr("{n} appel(s) importé(s), {d} déjà présent(s).").format(
+                n=report.imported, d=report.duplicates
+            )
+        ]
+        lines += [self.tr("Ligne {n} refusée : {r}").format(n=n, r=r) for n, r in report.refused[:20]]
+        lines += [self.tr("Ligne {n} hors règles : {r}").format(n=n, r=r) for n, r in report.breaches[:20]]
+        self.ui.show_info("\n".join(lines), self.tr("Import des résultats"))
+        self.refresh()

@@ -1,0 +1,347 @@
+"""Campaigns: make a postal campaign, see who is left out and why, preview and print labels and letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs import Dialogs
+from gui.label_setup_panel import LabelSetupPanel
+from gui.letter_template_editor import LetterTemplateEditor
+from gui.pdf_preview import PdfPreview
+from gui.tasks import run_task
+from models.database import Database
+from services.errors import Cancelled, InputError
+from services.label_templates import all_templates, get_template
+from services.letter_templates import template_names
+from services.postal_campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
+from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion
+from services.selection import Selection
+from services.settings import get_setting
+
+STATUS_CHOICES = (("", "Tous"), ("prospect", "Prospects"), ("customer", "Clients"))
+SOURCE_CHOICES = (("", "Toutes"), ("direct", "Collecte directe"), ("partner", "Partenaire"),
+                  ("broker", "Courtier en données"), ("public", "Source publique"))  # fmt: skip
+Model = QModelIndex | QPersistentModelIndex
+
+
+class ExcludedModel(QAbstractTableModel):
+    """Who is left out of the campaign, and why (French reasons)."""
+
+    HEADERS = ("Référence", "Nom", "Code postal", "Ville", "Motif", "Détail")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Exclusion] = []
+
+    def set_rows(self, rows: list[Exclusion]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Model = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Model = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Model, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        e = self.rows[index.row()]
+        return (e.ref, e.name, e.postcode, e.city, e.label, e.detail)[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+class CampaignsScreen(QWidget):
+    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.ui = db, ui
+        self.task: Any = None
+        self.last_outcome: PostalOutcome | None = None
+        self.decision: Decision | None = None
+
+        # --- the campaign and its selection ---
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("par exemple « Offres d'automne 2026 »"))
+        self.purpose = QPlainTextEdit()
+        self.purpose.setPlaceholderText(self.tr("Objet, imprimé dans le courrier"))
+        self.purpose.setMaximumHeight(60)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("nom, ville, code postal, référence…"))
+        self.status = QComboBox()
+        for value, label in STATUS_CHOICES:
+            self.status.addItem(self.tr(label), value)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("étiquettes exigées, séparées par des virgules"))
+        self.postcode = QLineEdit()
+        self.postcode.setPlaceholderText(self.tr("75, 2A, 971…"))
+        self.source = QComboBox()
+        for value, label in SOURCE_CHOICES:
+            self.source.addItem(self.tr(label), value)
+        self.template = QComboBox()
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.start_at = QSpinBox()
+        self.start_at.setMinimum(1)
+        self.household = QCheckBox(
+            self.tr("Un courrier par foyer (même adresse, même nom : « M. et Mme DUPONT »)")
+        )
+        self.letter = QComboBox()
+        form = QFormLayout()
+        form.addRow(self.tr("Nom de la campagne"), self.name)
+        form.addRow(self.tr("Objet"), self.purpose)
+        form.addRow(self.tr("Recherche"), self.search)
+        form.addRow(self.tr("Statut"), self.status)
+        form.addRow(self.tr("Étiquettes"), self.tags)
+        form.addRow(self.tr("Début du code postal"), self.postcode)
+        form.addRow(self.tr("Origine des données"), self.source)
+        form.addRow(self.tr("Planche d'étiquettes"), self.template)
+        form.addRow(self.tr("Première étiquette libre"), self.start_at)
+        form.addRow(self.tr("Modèle de courrier"), self.letter)
+        form.addRow("", self.household)
+
+        self.check_button = QPushButton(self.tr("Vérifier les destinataires"))
+        self.check_button.setShortcut("F5")
+        self.check_button.clicked.connect(lambda: self.check())
+        self.generate_button = QPushButton(self.tr("Créer la campagne et les PDF…"))
+        self.generate_button.setShortcut("Ctrl+G")
+        self.generate_button.clicked.connect(self.generate)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.generate_button)
+        buttons.addStretch(1)
+        self.summary = QLabel(self.tr("Choisissez la sélection puis vérifiez les destinataires."))
+        self.summary.setWordWrap(True)
+        self.excluded = ExcludedModel()
+        self.excluded_view = QTableView()
+        self.excluded_view.setModel(self.excluded)
+        self.excluded_view.horizontalHeader().setStretchLastSection(True)
+        self.excluded_view.setAlternatingRowColors(True)
+        self.excluded_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+
+        new = QWidget()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(QLabel(self.tr("Personnes exclues et motif")))
+        right.addWidget(self.excluded_view, 1)
+        new_layout = QHBoxLayout(new)
+        new_layout.addLayout(left, 2)
+        new_layout.addLayout(right, 3)
+
+        # --- preview and printing ---
+        self.preview = PdfPreview()
+        self.show_labels = QPushButton(self.tr("Étiquettes"))
+        self.show_letters = QPushButton(self.tr("Courriers"))
+        self.show_labels.clicked.connect(lambda: self._open_output("labels.pdf"))
+        self.show_letters.clicked.connect(lambda: self._open_output("letters.pdf"))
+        self.output_label = QLabel()
+        preview_page = QWidget()
+        pv = QVBoxLayout(preview_page)
+        bar = QHBoxLayout()
+        bar.addWidget(self.output_label, 1)
+        bar.addWidget(self.show_labels)
+        bar.addWidget(self.show_letters)
+        pv.addLayout(bar)
+        pv.addWidget(self.preview, 1)
+
+        self.templates_editor = LetterTemplateEditor(db, ui)
+        self.templates_editor.saved.connect(lambda _label: self._fill_letter_templates())
+        self.setup = LabelSetupPanel(db, ui)
+        self.setup.pdf_ready.connect(self._show_pdf)
+        self.setup.templates_changed.connect(self._fill_label_templates)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(new, self.tr("Nouvelle campagne postale"))
+        self.tabs.addTab(preview_page, self.tr("Aperçu et impression"))
+        self.tabs.addTab(self.templates_editor, self.tr("Modèles de courrier"))
+        self.tabs.addTab(self.setup, self.tr("Étiquettes et imprimante"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self._set_outputs_enabled(False)
+
+    # --- screen convention ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._fill_label_templates()
+        self._fill_letter_templates()
+        self.templates_editor.refresh()
+        self.setup.refresh()
+
+    def _fill_label_templates(self) -> None:
+        with self.db.session() as s:
+            templates = all_templates(s)
+            default = get_setting(s, "postal.label_template")
+        current = self.template.currentData() or default
+        self.template.blockSignals(True)
+        self.template.clear()
+        for t in templates:
+            self.template.addItem(f"{t.code} — {t.description}" if t.custom else t.description, t.code)
+        self.template.setCurrentIndex(max(self.template.findData(current), 0))
+        self.template.blockSignals(False)
+        self._template_changed()
+
+    def _fill_letter_templates(self) -> None:
+        with self.db.session() as s:
+            names = template_names(s)
+            default = get_setting(s, "postal.letter_template")
+        current = self.letter.currentText() or default
+        self.letter.clear()
+        self.letter.addItems(names)
+        self.letter.setCurrentText(current if current in names else names[0])
+
+    def _template_changed(self) -> None:
+        code = self.template.currentData()
+        if code:
+            with self.db.session() as s:
+                self.start_at.setMaximum(get_template(s, code).per_page)
+
+    # --- the campaign -----------------------------------------------------------------------------
+    def request(self) -> PostalRequest:
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        return PostalRequest(
+            name=self.name.text(),
+            purpose=self.purpose.toPlainText(),
+            selection=Selection(
+                search=self.search.text(),
+                status=self.status.currentData(),
+                tags=tags,
+                postcode_prefix=self.postcode.text().strip(),
+                source_kind=self.source.currentData(),
+            ),
+            template_code=self.template.currentData() or "L7160",
+            start_at=self.start_at.value(),
+            letter_template=self.letter.currentText(),
+            one_per_household=self.household.isChecked(),
+        )
+
+    def check(self, then: Any = None) -> None:
+        """Who gets a letter, who is left out and why — before anything is printed or recorded.
+
+        Runs on a worker (100,000 contacts take a few seconds); `then(decision)` follows on success.
+        """
+        req = self.request()
+        if not req.name.strip():
+            req.name = "?"  # the name is only needed to create the campaign
+        self._set_busy(True)
+
+        def work(progress: Any) -> Decision:
+            progress(0, 0, self.tr("Sélection des destinataires…"))
+            with self.db.session() as s:
+                return preview(s, req)
+
+        def done(decision: Decision) -> None:
+            self._set_busy(False)
+            self._show_decision(decision)
+            if then is not None:
+                then(decision)
+
+        self.task = run_task(self, self.tr("Vérification des destinataires"), work, done, self._failed)
+
+    def _show_decision(self, decision: Decision) -> None:
+        self.decision = decision
+        self.excluded.set_rows(decision.excluded)
+        self.excluded_view.resizeColumnsToContents()
+        counts = decision.counts()
+        reasons = "".join(f"\n  • {EXCLUSION_LABELS[k]} : {v}" for k, v in sorted(counts.items()))
+        self.summary.setText(
+            self.tr("%1 courrier(s) pour %2 personne(s) ; %3 exclue(s).")
+            .replace("%1", str(decision.letters)).replace("%2", str(decision.people))
+            .replace("%3", str(len(decision.excluded))) + reasons
+        )  # fmt: skip
+
+    def generate(self) -> None:
+        req = self.request()
+        if not req.name.strip():
+            self.ui.show_error(self.tr("Donnez un nom à la campagne."))
+            self.name.setFocus()
+            return
+        self.check(lambda decision: self._confirm_and_run(req, decision))
+
+    def _confirm_and_run(self, req: PostalRequest, decision: Decision) -> None:
+        if not decision.recipients:
+            self.ui.show_error(
+                self.tr("Personne ne peut recevoir cette campagne : voyez les exclus et leurs motifs.")
+            )
+            return
+        if not self.ui.confirm(
+            self.tr("Créer la campagne « %1 » : %2 courrier(s) et autant d'étiquettes, %3 exclu(s) ?\n"
+                    "Les personnes qui reçoivent la notice complète seront enregistrées comme informées.")
+            .replace("%1", req.name).replace("%2", str(decision.letters)).replace("%3", str(len(decision.excluded))),
+            self.tr("Créer la campagne"), self.tr("Créer"),
+        ):  # fmt: skip
+            return
+        folder = self.ui.ask_directory(self.tr("Dossier où écrire labels.pdf, letters.pdf et excluded.xlsx"),
+                                       "campaigns")  # fmt: skip
+        if folder is None:
+            return
+        self._set_busy(True)
+
+        def work(progress: Any) -> PostalOutcome:
+            with self.db.session() as s:
+                return run_postal_campaign(s, req, folder, progress)
+
+        self.task = run_task(self, self.tr("Campagne postale"), work, self._done, self._failed)
+
+    def _done(self, outcome: PostalOutcome) -> None:
+        self._set_busy(False)
+        self.last_outcome = outcome
+        self.output_label.setText(
+            self.tr("Campagne n° %1 : %2 courrier(s), %3 planche(s) d'étiquettes — %4")
+            .replace("%1", str(outcome.campaign_id)).replace("%2", str(outcome.recipients))
+            .replace("%3", str(outcome.label_pages)).replace("%4", str(outcome.folder))
+        )  # fmt: skip
+        self._set_outputs_enabled(True)
+        self._open_output("labels.pdf")
+        self.tabs.setCurrentIndex(1)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, Cancelled):
+            self.ui.show_info(str(exc))
+        elif isinstance(exc, InputError):
+            self.ui.show_error(str(exc))
+        else:
+            self.ui.show_error(self.tr("La campagne n'a pas pu être créée : %1").replace("%1", str(exc)))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.generate_button.setEnabled(not busy)
+        self.check_button.setEnabled(not busy)
+
+    def _set_outputs_enabled(self, enabled: bool) -> None:
+        self.show_labels.setEnabled(enabled)
+        self.show_letters.setEnabled(enabled)
+
+    def _open_output(self, name: str) -> None:
+        if self.last_outcome is not None:
+            titles = {"labels.pdf": self.tr("Étiquettes"), "letters.pdf": self.tr("Courriers")}
+            self.preview.load(self.last_outcome.folder / name, titles[name])
+
+    def _show_pdf(self, path: Path, title: str) -> None:
+        self.preview.load(path, title)
+        self.tabs.setCurrentIndex(1)
