@@ -53,8 +53,6 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     from services.importing.reading import file_sha256, read_table
     from services.importing.running import ImportOptions, run_import, write_report
 
-    # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
-
     path = Path(args.file)
     options = ImportOptions(
         source_kind=args.source_kind,

@@ -149,6 +149,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_contact_action)
         file_menu.addSeparator()
+        # Issue 3: the import wizard and the contacts export.
+        self.import_action = self._action(self.tr("&Importer…"), "Ctrl+I", self.import_contacts)
+        file_menu.addAction(self.import_action)
+        self.export_action = self._action(self.tr("&Exporter les contacts…"), "Ctrl+E", self.export_contacts)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quitter"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
@@ -186,6 +192,26 @@ class MainWindow(QMainWindow):
         screen = self.screen("contacts")
         if screen is not None:
             screen.new_contact()  # type: ignore[attr-defined]
+
+    def import_contacts(self):  # type: ignore[no-untyped-def]
+        from gui.import_wizard import open_import_wizard
+
+        wizard = open_import_wizard(self.db, self.ui, self)
+        wizard.imported.connect(lambda _result: self._refresh_contacts())
+        return wizard
+
+    def export_contacts(self):  # type: ignore[no-untyped-def]
+        """The contacts the list shows (its search), or all of them."""
+        from gui.export_contacts import export_contacts_dialog
+
+        screen = self.screens.get("contacts")
+        search = getattr(getattr(screen, "model", None), "text", "") or ""
+        return export_contacts_dialog(self.db, self.ui, self, search)
+
+    def _refresh_contacts(self) -> None:
+        screen = self.screens.get("contacts")
+        if screen is not None and hasattr(screen, "refresh"):
+            screen.refresh()
 
     def focus_search(self) -> None:
         widget = self.stack.currentWidget()

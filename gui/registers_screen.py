@@ -61,7 +61,9 @@ class RegistersScreen(QWidget):
     def export(self, name: str, suffix: str) -> None:
         label = REGISTER_LABELS.get(name, name)
         filters = self.tr("Classeur Excel (*.xlsx)") if suffix == ".xlsx" else self.tr("Document PDF (*.pdf)")
-        path = self.ui.ask_save_path(self.tr("Exporter : {0}").format(label), filters, f"{label}{suffix}", "registers")
+        path = self.ui.ask_save_path(
+            self.tr("Exporter : {0}").format(label), filters, f"{label}{suffix}", "registers"
+        )
         if path is None:
             return
         if path.suffix.lower() != suffix:
@@ -72,7 +74,9 @@ class RegistersScreen(QWidget):
                 return export_register(session, name, path, lambda n: progress(n, 0, ""))
 
         def done(rows: int) -> None:
-            self.ui.show_info(self.tr("{0} : {1} ligne(s) écrite(s) dans\n{2}").format(label, rows, str(path)))
+            self.ui.show_info(
+                self.tr("{0} : {1} ligne(s) écrite(s) dans\n{2}").format(label, rows, str(path))
+            )
 
         self.task = run_task(self, self.tr("Export : {0}").format(label), work, done, self._failed)
 

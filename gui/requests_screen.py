@@ -72,13 +72,17 @@ class AnswerDialog(QDialog):
         self.on = _date_edit(date.today(), self)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(
-            self.tr("Texte de la réponse. Un refus est motivé et rappelle le droit de réclamation auprès de la CNIL.")
+            self.tr(
+                "Texte de la réponse. Un refus est motivé et rappelle le droit de réclamation auprès de la CNIL."
+            )
         )
         form = QFormLayout(self)
         form.addRow(self.tr("Réponse"), self.outcome)
         form.addRow(self.tr("Date"), self.on)
         form.addRow(self.tr("Texte"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -90,11 +94,15 @@ class ExtendDialog(QDialog):
         self.setWindowTitle(self.tr("Prolonger de deux mois"))
         self.on = _date_edit(date.today(), self)
         self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(self.tr("Raison donnée à la personne (complexité, nombre de demandes…)"))
+        self.reason.setPlaceholderText(
+            self.tr("Raison donnée à la personne (complexité, nombre de demandes…)")
+        )
         form = QFormLayout(self)
         form.addRow(self.tr("Personne informée le"), self.on)
         form.addRow(self.tr("Motif"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -248,6 +256,6 @@ class RequestsScreen(QWidget):
     def _ask_answer(self) -> None:
         dialog = AnswerDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.answer_selected(dialog.outcome.currentData(), dialog.text.toPlainText(), _pydate(dialog.on.date()))
-
-
+            self.answer_selected(
+                dialog.outcome.currentData(), dialog.text.toPlainText(), _pydate(dialog.on.date())
+            )

@@ -21,7 +21,9 @@ class SavingDialogs(FakeDialogs):
         super().__init__()
         self.target = target
 
-    def ask_save_path(self, title: str, filters: str, suggested_name: str = "", purpose: str = "save") -> Path:
+    def ask_save_path(
+        self, title: str, filters: str, suggested_name: str = "", purpose: str = "save"
+    ) -> Path:
         return self.target
 
 

@@ -215,3 +215,15 @@ def test_formula_text_never_imported_as_formula(db: Database, tmp_path: Path) ->
     _import(db, path)
     with db.session() as s:
         assert s.scalar(select(Contact.notes)) == '=HYPERLINK("http://x")'
+
+
+def test_file_name_full_of_markup_characters(db: Database, tmp_path: Path) -> None:
+    """A file named with <&" is reported by its exact name when broken, and recorded as is when fine."""
+    broken = tmp_path / 'clients <&">.xlsx'
+    broken.write_bytes(b"PK\x03\x04 pas un vrai zip")
+    _bad(db, broken, 'clients <&">.xlsx')
+    good = tmp_path / 'export "A&B" <2025>.csv'
+    shutil.copy(DATA / "excel_cp1252.csv", good)
+    _import(db, good)
+    with db.session() as s:
+        assert s.scalar(select(ImportRecord.file_name)) == good.name

@@ -182,3 +182,25 @@ def test_cancel_during_import_writes_nothing(qtbot, sqlite_db: Database, cancel:
     qtbot.waitUntil(lambda: wizard.import_page.done, timeout=10000)
     assert "annulé" in wizard.import_page.status.text()
     assert _count(sqlite_db, Contact) == 0 and _count(sqlite_db, ImportRecord) == 0
+
+
+def test_main_window_file_menu_imports_and_exports(qtbot, sqlite_db: Database, tmp_path: Path) -> None:
+    """Fichier > Importer… (Ctrl+I) opens the wizard; Exporter les contacts… writes the list's contacts."""
+    from gui.main_window import MainWindow
+    from tests.helpers import make_contact
+
+    with sqlite_db.session() as s:
+        make_contact(s)
+        make_contact(s, last_name="Petit", email="p@example.fr", mobile="", postcode="75001", city="Paris")
+    ui = FakeUI(save_to=tmp_path / "export.xlsx")
+    window = MainWindow(sqlite_db, ui)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    wizard = window.import_contacts()  # the window owns it; deleted when closed
+    assert isinstance(wizard, ImportWizard) and wizard.isVisible()
+    wizard.close()
+    window.export_contacts()
+    qtbot.waitUntil(lambda: bool(ui.infos) or bool(ui.errors), timeout=10000)
+    assert ui.errors == [] and "2 contact(s)" in ui.infos[0]
+    ws = openpyxl.load_workbook(tmp_path / "export.xlsx").active
+    assert ws.max_row == 3

@@ -13,7 +13,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +171,8 @@ def read_grid(path: Path, sheet: str | None = None) -> tuple[str, list[str], lis
     try:
         ws = wb.get_sheet_by_name(name)
         _check_dimensions(path, ws.height, ws.width)
-        rows = [_clean_cells(r) for r in ws.iter_rows()]
+        # From A1, so that line numbers are Excel's; times and durations become text in cell_text.
+        rows = ws.to_python(skip_empty_area=False)
     except InputError:
         raise
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError) as exc:
@@ -196,11 +197,6 @@ def _check_dimensions(path: Path, height: int, width: int) -> None:
                 ",", " "
             ),
         )
-
-
-def _clean_cells(row: list[Any]) -> list[Any]:
-    # Calamine gives '' for empty cells; times and durations become text (never needed as numbers).
-    return [v if not isinstance(v, time | timedelta) else str(v) for v in row]
 
 
 # --- CSV ------------------------------------------------------------------------------------------
