@@ -44,7 +44,10 @@ class UsageError(InputError):
 
 # argparse's own messages, in the French the rest of the program speaks.
 _ARGPARSE_FR = [
-    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), r"\1 : choix invalide \2 (possibles : \3)"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        r"\1 : choix invalide \2 (possibles : \3)",
+    ),
     (re.compile(r"the following arguments are required: (.+)"), r"arguments obligatoires manquants : \1"),
     (re.compile(r"unrecognized arguments: (.+)"), r"arguments inconnus : \1"),
     (re.compile(r"argument (\S+): expected one argument"), r"\1 : une valeur est attendue"),

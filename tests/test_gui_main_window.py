@@ -196,15 +196,24 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
     import subprocess
 
     base = tmp_path / "neuve.sqlite"
-    env = {**os.environ, gui_app.SMOKE_TEST_ENV: "1", "QT_QPA_PLATFORM": "offscreen", "WEBLEADS_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        gui_app.SMOKE_TEST_ENV: "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "WEBLEADS_HOME": str(tmp_path),
+    }
     main = Path(__file__).resolve().parent.parent / "main.py"
-    done = subprocess.run([sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "window shown" in done.stdout
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
-def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(qtbot, monkeypatch, data_home: Path) -> None:
+def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(
+    qtbot, monkeypatch, data_home: Path
+) -> None:
     """The exception hook writes the trace to the log file and shows a French sentence."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))

@@ -1,7 +1,7 @@
 """postal campaigns: recipients, template versions, NPAI returns, label templates, printer offsets
 
-Revision ID: 0004
-Revises: 0001
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-28 09:26:25.404338
 """
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0004'
-down_revision: str | None = '0007'  # chained after main's head at merge time (was 0001)
+revision: str = '0006'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
