@@ -20,7 +20,8 @@ from gui.contact_dialog import ContactDialog
 from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
 from models.database import Database, DatabaseError
-from services.contacts import count_contacts, delete_contact, display_name, fetch_rows
+from services.contacts import HasComplianceHistory, count_contacts, delete_contact, display_name, fetch_rows
+from services.erasure import erase_contact
 from services.errors import InputError
 
 HEADER_STATE_KEY = "contacts/header"
@@ -235,6 +236,27 @@ class ContactsScreen(QWidget):
         self.select_id(dialog.saved_id)
         self.table.setFocus()
 
+    def offer_erasure(self, contact_id: int, ref: str, why: str) -> None:
+        """RULES.md §5: a contact with a compliance history is anonymised, its proof and objections kept."""
+        message = self.tr(
+            "{why}\n\nEffacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, "
+            "ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui "
+            "l'a reçu sera notifié."
+        ).format(why=why, ref=ref)
+        if not self.ui.confirm(message, self.tr("Effacer un contact"), self.tr("Effacer")):
+            return
+        try:
+            with self.db.session() as session:
+                notices = erase_contact(session, contact_id)
+        except (InputError, DatabaseError) as exc:
+            self.ui.show_error(str(exc))
+            return
+        self.ui.show_info(
+            self.tr("Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.").format(
+                ref=ref, n=len(notices)
+            )
+        )
+
     def delete_selected(self) -> None:
         contact_id = self.current_id()
         if contact_id is None:
@@ -254,6 +276,8 @@ class ContactsScreen(QWidget):
         try:
             with self.db.session() as session:
                 delete_contact(session, contact_id)
+        except HasComplianceHistory as exc:
+            self.offer_erasure(contact_id, values.ref, str(exc))
         except (InputError, DatabaseError) as exc:
             self.ui.show_error(str(exc))
         self.refresh()

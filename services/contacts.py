@@ -85,6 +85,10 @@ class ConcurrentEditError(InputError):
         self.changes = changes
 
 
+class HasComplianceHistory(InputError):
+    """The contact's consents, objections, transmissions or calls are proof to keep: erase, don't delete."""
+
+
 class ContactNotFound(NotFoundError):
     def __init__(self, ref: str) -> None:
         super().__init__(f"Aucun contact avec la référence {ref}.")
@@ -340,9 +344,9 @@ def delete_contact(session: Session, contact_id: int, expected_version: int | No
     if expected_version is not None and contact.version != expected_version:
         raise ConcurrentEditError(contact.ref, {})
     ref = contact.ref
-    keeps_proof = InputError(
+    keeps_proof = HasComplianceHistory(
         f"Le contact {ref} a un historique de conformité (consentement, opposition, transmission, appel "
-        "ou demande) qui doit être conservé : utilisez « Effacer » (anonymisation) plutôt que Supprimer."
+        "ou demande) qui doit être conservé : effacez-le (anonymisation) plutôt que de le supprimer."
     )
     for table in (ConsentRecord, Opposition):
         if session.scalar(select(func.count()).select_from(table).where(table.contact_id == contact_id)):

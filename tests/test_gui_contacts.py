@@ -266,6 +266,24 @@ def test_delete_asks_and_cancelling_keeps_the_contact(qtbot, sqlite_db: Database
         assert s.get(Contact, three["dupont"]) is None
 
 
+def test_deleting_a_contact_who_objected_offers_erasure(qtbot, sqlite_db: Database, three) -> None:
+    """A contact with an objection is not deleted: the screen offers erasure, which anonymises it."""
+    from services.oppositions import record_opposition
+
+    with sqlite_db.session() as s:
+        record_opposition(s, three["dupont"], "post", "slip", date(2026, 11, 2))
+    ui = FakeDialogs(confirm_answer=True)
+    screen = make_screen(qtbot, sqlite_db, ui)
+    screen.select_id(three["dupont"])
+    screen.delete_selected()
+    assert len(ui.confirms) == 2 and "Effacer le contact" in ui.confirms[1]
+    assert ui.errors == [] and "effacé" in ui.infos[0]
+    assert shown(screen.model) == ["DURAND", "MARTIN"]
+    with sqlite_db.session() as s:
+        erased = s.get(Contact, three["dupont"])
+        assert erased is not None and erased.erased_at is not None and erased.last_name == ""
+
+
 def test_enter_and_double_click_open_the_selected_contact(
     qtbot, sqlite_db: Database, three, monkeypatch
 ) -> None:
