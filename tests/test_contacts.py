@@ -176,7 +176,7 @@ def test_contact_with_compliance_history_cannot_be_deleted(db: Database) -> None
         c = make_contact(s)
         s.add(Opposition(contact_id=c.id, scope="post", received_on=date(2026, 5, 2), channel="slip"))
         cid = c.id
-    with pytest.raises(InputError, match="Effacer"), db.session() as s:
+    with pytest.raises(InputError, match="effacez-le"), db.session() as s:
         delete_contact(s, cid)
     with db.session() as s:
         assert s.get(Contact, cid) is not None
@@ -196,7 +196,7 @@ def test_contact_sent_to_a_partner_cannot_be_deleted(db: Database) -> None:
         s.flush()
         s.add(TransmissionLine(transmission_id=t.id, contact_id=c.id, partner_id=p.id))
         cid = c.id
-    with pytest.raises(InputError, match="Effacer"), db.session() as s:
+    with pytest.raises(InputError, match="effacez-le"), db.session() as s:
         delete_contact(s, cid)
     with db.session() as s:
         assert s.get(Contact, cid) is not None
