@@ -7,7 +7,7 @@ import argparse
 from cli.context import CliContext, Result
 from models.database import describe_url
 from services.contacts import count_contacts
-from services.demo import add_demo_contacts
+from services.demo import add_demo_contacts, add_demo_organisation
 from services.errors import InputError
 
 
@@ -25,6 +25,7 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         if args.demo:
             added = add_demo_contacts(session, args.demo)
+            add_demo_organisation(session)
     with ctx.session() as session:
         total = count_contacts(session)
     where = describe_url(db.url)

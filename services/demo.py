@@ -154,3 +154,25 @@ def _flush(session: Session, contacts: list[dict], sources: list[dict], tags: li
     sources.clear()
     tags.clear()
     return count
+
+
+def add_demo_organisation(session: Session) -> bool:
+    """A demo base gets a demo identity, so its letters and notices can be printed at once.
+
+    Only when none is set: a real organisation's settings are never overwritten.
+    """
+    from services.settings import get_setting, set_settings
+
+    if get_setting(session, "org.name"):
+        return False
+    set_settings(
+        session,
+        {
+            "org.name": "Jardinerie des Lilas (démonstration)",
+            "org.address": "12 rue des Lilas\n69003 Lyon",
+            "org.phone": "04 78 00 00 00",
+            "org.email": "contact@jardinerie-des-lilas.example",
+            "org.rights_contact": "Service clients, 12 rue des Lilas, 69003 Lyon — droits@jardinerie-des-lilas.example",
+        },
+    )
+    return True

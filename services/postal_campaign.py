@@ -192,15 +192,29 @@ def write_excluded(path: Path, excluded: list[Exclusion]) -> None:
     write_table(path, "Exclus", EXCLUDED_COLUMNS, rows)
 
 
+def check_organisation_identity(settings: dict[str, object]) -> None:
+    """RULES.md §3: every notice names the organisation and how to reach it (art. 13 and 14)."""
+    missing = [
+        label
+        for key, label in (("org.name", "le nom"), ("org.address", "l'adresse"))
+        if not str(settings.get(key) or "").strip()
+    ]
+    if missing:
+        raise InputError(
+            f"Renseignez {' et '.join(missing)} de l'organisation dans les Réglages : chaque notice "
+            "d'information doit nommer le responsable du traitement et dire comment le joindre (RGPD, art. 13 et 14)."
+        )
+
+
 def run_postal_campaign(
     session: Session, req: PostalRequest, out_dir: Path, progress: Progress | None = None
 ) -> PostalOutcome:
     """Decide, record, and write the three files; Cancel (progress -> False) rolls everything back."""
-    out_dir = Path(out_dir)
-    out_dir = output_dir(out_dir)  # created if needed, like any "save to folder"
+    settings = get_settings(session)
+    check_organisation_identity(settings)
+    out_dir = output_dir(Path(out_dir))  # created if needed, like any "save to folder"
     on = req.on or date.today()
     template = get_template(session, req.template_code)
-    settings = get_settings(session)
     version = latest_version(session, req.letter_template or settings["postal.letter_template"])
     decision = preview(session, req)
     if not decision.recipients:

@@ -14,6 +14,7 @@ from models.campaign import Campaign
 from models.database import Database
 from models.postal import LetterTemplateVersion, PrinterOffset
 from services.oppositions import record_opposition
+from services.settings import set_settings
 from tests.helpers import make_contact
 
 
@@ -53,6 +54,7 @@ def make_screen(qtbot, db: Database, tmp_path: Path) -> tuple[CampaignsScreen, F
 def test_campaign_from_check_to_preview(qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The secretary checks, sees the objected person excluded with the reason, generates, previews."""
     with sqlite_db.session() as s:
+        set_settings(s, {"org.name": "Jardinerie Lefèvre", "org.address": "3 place Bellecour\n69002 Lyon"})
         make_contact(s, last_name="Martin", postcode="69002")
         make_contact(s, last_name="Durand", first_name="Zoé", postcode="75002", city="Paris")
         opposed = make_contact(s, last_name="Refuse", postcode="69001")

@@ -23,6 +23,23 @@ def test_init_demo_then_list_and_show(tmp_path: Path, capsys: pytest.CaptureFixt
     db = str(tmp_path / "shop.sqlite")
     r = cli(capsys, "--db", db, "init", "--demo", "40", "--json")
     assert r.code == 0 and r.json["contacts"] == 40 and r.json["demo_added"] == 40
+    out = tmp_path / "campagne"
+    r = cli(
+        capsys,
+        "--db",
+        db,
+        "campaign",
+        "postal",
+        "--name",
+        "Démo",
+        "--template",
+        "L7160",
+        "--out",
+        str(out),
+        "--json",
+    )
+    assert r.code == 0, r.err  # a demo base has a demo identity: its letters print at once
+    assert r.json["recipients"] + sum(r.json["excluded"].values()) == 40
     r = cli(capsys, "--db", db, "contacts", "list", "--json")
     rows = r.json
     assert len(rows) == 40 and set(rows[0]) >= REQUIRED_KEYS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from python_calamine import CalamineWorkbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from models.compliance import InformedRecord
 from models.contact import Contact
@@ -311,3 +311,15 @@ def test_cancel_leaves_no_file_and_no_record(db: Database, tmp_path: Path, scena
     with db.session() as s:
         assert s.scalars(select(CampaignRecipient)).first() is None
         assert s.scalars(select(InformedRecord).where(InformedRecord.document == "letter")).first() is None
+
+
+def test_campaign_refused_while_the_organisation_is_unnamed(db: Database, tmp_path: Path) -> None:
+    """RULES.md §3: no letter leaves without naming the organisation; nothing is written or recorded."""
+    with db.session() as s:
+        make_contact(s)
+    out = tmp_path / "campagne"
+    with pytest.raises(InputError, match="Réglages"), db.session() as s:
+        run_postal_campaign(s, PostalRequest(name="Test", template_code="L7160"), out)
+    assert not out.exists()
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CampaignRecipient)) == 0
