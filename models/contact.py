@@ -38,8 +38,9 @@ class Contact(Timestamped, Base):
     __tablename__ = "contacts"
     # AUTOINCREMENT: an erased contact's id (and so its reference) is never given to someone else.
     __table_args__ = (
-        # Covering index: the unfiltered list sorted by name is read from the index alone.
-        Index("ix_contacts_last_name", "last_name", "id", "erased_at"),
+        # Covering index: the list sorted by name, filtered or not by the search box, is read from the
+        # index alone, in order (no table lookups, no sort of 50,000 matches on a one-letter search).
+        Index("ix_contacts_last_name", "last_name", "id", "erased_at", "search_text"),
         Index("ix_contacts_postcode", "postcode"),
         Index("ix_contacts_email", "email"),
         Index("ix_contacts_phone", "phone"),

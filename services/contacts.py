@@ -422,9 +422,10 @@ def search_query(text: str = "", sort: str = "last_name", descending: bool = Fal
     cond = search_condition(text)
     if cond is not None:
         q = q.where(cond)
-    if cond is not None and isinstance(column.type, String):
-        # With a filter, scanning in index order then jumping to each row is slower than a sort of the
-        # matches: "|| ''" keeps the planner off the index (SQLite picks it otherwise, 4x slower).
+    if cond is not None and isinstance(column.type, String) and sort != "last_name":
+        # With a filter, scanning another column's index then jumping to each row is slower than a sort of
+        # the matches: "|| ''" keeps the planner off it (SQLite picks it otherwise, 4x slower). The name
+        # index covers the searchable text, so sorting by name reads it in order instead.
         column = column.concat("")
     order = column.desc() if descending else column.asc()
     return q.order_by(order, Contact.id.desc() if descending else Contact.id)
