@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from email_validator import EmailNotValidError, validate_email
-
 # Plain ASCII addresses: most of a French customer file; everything else goes to email-validator.
 _SIMPLE = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,24}", re.IGNORECASE)
 
@@ -17,6 +15,9 @@ def normalise_email(raw: object) -> str | None:
     text = str(raw).strip()
     if not text:
         return None
+    # Imported on first use: 50 ms that the window's start need not pay.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
