@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
@@ -33,13 +33,15 @@ from services.call_calendar import (
 )
 from services.errors import InputError, NotFoundError
 from services.phone_eligibility import (
+    NO_ANSWERS,
     Eligibility,
     EligibilityInputs,
     decide_eligibility,
     eligibility_query,
     forbidden_subject,
+    latest_phone_answers,
     number_to_dial,
-    rows_to_inputs,
+    with_answers,
 )
 from services.settings import get_setting
 
@@ -63,6 +65,12 @@ class CallStats(NamedTuple):
     last_not_interested: datetime | None  # UTC, within the last 60 days
 
 
+def inline(value: Any) -> ColumnElement[Any]:
+    """A constant written into the SQL text rather than bound: SQLite converts a bound value to the
+    column's affinity again on every row it compares, which doubles the time over the call log."""
+    return literal(value, DateTime if isinstance(value, datetime) else None, literal_execute=True)
+
+
 def _window_starts(now: datetime) -> dict[str, datetime]:
     """For each zone, the UTC moment the 30-day window opens (midnight of its first local day)."""
     out = {}
@@ -73,57 +81,63 @@ def _window_starts(now: datetime) -> dict[str, datetime]:
     return out
 
 
-def _attempt_conditions(now: datetime) -> tuple[list[ColumnElement[bool]], ColumnElement[bool]]:
-    """The call-log lines that matter at `now` (last 62 days), and which of them are in the 30-day window
-    of their callee (the zone stored on each line)."""
+def in_window(now: datetime) -> ColumnElement[bool]:
+    """RULES.md §2: a call-log line is in the 30-day window of its callee (the zone stored on each line)."""
     starts = _window_starts(now)
-    earliest = min(starts.values())
+    # Each branch compares (not « called_at >= CASE … END »): PostgreSQL then reads each inline moment
+    # as a timestamp.
+    after_opening = case(
+        *[
+            (CallLogEntry.callee_zone == inline(zone), CallLogEntry.called_at >= inline(at))
+            for zone, at in starts.items()
+        ],
+        else_=CallLogEntry.called_at >= inline(min(starts.values())),
+    )
+    return and_(after_opening, CallLogEntry.called_at <= inline(to_utc_naive(now)))
+
+
+def recent_not_interested(now: datetime) -> ColumnElement[bool]:
+    """RULES.md §2: a « pas intéressé » recent enough to still block (60 days, and a margin for zones)."""
     lower = to_utc_naive(now) - timedelta(days=NOT_INTERESTED_DAYS + 2)
-    in_window = CallLogEntry.called_at >= case(starts, value=CallLogEntry.callee_zone, else_=earliest)
-    conds = [CallLogEntry.called_at >= min(lower, earliest), CallLogEntry.called_at <= to_utc_naive(now)]
-    return conds, in_window
+    return and_(
+        CallLogEntry.outcome == inline("not-interested"),
+        CallLogEntry.called_at >= inline(lower),
+        CallLogEntry.called_at <= inline(to_utc_naive(now)),
+    )
 
 
 def attempts_query(now: datetime, where: ColumnElement[bool] | None = None) -> Select[Any]:
     """RULES.md §2: THE grouped query — per person, the calls or attempts in the last 30 calendar days
-    (every campaign, call centres included) and the last « pas intéressé » (60 days)."""
-    conds, in_window = _attempt_conditions(now)
-    if where is not None:
-        conds.append(where)
-    return (
-        select(
-            CallLogEntry.contact_id.label("contact_id"),
-            func.sum(case((in_window, 1), else_=0)).label("in_window"),
-            func.max(
-                case((CallLogEntry.outcome == "not-interested", CallLogEntry.called_at), else_=None)
-            ).label("last_not_interested"),
-        )
-        .where(*conds)
-        .group_by(CallLogEntry.contact_id)
+    (every campaign, call centres included) and the last « pas intéressé » (60 days).
+
+    The dates are tested inside the aggregates, not in WHERE: the database then reads the log through
+    its covering index in person order (no sort, no table lookups), which a range on `called_at`
+    would prevent on SQLite; only the people with something recent come out (HAVING).
+    """
+    n = func.sum(cast(in_window(now), Integer))
+    last_ni = func.max(case((recent_not_interested(now), CallLogEntry.called_at), else_=None))
+    q = select(
+        CallLogEntry.contact_id.label("contact_id"),
+        n.label("in_window"),
+        last_ni.label("last_not_interested"),
     )
+    if where is not None:
+        q = q.where(where)
+    return q.group_by(CallLogEntry.contact_id).having(or_(n > 0, last_ni.is_not(None)))
 
 
-def capped_free_dates(
-    session: Session, now: datetime, where: ColumnElement[bool] | None = None
-) -> dict[int, date]:
-    """RULES.md §2: for the people already at 4 calls in 30 days, the day a call is allowed again."""
-    conds, in_window = _attempt_conditions(now)
-    if where is not None:
-        conds.append(where)
-    full = (
-        select(CallLogEntry.contact_id)
-        .where(*conds, in_window)
-        .group_by(CallLogEntry.contact_id)
-        .having(func.count() >= MAX_ATTEMPTS)
-    )
-    rows = session.execute(
-        select(CallLogEntry.contact_id, CallLogEntry.called_at, CallLogEntry.callee_zone).where(
-            *conds, in_window, CallLogEntry.contact_id.in_(full)
-        )
-    )
+def capped_free_dates(session: Session, now: datetime, contact_ids: list[int]) -> dict[int, date]:
+    """RULES.md §2: for these people (at 4 calls or more in 30 days), the day a call is allowed again."""
+    window = in_window(now)
     days: dict[int, list[date]] = defaultdict(list)
-    for cid, at, zone in rows:
-        days[cid].append(from_utc_naive(at).astimezone(ZoneInfo(zone)).date())
+    for i in range(0, len(contact_ids), 500):  # a bounded number of parameters per query
+        rows = session.execute(
+            select(CallLogEntry.contact_id, CallLogEntry.called_at, CallLogEntry.callee_zone).where(
+                window, CallLogEntry.contact_id.in_(contact_ids[i : i + 500])
+            )
+        )
+        for cid, at, zone in rows:
+            days[cid].append(from_utc_naive(at).astimezone(ZoneInfo(zone)).date())
     out = {}
     for cid, ds in days.items():
         free = attempts_free_on(ds)
@@ -136,11 +150,9 @@ def call_stats(
     session: Session, now: datetime, where: ColumnElement[bool] | None = None
 ) -> dict[int, CallStats]:
     """RULES.md §2: the recent-call figures of every person with calls (or those matching `where`)."""
-    free = capped_free_dates(session, now, where)
-    return {
-        cid: CallStats(int(n or 0), free.get(cid), ni)
-        for cid, n, ni in session.execute(attempts_query(now, where))
-    }
+    rows = session.execute(attempts_query(now, where)).all()
+    free = capped_free_dates(session, now, [cid for cid, n, _ in rows if n >= MAX_ATTEMPTS])
+    return {cid: CallStats(int(n or 0), free.get(cid), ni) for cid, n, ni in rows}
 
 
 NO_CALLS = CallStats(0, None, None)
@@ -188,13 +200,13 @@ def combine(
     now: datetime,
     validity_days: int,
     category: str | None = "",
-    calendar: dict[Place, WhenDecision] | None = None,
+    calendar: dict[tuple[Place, date | None, date | None], WhenDecision] | None = None,
     now_naive: datetime | None = None,
 ) -> CallDecision:
     """RULES.md §1 then §2: who may be called, then whether now.
 
-    `category` (forbidden_subject of the subject), `calendar` (the calendar's answer per place for
-    people without recent calls) and `now_naive` are computed once when many people are decided at once.
+    `category` (forbidden_subject of the subject), `calendar` (the calendar's answers already worked
+    out, see calendar_decision) and `now_naive` are shared when many people are decided at once.
     """
     place = Place.of(c.postcode)
     elig = decide_eligibility(c, subject, now_naive or to_utc_naive(now), validity_days, category)
@@ -203,24 +215,29 @@ def combine(
     number = number_to_dial(c)
     if not elig.eligible:
         return CallDecision(c.id, "excluded", elig.reason, elig, place, number, left)
-    if stats.free_from is None and stats.last_not_interested is None:
-        when = calendar_decision(calendar, now, place)
-    else:
-        ni = stats.last_not_interested
-        ni_day = from_utc_naive(ni).astimezone(place.tz).date() if ni else None
-        when = decide_when(now, place, stats.free_from, ni_day)
+    ni = stats.last_not_interested
+    ni_day = from_utc_naive(ni).astimezone(place.tz).date() if ni else None
+    when = calendar_decision(calendar, now, place, stats.free_from, ni_day)
     if when.allowed:
         return CallDecision(c.id, "callable", elig.reason, elig, place, number, left)
     return CallDecision(c.id, "later", when.reason, elig, place, number, left, when.next_local)
 
 
-def calendar_decision(cache: dict[Place, WhenDecision] | None, now: datetime, place: Place) -> WhenDecision:
-    """RULES.md §2 for someone without recent calls: the same answer for everyone at one place."""
+def calendar_decision(
+    cache: dict[tuple[Place, date | None, date | None], WhenDecision] | None,
+    now: datetime,
+    place: Place,
+    free_from: date | None,
+    ni_day: date | None,
+) -> WhenDecision:
+    """RULES.md §2 at `now`: the same answer for everyone at one place with the same cap and « pas
+    intéressé » days, so a list of 100,000 people needs only a few hundred calendar computations."""
     if cache is None:
-        return decide_when(now, place, None, None)
-    when = cache.get(place)
+        return decide_when(now, place, free_from, ni_day)
+    key = (place, free_from, ni_day)
+    when = cache.get(key)
     if when is None:
-        when = cache[place] = decide_when(now, place, None, None)
+        when = cache[key] = decide_when(now, place, free_from, ni_day)
     return when
 
 
@@ -246,8 +263,8 @@ def decide_calls(
 ) -> list[CallDecision]:
     """RULES.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
 
-    One query: the eligibility columns with the grouped call-log figures joined; one more for the
-    call days of those at the cap. No query per person.
+    One query: the eligibility columns with the grouped call-log figures joined; one pass over the
+    consent records; one more for the call days of those at the cap. No query per person.
     """
     validity = int(get_setting(session, "rules.phone_consent_days"))
     today = business_today(session, now)
@@ -257,16 +274,20 @@ def decide_calls(
         .add_columns(attempts.c.in_window, attempts.c.last_not_interested)
         .outerjoin(attempts, attempts.c.contact_id == Contact.id)
     )
+    answers = latest_phone_answers(session)
     rows = session.connection().execute(q).all()
-    free = capped_free_dates(session, now) if any(r[-2] and r[-2] >= MAX_ATTEMPTS for r in rows) else {}
+    free = capped_free_dates(session, now, [r[0] for r in rows if r[-2] and r[-2] >= MAX_ATTEMPTS])
     category = forbidden_subject(subject)
-    calendar: dict[Place, WhenDecision] = {}
+    calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
     now_naive = to_utc_naive(now)
-    make = EligibilityInputs._make
+    make, no_answers, answer_of = EligibilityInputs._make, NO_ANSWERS, answers.get
     out = []
-    for r in rows:
-        c = make(r[:-2])
-        stats = CallStats(r[-2] or 0, free.get(c.id), r[-1]) if r[-2] is not None else NO_CALLS
+    for r in (
+        rows
+    ):  # 100,000 times: tuples built in one go (r: 9 contact columns, in_window, last « pas intéressé »)
+        c = make(r[:9] + answer_of(r[0], no_answers))
+        n = r[9]
+        stats = NO_CALLS if n is None else CallStats(n, free.get(r[0]), r[10])
         out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
     return out
 
@@ -275,11 +296,12 @@ def decide_one(session: Session, contact_id: int, subject: str, now: datetime) -
     """The decision for one person (the call screen, `call check`, `call log`)."""
     validity = int(get_setting(session, "rules.phone_consent_days"))
     today = business_today(session, now)
-    rows = rows_to_inputs(session.execute(eligibility_query(Contact.id == contact_id, subject, today)))
-    if not rows:
+    row = session.execute(eligibility_query(Contact.id == contact_id, subject, today)).first()
+    if row is None:
         raise NotFoundError(f"Contact introuvable : {contact_id}")
+    c = with_answers(row, latest_phone_answers(session, contact_id))
     stats = call_stats(session, now, and_(CallLogEntry.contact_id == contact_id))
-    return combine(rows[0], stats.get(contact_id, NO_CALLS), subject, now, validity)
+    return combine(c, stats.get(contact_id, NO_CALLS), subject, now, validity)
 
 
 def decision_to_dict(d: CallDecision, business_zone: str) -> dict[str, Any]:

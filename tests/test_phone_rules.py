@@ -74,6 +74,39 @@ def test_consent_withdrawn_or_without_proof_does_not_count(db: Database) -> None
         assert decide_one(s, unproven.id, "", MONDAY).reason == "consentement sans preuve"
 
 
+def test_latest_answer_on_each_phone_box_wins(db: Database) -> None:
+    """Consent records are append-only: a refusal withdraws an earlier consent only, a consent given
+    again after a refusal counts, a professional's later « yes » lifts an earlier refusal box, and
+    the bulk decision reads the records exactly as the single one does."""
+    with db.session() as s:
+        again = consumer(s, last_name="Revenu")
+        give_consent(s, again, paris(2026, 5, 1))
+        give_consent(s, again, paris(2026, 6, 1), accept_phone=None, refuse_phone=True)
+        renewed = give_consent(s, again, paris(2026, 7, 1))
+        before = consumer(s, last_name="Avant")
+        give_consent(s, before, paris(2026, 5, 1), accept_phone=None, refuse_phone=True)
+        give_consent(s, before, paris(2026, 6, 1))
+        same_day = consumer(s, last_name="Memejour")
+        give_consent(s, same_day, paris(2026, 6, 1))
+        give_consent(s, same_day, paris(2026, 6, 1), accept_phone=False)  # entered second: wins
+        pro = professional(s, last_name="Change")
+        give_consent(s, pro, paris(2026, 5, 1), accept_phone=None, refuse_phone=True)
+        pro_refusing = professional(s, last_name="Refuse")
+        give_consent(s, pro_refusing, paris(2026, 5, 1), accept_phone=None, refuse_phone=True)
+        assert decide_one(s, pro.id, "", MONDAY).reason == "a refusé le téléphone à la collecte"
+        give_consent(s, pro, paris(2026, 6, 1), accept_phone=None, refuse_phone=False)
+        d = decide_one(s, again.id, "", MONDAY)
+        assert d.status == "callable" and d.eligibility.consent_id == renewed.id
+        assert decide_one(s, before.id, "", MONDAY).status == "callable"
+        assert decide_one(s, same_day.id, "", MONDAY).reason == CONSENT_WITHDRAWN
+        assert decide_one(s, pro.id, "", MONDAY).status == "callable"
+        assert decide_one(s, pro_refusing.id, "", MONDAY).reason == "a refusé le téléphone à la collecte"
+        bulk = {d.contact_id: d for d in decide_calls(s, Contact.id > 0, "", MONDAY)}
+        for cid, d in bulk.items():
+            one = decide_one(s, cid, "", MONDAY)
+            assert (d.status, d.reason, d.eligibility) == (one.status, one.reason, one.eligibility), cid
+
+
 def test_brokers_contact_excluded_without_this_business_consent(db: Database) -> None:
     """Foriou (RULES.md §9): a broker's file gives no phone eligibility; the broker's own consent neither."""
     with db.session() as s:
