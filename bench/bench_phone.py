@@ -3,9 +3,9 @@
 Setup (not timed): 100,000 demo contacts, a phone consent for 30 % of them (a share expired or
 withdrawn), oppositions for 2 %, contracts for 1 %, and 300,000 call-log lines over the last 90 days
 — all with Core bulk inserts. Timed, in the same run: the bare `select id, postcode from contacts`,
-then `decide_calls` for every contact (eligibility query with ONE grouped call-log query joined + one pass over
-the consent records + the capped
-people's call days + the per-person combination), and the whole campaign (Selection → summary).
+then `decide_calls` for every contact (eligibility query with ONE grouped call-log query joined, one
+pass over the consent records, the capped people's call days, the per-person combination), and the
+whole campaign (Selection → summary).
 Each figure is the best of 3 runs. Run: python bench/bench_phone.py  (BENCH_N, BENCH_CALLS to change
 the sizes; BENCH_KEEP=/tmp/file.sqlite keeps the populated base between runs)
 """
