@@ -2,9 +2,12 @@
 
     python bench/bench_gui.py
 
-(a) process start -> main window shown (`python main.py --db big.sqlite` with WEBLEADS_SMOKE_TEST,
-    which quits right after the first show), median of 5 runs in subprocesses, beside a bare
-    QMainWindow shown by a subprocess the same way. Target: 1.5 s.
+(a) process start -> main window shown (`python main.py --db big.sqlite` with WEBLEADS_SMOKE_TEST:
+    "window shown" once the frame is painted, "contacts shown" once the base is open and the contact
+    list built, then it quits), median of 7 runs in subprocesses, beside a bare QMainWindow shown by a
+    subprocess the same way. Target: 1.5 s — both moments are printed against it. The project's bytecode is compiled
+    first, as it is at every start after the first one (and in the packaged app): with
+    PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile ~60 modules again.
 (b) a keystroke in the Contacts search -> table updated (the query, the model reset, the first rows
     fetched, the events processed), median over typed prefixes, beside the plain SQL query of the
     same ids (`select id from contacts where search_text like ...`). Target: 100 ms.
@@ -12,6 +15,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import sqlite3
 import statistics
@@ -24,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIG = ROOT / "bench" / "out" / "big.sqlite"
 N = 100_000
-RUNS = 5
+RUNS = 7
 WORDS = ["martin", "lyon", "0612", "dupont", "jean"]
 
 BARE_WINDOW = """
@@ -50,20 +54,18 @@ def env() -> dict[str, str]:
     return e
 
 
-def time_to_shown(args: list[str]) -> float:
+def time_to_shown(args: list[str]) -> dict[str, float]:
+    """Seconds from the process start to each line the smoke test prints ("window shown", …)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         args, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("window shown"):
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        raise RuntimeError(f"la fenêtre ne s'est pas affichée : {args}")
+    moments = {line.strip(): time.perf_counter() - start for line in proc.stdout}
     proc.wait(timeout=60)
-    return elapsed
+    if "window shown" not in moments:
+        raise RuntimeError(f"la fenêtre ne s'est pas affichée : {args}")
+    return moments
 
 
 def ensure_big_base() -> None:
@@ -77,13 +79,22 @@ def ensure_big_base() -> None:
 
 
 def bench_startup() -> None:
+    for package in ("cli", "gui", "models", "services"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     app_runs = [time_to_shown([sys.executable, "main.py", "--db", str(BIG)]) for _ in range(RUNS)]
     bare_runs = [time_to_shown([sys.executable, "-c", BARE_WINDOW]) for _ in range(RUNS)]
-    app, bare = statistics.median(app_runs), statistics.median(bare_runs)
-    print(f"(a) démarrage jusqu'à la fenêtre affichée, {N:,} contacts (médiane de {RUNS}) :")
-    print(f"    webleads-tracker      {app:6.3f} s   (cible 1,5 s)  {'OK' if app <= 1.5 else 'AU-DESSUS'}")
-    print(f"    QMainWindow vide      {bare:6.3f} s")
-    print(f"    rapport               {app / bare:6.2f}")
+    frame = statistics.median(r["window shown"] for r in app_runs)
+    listed = statistics.median(r["contacts shown"] for r in app_runs)
+    bare = statistics.median(r["window shown"] for r in bare_runs)
+    print(f"(a) démarrage, {N:,} contacts (médiane de {RUNS}) :")
+    print(
+        f"    fenêtre affichée        {frame:6.3f} s   (cible 1,5 s)  {'OK' if frame <= 1.5 else 'AU-DESSUS'}"
+    )
+    print(
+        f"    contacts listés         {listed:6.3f} s   (cible 1,5 s)  {'OK' if listed <= 1.5 else 'AU-DESSUS'}"
+    )
+    print(f"    QMainWindow vide        {bare:6.3f} s")
+    print(f"    rapport                 {frame / bare:6.2f} (fenêtre)  {listed / bare:6.2f} (contacts)")
 
 
 def bench_keystrokes() -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.database import DatabaseError, describe_url, open_database, resolve_url
 from services.paths import data_dir, log_file, resource
 
 log = logging.getLogger("webleads.gui")
@@ -99,6 +98,8 @@ def install_translators(app: QCoreApplication, system: QLocale | None = None) ->
 
 def open_base(db_arg: str | None):  # type: ignore[no-untyped-def]
     """The base, created or migrated; a DatabaseError carries the sentence to show."""
+    from models.database import open_database, resolve_url
+
     url = resolve_url(db_arg, data_dir())
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -108,36 +109,51 @@ def open_base(db_arg: str | None):  # type: ignore[no-untyped-def]
 
 
 def run_window(db_arg: str | None) -> int:
-    """Start the window on the base given by --db (or the default one); returns the exit status."""
+    """Start the window on the base given by --db (or the default one); returns the exit status.
+
+    The frame is painted before the database layer is even imported (SQLAlchemy and the models are
+    most of the start-up time): the user sees the window at once, then its contacts.
+    """
     install_excepthook()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_settings()
     install_translators(app)
+    smoke = bool(os.environ.get(SMOKE_TEST_ENV))
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()  # painted now, while the base opens
+    if smoke:
+        sys.stdout.write("window shown\n")
+        sys.stdout.flush()
+
+    from models.database import DatabaseError, describe_url
+
     try:
         db = open_base(db_arg)
     except DatabaseError as exc:
         log.warning("ouverture de la base refusée : %s", exc)
-        if not os.environ.get(SMOKE_TEST_ENV):
-            QMessageBox.critical(None, translate("App", "Impossible d'ouvrir la base"), str(exc))
+        if not smoke:
+            QMessageBox.critical(window, translate("App", "Impossible d'ouvrir la base"), str(exc))
         else:
             sys.stderr.write(str(exc) + "\n")
+        window.close()
+        window.deleteLater()
         return 2 if exc.bad_input else 1
     log.info("fenêtre ouverte sur %s", describe_url(db.url))
-
-    from gui.main_window import MainWindow
-
-    window = MainWindow(db)
-    window.show()
-    if os.environ.get(SMOKE_TEST_ENV):
-        # The first paint happens in the event loop; quit right after it.
-        def shown() -> None:
-            sys.stdout.write("window shown\n")
+    window.set_database(db)
+    if smoke:
+        # The contacts are listed (the first page fetched at the next paint); quit right after.
+        def listed() -> None:
+            sys.stdout.write("contacts shown\n")
             sys.stdout.flush()
             window.close()
             app.quit()
 
-        QTimer.singleShot(0, shown)
+        QTimer.singleShot(0, listed)
     try:
         return app.exec()
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,19 +19,24 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.sections import SECTIONS, Section
-from models.database import Database, describe_url
 from services.paths import log_file
+
+if TYPE_CHECKING:  # the database layer is imported once the frame is on screen (gui/app.py)
+    from models.database import Database
 
 APP_TITLE = "webleads-tracker"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, ui: Dialogs | None = None) -> None:
+    """Built in two steps at start-up: the frame (sidebar, menus, status bar) is shown at once, then
+    set_database() opens the sections. Given a base, both steps happen here."""
+
+    def __init__(self, db: Database | None = None, ui: Dialogs | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.ui = ui or Dialogs(self)
         self.screens: dict[str, QWidget] = {}
-        self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
+        self.setWindowTitle(APP_TITLE)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setIconSize(self.sidebar.iconSize() * 1.25)
@@ -48,8 +55,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 1000])
         self.setCentralWidget(self.splitter)
 
-        self.count_label = QLabel(self)
-        self.base_label = QLabel(self.tr("Base : {name}").format(name=describe_url(db.url)), self)
+        self.count_label = QLabel(self.tr("Ouverture de la base…"), self)
+        self.base_label = QLabel(self)
         self.base_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.base_label)
@@ -58,6 +65,21 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_section_row)
         self.resize(1200, 720)
         self.restore_state()
+        self.sidebar.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        if db is not None:
+            self.set_database(db)
+
+    def set_database(self, db: Database) -> None:
+        """The base is open: the sections and the menus come alive, Contacts first."""
+        from models.database import describe_url
+
+        self.db = db
+        self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
+        self.base_label.setText(self.tr("Base : {name}").format(name=describe_url(db.url)))
+        self.count_label.clear()
+        self.sidebar.setEnabled(True)
+        self.menuBar().setEnabled(True)
         self.show_section("contacts")
 
     # --- sections ---------------------------------------------------------------------------------------
@@ -82,6 +104,8 @@ class MainWindow(QMainWindow):
         """The section's screen, built on first use; None when the section is not available yet."""
         if key in self.screens:
             return self.screens[key]
+        if self.db is None:  # still opening the base
+            return None
         index = self.section_keys().index(key)
         section = SECTIONS[index]
         if not section.available:
@@ -196,6 +220,8 @@ class MainWindow(QMainWindow):
     def import_contacts(self):  # type: ignore[no-untyped-def]
         from gui.import_wizard import open_import_wizard
 
+        if self.db is None:
+            return None
         wizard = open_import_wizard(self.db, self.ui, self)
         wizard.imported.connect(lambda _result: self._refresh_contacts())
         return wizard
@@ -204,6 +230,8 @@ class MainWindow(QMainWindow):
         """The contacts the list shows (its search), or all of them."""
         from gui.export_contacts import export_contacts_dialog
 
+        if self.db is None:
+            return None
         screen = self.screens.get("contacts")
         search = getattr(getattr(screen, "model", None), "text", "") or ""
         return export_contacts_dialog(self.db, self.ui, self, search)
@@ -226,6 +254,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version
 
+        from models.database import describe_url
+
         try:
             number = version("webleads-tracker")
         except PackageNotFoundError:
@@ -237,7 +267,7 @@ class MainWindow(QMainWindow):
                 "pour les petites entreprises.\n\n"
                 "Les données restent sur cet ordinateur (ou sur le serveur de la boutique).\n"
                 "Base : {base}\nJournal : {log}"
-            ).format(version=number, base=describe_url(self.db.url), log=log_file()),
+            ).format(version=number, base=describe_url(self.db.url) if self.db else "—", log=log_file()),
             self.tr("À propos"),
         )
 

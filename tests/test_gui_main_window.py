@@ -207,8 +207,19 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
         [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert "window shown" in done.stdout
+    assert done.stdout.splitlines() == ["window shown", "contacts shown"]  # the frame, then the base
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_the_frame_waits_for_the_base_without_failing(qtbot) -> None:
+    """Before the base is open (the first second of a start) the sections and menus are inert."""
+    window = MainWindow(None, FakeDialogs())
+    qtbot.addWidget(window)
+    assert not window.sidebar.isEnabled() and not window.menuBar().isEnabled()
+    assert window.count_label.text() == "Ouverture de la base…"
+    window.new_contact_action.trigger()  # a shortcut typed meanwhile: nothing happens, nothing breaks
+    window.show_section("partners")
+    assert window.screens == {} and window.import_contacts() is None and window.export_contacts() is None
 
 
 def test_uncaught_error_is_logged_in_full_and_shown_in_plain_words(
