@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.phone import CallLogEntry
+from services.bulk import as_datetime, collector_paused, driver_rows
 from services.call_calendar import (
     ATTEMPT_DAYS,
     MAX_ATTEMPTS,
@@ -274,21 +275,20 @@ def decide_calls(
         .add_columns(attempts.c.in_window, attempts.c.last_not_interested)
         .outerjoin(attempts, attempts.c.contact_id == Contact.id)
     )
-    answers = latest_phone_answers(session)
-    rows = session.connection().execute(q).all()
-    free = capped_free_dates(session, now, [r[0] for r in rows if r[-2] and r[-2] >= MAX_ATTEMPTS])
-    category = forbidden_subject(subject)
-    calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
-    now_naive = to_utc_naive(now)
-    make, no_answers, answer_of = EligibilityInputs._make, NO_ANSWERS, answers.get
-    out = []
-    for r in (
-        rows
-    ):  # 100,000 times: tuples built in one go (r: 9 contact columns, in_window, last « pas intéressé »)
-        c = make(r[:9] + answer_of(r[0], no_answers))
-        n = r[9]
-        stats = NO_CALLS if n is None else CallStats(n, free.get(r[0]), r[10])
-        out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
+    with collector_paused():
+        answers = latest_phone_answers(session)
+        rows = driver_rows(session, q)
+        free = capped_free_dates(session, now, [r[0] for r in rows if r[-2] and r[-2] >= MAX_ATTEMPTS])
+        category = forbidden_subject(subject)
+        calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
+        now_naive = to_utc_naive(now)
+        make, no_answers, answer_of = EligibilityInputs._make, NO_ANSWERS, answers.get
+        out = []
+        # r: the 9 contact columns, then the 30-day count and the last « pas intéressé ».
+        for r in rows:
+            c = make(r[:9] + answer_of(r[0], no_answers))
+            stats = NO_CALLS if r[9] is None else CallStats(r[9], free.get(r[0]), as_datetime(r[10]))
+            out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
     return out
 
 

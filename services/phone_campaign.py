@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.contact import Contact, format_ref, parse_ref
 from models.phone import CallLogEntry
+from services.bulk import collector_paused
 from services.call_calendar import CALL_WINDOWS, Place, public_holiday
 from services.call_decision import (
     CallDecision,
@@ -136,10 +137,11 @@ def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> Camp
     """RULES.md §1-§2: each selected person callable now, later (when) or excluded (why)."""
     where = selection_condition(Selection.from_json(campaign.selection))
     decisions = decide_calls(session, where, campaign.subject, now)
-    # Fewest attempts first, so that a call list spreads the calls; then the oldest contacts.
-    decisions.sort(key=lambda d: (-d.attempts_left, d.contact_id))
-    result = CampaignDecisions(campaign.id, now, decisions)
-    result.excluded.update(d.reason for d in decisions if d.status == "excluded")
+    with collector_paused():
+        # Fewest attempts first, so that a call list spreads the calls; then the oldest contacts.
+        decisions.sort(key=lambda d: (-d.attempts_left, d.contact_id))
+        result = CampaignDecisions(campaign.id, now, decisions)
+        result.excluded.update(d.reason for d in decisions if d.status == "excluded")
     return result
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord
 from models.contact import Contact
 from models.phone import Contract
+from services.bulk import as_datetime, driver_rows
 from services.choices import opposed
 from services.text import fold
 
@@ -176,7 +177,7 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
     if contact_id is not None:
         q = q.where(r.contact_id == contact_id)
     out = {}
-    rows = session.connection().execute(q).all()
+    rows = driver_rows(session, q)
     for cid, records in groupby(rows, key=itemgetter(0)):
         consent = None
         refused: bool | None = None
@@ -187,11 +188,12 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
             if rec[3] is not None:
                 refused = rec[3]
                 if refused:
-                    last_refusal = rec[4]
+                    last_refusal = as_datetime(rec[4])
         if consent is None:
             out[cid] = NO_ANSWERS._replace(refused_at_collection=bool(refused))
             continue
         _, consent_id, accept, _, on, channel, version, proof, by = consent
+        on = as_datetime(on)
         withdrawn = last_refusal is not None and last_refusal >= on
         out[cid] = PhoneAnswers(accept, consent_id, on, channel, version, proof, by, bool(refused), withdrawn)
     return out
