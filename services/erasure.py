@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.compliance import Opposition
 from models.contact import Contact, format_ref
 from models.partners import PropagationNotice
+from models.phone import Callback, CallLogEntry, Contract
 from services.errors import InputError, NotFoundError
 from services.oppositions import contact_suppression_keys
 from services.propagation import create_notices
@@ -51,5 +52,19 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
     contact.tags = []
     contact.customer_until = None
     contact.erased_at = utcnow()
+    erase_phone_traces(session, contact_id)
     session.flush()
     return notices
+
+
+def erase_phone_traces(session: Session, contact_id: int) -> None:
+    """RULES.md §5 (art. 17): the calls register keeps when, by whom and with what outcome the person was
+    called (the 4-call cap and the proof of the basis), not the number dialled nor the notes about
+    them; a contract keeps its subject and dates, not its note; callbacks still to make are dropped."""
+    session.execute(
+        update(CallLogEntry).where(CallLogEntry.contact_id == contact_id).values(phone="", note="")
+    )
+    session.execute(update(Contract).where(Contract.contact_id == contact_id).values(note=""))
+    session.execute(
+        delete(Callback).where(Callback.contact_id == contact_id, Callback.done_by_call_id.is_(None))
+    )

@@ -10,10 +10,11 @@ from sqlalchemy import event, func, select
 from models.compliance import Opposition
 from models.contact import Contact
 from models.database import Database
-from models.phone import Callback, CallLogEntry
+from models.phone import Callback, CallLogEntry, Contract
 from services.call_decision import decide_calls, decide_one
 from services.call_log import log_call, pending_callbacks
 from services.contracts import add_contract
+from services.erasure import erase_contact
 from services.errors import InputError
 from services.phone_eligibility import (
     CONSENT_EXPIRED,
@@ -228,6 +229,24 @@ def test_wrong_number_clears_it_and_callback_is_kept(db: Database) -> None:
         log_call(s, c.id, "interested", paris(2026, 11, 3, 15, 5))
         assert pending_callbacks(s, paris(2026, 11, 3, 16, 0)) == []
         assert s.scalar(select(func.count()).select_from(Callback)) == 1
+
+
+def test_erasure_leaves_no_number_or_note_in_the_calls_register(db: Database) -> None:
+    """Art. 17: after erasure the register still counts the calls (and their basis), but holds neither
+    the number dialled nor what the caller wrote; the callback still due is dropped."""
+    with db.session() as s:
+        c = professional(s, last_name="Efface")
+        add_contract(s, c.id, "Entretien chaudière", date(2026, 1, 1), note="Client depuis 2019, Mme au RDC")
+        log_call(s, c.id, "callback", MONDAY, callback_at=paris(2026, 11, 3, 15, 0), note="rappeler sa fille")
+        other = professional(s, last_name="Garde")
+        log_call(s, other.id, "busy", MONDAY, note="ligne occupée")
+        erase_contact(s, c.id, date(2026, 11, 2))
+        erased = s.scalars(select(CallLogEntry).where(CallLogEntry.contact_id == c.id)).all()
+        assert [(e.outcome, e.phone, e.note) for e in erased] == [("callback", "", "")]
+        kept = s.scalars(select(CallLogEntry).where(CallLogEntry.contact_id == other.id)).one()
+        assert (kept.phone, kept.note) == ("+33142000001", "ligne occupée")
+        assert pending_callbacks(s, paris(2026, 11, 3, 16, 0)) == []
+        assert s.scalars(select(Contract.note).where(Contract.contact_id == c.id)).one() == ""
 
 
 def test_decisions_for_a_whole_selection_take_a_fixed_number_of_queries(db: Database) -> None:
