@@ -8,6 +8,7 @@ progress dialog with Cancel). Everything the wizard decides is done by services.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from gui.dialogs import Dialogs
-from gui.tasks import run_task
+from gui.tasks import Task, run_task
 from models.compliance import Form, FormVersion
 from models.database import Database
 from services.contacts import SOURCE_KIND_LABELS
@@ -62,6 +63,7 @@ from services.importing.running import (
 
 FILE_FILTER = "Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"
 PREVIEW_ROWS = 8
+BACKGROUND_READ_BYTES = 1_000_000  # larger files are read off the GUI thread (about 40,000 rows of .xlsx)
 LIST_LIMIT = 5000  # rows shown in the check list; the report has them all
 
 
@@ -76,6 +78,7 @@ class ImportWizard(QWizard):
         self.ui = ui
         self.path: Path | None = None
         self.table: Table | None = None
+        self.reading: Task | None = None  # a large file being read in the background
         self.mapping: dict[str, str] = {}
         self.options: ImportOptions | None = None
         self.check: ImportResult | None = None
@@ -101,15 +104,40 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(980, 640)
 
-    def read(self, sheet: str | None, header_row: int | None) -> bool:
-        """Read the chosen sheet (header row found unless given); a bad file gets a clear message."""
+    def read(self, sheet: str | None, header_row: int | None, then: Callable[[], None]) -> bool:
+        """Read the chosen sheet (header row found unless given); a bad file gets a clear message.
+
+        True when the table is read now. A large file (100,000 rows take seconds) is read off the GUI
+        thread behind a progress dialog: False is returned and `then` is called once it is read.
+        """
         assert self.path is not None
-        try:
-            self.table = read_table(self.path, sheet, header_row, score=header_score)
-        except InputError as exc:
-            self.ui.show_error(str(exc), self.tr("Fichier illisible"))
-            return False
-        return True
+        path = self.path
+
+        def work(_progress: Any) -> Table:
+            return read_table(path, sheet, header_row, score=header_score)
+
+        def failed(exc: BaseException) -> None:
+            self.reading = None
+            if not isinstance(exc, Cancelled):
+                self.ui.show_error(str(exc), self.tr("Fichier illisible"))
+
+        if path.stat().st_size < BACKGROUND_READ_BYTES:
+            try:
+                self.table = work(None)
+            except InputError as exc:
+                failed(exc)
+                return False
+            return True
+
+        def done(table: Table) -> None:
+            self.reading = None
+            self.table = table
+            then()
+
+        self.reading = run_task(
+            self, self.tr("Lecture de {name}…").format(name=path.name), work, done, failed
+        )
+        return False
 
 
 # --- 1. file -------------------------------------------------------------------------------------
@@ -153,14 +181,20 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip()).expanduser()
+        if self.w.table is not None and self.w.path == path:
+            return True  # read (in the background when large): on to the next page
+        if self.w.reading is not None:
+            return False
         try:
             names = sheet_names(path)
         except InputError as exc:
             self.w.ui.show_error(str(exc), self.tr("Fichier illisible"))
             return False
         self.w.path = path
+        self.w.table = None
         self.w.sheet_page.set_sheets(names)
-        return self.w.read(names[0], None)
+        # A large file: next() is called again once it is read in the background.
+        return self.w.read(names[0], None, self.w.next)
 
 
 # --- 2. sheet and header row -----------------------------------------------------------------------
@@ -203,13 +237,13 @@ class SheetPage(QWizardPage):
     def _sheet_changed(self, name: str) -> None:
         if self._loading or not name or self.w.path is None:
             return
-        if self.w.read(name, None):
+        if self.w.read(name, None, self._show):
             self._show()
 
     def _header_changed(self, value: int) -> None:
         if self._loading or self.w.table is None or value - 1 == self.w.table.header_row:
             return
-        if self.w.read(self.w.table.sheet, value - 1):
+        if self.w.read(self.w.table.sheet, value - 1, self._show):
             self._show()
 
     def _show(self) -> None:

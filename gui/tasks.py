@@ -68,7 +68,7 @@ class Task(QObject):
         super().__init__(parent)
         self.job = _Job(work)
         self.job.setAutoDelete(False)
-        self.dialog = QProgressDialog(title, "Annuler", 0, 0, parent)
+        self.dialog = QProgressDialog(title, self.tr("Annuler"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(show_after_ms)
@@ -90,7 +90,7 @@ class Task(QObject):
 
     def cancel(self) -> None:
         self.job.cancelled.set()
-        self.dialog.setLabelText("Annulation en cours…")
+        self.dialog.setLabelText(self.tr("Annulation en cours…"))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if total > 0:

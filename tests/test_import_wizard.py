@@ -136,6 +136,37 @@ def test_sheet_choice_and_header_row(qtbot, sqlite_db: Database) -> None:
     assert wizard.table.header_row == 1 and len(wizard.table.rows) == 2
 
 
+def test_a_large_file_is_read_in_the_background(
+    qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch
+) -> None:
+    """Above the size limit the file is read off the GUI thread: the wizard moves on once it is read,
+    a sheet change is read the same way, and a bad large file still gets its message."""
+    import gui.import_wizard as wizard_module
+
+    monkeypatch.setattr(wizard_module, "BACKGROUND_READ_BYTES", 0)  # every file counts as large
+    ui = FakeUI()
+    wizard = ImportWizard(sqlite_db, ui)  # type: ignore[arg-type]
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(DATA / "openpyxl.xlsx"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.sheet_page, timeout=10000)
+    assert wizard.reading is None and wizard.table is not None
+    wizard.sheet_page.sheet_combo.setCurrentText("Clients")
+    qtbot.waitUntil(lambda: wizard.table.sheet == "Clients", timeout=10000)
+    assert wizard.sheet_page.preview.horizontalHeaderItem(1).text() == "NOM"
+
+    bad = tmp_path / "coupé.xlsx"
+    bad.write_bytes((DATA / "libreoffice.xlsx").read_bytes()[:2000])
+    other = ImportWizard(sqlite_db, ui)  # type: ignore[arg-type]
+    qtbot.addWidget(other)
+    other.show()
+    other.file_page.path_edit.setText(str(bad))
+    other.next()
+    qtbot.waitUntil(lambda: other.reading is None and bool(ui.errors), timeout=10000)
+    assert other.currentPage() is other.file_page and "coupé.xlsx" in ui.errors[-1]
+
+
 def test_consent_columns_offer_the_form_version(qtbot, sqlite_db: Database, tmp_path: Path) -> None:
     """With consent columns mapped, the form version choice is enabled; without a version the check explains."""
     ui = FakeUI()
