@@ -61,8 +61,22 @@ def french_usage_message(message: str) -> str:
     return message
 
 
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "usage : " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, with its errors in French on one line and exit status 2."""
+    """argparse, with its help and its errors in French (errors on one line, exit status 2)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "affiche cette aide et quitte"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {french_usage_message(message)}")

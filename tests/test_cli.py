@@ -105,6 +105,15 @@ def test_bad_usage_exits_2_with_one_line(
     assert message in r.err and r.err.count("\n") == 1 and r.out == ""
 
 
+def test_help_is_in_french_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` speaks the language of the rest of the program."""
+    done = cli(capsys, "call", "--help")
+    assert done.code == 0
+    assert done.out.startswith("usage : webleads call")
+    assert "affiche cette aide et quitte" in done.out and "arguments:" in done.out
+    assert "show this help" not in done.out and "positional arguments" not in done.out
+
+
 def test_not_a_database_exits_2_and_file_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
