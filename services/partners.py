@@ -10,30 +10,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.partners import Partner
+from services.contacts import FIELD_LABELS
 from services.emails import normalise_email
 from services.errors import InputError, NotFoundError
 from services.forms import versions_naming_category
 from services.text import clean_spaces
 
 # The contact fields a partner may receive (agreed per partner), with their French column headers.
+# The columns a partner's file can hold, headed with the contact's own labels.
 SHAREABLE_FIELDS: dict[str, str] = {
     "ref": "Référence",
-    "civility": "Civilité",
-    "first_name": "Prénom",
-    "last_name": "Nom",
-    "company": "Société",
-    "address_complement": "Complément d'adresse",
-    "address_building": "Bâtiment, résidence",
-    "address_street": "Numéro et voie",
-    "address_extra": "Lieu-dit, BP",
-    "postcode": "Code postal",
-    "city": "Ville",
-    "cedex": "CEDEX",
-    "country": "Pays",
-    "phone": "Téléphone fixe",
-    "mobile": "Portable",
-    "email": "E-mail",
-}
+    **{k: FIELD_LABELS[k] for k in (
+        "civility", "first_name", "last_name", "company", "address_complement", "address_building",
+        "address_street", "address_extra", "postcode", "city", "cedex", "country", "phone", "mobile",
+        "email",
+    )},
+}  # fmt: skip
 # RULES.md §4: the partner box is about postal details; phone and e-mail only when agreed.
 DEFAULT_FIELDS = [
     "ref", "civility", "first_name", "last_name", "company", "address_complement", "address_building",

@@ -23,35 +23,24 @@ from services.text import fold
 IGNORE = ""
 
 # Every field a column can feed, with its label in the wizard's combo boxes.
+# The fields a column can go to, in the order the wizard offers them: the contact's own labels
+# (services.contacts.FIELD_LABELS), a hint where the values are coded, and the import-only fields.
 TARGETS: dict[str, str] = {
     IGNORE: "(ignorer cette colonne)",
-    "civility": "Civilité",
-    "last_name": "Nom",
-    "first_name": "Prénom",
-    "company": "Société",
-    "address_complement": "Complément (appt, étage, chez)",
-    "address_building": "Bâtiment, résidence",
-    "address_street": "Numéro et voie",
-    "address_extra": "Lieu-dit, BP",
-    "postcode": "Code postal",
-    "city": "Ville",
-    "cedex": "CEDEX",
-    "country": "Pays",
-    "phone": "Téléphone fixe",
-    "mobile": "Portable",
-    "email": "E-mail",
+    **{k: FIELD_LABELS[k] for k in (
+        "civility", "last_name", "first_name", "company", "address_complement", "address_building",
+        "address_street", "address_extra", "postcode", "city", "cedex", "country", "phone", "mobile",
+        "email",
+    )},
     "collected_on": "Date de collecte",
     "person_kind": "Type (particulier / professionnel)",
     "status": "Statut (prospect / client)",
-    "customer_until": "Fin de la relation client",
-    "last_contact_on": "Dernier contact",
-    "tags": "Étiquettes",
-    "notes": "Notes",
+    **{k: FIELD_LABELS[k] for k in ("customer_until", "last_contact_on", "tags", "notes")},
     "refuse_post": "Refus courrier",
     "refuse_phone": "Refus téléphone",
     "accept_phone": "Accord téléphone",
     "refuse_partners": "Refus partenaires",
-}
+}  # fmt: skip
 CONSENT_FIELDS = ("refuse_post", "refuse_phone", "accept_phone", "refuse_partners")
 
 # Header words, folded (no accents, lower case, punctuation as spaces), French and English.
