@@ -10,20 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from services.text import display_value
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#F8D7DA")
-
-
-def _display(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
 
 
 class SimpleTable(QTableView):
@@ -55,9 +45,9 @@ class SimpleTable(QTableView):
         for row_id, values in rows:
             items = []
             for value in values:
-                item = QStandardItem(_display(value))
+                item = QStandardItem(display_value(value))
                 item.setData(
-                    value if isinstance(value, (int, float, str)) else _display(value),
+                    value if isinstance(value, (int, float, str)) else display_value(value),
                     Qt.ItemDataRole.UserRole,
                 )
                 if isinstance(value, (date, datetime)):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from services.errors import Cancelled, InputError
+from services.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 WIDTH_SAMPLE = 200
@@ -47,18 +48,6 @@ def neutralise_csv(text: str) -> str:
     return "'" + text if is_dangerous(text) else text
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
 def _atomic_target(path: Path) -> tuple[int, str]:
     if not path.parent.is_dir():
         raise InputError(f"Le dossier {path.parent} n'existe pas.")
@@ -85,7 +74,7 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
             rows = iter(sheet.rows)
             head = list(islice(rows, WIDTH_SAMPLE))
             for c, col in enumerate(cols):
-                sample = [len(_cell_text(r[c])) for r in head]
+                sample = [len(display_value(r[c])) for r in head]
                 width = max([len(col.header), *sample, 6])
                 ws.set_column(c, c, min(width + 2, 60))
             ws.freeze_panes(1, 0)
@@ -123,7 +112,7 @@ def _write_cell(
     elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
         ws.write_number(r, c, value)
     else:
-        text = _cell_text(value)
+        text = display_value(value)
         if is_dangerous(text):
             ws.write_string(r, c, text, text_fmt)
         else:
@@ -149,7 +138,7 @@ def write_csv(
             w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
             w.writerow([c.header for c in columns])
             for done, row in enumerate(rows, start=1):
-                w.writerow([neutralise_csv(_cell_text(v)) for v in row])
+                w.writerow([neutralise_csv(display_value(v)) for v in row])
                 if progress and done % 1000 == 0 and progress(done) is False:
                     raise Cancelled("Export annulé : aucun fichier écrit.")
         os.replace(tmp, path)

@@ -1,9 +1,11 @@
-"""Small text helpers shared by the search, the duplicate check and the address rules."""
+"""Small text helpers shared by the search, the duplicate check, the address rules and the tables."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
+from typing import Any
 
 _SPACES = re.compile(r"\s+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -33,3 +35,16 @@ def fold(text: str) -> str:
 
 def clean_spaces(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
+
+
+def display_value(value: Any) -> str:
+    """A value as the French tables and spreadsheets show it: dates dd/mm/yyyy, booleans oui/non."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
