@@ -7,7 +7,8 @@ then `decide_calls` for every contact (eligibility query with ONE grouped call-l
 pass over the consent records, the capped people's call days, the per-person combination), and the
 whole campaign (Selection → summary).
 Each figure is the best of 3 runs. Run: python bench/bench_phone.py  (BENCH_N, BENCH_CALLS to change
-the sizes; BENCH_KEEP=/tmp/file.sqlite keeps the populated base between runs)
+the sizes; BENCH_KEEP=/tmp/file.sqlite keeps the populated base between runs; BENCH_DB=URL runs it on
+an empty PostgreSQL base instead, e.g. postgresql+psycopg:///bench?host=/var/run/postgresql)
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def populate(db_url: str) -> None:
     db = open_database(db_url)
     with db.session() as s:
         add_demo_contacts(s, N)
-        rows = s.execute(select(Contact.id, Contact.postcode)).all()
+        rows = s.execute(select(Contact.id, Contact.postcode).order_by(Contact.id)).all()
         form = Form(name="Comptoir", channel="paper")
         s.add(form)
         s.flush()
@@ -107,8 +108,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         keep = os.environ.get("BENCH_KEEP")  # a file kept between runs (populated once)
         path = Path(keep) if keep else Path(tmp) / "bench.sqlite"
-        url = f"sqlite:///{path}"
-        if not path.exists():
+        url = os.environ.get("BENCH_DB") or f"sqlite:///{path}"
+        if "BENCH_DB" in os.environ or not path.exists():
             t0 = time.perf_counter()
             populate(url)
             print(
