@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
-from gui.tasks import run_task
+from gui.tasks import Task, run_task
 from models.campaign import Campaign
 from models.contact import Contact, format_ref
 from models.database import Database, DatabaseError
@@ -39,8 +39,9 @@ from services.call_decision import CallDecision, business_zone, decide_one
 from services.call_log import OUTCOME_LABELS, describe_basis, log_call, pending_callbacks
 from services.contacts import display_name
 from services.contracts import contract_subjects
-from services.errors import InputError
+from services.errors import Cancelled, InputError
 from services.phone_campaign import (
+    ImportReport,
     decide_campaign,
     import_results,
     last_calls,
@@ -96,6 +97,7 @@ class CallsScreen(QWidget):
         # The rules never read the clock; the screen asks this one (tests inject a fixed moment).
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self._generation = 0
+        self.task: Task | None = None  # an export or an import running in the background
         self.campaign_id: int | None = None
         self.subject = ""
         self.queue: list[int] = []
@@ -443,40 +445,54 @@ class CallsScreen(QWidget):
         self.refresh()
 
     def export_list(self) -> None:
+        """The call list for an outside call centre, written off the GUI thread (100,000 people: seconds)."""
         if self.campaign_id is None:
             return
         path = self.ui.ask_save_path(self.tr("Liste d'appels pour un centre d'appels"), "Excel (*.xlsx)",
                                      "liste-appels.xlsx", "calls")  # fmt: skip
         if path is None:
             return
-        try:
-            with self.db.session() as s:
-                campaign = s.get(Campaign, self.campaign_id)
-                result = decide_campaign(s, campaign, self.clock())
-                n = write_call_list(s, path, result, str(get_setting(s, "org.name") or ""))
-        except (InputError, OSError) as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.ui.show_info(self.tr("{n} personne(s) dans {path}.").format(n=n, path=path))
+        db, campaign_id, now = self.db, self.campaign_id, self.clock()
+
+        def work(_progress: Any) -> int:
+            with db.session() as s:
+                campaign = s.get(Campaign, campaign_id)
+                result = decide_campaign(s, campaign, now)
+                return write_call_list(s, path, result, str(get_setting(s, "org.name") or ""))
+
+        def done(n: int) -> None:
+            self.ui.show_info(self.tr("{n} personne(s) dans {path}.").format(n=n, path=path))
+
+        self.task = run_task(self, self.tr("Liste d'appels"), work, done, self._task_failed)
 
     def import_file(self) -> None:
+        """A call centre's results, read and logged off the GUI thread; their calls count toward the cap."""
         path = self.ui.ask_open_path(self.tr("Résultats d'un centre d'appels"), "Tableurs (*.xlsx *.ods *.xls *.csv)",
                                      "calls")  # fmt: skip
         if path is None:
             return
-        try:
-            with self.db.session() as s:
-                campaign = s.get(Campaign, self.campaign_id) if self.campaign_id else None
-                report = import_results(s, path, campaign)
-        except (InputError, OSError) as exc:
+        db, campaign_id = self.db, self.campaign_id
+
+        def work(_progress: Any) -> ImportReport:
+            with db.session() as s:
+                campaign = s.get(Campaign, campaign_id) if campaign_id else None
+                return import_results(s, path, campaign)
+
+        def done(report: ImportReport) -> None:
+            lines = [
+                self.tr("{n} appel(s) importé(s), {d} déjà présent(s).").format(
+                    n=report.imported, d=report.duplicates
+                )
+            ]
+            lines += [self.tr("Ligne {n} refusée : {r}").format(n=n, r=r) for n, r in report.refused[:20]]
+            lines += [
+                self.tr("Ligne {n} hors règles : {r}").format(n=n, r=r) for n, r in report.breaches[:20]
+            ]
+            self.ui.show_info("\n".join(lines), self.tr("Import des résultats"))
+            self.refresh()
+
+        self.task = run_task(self, self.tr("Import des résultats"), work, done, self._task_failed)
+
+    def _task_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
             self.ui.show_error(str(exc))
-            return
-        lines = [
-            self.tr("{n} appel(s) importé(s), {d} déjà présent(s).").format(
-                n=report.imported, d=report.duplicates
-            )
-        ]
-        lines += [self.tr("Ligne {n} refusée : {r}").format(n=n, r=r) for n, r in report.refused[:20]]
-        lines += [self.tr("Ligne {n} hors règles : {r}").format(n=n, r=r) for n, r in report.breaches[:20]]
-        self.ui.show_info("\n".join(lines), self.tr("Import des résultats"))
-        self.refresh()

@@ -27,6 +27,7 @@ class FakeDialogs:
         self.infos: list[str] = []
         self.confirm_answer = True
         self.save_path: Path | None = None
+        self.open_path: Path | None = None
 
     def show_error(self, message: str, title: str = "") -> None:
         self.errors.append(message)
@@ -39,6 +40,9 @@ class FakeDialogs:
 
     def ask_save_path(self, *args: Any, **kwargs: Any) -> Path | None:
         return self.save_path
+
+    def ask_open_path(self, *args: Any, **kwargs: Any) -> Path | None:
+        return self.open_path
 
 
 class Clock:
@@ -158,3 +162,32 @@ def test_new_campaign_dialog_warns_on_forbidden_subject(
         screen.create_campaign(PhoneCampaignValues("Combles", "Isolation des combles", "", ""))
     assert screen.campaign_box.currentText() == "Combles — Isolation des combles"
     assert screen.current is None and "Objet interdit" in screen.summary.text()
+
+
+def test_call_list_export_and_results_import_run_in_the_background(
+    qtbot: Any, sqlite_db: Database, people: dict[str, int], tmp_path: Path
+) -> None:
+    """The call-centre list is written, then the centre's results file is read back and its calls
+    counted, both off the GUI thread; the screen says how many."""
+    import openpyxl
+
+    screen, ui, _ = make_screen(qtbot, sqlite_db, paris(2026, 11, 2, 10, 30))
+    ui.save_path = tmp_path / "liste.xlsx"
+    screen.export_list()
+    qtbot.waitUntil(lambda: bool(ui.infos), timeout=10000)
+    assert ui.infos[-1].startswith("2 personne(s)") and ui.save_path.exists()
+    wb = openpyxl.load_workbook(ui.save_path)
+    ws = wb["Appels"]
+    header = [c.value for c in ws[1]]
+    first = ws[2]
+    first[header.index("Date et heure de l'appel")].value = "30/10/2026 11:00"
+    first[header.index("Résultat")].value = "Occupé"
+    first[header.index("Opérateur")].value = "Karim"
+    ui.open_path = tmp_path / "retour.xlsx"
+    wb.save(ui.open_path)
+    screen.import_file()
+    qtbot.waitUntil(lambda: len(ui.infos) == 2, timeout=10000)
+    assert ui.infos[-1].startswith("1 appel(s) importé(s)") and ui.errors == []
+    with sqlite_db.session() as s:
+        entry = s.scalars(select(CallLogEntry)).one()
+        assert (entry.outcome, entry.source, entry.caller) == ("busy", "call-centre", "Karim")
