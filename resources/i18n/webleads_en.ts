@@ -34,7 +34,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+600"/>
+        <location filename="../../gui/import_wizard.py" line="+634"/>
         <source>&lt;b&gt;{read}&lt;/b&gt; ligne(s) lue(s) : &lt;b&gt;{created}&lt;/b&gt; contact(s) à créer, &lt;b&gt;{merged}&lt;/b&gt; à compléter (doublons), {unchanged} déjà à jour, {skipped} à ignorer, &lt;b style=&apos;color:#b00020&apos;&gt;{refused} refusée(s)&lt;/b&gt;, {warnings} avec avertissement(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+43"/>
+        <location filename="../../gui/app.py" line="+42"/>
         <source>Une erreur inattendue est survenue : {error}
 
 Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :
@@ -88,7 +88,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+88"/>
         <source>Impossible d&apos;ouvrir la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -96,7 +96,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../gui/calls_screen.py" line="+109"/>
+        <location filename="../../gui/calls_screen.py" line="+111"/>
         <source>Nouvelle campagne…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,22 +251,27 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Liste d&apos;appels pour un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{n} personne(s) dans {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Liste d&apos;appels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Résultats d&apos;un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{n} appel(s) importé(s), {d} déjà présent(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,12 +281,13 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ligne {n} hors règles : {r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>Import des résultats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,7 +771,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+53"/>
+        <location filename="../../gui/contacts_model.py" line="+57"/>
         <source>Réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,7 +834,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+48"/>
+        <location filename="../../gui/contacts_screen.py" line="+52"/>
         <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,12 +850,34 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
     </message>
     <message>
         <location line="+1"/>
-        <location line="+194"/>
+        <location line="+224"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-34"/>
+        <source>{why}
+
+Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d&apos;opposition sont conservés comme preuve, et chaque partenaire qui l&apos;a reçu sera notifié.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Effacer un contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Effacer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Supprimer définitivement le contact {ref} ({name}) ?
 
 Sa fiche et son historique seront effacés. Cette action ne peut pas être annulée.</source>
@@ -915,7 +943,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="-467"/>
+        <location filename="../../gui/import_wizard.py" line="-473"/>
         <location line="+25"/>
         <source>Fichier à importer</source>
         <translation type="unfinished"></translation>
@@ -941,7 +969,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Fichier illisible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,7 +1149,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+485"/>
+        <location filename="../../gui/import_wizard.py" line="+487"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,7 +1202,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-613"/>
+        <location line="-644"/>
         <source>Importer des contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1199,8 +1227,13 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Fichier illisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lecture de {name}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1374,17 +1407,22 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+52"/>
+        <location filename="../../gui/main_window.py" line="+58"/>
+        <source>Ouverture de la base…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Base : {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Bientôt disponible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>{total} contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,7 +1492,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>webleads-tracker {version}
 
 Fichier de prospection postale et téléphonique conforme au RGPD et aux règles de la CNIL, pour les petites entreprises.
@@ -1473,7 +1511,7 @@ Journal : {log}</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+143"/>
+        <location filename="../../gui/import_wizard.py" line="+149"/>
         <source>Colonnes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,9 +2514,22 @@ Liste : {3}</source>
     </message>
 </context>
 <context>
+    <name>Task</name>
+    <message>
+        <location filename="../../gui/tasks.py" line="+71"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Annulation en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wizard</name>
     <message>
-        <location line="+195"/>
+        <location filename="../../gui/import_wizard.py" line="+195"/>
         <source>Rapport des lignes à revoir</source>
         <translation type="unfinished"></translation>
     </message>
