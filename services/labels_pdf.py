@@ -7,13 +7,12 @@ legible size is reported by `labels_that_do_not_fit` before anything is printed.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from services.errors import Cancelled, InputError
+from services.files import atomic_output
 from services.label_templates import LabelTemplate
 from services.pdf_fonts import TextOps, register_fonts, register_label_font
 
@@ -83,14 +82,6 @@ def check_start_at(t: LabelTemplate, start_at: int) -> None:
         raise InputError(f"La première étiquette doit être entre 1 et {t.per_page} pour le modèle {t.code}.")
 
 
-def _atomic_pdf(path: Path) -> str:
-    if not path.parent.is_dir():
-        raise InputError(f"Le dossier {path.parent} n'existe pas.")
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    return tmp
-
-
 def write_labels(
     path: Path,
     blocks: Sequence[Sequence[str]],
@@ -109,8 +100,7 @@ def write_labels(
 
     check_start_at(t, start_at)
     regular = register_label_font()
-    tmp = _atomic_pdf(path)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM), pageCompression=0)
         c.setTitle("Étiquettes")
         c.setCreator("webleads-tracker")
@@ -144,11 +134,7 @@ def write_labels(
         if page_ops:
             c.addLiteral("BT\n" + "\n".join(page_ops) + "\nET")
         c.save()
-        os.replace(tmp, path)
         return pages
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_calibration(path: Path, t: LabelTemplate, offset_mm: tuple[float, float] = (0.0, 0.0)) -> None:
@@ -156,8 +142,7 @@ def write_calibration(path: Path, t: LabelTemplate, offset_mm: tuple[float, floa
     from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
-    tmp = _atomic_pdf(path)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM))
         c.setTitle(f"Calibrage {t.code}")
         c.translate(offset_mm[0] * MM, -offset_mm[1] * MM)
@@ -182,7 +167,3 @@ def write_calibration(path: Path, t: LabelTemplate, offset_mm: tuple[float, floa
             "Imprimez à 100 %, superposez à une planche vierge : mesurez l'écart et saisissez-le.",
         )
         c.save()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

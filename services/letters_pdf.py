@@ -8,7 +8,6 @@ identical notices cost one layout. Text is drawn as text: a merge field never be
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from services.errors import Cancelled, InputError
-from services.labels_pdf import MM, _atomic_pdf
+from services.files import atomic_output
+from services.labels_pdf import MM
 from services.letter_templates import Block, french_date
 from services.pdf_fonts import TextOps, register_fonts
 
@@ -249,9 +249,8 @@ def write_letters(
 
     regular, bold = register_fonts()
     wrapper = _Wrapper(regular)
-    tmp = _atomic_pdf(path)
     date_text = f"Le {french_date(on)}"
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=0)
         c.setTitle(title)
         c.setCreator("webleads-tracker")
@@ -296,11 +295,7 @@ def write_letters(
             if progress is not None and n % 200 == 0 and not progress(n, total, "Courriers…"):
                 raise Cancelled("Impression annulée : aucun courrier n'a été écrit.")
         c.save()
-        os.replace(tmp, path)
         return total
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_window_test(path: Path, window: WindowPosition, sample_lines: Sequence[str]) -> None:
@@ -308,8 +303,7 @@ def write_window_test(path: Path, window: WindowPosition, sample_lines: Sequence
     from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
-    tmp = _atomic_pdf(path)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM))
         c.setTitle("Test de fenêtre d'enveloppe")
         c.setLineWidth(0.4)
@@ -336,7 +330,3 @@ def write_window_test(path: Path, window: WindowPosition, sample_lines: Sequence
         ])  # fmt: skip
         c.drawText(text)
         c.save()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from models.compliance import FormVersion
 from models.contact import Contact
+from services.files import atomic_output
 from services.forms import L223_2_SENTENCE, version_boxes
 from services.pdf_fonts import register_fonts, wrap
 
@@ -23,16 +22,10 @@ def write_form_pdf(
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    if not path.parent.is_dir():
-        from services.errors import InputError
-
-        raise InputError(f"Le dossier {path.parent} n'existe pas.")
     regular, bold = register_fonts()
     width, height = A4
     left, right = 18 * mm, width - 18 * mm
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=A4)
         c.setTitle(f"{version.form.name} (version {version.number})")
         y = height - 18 * mm
@@ -114,10 +107,6 @@ def write_form_pdf(
             for part in wrap(paragraph, regular, 7.5, right - left):
                 line(part, size=7.5)
         c.save()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _contact_values(contact: Contact | None) -> dict[str, str]:

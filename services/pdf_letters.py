@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from services.files import atomic_output
 from services.pdf_fonts import register_fonts, wrap
 
 EVENT_SENTENCES = {
@@ -36,9 +35,7 @@ def write_notice_letter(
     from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=A4)
         c.setTitle(f"Notification à {partner_name}")
         width, height = A4
@@ -97,7 +94,3 @@ def write_notice_letter(
             for part in wrap(line, regular, 8, right - left):
                 text(part, size=8)
         c.save()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

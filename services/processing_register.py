@@ -18,6 +18,7 @@ from models.compliance import FormVersion
 from models.contact import Contact
 from models.partners import Partner
 from services.errors import InputError
+from services.files import atomic_output
 from services.settings import get_settings
 from services.spreadsheet import Column, Sheet, write_xlsx
 
@@ -115,8 +116,6 @@ def write_processing_register(
 
 
 def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
-    import os
-    import tempfile
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -125,9 +124,7 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
     from services.pdf_fonts import register_fonts, wrap
 
     regular, bold = register_fonts()
-    fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=A4)
         c.setTitle("Registre des activités de traitement")
         width, height = A4
@@ -154,7 +151,3 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
                 y -= rows_needed * 4.6 * mm + 4 * mm
             c.showPage()
         c.save()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

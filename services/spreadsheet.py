@@ -9,8 +9,6 @@ a crash or a Cancel never leaves half a file.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from services.errors import Cancelled, InputError
+from services.files import atomic_output
 from services.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -48,19 +47,11 @@ def neutralise_csv(text: str) -> str:
     return "'" + text if is_dangerous(text) else text
 
 
-def _atomic_target(path: Path) -> tuple[int, str]:
-    if not path.parent.is_dir():
-        raise InputError(f"Le dossier {path.parent} n'existe pas.")
-    return tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
-
-
 def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None) -> None:
     """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel."""
     import xlsxwriter
 
-    fd, tmp = _atomic_target(path)
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         wb = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                        "strings_to_numbers": False, "strings_to_urls": False})  # fmt: skip
         bold = wb.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
@@ -89,10 +80,6 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
                     raise Cancelled("Export annulé : aucun fichier écrit.")
             ws.autofilter(0, 0, max(r, 1), max(len(cols) - 1, 0))
         wb.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _chain(head: list, rest: Iterable) -> Iterable:
@@ -132,19 +119,13 @@ def write_csv(
     progress: Callable[[int], bool] | None = None,
 ) -> None:
     """UTF-8 with BOM and `;`: what French Excel opens correctly by double-click."""
-    fd, tmp = _atomic_target(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            w.writerow([c.header for c in columns])
-            for done, row in enumerate(rows, start=1):
-                w.writerow([neutralise_csv(display_value(v)) for v in row])
-                if progress and done % 1000 == 0 and progress(done) is False:
-                    raise Cancelled("Export annulé : aucun fichier écrit.")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        w.writerow([c.header for c in columns])
+        for done, row in enumerate(rows, start=1):
+            w.writerow([neutralise_csv(display_value(v)) for v in row])
+            if progress and done % 1000 == 0 and progress(done) is False:
+                raise Cancelled("Export annulé : aucun fichier écrit.")
 
 
 def write_table(
