@@ -7,6 +7,7 @@ machine print the same glyphs (é è ç œ « » and the narrow no-break spaces)
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from services.paths import resource
 
@@ -89,3 +90,29 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
                 current = word
         lines.append(current)
     return lines
+
+
+class TextFlow:
+    """Lines written down the page from `top`, starting a new page below `bottom` (forms, letters).
+
+    `y` is the next baseline; the layout code may move it itself (a gap, a drawn field).
+    """
+
+    def __init__(
+        self, canvas: Any, font: str, *, top: float, bottom: float, left: float, leading: float
+    ) -> None:
+        self.canvas = canvas
+        self.font = font
+        self.top, self.bottom, self.left, self.leading = top, bottom, left, leading
+        self.y = top
+
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.y = self.top
+
+    def line(self, text: str, font: str | None = None, size: float = 10, x: float | None = None) -> None:
+        if self.y < self.bottom:
+            self.new_page()
+        self.canvas.setFont(font or self.font, size)
+        self.canvas.drawString(self.left if x is None else x, self.y, text)
+        self.y -= size * self.leading

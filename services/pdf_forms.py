@@ -9,7 +9,7 @@ from models.compliance import FormVersion
 from models.contact import Contact
 from services.files import atomic_output
 from services.forms import L223_2_SENTENCE, version_boxes
-from services.pdf_fonts import register_fonts, wrap
+from services.pdf_fonts import TextFlow, register_fonts, wrap
 
 
 def write_form_pdf(
@@ -28,16 +28,8 @@ def write_form_pdf(
     with atomic_output(path) as tmp:
         c = Canvas(tmp, pagesize=A4)
         c.setTitle(f"{version.form.name} (version {version.number})")
-        y = height - 18 * mm
-
-        def line(text: str, font: str = regular, size: float = 10, x: float = left) -> None:
-            nonlocal y
-            if y < 18 * mm:
-                c.showPage()
-                y = height - 18 * mm
-            c.setFont(font, size)
-            c.drawString(x, y, text)
-            y -= size * 1.35
+        flow = TextFlow(c, regular, top=height - 18 * mm, bottom=18 * mm, left=left, leading=1.35)
+        line = flow.line
 
         # Organisation identity (RULES.md §3: who collects).
         line(str(org.get("org.name") or ""), bold, 13)
@@ -52,54 +44,53 @@ def write_form_pdf(
             c.drawRightString(right, top, f"Réf. {contact.ref}")
             barcode = code128.Code128(contact.ref, barHeight=9 * mm, barWidth=0.9)
             barcode.drawOn(c, right - barcode.width, top - 13 * mm)
-        y -= 3 * mm
+        flow.y -= 3 * mm
         line(version.form.name, bold, 14)
         line(f"Version {version.number} — {version.purpose}", size=9)
-        y -= 2 * mm
+        flow.y -= 2 * mm
 
         # The fields to fill in (pre-filled for a known person).
         values = _contact_values(contact)
         for label, key in (("Nom", "last_name"), ("Prénom", "first_name"), ("Adresse", "street"),
                            ("Code postal, ville", "city"), ("Téléphone", "phone"), ("E-mail", "email")):  # fmt: skip
             c.setFont(regular, 10)
-            c.drawString(left, y, f"{label} :")
+            c.drawString(left, flow.y, f"{label} :")
             c.setStrokeGray(0.6)
-            c.line(left + 35 * mm, y - 1.5, right, y - 1.5)
+            c.line(left + 35 * mm, flow.y - 1.5, right, flow.y - 1.5)
             if values.get(key):
                 c.setFont(regular, 10)
-                c.drawString(left + 37 * mm, y + 1, values[key])
-            y -= 8 * mm
+                c.drawString(left + 37 * mm, flow.y + 1, values[key])
+            flow.y -= 8 * mm
             if key == "phone":  # RULES.md §1 (L223-2): said where the phone number is collected
                 for part in wrap(L223_2_SENTENCE, regular, 7, right - left - 35 * mm):
                     c.setFont(regular, 7)
-                    c.drawString(left + 35 * mm, y + 4 * mm, part)
-                    y -= 8.5
-                y -= 1 * mm
-        y -= 2 * mm
+                    c.drawString(left + 35 * mm, flow.y + 4 * mm, part)
+                    flow.y -= 8.5
+                flow.y -= 1 * mm
+        flow.y -= 2 * mm
 
         # The boxes, unticked (RULES.md §1, §4).
         line("Vos choix (cochez les cases qui vous concernent)", bold, 10)
-        y -= 1 * mm
+        flow.y -= 1 * mm
         for box in version_boxes(version):
             parts = wrap(box.label, regular, 9.5, right - left - 9 * mm)
-            if y - len(parts) * 12 < 40 * mm:
-                c.showPage()
-                y = height - 18 * mm
+            if flow.y - len(parts) * 12 < 40 * mm:
+                flow.new_page()
             c.setStrokeGray(0)
-            c.rect(left, y - 1, 3.6 * mm, 3.6 * mm, stroke=1, fill=0)
+            c.rect(left, flow.y - 1, 3.6 * mm, 3.6 * mm, stroke=1, fill=0)
             for part in parts:
                 c.setFont(regular, 9.5)
-                c.drawString(left + 7 * mm, y, part)
-                y -= 12
-            y -= 3
+                c.drawString(left + 7 * mm, flow.y, part)
+                flow.y -= 12
+            flow.y -= 3
 
         # Date and signature.
-        y -= 3 * mm
+        flow.y -= 3 * mm
         c.setFont(regular, 10)
-        c.drawString(left, y, "Date : ____ / ____ / ________")
-        c.drawString(width / 2, y, "Signature :")
-        c.rect(width / 2 + 20 * mm, y - 14 * mm, right - width / 2 - 20 * mm, 18 * mm, stroke=1, fill=0)
-        y -= 20 * mm
+        c.drawString(left, flow.y, "Date : ____ / ____ / ________")
+        c.drawString(width / 2, flow.y, "Signature :")
+        c.rect(width / 2 + 20 * mm, flow.y - 14 * mm, right - width / 2 - 20 * mm, 18 * mm, stroke=1, fill=0)
+        flow.y -= 20 * mm
 
         # The information owed (RULES.md §3), in small print but complete.
         line("Informations sur le traitement de vos données", bold, 9)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from services.files import atomic_output
-from services.pdf_fonts import register_fonts, wrap
+from services.pdf_fonts import TextFlow, register_fonts, wrap
 
 EVENT_SENTENCES = {
     "opposition": "se sont opposées à la prospection ou à la transmission de leurs données",
@@ -40,16 +40,8 @@ def write_notice_letter(
         c.setTitle(f"Notification à {partner_name}")
         width, height = A4
         left, right = 20 * mm, width - 20 * mm
-        y = height - 20 * mm
-
-        def text(line: str, font: str = regular, size: float = 10, x: float = left) -> None:
-            nonlocal y
-            if y < 20 * mm:
-                c.showPage()
-                y = height - 20 * mm
-            c.setFont(font, size)
-            c.drawString(x, y, line)
-            y -= size * 1.4
+        flow = TextFlow(c, regular, top=height - 20 * mm, bottom=20 * mm, left=left, leading=1.4)
+        text = flow.line
 
         def paragraph(body: str, size: float = 10) -> None:
             for line in wrap(body, regular, size, right - left):
@@ -60,18 +52,18 @@ def write_notice_letter(
         for key in ("org.address", "org.phone", "org.email"):
             for part in str(org.get(key) or "").splitlines():
                 text(part, size=9)
-        y -= 6 * mm
+        flow.y -= 6 * mm
         x_to = width / 2 + 10 * mm
         text(partner_name, bold, 10, x_to)
         for part in partner_address.splitlines():
             text(part, size=10, x=x_to)
         if partner_email:
             text(partner_email, size=9, x=x_to)
-        y -= 4 * mm
+        flow.y -= 4 * mm
         text(f"Le {on:%d/%m/%Y}", x=x_to)
-        y -= 4 * mm
+        flow.y -= 4 * mm
         text("Objet : informer les destinataires de données (RGPD, articles 17, 19 et 21)", bold, 10)
-        y -= 2 * mm
+        flow.y -= 2 * mm
         paragraph("Madame, Monsieur,")
         for event, n in sorted(events.items()):
             paragraph(
@@ -88,7 +80,7 @@ def write_notice_letter(
         )
         paragraph("Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.")
         text(org.get("org.name") or "", bold)
-        y -= 6 * mm
+        flow.y -= 6 * mm
         text("Personnes concernées", bold, 10)
         for line in lines:
             for part in wrap(line, regular, 8, right - left):
