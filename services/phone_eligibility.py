@@ -165,7 +165,8 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
     the latest answer on each box wins; a refusal ticked on or after the consent withdraws it.
 
     One pass over the records that answered a phone box (or over one person's), oldest first: cheaper
-    than looking up each of 100,000 people, most of whom never filled a form.
+    than looking up each of 100,000 people, most of whom never filled a form. The same rule as
+    services.choices.latest_answer (in SQL, for the post and the partners); a test holds them equal.
     """
     r = ConsentRecord
     q = (

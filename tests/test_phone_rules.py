@@ -13,17 +13,20 @@ from models.database import Database
 from models.phone import Callback, CallLogEntry, Contract
 from services.call_decision import decide_calls, decide_one
 from services.call_log import log_call, pending_callbacks
+from services.choices import latest_answer, refused_at_collection
 from services.contracts import add_contract
 from services.erasure import erase_contact
 from services.errors import InputError
 from services.phone_eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
+    NO_ANSWERS,
     NO_CONSENT,
     NO_PHONE,
     OPPOSED,
     THIRD_PARTY_NO_CONSENT,
     forbidden_subject,
+    latest_phone_answers,
 )
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
@@ -106,6 +109,16 @@ def test_latest_answer_on_each_phone_box_wins(db: Database) -> None:
         for cid, d in bulk.items():
             one = decide_one(s, cid, "", MONDAY)
             assert (d.status, d.reason, d.eligibility) == (one.status, one.reason, one.eligibility), cid
+        # The phone's one-pass reading and the SQL rule the post and the partners use agree.
+        answers = latest_phone_answers(s)
+        for cid in bulk:
+            sql = s.execute(
+                select(latest_answer("accept_phone"), refused_at_collection("refuse_phone")).where(
+                    Contact.id == cid
+                )
+            ).one()
+            mine = answers.get(cid, NO_ANSWERS)
+            assert (mine.accept_phone, mine.refused_at_collection) == (sql[0], bool(sql[1])), cid
 
 
 def test_brokers_contact_excluded_without_this_business_consent(db: Database) -> None:
