@@ -36,12 +36,13 @@ from models.contact import Contact, format_ref
 from models.database import Database, DatabaseError
 from services.call_calendar import describe_moment
 from services.call_decision import CallDecision, business_zone, decide_one
-from services.call_log import OUTCOME_LABELS, describe_basis, log_call, pending_callbacks
+from services.call_log import OUTCOME_LABELS, describe_basis, log_call
 from services.contacts import display_name
 from services.contracts import contract_subjects
 from services.errors import Cancelled, InputError
 from services.phone_campaign import (
     ImportReport,
+    call_queue,
     decide_campaign,
     import_results,
     last_calls,
@@ -241,11 +242,7 @@ class CallsScreen(QWidget):
                 if campaign is None:
                     raise InputError("Cette campagne n'existe plus.")
                 result = decide_campaign(s, campaign, now)
-                callable_ids = [d.contact_id for d in result.callable]
-                due = [c for c, _ in pending_callbacks(s, now, limit=500)]
-                wanted = set(callable_ids)
-                first = [c for c in dict.fromkeys(due) if c in wanted]
-                queue = first + [c for c in callable_ids if c not in set(first)]
+                queue = call_queue(s, result, now)
                 later = [d.next_local for d in result.later if d.next_local]
                 nxt = min(later).astimezone(self.business_tz) if later else None
                 return Loaded(cid, campaign.subject, result.summary(), queue, nxt)

@@ -27,7 +27,7 @@ from services.call_decision import (
     from_utc_naive,
     to_utc_naive,
 )
-from services.call_log import OUTCOME_LABELS, check_callback_moment, log_call
+from services.call_log import OUTCOME_LABELS, check_callback_moment, log_call, pending_callbacks
 from services.errors import InputError, NotFoundError
 from services.phone_eligibility import forbidden_subject
 from services.phones import display as phone_display
@@ -143,6 +143,16 @@ def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> Camp
         result = CampaignDecisions(campaign.id, now, decisions)
         result.excluded.update(d.reason for d in decisions if d.status == "excluded")
     return result
+
+
+def call_queue(session: Session, result: CampaignDecisions, now: datetime) -> list[int]:
+    """Who the call screen offers, in order: the callbacks due now first (the person asked for them),
+    then everyone else callable now, in the campaign's order (fewest attempts first)."""
+    callable_ids = [d.contact_id for d in result.callable]
+    wanted = set(callable_ids)
+    due = [c for c in dict.fromkeys(c for c, _ in pending_callbacks(session, now, limit=500)) if c in wanted]
+    first = set(due)
+    return due + [c for c in callable_ids if c not in first]
 
 
 # --- the call list for an outside call centre ---------------------------------------------------

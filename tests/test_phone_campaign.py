@@ -15,7 +15,13 @@ from services.call_decision import decide_one
 from services.call_log import log_call, write_calls_register
 from services.contracts import add_contract
 from services.errors import InputError
-from services.phone_campaign import decide_campaign, import_results, open_phone_campaign, write_call_list
+from services.phone_campaign import (
+    call_queue,
+    decide_campaign,
+    import_results,
+    open_phone_campaign,
+    write_call_list,
+)
 from services.selection import Selection
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
@@ -146,3 +152,15 @@ def test_calls_register_lists_person_time_caller_campaign_outcome_basis(db: Data
     assert first["Résultat"] == "Intéressé" and first["Campagne"] == "Garantie"
     assert first["Base légale"] == f"consentement n° {record.id} du 01/06/2026"
     assert second["Base légale"] == f"contrat n° {contract.id} (Garantie cuisine)"
+
+
+def test_call_queue_puts_the_callbacks_due_first(db: Database) -> None:
+    """The person who asked to be called back now comes before the others; the rest keep their order."""
+    with db.session() as s:
+        first = professional(s, last_name="Premier")
+        second = professional(s, last_name="Second")
+        third = professional(s, last_name="Rappel")
+        log_call(s, third.id, "callback", paris(2026, 10, 30, 11, 0), callback_at=paris(2026, 11, 2, 10, 0))
+        campaign = open_phone_campaign(s, "Pros", today=NOW.date())
+        result = decide_campaign(s, campaign, NOW)
+        assert call_queue(s, result, NOW) == [third.id, first.id, second.id]
