@@ -34,7 +34,6 @@ from services.call_calendar import (
 )
 from services.errors import InputError, NotFoundError
 from services.phone_eligibility import (
-    NO_ANSWERS,
     Eligibility,
     EligibilityInputs,
     decide_eligibility,
@@ -282,11 +281,10 @@ def decide_calls(
         category = forbidden_subject(subject)
         calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
         now_naive = to_utc_naive(now)
-        make, no_answers, answer_of = EligibilityInputs._make, NO_ANSWERS, answers.get
         out = []
         # r: the 9 contact columns, then the 30-day count and the last « pas intéressé ».
         for r in rows:
-            c = make(r[:9] + answer_of(r[0], no_answers))
+            c = with_answers(r, answers)
             stats = NO_CALLS if r[9] is None else CallStats(r[9], free.get(r[0]), as_datetime(r[10]))
             out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
     return out

@@ -202,7 +202,7 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
 
 def with_answers(row: Any, answers: dict[int, PhoneAnswers]) -> EligibilityInputs:
     """One row of eligibility_query (its first 9 columns) completed with the person's answers."""
-    return EligibilityInputs._make((*row[:9], *answers.get(row[0], NO_ANSWERS)))
+    return EligibilityInputs._make(tuple(row[:9]) + answers.get(row[0], NO_ANSWERS))
 
 
 # --- the rules, one function each ---------------------------------------------------------------
