@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -255,7 +255,7 @@ class SheetPage(QWizardPage):
         self._loading = False
         self.info.setText(
             self.tr("{rows} ligne(s) de données sous l'en-tête, {cols} colonne(s).").format(
-                rows=len(t.rows), cols=len(t.headers)
+                rows=QLocale().toString(len(t.rows)), cols=len(t.headers)
             )
         )
         self.preview.setColumnCount(len(t.headers))
