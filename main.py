@@ -18,7 +18,7 @@ def window_db_arg(argv: list[str]) -> tuple[bool, str | None]:
 def main() -> int:
     window, db_arg = window_db_arg(sys.argv[1:])
     if window:
-        from services.logs import setup_logging
+        from services.core.logs import setup_logging
 
         setup_logging()
         from gui.app import run_window

@@ -106,7 +106,7 @@ def bench_keystrokes() -> None:
     from gui.contacts_screen import ContactsScreen
     from gui.dialogs import Dialogs
     from models.database import open_database
-    from services.text import fold
+    from services.core.text import fold
 
     app = QApplication.instance() or QApplication([])
     configure_settings()

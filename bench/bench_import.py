@@ -52,7 +52,7 @@ STREETS = ["rue de la République", "avenue Foch", "boulevard Voltaire", "place 
 
 
 def _communes() -> list[tuple[str, str]]:
-    from services.postcodes import postcode_table
+    from services.core.postcodes import postcode_table
 
     return [(cp, cs[0].name) for cp, cs in sorted(postcode_table().items())]
 

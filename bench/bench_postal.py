@@ -27,6 +27,8 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.database import open_database
+from services.core.pdf_fonts import register_fonts, register_label_font
+from services.core.settings import get_settings, set_settings
 from services.demo import add_demo_contacts
 from services.label_templates import get_template
 from services.labels_pdf import MM, text_box, write_labels
@@ -40,9 +42,7 @@ from services.letters_pdf import (
     _y,
     write_letters,
 )
-from services.pdf_fonts import register_fonts, register_label_font
 from services.postal_campaign import PostalRequest, build_letters, preview
-from services.settings import get_settings, set_settings
 
 # gLabels' own L7160 definition (avery-iso-templates.xml, family 7160), in points.
 GLABELS_DOC = """<?xml version="1.0"?>

@@ -27,7 +27,7 @@ from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli.context import CliContext, Result
 from models.database import DatabaseError
-from services.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError
 
 log = logging.getLogger("webleads.cli")
 
@@ -123,7 +123,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
 
-    from services.logs import setup_logging
+    from services.core.logs import setup_logging
 
     setup_logging()
     if args.command is None:
@@ -157,6 +157,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_path() -> str:
-    from services.paths import log_file
+    from services.core.paths import log_file
 
     return str(log_file())

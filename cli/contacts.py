@@ -14,9 +14,9 @@ from services.contacts import (
     get_by_ref,
     list_contacts,
 )
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.phones import display as phone_display
 from services.history import contact_history
-from services.phones import display as phone_display
 
 
 def parse_date(text: str) -> date:

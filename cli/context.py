@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.database import Database, open_database, resolve_url
-from services.paths import data_dir
+from services.core.paths import data_dir
 
 
 class CliContext:

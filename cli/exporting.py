@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
-from services.errors import InputError
+from services.core.errors import InputError
 from services.selection import Selection
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
-from services.errors import InputError
+from services.core.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -12,14 +12,14 @@ from cli.forms import parse_int
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
 from models.partners import Partner
 from services.contacts import get_by_ref
+from services.core.errors import InputError
+from services.core.users import current_user
 from services.erasure import erase_contact
-from services.errors import InputError
 from services.oppositions import record_opposition
 from services.partner_notices import read_identifier_file, record_partner_objections
 from services.partners import partner_by_name
 from services.propagation import STATUS_LABELS, acknowledge, list_notices
 from services.propagation_send import send_to_partner
-from services.users import current_user
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
+from services.core.users import current_user
 from services.partners import PartnerInput, add_partner, list_partners, partner_by_name, partner_to_dict
 from services.selection import Selection
 from services.transmissions import EXCLUSION_REASONS, share
-from services.users import current_user
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

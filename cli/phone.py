@@ -20,7 +20,8 @@ from services.call_decision import business_zone, decide_one, decision_to_dict
 from services.call_log import OUTCOME_LABELS, get_campaign, log_call
 from services.contacts import get_by_ref
 from services.contracts import add_contract, contract_to_dict, contracts_of
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.settings import get_setting
 from services.phone_campaign import (
     decide_campaign,
     import_results,
@@ -29,7 +30,6 @@ from services.phone_campaign import (
     write_call_list,
 )
 from services.selection import Selection
-from services.settings import get_setting
 
 OUTCOMES = list(OUTCOME_LABELS)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.paths import data_dir, log_file, resource
+from services.core.paths import data_dir, log_file, resource
 
 log = logging.getLogger("webleads.gui")
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally

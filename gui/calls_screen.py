@@ -39,7 +39,9 @@ from services.call_decision import CallDecision, business_zone, decide_one
 from services.call_log import OUTCOME_LABELS, describe_basis, log_call
 from services.contacts import display_name
 from services.contracts import contract_subjects
-from services.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError
+from services.core.phones import display as phone_display
+from services.core.settings import get_setting
 from services.phone_campaign import (
     ImportReport,
     call_queue,
@@ -52,9 +54,7 @@ from services.phone_campaign import (
     subject_warning,
     write_call_list,
 )
-from services.phones import display as phone_display
 from services.selection import Selection
-from services.settings import get_setting
 
 # One key per outcome (RULES.md §2: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [

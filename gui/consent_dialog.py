@@ -30,7 +30,7 @@ from models.contact import Contact, format_ref
 from models.database import Database
 from services.consents import CONSENT_CHANNELS, PARTNER_OPT_IN_PREFIX, current_choices, record_consent
 from services.contacts import display_name
-from services.errors import InputError
+from services.core.errors import InputError
 from services.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
 from services.history import contact_history
 

@@ -47,11 +47,11 @@ from services.contacts import (
     get_contact,
     update_contact,
 )
-from services.countries import COUNTRY_NAMES_FR, country_code, country_name
-from services.errors import InputError
+from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
+from services.core.errors import InputError
+from services.core.phones import display as display_phone
+from services.core.postcodes import check_postcode, is_french, normalise_postcode
 from services.history import HistoryEvent, contact_history
-from services.phones import display as display_phone
-from services.postcodes import check_postcode, is_french, normalise_postcode
 
 ERROR_STYLE = "color: #b00020;"
 EMPTY_DATE = QDate(1900, 1, 1)

@@ -33,7 +33,7 @@ from services.contacts import (
     fetch_rows,
     search_ids,
 )
-from services.phones import display as display_phone
+from services.core.phones import display as display_phone
 
 IdRole = Qt.ItemDataRole.UserRole  # the contact's id, whatever the column
 SortRole = Qt.ItemDataRole.UserRole + 1  # the native value (dates as dates, numbers as numbers)

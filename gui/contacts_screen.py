@@ -22,7 +22,7 @@ from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
 from models.database import Database, DatabaseError
 from services.contacts import HasComplianceHistory, count_contacts, delete_contact, display_name, fetch_rows
-from services.errors import InputError
+from services.core.errors import InputError
 
 if TYPE_CHECKING:  # the dialog module is imported when a contact is first opened
     from gui.contact_dialog import ContactDialog

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from gui.dialogs import Dialogs
 from gui.tasks import Task, run_task
 from models.database import Database
-from services.errors import Cancelled
+from services.core.errors import Cancelled
 from services.selection import Selection
 
 FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, UTF-8 « ; » (*.csv)"

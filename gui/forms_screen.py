@@ -23,7 +23,8 @@ from gui.simple_table import SimpleTable
 from models.compliance import FORM_CHANNELS
 from models.database import Database
 from services.contacts import get_by_ref
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.settings import get_settings
 from services.forms import (
     FORM_CHANNEL_LABELS,
     create_form,
@@ -36,7 +37,6 @@ from services.forms import (
     version_is_used,
 )
 from services.pdf_forms import write_form_pdf
-from services.settings import get_settings
 
 
 class FormDialog(QDialog):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from models.database import Database
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.settings import get_setting, set_settings
 from services.label_templates import (
     LabelTemplate,
     all_templates,
@@ -34,7 +35,6 @@ from services.label_templates import (
 )
 from services.labels_pdf import write_calibration
 from services.letters_pdf import WindowPosition, write_window_test
-from services.settings import get_setting, set_settings
 
 GEOMETRY_FIELDS = (
     ("page_width", "Largeur de la page"), ("page_height", "Hauteur de la page"),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from models.database import Database
-from services.errors import InputError
+from services.core.errors import InputError
 from services.letter_templates import FIELDS, PART_LABELS, PARTS, latest_version, save_version, template_names
 
 SHORT_LABELS = {"body": "Courrier", "notice_art13": "Notice art. 13 (collecte directe)",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.sections import SECTIONS, Section
-from services.paths import log_file
+from services.core.paths import log_file
 
 if TYPE_CHECKING:  # the database layer is imported once the frame is on screen (gui/app.py)
     from models.database import Database

@@ -35,10 +35,10 @@ from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
 from services.contacts import display_name, fetch_rows, search_ids
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.users import current_user
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.oppositions import covering_opposition, record_opposition
-from services.users import current_user
 
 SCOPE_KEYS = {
     Qt.Key.Key_1: "all", Qt.Key.Key_T: "all",

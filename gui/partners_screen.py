@@ -25,7 +25,7 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from models.database import Database
-from services.errors import InputError
+from services.core.errors import InputError
 from services.forms import list_versions
 from services.partners import (
     DEFAULT_FIELDS,

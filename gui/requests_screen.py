@@ -29,7 +29,7 @@ from gui.dialogs import Dialogs
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
 from services.contacts import get_by_ref
-from services.errors import InputError
+from services.core.errors import InputError
 from services.requests import (
     KIND_LABELS,
     OUTCOME_LABELS,

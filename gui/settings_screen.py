@@ -1,6 +1,6 @@
 """The Settings section: the organisation's identity (printed on every notice) and the rule durations.
 
-The fields come from services.settings.SETTINGS (each declared once with its label and default);
+The fields come from services.core.settings.SETTINGS (each declared once with its label and default);
 saving goes through set_settings, whose checks refuse a bad value — then nothing at all is saved.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from models.database import Database, DatabaseError
-from services.settings import SETTINGS, SettingDef, get_settings, set_settings
+from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
 
 MULTILINE = {"org.address"}
 

@@ -4,7 +4,7 @@
 
 `work(progress)` runs on a worker thread with its own database session (sessions are not
 thread-safe); it calls `progress(done, total, text)`, which returns False once Cancel was
-pressed: the work then raises services.errors.Cancelled and its transaction is rolled back.
+pressed: the work then raises services.core.errors.Cancelled and its transaction is rolled back.
 """
 
 from __future__ import annotations

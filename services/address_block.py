@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from services.countries import country_name
-from services.postcodes import communes, routing_label
-from services.text import clean_spaces, strip_accents
+from services.core.countries import country_name
+from services.core.postcodes import communes, routing_label
+from services.core.text import clean_spaces, strip_accents
 
 MAX_CHARS = 38  # RULES.md §8
 MAX_LINES = 6  # RULES.md §8 (a 7th only for the country abroad)
@@ -178,8 +178,8 @@ def french_last_line(postcode: str, city: str, cedex: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _labels_by_city(postcode: str) -> dict[str, str]:
-    """The routing labels of one postcode's communes, by the same city key services.postcodes uses."""
-    from services.postcodes import _city_key
+    """The routing labels of one postcode's communes, by the same city key services.core.postcodes uses."""
+    from services.core.postcodes import _city_key
 
     out: dict[str, str] = {}
     for commune in communes(postcode):
@@ -191,7 +191,7 @@ def _labels_by_city(postcode: str) -> dict[str, str]:
 
 def _routing(postcode: str, city: str) -> str:
     """La Poste's routing label without punctuation (indexed per postcode: a mailing has thousands)."""
-    from services.postcodes import _city_key
+    from services.core.postcodes import _city_key
 
     found = _labels_by_city(postcode).get(_city_key(city))
     return found if found is not None else strip_punctuation(routing_label(postcode, city))

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.phone import CallLogEntry
-from services.bulk import as_datetime, collector_paused, driver_rows
 from services.call_calendar import (
     ATTEMPT_DAYS,
     MAX_ATTEMPTS,
@@ -32,7 +31,9 @@ from services.call_calendar import (
     describe_moment,
     window_first_day,
 )
-from services.errors import InputError, NotFoundError
+from services.core.bulk import as_datetime, collector_paused, driver_rows
+from services.core.errors import InputError, NotFoundError
+from services.core.settings import get_setting
 from services.phone_eligibility import (
     Eligibility,
     EligibilityInputs,
@@ -43,7 +44,6 @@ from services.phone_eligibility import (
     number_to_dial,
     with_answers,
 )
-from services.settings import get_setting
 
 KNOWN_ZONES = (PARIS, *sorted(set(ZONE_BY_PREFIX.values())))
 

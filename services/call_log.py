@@ -29,9 +29,9 @@ from services.call_decision import (
     to_utc_naive,
 )
 from services.contacts import search_text_for
-from services.errors import InputError, NotFoundError
+from services.core.errors import InputError, NotFoundError
+from services.core.spreadsheet import Column, write_table
 from services.oppositions import record_opposition
-from services.spreadsheet import Column, write_table
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}

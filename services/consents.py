@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, format_ref
-from services.errors import InputError, NotFoundError
-from services.paths import data_dir
+from services.core.errors import InputError, NotFoundError
+from services.core.paths import data_dir
 
 # How a consent came in: the form channels, plus a letter, an e-mail and a file import.
 CONSENT_CHANNELS = (*FORM_CHANNELS, "letter", "email", "import")
@@ -200,7 +200,7 @@ def phone_consent_valid(recorded_on: datetime, today: date, days: int) -> bool:
 
 
 def current_choices(session: Session, contact_id: int, today: date | None = None) -> CurrentChoices:
-    from services.settings import get_setting
+    from services.core.settings import get_setting
 
     today = today or date.today()
     records = list(

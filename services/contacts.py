@@ -24,14 +24,14 @@ from models.contact import (
     format_ref,
     parse_ref,
 )
-from services.bulk import driver_rows
-from services.countries import country_code, country_name
-from services.emails import normalise_email
-from services.errors import InputError, NotFoundError
-from services.phones import national_digits, to_e164
-from services.postcodes import check_postcode, is_french
+from services.core.bulk import driver_rows
+from services.core.countries import country_code, country_name
+from services.core.emails import normalise_email
+from services.core.errors import InputError, NotFoundError
+from services.core.phones import national_digits, to_e164
+from services.core.postcodes import check_postcode, is_french
+from services.core.text import clean_spaces, fold
 from services.propagation import identifier_snapshot, rectification_notices
-from services.text import clean_spaces, fold
 
 SOURCE_KIND_LABELS = {
     "direct": "Collecte directe",

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
 from models.phone import Contract
-from services.errors import InputError, NotFoundError
+from services.core.errors import InputError, NotFoundError
+from services.core.text import clean_spaces
 from services.phone_eligibility import subject_key
-from services.text import clean_spaces
 
 
 def contract_running(contract: Contract, today: date) -> bool:

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.contact import Contact, ContactSource, ContactTag
 from services.contacts import search_text_for
-from services.errors import Cancelled
-from services.postcodes import postcode_table
-from services.text import strip_accents
+from services.core.errors import Cancelled
+from services.core.postcodes import postcode_table
+from services.core.text import strip_accents
 
 FIRST_NAMES_F = ["Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Françoise", "Sophie", "Valérie", "Christine", "Sandrine", "Céline", "Camille", "Léa", "Chloé", "Manon", "Emma", "Inès", "Jeanne", "Hélène", "Agnès", "Aurélie", "Élodie", "Maëlle", "Zoé", "Louise"]  # fmt: skip
 FIRST_NAMES_M = ["Jean", "Pierre", "Michel", "Philippe", "Alain", "Nicolas", "Christophe", "Patrick", "Laurent", "Frédéric", "Thomas", "Julien", "Antoine", "Lucas", "Hugo", "Louis", "Gabriel", "Arthur", "Jean-Pierre", "Jean-Luc", "François", "Loïc", "Jérôme", "Benoît", "Raphaël"]  # fmt: skip
@@ -161,7 +161,7 @@ def add_demo_organisation(session: Session) -> bool:
 
     Only when none is set: a real organisation's settings are never overwritten.
     """
-    from services.settings import get_setting, set_settings
+    from services.core.settings import get_setting, set_settings
 
     if get_setting(session, "org.name"):
         return False

@@ -1,4 +1,4 @@
-"""Contacts out to .xlsx or .csv (services.spreadsheet), with headers the importer recognises.
+"""Contacts out to .xlsx or .csv (services.core.spreadsheet), with headers the importer recognises.
 
 A contacts export imports back with no change (issue 3, round trip): every header below is one the
 import mapping knows, phones are written in E.164 and postcodes as text. 100,000 contacts are
@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, ContactTag, format_ref
 from services.contacts import PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
+from services.core.spreadsheet import Column, write_table
 from services.selection import Selection, selection_condition
-from services.spreadsheet import Column, write_table
 
 # (header, kind, column): the header is what the importer maps back to the field.
 EXPORT_COLUMNS: tuple[tuple[str, str, str], ...] = (

@@ -10,9 +10,9 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.compliance import FORM_CHANNELS, ConsentRecord, Form, FormVersion, InformedRecord
-from services.errors import InputError, NotFoundError
-from services.settings import get_settings
-from services.text import clean_spaces
+from services.core.errors import InputError, NotFoundError
+from services.core.settings import get_settings
+from services.core.text import clean_spaces
 
 FORM_CHANNEL_LABELS = {
     "paper": "formulaire papier",

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.postal import CustomLabelTemplate, PrinterOffset
-from services.errors import InputError, NotFoundError
+from services.core.errors import InputError, NotFoundError
 
 
 @dataclass(frozen=True)

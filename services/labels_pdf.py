@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.errors import Cancelled, InputError
-from services.files import atomic_output
+from services.core.errors import Cancelled, InputError
+from services.core.files import atomic_output
+from services.core.pdf_fonts import TextOps, register_fonts, register_label_font
 from services.label_templates import LabelTemplate
-from services.pdf_fonts import TextOps, register_fonts, register_label_font
 
 MM = 72 / 25.4  # points per millimetre
 MAX_FONT_PT = 10.0

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.postal import LetterTemplateVersion
-from services.errors import InputError, NotFoundError
+from services.core.errors import InputError, NotFoundError
 
 DEFAULT_NAME = "Courrier standard"
 PARTS = ("body", "notice_art13", "notice_art14", "reminder", "objection")

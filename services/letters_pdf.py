@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from services.errors import Cancelled, InputError
-from services.files import atomic_output
+from services.core.errors import Cancelled, InputError
+from services.core.files import atomic_output
+from services.core.pdf_fonts import TextOps, register_fonts
 from services.labels_pdf import MM
 from services.letter_templates import Block, french_date
-from services.pdf_fonts import TextOps, register_fonts
 
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, RIGHT = 20.0, 190.0  # text column (mm)

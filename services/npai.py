@@ -11,7 +11,7 @@ from models.contact import Contact
 from models.postal import NpaiReturn
 from services.address_block import address_block
 from services.contacts import get_by_ref
-from services.errors import InputError
+from services.core.errors import InputError
 
 ADDRESS_FIELDS = (
     "company", "address_complement", "address_building", "address_street", "address_extra",

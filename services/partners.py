@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from models.partners import Partner
 from services.contacts import FIELD_LABELS
-from services.emails import normalise_email
-from services.errors import InputError, NotFoundError
+from services.core.emails import normalise_email
+from services.core.errors import InputError, NotFoundError
+from services.core.text import clean_spaces
 from services.forms import versions_naming_category
-from services.text import clean_spaces
 
 # The contact fields a partner may receive (agreed per partner), with their French column headers.
 # The columns a partner's file can hold, headed with the contact's own labels.

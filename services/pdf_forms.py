@@ -7,9 +7,9 @@ from typing import Any
 
 from models.compliance import FormVersion
 from models.contact import Contact
-from services.files import atomic_output
+from services.core.files import atomic_output
+from services.core.pdf_fonts import TextFlow, register_fonts, wrap
 from services.forms import L223_2_SENTENCE, version_boxes
-from services.pdf_fonts import TextFlow, register_fonts, wrap
 
 
 def write_form_pdf(
@@ -103,7 +103,7 @@ def write_form_pdf(
 def _contact_values(contact: Contact | None) -> dict[str, str]:
     if contact is None or contact.erased_at is not None:
         return {}
-    from services.phones import display
+    from services.core.phones import display
 
     return {
         "last_name": contact.last_name or contact.company,

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from services.files import atomic_output
-from services.pdf_fonts import TextFlow, register_fonts, wrap
+from services.core.files import atomic_output
+from services.core.pdf_fonts import TextFlow, register_fonts, wrap
 
 EVENT_SENTENCES = {
     "opposition": "se sont opposées à la prospection ou à la transmission de leurs données",

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.contact import Contact, format_ref, parse_ref
 from models.phone import CallLogEntry
-from services.bulk import collector_paused
 from services.call_calendar import CALL_WINDOWS, Place, public_holiday
 from services.call_decision import (
     CallDecision,
@@ -28,12 +27,13 @@ from services.call_decision import (
     to_utc_naive,
 )
 from services.call_log import OUTCOME_LABELS, check_callback_moment, log_call, pending_callbacks
-from services.errors import InputError, NotFoundError
+from services.core.bulk import collector_paused
+from services.core.errors import InputError, NotFoundError
+from services.core.phones import display as phone_display
+from services.core.spreadsheet import Column, Sheet, write_xlsx
+from services.core.text import clean_spaces, fold
 from services.phone_eligibility import forbidden_subject
-from services.phones import display as phone_display
 from services.selection import Selection, selection_condition
-from services.spreadsheet import Column, Sheet, write_xlsx
-from services.text import clean_spaces, fold
 
 STATUS_LABELS = {"callable": "à appeler maintenant", "later": "plus tard", "excluded": "exclu"}
 

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord
 from models.contact import Contact
 from models.phone import Contract
-from services.bulk import as_datetime, driver_rows
 from services.choices import opposed
-from services.text import fold
+from services.core.bulk import as_datetime, driver_rows
+from services.core.text import fold
 
 # RULES.md §1: phone prospecting on these subjects is forbidden even with consent, outside a running
 # contract. Matched on the folded campaign subject.

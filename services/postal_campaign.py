@@ -23,16 +23,16 @@ from models.campaign import Campaign
 from models.compliance import InformedRecord
 from models.postal import CampaignRecipient, LetterTemplateVersion
 from services.contacts import SOURCE_KIND_LABELS
-from services.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError
+from services.core.paths import output_dir
+from services.core.settings import get_settings
+from services.core.spreadsheet import Column, write_table
 from services.label_templates import LabelTemplate, get_template, printer_offset
 from services.labels_pdf import check_start_at, label_pages, labels_that_do_not_fit, write_labels
 from services.letter_templates import latest_version, render_blocks
 from services.letters_pdf import Letter, Organisation, WindowPosition, write_letters
-from services.paths import output_dir
 from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
 from services.selection import Selection
-from services.settings import get_settings
-from services.spreadsheet import Column, write_table
 
 Progress = Callable[[int, int, str], bool]
 NOTICE_LABELS = {

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from models.compliance import FormVersion
 from models.contact import Contact
 from models.partners import Partner
-from services.errors import InputError
-from services.files import atomic_output
-from services.settings import get_settings
-from services.spreadsheet import Column, Sheet, write_xlsx
+from services.core.errors import InputError
+from services.core.files import atomic_output
+from services.core.settings import get_settings
+from services.core.spreadsheet import Column, Sheet, write_xlsx
 
 ACTIVITY = "Prospection commerciale par courrier et par téléphone"
 
@@ -121,7 +121,7 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from services.pdf_fonts import register_fonts, wrap
+    from services.core.pdf_fonts import register_fonts, wrap
 
     regular, bold = register_fonts()
     with atomic_output(path) as tmp:

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
-from services.errors import InputError, NotFoundError
-from services.settings import get_setting
-from services.workdays import add_working_days
+from services.core.errors import InputError, NotFoundError
+from services.core.settings import get_setting
+from services.core.workdays import add_working_days
 
 EVENTS = ("opposition", "erasure", "rectification")
 EVENT_LABELS = {"opposition": "opposition", "erasure": "effacement", "rectification": "rectification"}

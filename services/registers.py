@@ -2,7 +2,7 @@
 
 REGISTERS maps a register's name to its writer; the phone campaigns add "calls" the same way:
     REGISTERS["calls"] = write_calls_register
-Each writer is writer(session, path, progress) -> number of rows, through services.spreadsheet.
+Each writer is writer(session, path, progress) -> number of rows, through services.core.spreadsheet.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
 from services.call_log import write_calls_register
+from services.core.spreadsheet import Column, write_table
 from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.processing_register import write_processing_register
 from services.propagation import EVENT_LABELS, STATUS_LABELS, notice_status
 from services.requests import write_requests_register
-from services.spreadsheet import Column, write_table
 
 RegisterWriter = Callable[[Session, Path, Callable[[int], bool] | None], int]
 PROOF_LABELS = {"file": "fichier", "web_id": "identifiant web", "note": "note"}
@@ -181,7 +181,7 @@ PDF_REGISTERS = {"processing"}
 def export_register(
     session: Session, name: str, path: Path, progress: Callable[[int], bool] | None = None
 ) -> int:
-    from services.errors import InputError
+    from services.core.errors import InputError
 
     writer = REGISTERS.get(name)
     if writer is None:

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES, DataRequest
-from services.errors import InputError, NotFoundError
-from services.spreadsheet import Column, write_table
+from services.core.errors import InputError, NotFoundError
+from services.core.spreadsheet import Column, write_table
 
 KIND_LABELS = {
     "access": "Accès", "rectification": "Rectification", "erasure": "Effacement",

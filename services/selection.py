@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, select, true
 
 from models.contact import Contact, ContactTag
 from services.contacts import search_condition
-from services.errors import InputError
+from services.core.errors import InputError
 
 
 @dataclass

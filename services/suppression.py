@@ -15,9 +15,9 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
-from services.emails import normalise_email
-from services.phones import to_e164
-from services.text import fold
+from services.core.emails import normalise_email
+from services.core.phones import to_e164
+from services.core.text import fold
 
 # Salted so that the table is not a lookup of the plain values; the same salt on every install so
 # that the list keeps working after a move to PostgreSQL.

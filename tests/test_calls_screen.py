@@ -14,8 +14,8 @@ from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
 from models.compliance import Opposition
 from models.database import Database
 from models.phone import CallLogEntry
+from services.core.settings import set_settings
 from services.phone_campaign import open_phone_campaign
-from services.settings import set_settings
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
 

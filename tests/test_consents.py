@@ -13,7 +13,7 @@ from models.contact import Contact
 from models.database import Database
 from services.choices import opposed, refused_at_collection
 from services.consents import proof_path, record_consent
-from services.errors import InputError
+from services.core.errors import InputError
 from services.forms import create_form
 from services.oppositions import record_opposition
 from tests.helpers import make_contact

@@ -20,9 +20,9 @@ from services.contacts import (
     search_ids,
     update_contact,
 )
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.postcodes import check_postcode, normalise_postcode, routing_label
 from services.history import contact_history
-from services.postcodes import check_postcode, normalise_postcode, routing_label
 from tests.helpers import make_contact
 
 SOURCE = {"source_kind": "direct", "source_name": "Comptoir", "source_date": date(2026, 1, 5)}

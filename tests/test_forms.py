@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from models.compliance import FormVersion
 from models.database import Database
 from services.consents import record_consent
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.settings import get_settings, set_settings
 from services.forms import create_form, edit_version, version_boxes
 from services.pdf_forms import write_form_pdf
-from services.settings import get_settings, set_settings
 from tests.helpers import make_contact
 
 

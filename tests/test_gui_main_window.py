@@ -17,7 +17,7 @@ from gui.contacts_model import COL_CITY
 from gui.main_window import MainWindow
 from gui.sections import SECTIONS
 from models.database import Database
-from services.logs import setup_logging
+from services.core.logs import setup_logging
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 

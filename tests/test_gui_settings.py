@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from gui.app import configure_settings
 from gui.settings_screen import SettingsScreen
 from models.database import Database
-from services.settings import SETTINGS, get_settings, set_settings
+from services.core.settings import SETTINGS, get_settings, set_settings
 from tests.gui_fakes import FakeDialogs
 
 
@@ -33,7 +33,7 @@ def set_field(screen: SettingsScreen, key: str, value: str) -> None:
 
 
 def test_every_declared_setting_has_a_field_with_its_label(qtbot, sqlite_db: Database) -> None:
-    """The form is built from services.settings: one field per organisation or rules setting."""
+    """The form is built from services.core.settings: one field per organisation or rules setting."""
     screen = make_screen(qtbot, sqlite_db)
     expected = {s.key for s in SETTINGS if s.group in ("organisation", "rules")}
     assert set(screen.fields) == expected

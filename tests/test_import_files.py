@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from models.contact import Contact, ContactSource
 from models.database import Database
 from models.imports import ImportRecord
-from services.errors import InputError
+from services.core.errors import InputError
 from services.importing.mapping import guess_mapping, header_score
 from services.importing.reading import detect_separator, read_table, sheet_names, unneutralise
 from services.importing.running import ImportOptions, run_import

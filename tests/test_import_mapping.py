@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from models.database import Database
-from services.errors import InputError
+from services.core.errors import InputError
 from services.importing.mapping import (
     apply_preset,
     guess_field,

@@ -15,7 +15,7 @@ from models.contact import Contact, ContactSource
 from models.database import Database
 from models.imports import ImportRecord
 from services.contacts import search_ids
-from services.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError
 from services.importing.duplicates import DuplicateIndex, close_names
 from services.importing.mapping import guess_mapping, header_score
 from services.importing.reading import read_table

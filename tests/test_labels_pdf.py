@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 
 from models.database import Database
-from services.errors import InputError
+from services.core.errors import InputError
 from services.label_templates import (
     BUILTIN,
     LabelTemplate,

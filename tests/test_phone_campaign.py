@@ -14,7 +14,7 @@ from models.phone import CallLogEntry
 from services.call_decision import decide_one
 from services.call_log import log_call, write_calls_register
 from services.contracts import add_contract
-from services.errors import InputError
+from services.core.errors import InputError
 from services.phone_campaign import (
     call_queue,
     decide_campaign,

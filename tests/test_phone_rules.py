@@ -15,8 +15,8 @@ from services.call_decision import decide_calls, decide_one
 from services.call_log import log_call, pending_callbacks
 from services.choices import latest_answer, refused_at_collection
 from services.contracts import add_contract
+from services.core.errors import InputError
 from services.erasure import erase_contact
-from services.errors import InputError
 from services.phone_eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,

@@ -16,13 +16,13 @@ from models.database import Database
 from models.postal import CampaignRecipient, NpaiReturn
 from services.consents import record_consent
 from services.contacts import ContactInput, update_contact
-from services.errors import InputError
+from services.core.errors import InputError
+from services.core.settings import set_settings
 from services.letter_templates import DEFAULT_TEXTS, latest_version, save_version
 from services.npai import record_npai
 from services.oppositions import record_opposition
 from services.postal_campaign import PostalRequest, preview, run_postal_campaign
 from services.selection import Selection
-from services.settings import set_settings
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
@@ -298,7 +298,7 @@ def test_command_line_campaign_templates_and_npai(db: Database, tmp_path: Path, 
 
 def test_cancel_leaves_no_file_and_no_record(db: Database, tmp_path: Path, scenario: dict[str, int]) -> None:
     """Cancel during the letters: no PDF, no spreadsheet, no campaign, nobody marked informed."""
-    from services.errors import Cancelled
+    from services.core.errors import Cancelled
 
     def progress(done: int, total: int, text: str) -> bool:
         return not text.startswith("Courriers")

@@ -15,8 +15,8 @@ from models.contact import Contact
 from models.database import Database
 from models.partners import PropagationNotice
 from services.contacts import ContactInput, update_contact
+from services.core.errors import InputError
 from services.erasure import erase_contact
-from services.errors import InputError
 from services.oppositions import record_opposition
 from services.partner_notices import read_identifier_file, record_partner_objections
 from services.propagation import acknowledge, list_notices

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from models.database import Database
 from models.partners import Transmission, TransmissionLine
 from services.consents import record_consent
-from services.errors import InputError
+from services.core.errors import InputError
 from services.forms import create_form
 from services.oppositions import record_opposition
 from services.partners import PartnerInput, add_partner

@@ -16,13 +16,13 @@ from typing import Any
 
 from models.contact import CIVILITIES
 from services.contacts import FIELD_LABELS, capitalise_first_name, normalise_civility, uppercase_last_name
-from services.countries import country_code
-from services.emails import quick_normalise_email
+from services.core.countries import country_code
+from services.core.emails import quick_normalise_email
+from services.core.phones import to_e164
+from services.core.postcodes import check_postcode, normalise_postcode
+from services.core.text import fold
 from services.importing.mapping import CONSENT_FIELDS, ColumnPlan
 from services.importing.reading import cell_text
-from services.phones import to_e164
-from services.postcodes import check_postcode, normalise_postcode
-from services.text import fold
 
 _SPACES = re.compile(r"\s+")
 TEXT_LIMITS = {

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
-from services.text import fold
+from services.core.text import fold
 
 DUPLICATE_ACTIONS = ("merge", "skip", "create")
 MIN_FUZZY_LENGTH = 5  # shorter names must match exactly: "LUC" and "LUCE" are not a typo

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from models.imports import MappingPreset
 from services.contacts import FIELD_LABELS
-from services.errors import InputError
-from services.text import fold
+from services.core.errors import InputError
+from services.core.text import fold
 
 IGNORE = ""
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from services.errors import InputError
+from services.core.errors import InputError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".txt")
@@ -28,7 +28,7 @@ MAX_COLUMNS = 500
 MAX_CELLS = 6_000_000  # 400,000 rows of 15 columns
 HEADER_SCAN_ROWS = 30
 CSV_SEPARATORS = (";", ",", "\t")
-# services.spreadsheet.neutralise_csv puts an apostrophe before these; the import takes it off.
+# services.core.spreadsheet.neutralise_csv puts an apostrophe before these; the import takes it off.
 NEUTRALISED_FIRST = ("=", "+", "-", "@", "\t", "\r")
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -234,7 +234,7 @@ def detect_separator(text: str) -> str:
 
 
 def unneutralise(text: str) -> str:
-    """Take off the apostrophe services.spreadsheet put before a formula-like cell."""
+    """Take off the apostrophe services.core.spreadsheet put before a formula-like cell."""
     if len(text) > 1 and text[0] == "'" and text[1] in NEUTRALISED_FIRST:
         return text[1:]
     return text

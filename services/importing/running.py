@@ -28,13 +28,13 @@ from models.contact import SOURCE_KINDS, Contact, ContactSource, ContactTag, for
 from models.imports import ImportRecord
 from services.consents import record_consent
 from services.contacts import search_text_for
-from services.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError
+from services.core.text import clean_spaces
 from services.importing.cleaning import CleanRow, RowCleaner
 from services.importing.duplicates import DUPLICATE_ACTIONS, DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
 from services.importing.reading import Table, cell_text, file_sha256, is_blank
 from services.importing.suppression_check import suppressed_rows
-from services.text import clean_spaces
 
 Progress = Callable[[int, int, str], bool]
 
@@ -620,11 +620,11 @@ def run_import(
 
 
 def write_report(path: Path, result: ImportResult, progress: Callable[[int], bool] | None = None) -> int:
-    """Every refused or warned row with its original cells and the reasons (services.spreadsheet).
+    """Every refused or warned row with its original cells and the reasons (services.core.spreadsheet).
 
     Returns the number of rows written.
     """
-    from services.spreadsheet import Column, write_table
+    from services.core.spreadsheet import Column, write_table
 
     columns = [
         Column("Ligne", "int"),

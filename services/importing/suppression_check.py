@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
+from services.core.text import fold
 from services.suppression import _digest, suppressed_keys
-from services.text import fold
 
 REASON = (
     "Personne sur la liste d'opposition : elle s'est opposée à la prospection, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.text import fold
+from services.core.text import fold
 
 # The countries a French small business writes to most; anything else can be typed as an ISO code.
 COUNTRY_NAMES_FR = {

@@ -16,9 +16,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from services.errors import Cancelled, InputError
-from services.files import atomic_output
-from services.text import display_value
+from services.core.errors import Cancelled, InputError
+from services.core.files import atomic_output
+from services.core.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 WIDTH_SAMPLE = 200

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from services.errors import InputError
-from services.paths import output_dir
+from services.core.errors import InputError
+from services.core.paths import output_dir
 
 
 def test_output_folder_created_when_its_parent_exists(tmp_path: Path) -> None:

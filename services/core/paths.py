@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 APP_NAME = "webleads-tracker"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def data_dir() -> Path:
@@ -35,7 +35,7 @@ def resource(*parts: str) -> Path:
 
 def output_dir(path: Path) -> Path:
     """The folder a command writes its files into: created when its parent exists, refused otherwise."""
-    from services.errors import InputError
+    from services.core.errors import InputError
 
     path = Path(path)
     if path.is_dir():

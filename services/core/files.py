@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from services.errors import InputError
+from services.core.errors import InputError
 
 
 @contextmanager

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from services.errors import Cancelled
-from services.spreadsheet import Column, write_table
+from services.core.errors import Cancelled
+from services.core.spreadsheet import Column, write_table
 
 COLUMNS = [Column("Nom"), Column("Né le", "date"), Column("Saisi le", "datetime"), Column("Appels", "int")]
 ROWS = [

@@ -1,4 +1,4 @@
-"""Every file the user asks for is written in full or not at all (services/files.py)."""
+"""Every file the user asks for is written in full or not at all (services/core/files.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from services.errors import InputError
-from services.files import atomic_output
+from services.core.errors import InputError
+from services.core.files import atomic_output
 
 
 def test_written_file_replaces_the_old_one_only_when_complete(tmp_path: Path) -> None:

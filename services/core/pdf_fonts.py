@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from services.paths import resource
+from services.core.paths import resource
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

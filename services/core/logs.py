@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from logging.handlers import RotatingFileHandler
 
-from services.paths import log_file
+from services.core.paths import log_file
 
 
 def setup_logging(level: int = logging.INFO) -> None:

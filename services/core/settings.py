@@ -106,7 +106,7 @@ def _checked_text(d: SettingDef, value: str) -> str:
     """Text settings are printed on notices: a bad e-mail or time zone is refused, not stored."""
     value = value.strip()
     if d.key == "org.email" and value:
-        from services.emails import normalise_email
+        from services.core.emails import normalise_email
 
         email = normalise_email(value)
         if email is None:
