@@ -1,6 +1,6 @@
 """Benchmark for issue 4: recording an objection with its notices, and deciding transmission eligibility.
 
-100,000 contacts (services.demo), 20 partners, 300,000 transmission lines (Core bulk insert).
+100,000 contacts (services.contacts.demo), 20 partners, 300,000 transmission lines (Core bulk insert).
 Each figure is printed beside a bare baseline measured in the same run, with the ratio.
 Run: python bench/bench_compliance.py [--pg URL]
 """
@@ -25,11 +25,11 @@ from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact
 from models.database import open_database
 from models.partners import Partner, Transmission, TransmissionLine
-from services.demo import add_demo_contacts
+from services.contacts.demo import add_demo_contacts
+from services.contacts.selection import Selection
 from services.forms import create_form
 from services.oppositions import record_opposition
 from services.partners import PartnerInput, add_partner
-from services.selection import Selection
 from services.transmissions import plan_transmission
 
 N_CONTACTS = 100_000

@@ -116,7 +116,7 @@ def bench_keystrokes() -> None:
     screen.show()
     app.processEvents()
 
-    from services.contacts import search_ids
+    from services.contacts.search import search_ids
 
     window_times: list[float] = []
     service_times: list[float] = []

@@ -125,7 +125,7 @@ def generate_base(path: Path) -> None:
     from models.compliance import SuppressionEntry
     from models.contact import Contact, ContactSource
     from models.database import open_database
-    from services.contacts import search_text_for
+    from services.contacts.search import search_text_for
     from services.suppression import suppression_keys
 
     db = open_database(f"sqlite:///{path}")
@@ -182,7 +182,7 @@ def child_import(base: str) -> None:
 
 def child_export(base: str, out: str) -> None:
     from models.database import open_database
-    from services.exporting import export_contacts
+    from services.contacts.exporting import export_contacts
 
     db = open_database(f"sqlite:///{base}")
     t0, c0 = time.perf_counter(), time.process_time()
@@ -209,7 +209,7 @@ def openpyxl_write_same_cells(base: Path, out: Path) -> tuple[float, float]:
     import openpyxl
 
     from models.database import open_database
-    from services.exporting import contact_rows, export_columns
+    from services.contacts.exporting import contact_rows, export_columns
 
     db = open_database(f"sqlite:///{base}")
     with db.session() as s:

@@ -33,7 +33,7 @@ from models.database import open_database  # noqa: E402
 from models.phone import CallLogEntry, Contract  # noqa: E402
 from services.call_calendar import callee_zone  # noqa: E402
 from services.call_decision import attempts_query, decide_calls  # noqa: E402
-from services.demo import add_demo_contacts  # noqa: E402
+from services.contacts.demo import add_demo_contacts  # noqa: E402
 from services.phone_campaign import decide_campaign  # noqa: E402
 
 N = int(os.environ.get("BENCH_N", "100000"))

@@ -27,9 +27,9 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models.database import open_database
+from services.contacts.demo import add_demo_contacts
 from services.core.pdf_fonts import register_fonts, register_label_font
 from services.core.settings import get_settings, set_settings
-from services.demo import add_demo_contacts
 from services.label_templates import get_template
 from services.labels_pdf import MM, text_box, write_labels
 from services.letter_templates import latest_version

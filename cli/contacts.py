@@ -6,17 +6,14 @@ import argparse
 from datetime import date
 
 from cli.context import CliContext, Result
-from services.contacts import (
-    ContactInput,
-    contact_to_dict,
-    create_contact,
-    delete_contact,
-    get_by_ref,
-    list_contacts,
-)
+from services.contacts.editing import create_contact, delete_contact
+from services.contacts.history import contact_history
+from services.contacts.lookup import get_by_ref
+from services.contacts.record import contact_to_dict
+from services.contacts.search import list_contacts
+from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.core.phones import display as phone_display
-from services.history import contact_history
 
 
 def parse_date(text: str) -> date:

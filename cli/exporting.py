@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
+from services.contacts.selection import Selection
 from services.core.errors import InputError
-from services.selection import Selection
 
 
 def register_export_contacts(esub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def run_export_contacts(ctx: CliContext, args: argparse.Namespace) -> Result:
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise InputError(f"Format d'export non pris en charge « {out.suffix or out.name} » : .xlsx ou .csv.")
-    from services.exporting import export_contacts
+    from services.contacts.exporting import export_contacts
 
     with ctx.session() as session:
         count = export_contacts(session, out, Selection(search=args.search))

@@ -10,7 +10,7 @@ from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from models.compliance import FORM_CHANNELS
 from services.consents import record_consent, version_box_keys
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.settings import get_settings
 from services.core.users import current_user

@@ -6,9 +6,9 @@ import argparse
 
 from cli.context import CliContext, Result
 from models.database import describe_url
-from services.contacts import count_contacts
+from services.contacts.demo import add_demo_contacts, add_demo_organisation
+from services.contacts.search import count_contacts
 from services.core.errors import InputError
-from services.demo import add_demo_contacts, add_demo_organisation
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

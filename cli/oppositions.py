@@ -11,7 +11,7 @@ from cli.context import CliContext, Result
 from cli.forms import parse_int
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
 from models.partners import Partner
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.users import current_user
 from services.erasure import erase_contact

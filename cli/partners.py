@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
+from services.contacts.selection import Selection
 from services.core.users import current_user
 from services.partners import PartnerInput, add_partner, list_partners, partner_by_name, partner_to_dict
-from services.selection import Selection
 from services.transmissions import EXCLUSION_REASONS, share
 
 

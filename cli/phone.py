@@ -18,7 +18,8 @@ from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from services.call_decision import business_zone, decide_one, decision_to_dict
 from services.call_log import OUTCOME_LABELS, get_campaign, log_call
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
+from services.contacts.selection import Selection
 from services.contracts import add_contract, contract_to_dict, contracts_of
 from services.core.errors import InputError
 from services.core.settings import get_setting
@@ -29,7 +30,6 @@ from services.phone_campaign import (
     subject_warning,
     write_call_list,
 )
-from services.selection import Selection
 
 OUTCOMES = list(OUTCOME_LABELS)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
+from services.contacts.selection import Selection
 from services.postal_campaign import PostalRequest, run_postal_campaign
 from services.postal_eligibility import EXCLUSION_LABELS
-from services.selection import Selection
 
 
 def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.requests import (
     CHANNELS,
     KIND_LABELS,

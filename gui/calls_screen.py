@@ -37,7 +37,8 @@ from models.database import Database, DatabaseError
 from services.call_calendar import describe_moment
 from services.call_decision import CallDecision, business_zone, decide_one
 from services.call_log import OUTCOME_LABELS, describe_basis, log_call
-from services.contacts import display_name
+from services.contacts.record import display_name
+from services.contacts.selection import Selection
 from services.contracts import contract_subjects
 from services.core.errors import Cancelled, InputError
 from services.core.phones import display as phone_display
@@ -54,7 +55,6 @@ from services.phone_campaign import (
     subject_warning,
     write_call_list,
 )
-from services.selection import Selection
 
 # One key per outcome (RULES.md §2: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [

@@ -29,10 +29,10 @@ from gui.dialogs import Dialogs
 from models.contact import Contact, format_ref
 from models.database import Database
 from services.consents import CONSENT_CHANNELS, PARTNER_OPT_IN_PREFIX, current_choices, record_consent
-from services.contacts import display_name
+from services.contacts.history import contact_history
+from services.contacts.record import display_name
 from services.core.errors import InputError
 from services.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
-from services.history import contact_history
 
 PROOF_KINDS = (
     ("note", "Note"),

@@ -1,6 +1,6 @@
 """Create or edit one contact: every field, its mandatory source, its tags, and its history.
 
-The checks are the service's (services.contacts.check_contact): their messages appear next to the
+The checks are the service's (services.contacts.validation.check_contact): their messages appear next to the
 fields. The postcode is checked live against the official list; the suggested communes are links
 that fill the city when clicked — nothing is ever changed silently.
 """
@@ -34,24 +34,16 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from models.database import Database, DatabaseError
-from services.contacts import (
-    FIELD_LABELS,
-    PERSON_KIND_LABELS,
-    SOURCE_KIND_LABELS,
-    STATUS_LABELS,
-    ConcurrentEditError,
-    ContactError,
-    ContactInput,
-    create_contact,
-    display_name,
-    get_contact,
-    update_contact,
-)
+from services.contacts.editing import ConcurrentEditError, create_contact, update_contact
+from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
+from services.contacts.history import HistoryEvent, contact_history
+from services.contacts.lookup import get_contact
+from services.contacts.record import display_name
+from services.contacts.validation import ContactError, ContactInput
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
 from services.core.errors import InputError
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
-from services.history import HistoryEvent, contact_history
 
 ERROR_STYLE = "color: #b00020;"
 EMPTY_DATE = QDate(1900, 1, 1)

@@ -26,13 +26,8 @@ from PySide6.QtCore import (
 
 from models.contact import format_ref
 from models.database import Database, DatabaseError
-from services.contacts import (
-    SOURCE_KIND_LABELS,
-    STATUS_LABELS,
-    ContactRow,
-    fetch_rows,
-    search_ids,
-)
+from services.contacts.fields import SOURCE_KIND_LABELS, STATUS_LABELS
+from services.contacts.search import ContactRow, fetch_rows, search_ids
 from services.core.phones import display as display_phone
 
 IdRole = Qt.ItemDataRole.UserRole  # the contact's id, whatever the column
@@ -48,7 +43,7 @@ MAX_PAGES = 25  # at most 5,000 rows kept in memory
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # services.contacts.SORT_COLUMNS key, or "" when the column cannot be sorted
+    key: str  # services.contacts.search.SORT_COLUMNS key, or "" when the column cannot be sorted
     title: str  # French source text, translated in the context "ContactsModel"
     sample: str  # a typical value: the column's default width
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
 from models.database import Database, DatabaseError
-from services.contacts import HasComplianceHistory, count_contacts, delete_contact, display_name, fetch_rows
+from services.contacts.editing import HasComplianceHistory, delete_contact
+from services.contacts.record import display_name
+from services.contacts.search import count_contacts, fetch_rows
 from services.core.errors import InputError
 
 if TYPE_CHECKING:  # the dialog module is imported when a contact is first opened

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from gui.dialogs import Dialogs
 from gui.tasks import Task, run_task
 from models.database import Database
+from services.contacts.selection import Selection
 from services.core.errors import Cancelled
-from services.selection import Selection
 
 FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, UTF-8 « ; » (*.csv)"
 
@@ -35,7 +35,7 @@ def export_contacts_dialog(
     selection = Selection(search=search)
 
     def work(progress: Any) -> int:
-        from services.exporting import export_contacts
+        from services.contacts.exporting import export_contacts
 
         with db.session() as s:
             return export_contacts(

@@ -22,7 +22,7 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from models.compliance import FORM_CHANNELS
 from models.database import Database
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.settings import get_settings
 from services.forms import (

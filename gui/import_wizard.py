@@ -39,7 +39,7 @@ from gui.dialogs import Dialogs
 from gui.tasks import Task, run_task
 from models.compliance import Form, FormVersion
 from models.database import Database
-from services.contacts import SOURCE_KIND_LABELS
+from services.contacts.fields import SOURCE_KIND_LABELS
 from services.core.errors import Cancelled, InputError
 from services.importing.mapping import (
     CONSENT_FIELDS,

@@ -34,10 +34,11 @@ from gui.simple_table import SimpleTable
 from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
-from services.contacts import display_name, fetch_rows, search_ids
+from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
+from services.contacts.record import display_name
+from services.contacts.search import fetch_rows, search_ids
 from services.core.errors import InputError
 from services.core.users import current_user
-from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.oppositions import covering_opposition, record_opposition
 
 SCOPE_KEYS = {

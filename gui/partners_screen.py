@@ -25,6 +25,7 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from models.database import Database
+from services.contacts.selection import Selection
 from services.core.errors import InputError
 from services.forms import list_versions
 from services.partners import (
@@ -37,7 +38,6 @@ from services.partners import (
     partner_fields,
     update_partner,
 )
-from services.selection import Selection
 from services.transmissions import (
     EXCLUSION_REASONS,
     excluded_list,

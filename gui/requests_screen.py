@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.requests import (
     KIND_LABELS,

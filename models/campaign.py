@@ -22,7 +22,9 @@ class Campaign(Base):
     # Phone: what the calls are about (RULES.md §1: some subjects are refused, a contract's subject
     # opens the running-contract exception). Postal: free text.
     subject: Mapped[str] = mapped_column(String(150), default="")
-    selection: Mapped[str] = mapped_column(Text, default="{}")  # JSON of services.selection.Selection
+    selection: Mapped[str] = mapped_column(
+        Text, default="{}"
+    )  # JSON of services.contacts.selection.Selection
     run_on: Mapped[date] = mapped_column(Date)
     created_by: Mapped[str] = mapped_column(String(80), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -28,7 +28,7 @@ from services.call_decision import (
     from_utc_naive,
     to_utc_naive,
 )
-from services.contacts import search_text_for
+from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
 from services.oppositions import record_opposition

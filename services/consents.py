@@ -180,7 +180,7 @@ class CurrentChoices:
     oppositions: list[str]  # active objection scopes
 
     def summary(self) -> str:
-        from services.history import SCOPE_LABELS
+        from services.contacts.history import SCOPE_LABELS
 
         parts = []
         if self.oppositions:

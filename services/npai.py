@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.postal import NpaiReturn
 from services.address_block import address_block
-from services.contacts import get_by_ref
+from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
-
-ADDRESS_FIELDS = (
-    "company", "address_complement", "address_building", "address_street", "address_extra",
-    "postcode", "city", "cedex", "country",
-)  # fmt: skip
 
 
 def record_npai(
@@ -40,11 +34,3 @@ def record_npai(
     contact.npai_on = returned_on
     session.flush()
     return contact
-
-
-def clear_npai_if_address_changed(contact: Contact, values: dict[str, Any]) -> None:
-    """RULES.md §1 post: a corrected address is usable again (called by the contact edit path)."""
-    if contact.npai_on is None:
-        return
-    if any((values.get(k) or "") != (getattr(contact, k) or "") for k in ADDRESS_FIELDS if k in values):
-        contact.npai_on = None

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.partners import Partner
-from services.contacts import FIELD_LABELS
+from services.contacts.fields import FIELD_LABELS
 from services.core.emails import normalise_email
 from services.core.errors import InputError, NotFoundError
 from services.core.text import clean_spaces

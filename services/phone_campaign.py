@@ -27,13 +27,13 @@ from services.call_decision import (
     to_utc_naive,
 )
 from services.call_log import OUTCOME_LABELS, check_callback_moment, log_call, pending_callbacks
+from services.contacts.selection import Selection, selection_condition
 from services.core.bulk import collector_paused
 from services.core.errors import InputError, NotFoundError
 from services.core.phones import display as phone_display
 from services.core.spreadsheet import Column, Sheet, write_xlsx
 from services.core.text import clean_spaces, fold
 from services.phone_eligibility import forbidden_subject
-from services.selection import Selection, selection_condition
 
 STATUS_LABELS = {"callable": "à appeler maintenant", "later": "plus tard", "excluded": "exclu"}
 

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.compliance import InformedRecord
 from models.postal import CampaignRecipient, LetterTemplateVersion
-from services.contacts import SOURCE_KIND_LABELS
+from services.contacts.fields import SOURCE_KIND_LABELS
+from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
 from services.core.paths import output_dir
 from services.core.settings import get_settings
@@ -32,7 +33,6 @@ from services.labels_pdf import check_start_at, label_pages, labels_that_do_not_
 from services.letter_templates import latest_version, render_blocks
 from services.letters_pdf import Letter, Organisation, WindowPosition, write_letters
 from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
-from services.selection import Selection
 
 Progress = Callable[[int, int, str], bool]
 NOTICE_LABELS = {

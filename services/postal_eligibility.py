@@ -20,9 +20,9 @@ from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from services.address_block import DOMESTIC_CODES, AddressBlock, address_block, household_line
 from services.choices import opposed, refused_at_collection
+from services.contacts.selection import Selection, selection_condition
 from services.core.settings import get_setting
 from services.core.text import fold
-from services.selection import Selection, selection_condition
 
 # The reasons, in the order they are tested (the first that applies is reported), in French.
 EXCLUSION_LABELS: dict[str, str] = {

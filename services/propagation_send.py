@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.partners import Partner, PropagationNotice
+from services.contacts.history import SCOPE_LABELS
 from services.core.errors import InputError
 from services.core.paths import output_dir
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
 from services.core.text import strip_accents
-from services.history import SCOPE_LABELS
 from services.partners import SHAREABLE_FIELDS
 from services.pdf_letters import write_notice_letter
 from services.propagation import EVENT_LABELS, status_condition

@@ -19,8 +19,8 @@ from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
 from services.call_log import write_calls_register
+from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.spreadsheet import Column, write_table
-from services.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.processing_register import write_processing_register
 from services.propagation import EVENT_LABELS, STATUS_LABELS, notice_status
 from services.requests import write_requests_register

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
-from services.contacts import ContactInput, create_contact
+from services.contacts.editing import create_contact
+from services.contacts.validation import ContactInput
 
 
 def make_contact(session: Session, **overrides: Any) -> Contact:

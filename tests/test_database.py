@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from models.database import Database, DatabaseError, open_database, resolve_url
-from services.contacts import ConcurrentEditError, ContactInput, update_contact
+from services.contacts.editing import ConcurrentEditError, update_contact
+from services.contacts.validation import ContactInput
 from tests.helpers import make_contact
 
 

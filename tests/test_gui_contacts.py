@@ -24,8 +24,8 @@ from gui.contacts_model import (
 from gui.contacts_screen import ContactsScreen
 from models.contact import Contact
 from models.database import Database, DatabaseError
-from services.contacts import get_contact
-from services.demo import add_demo_contacts
+from services.contacts.demo import add_demo_contacts
+from services.contacts.lookup import get_contact
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 

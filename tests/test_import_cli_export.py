@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 
 from models.contact import Contact
 from models.database import Database
-from services.contacts import contact_to_dict, list_contacts
-from services.exporting import EXPORT_COLUMNS
+from services.contacts.exporting import EXPORT_COLUMNS
+from services.contacts.record import contact_to_dict
+from services.contacts.search import list_contacts
 from services.importing.mapping import guess_mapping
 from tests.cli_helpers import cli
 from tests.helpers import make_contact

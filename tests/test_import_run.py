@@ -14,7 +14,7 @@ from models.compliance import ConsentRecord, Form, FormVersion, InformedRecord, 
 from models.contact import Contact, ContactSource
 from models.database import Database
 from models.imports import ImportRecord
-from services.contacts import search_ids
+from services.contacts.search import search_ids
 from services.core.errors import Cancelled, InputError
 from services.importing.duplicates import DuplicateIndex, close_names
 from services.importing.mapping import guess_mapping, header_score

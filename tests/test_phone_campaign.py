@@ -13,6 +13,7 @@ from models.database import Database
 from models.phone import CallLogEntry
 from services.call_decision import decide_one
 from services.call_log import log_call, write_calls_register
+from services.contacts.selection import Selection
 from services.contracts import add_contract
 from services.core.errors import InputError
 from services.phone_campaign import (
@@ -22,7 +23,6 @@ from services.phone_campaign import (
     open_phone_campaign,
     write_call_list,
 )
-from services.selection import Selection
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
 NOW = paris(2026, 11, 2, 10, 30)  # a Monday

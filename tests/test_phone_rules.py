@@ -310,7 +310,7 @@ def test_bulk_decisions_equal_one_by_one_decisions(db: Database) -> None:
 
 def test_calls_and_contracts_appear_in_the_contact_history(db: Database) -> None:
     """The contact's history lists its contracts and each call with its outcome and caller."""
-    from services.history import contact_history
+    from services.contacts.history import contact_history
 
     with db.session() as s:
         c = professional(s)

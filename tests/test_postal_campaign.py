@@ -15,14 +15,15 @@ from models.contact import Contact
 from models.database import Database
 from models.postal import CampaignRecipient, NpaiReturn
 from services.consents import record_consent
-from services.contacts import ContactInput, update_contact
+from services.contacts.editing import update_contact
+from services.contacts.selection import Selection
+from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.core.settings import set_settings
 from services.letter_templates import DEFAULT_TEXTS, latest_version, save_version
 from services.npai import record_npai
 from services.oppositions import record_opposition
 from services.postal_campaign import PostalRequest, preview, run_postal_campaign
-from services.selection import Selection
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
@@ -254,7 +255,7 @@ def test_one_letter_per_household(db: Database) -> None:
 
 
 def test_selection_filters_apply(db: Database) -> None:
-    """The campaign's selection is services.selection: postcode prefix (2A for Corsica), status, search."""
+    """The campaign's selection is services.contacts.selection: postcode prefix (2A for Corsica), status, search."""
     with db.session() as s:
         make_contact(s, last_name="Corse", postcode="20000", city="Ajaccio")
         make_contact(s, last_name="Lyon")

@@ -14,7 +14,8 @@ from models.compliance import Opposition
 from models.contact import Contact
 from models.database import Database
 from models.partners import PropagationNotice
-from services.contacts import ContactInput, update_contact
+from services.contacts.editing import update_contact
+from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.erasure import erase_contact
 from services.oppositions import record_opposition

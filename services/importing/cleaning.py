@@ -15,7 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from models.contact import CIVILITIES
-from services.contacts import FIELD_LABELS, capitalise_first_name, normalise_civility, uppercase_last_name
+from services.contacts.fields import (
+    FIELD_LABELS,
+    capitalise_first_name,
+    normalise_civility,
+    uppercase_last_name,
+)
 from services.core.countries import country_code
 from services.core.emails import quick_normalise_email
 from services.core.phones import to_e164

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.imports import MappingPreset
-from services.contacts import FIELD_LABELS
+from services.contacts.fields import FIELD_LABELS
 from services.core.errors import InputError
 from services.core.text import fold
 
@@ -24,7 +24,7 @@ IGNORE = ""
 
 # Every field a column can feed, with its label in the wizard's combo boxes.
 # The fields a column can go to, in the order the wizard offers them: the contact's own labels
-# (services.contacts.FIELD_LABELS), a hint where the values are coded, and the import-only fields.
+# (services.contacts.fields.FIELD_LABELS), a hint where the values are coded, and the import-only fields.
 TARGETS: dict[str, str] = {
     IGNORE: "(ignorer cette colonne)",
     **{k: FIELD_LABELS[k] for k in (

@@ -27,7 +27,7 @@ from models.compliance import Form, FormVersion, Opposition
 from models.contact import SOURCE_KINDS, Contact, ContactSource, ContactTag, format_ref
 from models.imports import ImportRecord
 from services.consents import record_consent
-from services.contacts import search_text_for
+from services.contacts.search import search_text_for
 from services.core.errors import Cancelled, InputError
 from services.core.text import clean_spaces
 from services.importing.cleaning import CleanRow, RowCleaner

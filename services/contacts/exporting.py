@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, ContactTag, format_ref
-from services.contacts import PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
+from services.contacts.fields import PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
+from services.contacts.selection import Selection, selection_condition
 from services.core.spreadsheet import Column, write_table
-from services.selection import Selection, selection_condition
 
 # (header, kind, column): the header is what the importer maps back to the field.
 EXPORT_COLUMNS: tuple[tuple[str, str, str], ...] = (

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, select, true
 
 from models.contact import Contact, ContactTag
-from services.contacts import search_condition
+from services.contacts.search import search_condition
 from services.core.errors import InputError
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.contact import Contact, ContactSource, ContactTag
-from services.contacts import search_text_for
+from services.contacts.search import search_text_for
 from services.core.errors import Cancelled
 from services.core.postcodes import postcode_table
 from services.core.text import strip_accents

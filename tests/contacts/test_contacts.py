@@ -8,21 +8,14 @@ import pytest
 
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
-from services.contacts import (
-    ContactError,
-    ContactInput,
-    capitalise_first_name,
-    check_contact,
-    delete_contact,
-    fetch_rows,
-    get_by_ref,
-    normalise_civility,
-    search_ids,
-    update_contact,
-)
+from services.contacts.editing import delete_contact, update_contact
+from services.contacts.fields import capitalise_first_name, normalise_civility
+from services.contacts.history import contact_history
+from services.contacts.lookup import get_by_ref
+from services.contacts.search import fetch_rows, search_ids
+from services.contacts.validation import ContactError, ContactInput, check_contact
 from services.core.errors import InputError
 from services.core.postcodes import check_postcode, normalise_postcode, routing_label
-from services.history import contact_history
 from tests.helpers import make_contact
 
 SOURCE = {"source_kind": "direct", "source_name": "Comptoir", "source_date": date(2026, 1, 5)}
