@@ -25,10 +25,10 @@ from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact
 from models.database import open_database
 from models.partners import Partner, Transmission, TransmissionLine
+from services.compliance.forms import create_form
+from services.compliance.oppositions import record_opposition
 from services.contacts.demo import add_demo_contacts
 from services.contacts.selection import Selection
-from services.forms import create_form
-from services.oppositions import record_opposition
 from services.partners import PartnerInput, add_partner
 from services.transmissions import plan_transmission
 

@@ -125,8 +125,8 @@ def generate_base(path: Path) -> None:
     from models.compliance import SuppressionEntry
     from models.contact import Contact, ContactSource
     from models.database import open_database
+    from services.compliance.suppression import suppression_keys
     from services.contacts.search import search_text_for
-    from services.suppression import suppression_keys
 
     db = open_database(f"sqlite:///{path}")
     communes = _communes()

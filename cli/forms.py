@@ -9,13 +9,13 @@ from pathlib import Path
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from models.compliance import FORM_CHANNELS
-from services.consents import record_consent, version_box_keys
+from services.compliance.consents import record_consent, version_box_keys
+from services.compliance.forms import create_form, get_version, list_versions, organisation_warnings
+from services.compliance.printed_forms import write_form_pdf
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.settings import get_settings
 from services.core.users import current_user
-from services.forms import create_form, get_version, list_versions, organisation_warnings
-from services.pdf_forms import write_form_pdf
 
 
 def parse_int(text: str, what: str) -> int:

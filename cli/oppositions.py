@@ -11,11 +11,11 @@ from cli.context import CliContext, Result
 from cli.forms import parse_int
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
 from models.partners import Partner
+from services.compliance.erasure import erase_contact
+from services.compliance.oppositions import record_opposition
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.users import current_user
-from services.erasure import erase_contact
-from services.oppositions import record_opposition
 from services.partner_notices import read_identifier_file, record_partner_objections
 from services.partners import partner_by_name
 from services.propagation import STATUS_LABELS, acknowledge, list_notices

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
-from services.registers import REGISTER_LABELS, REGISTERS, export_register
+from services.compliance.registers import REGISTER_LABELS, REGISTERS, export_register
 
 
 def register_export_register(esub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -8,8 +8,7 @@ from datetime import date
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
-from services.contacts.lookup import get_by_ref
-from services.requests import (
+from services.compliance.requests import (
     CHANNELS,
     KIND_LABELS,
     STATUS_LABELS,
@@ -19,6 +18,7 @@ from services.requests import (
     list_requests,
     view,
 )
+from services.contacts.lookup import get_by_ref
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

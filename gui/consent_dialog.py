@@ -28,11 +28,16 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from models.contact import Contact, format_ref
 from models.database import Database
-from services.consents import CONSENT_CHANNELS, PARTNER_OPT_IN_PREFIX, current_choices, record_consent
+from services.compliance.consents import (
+    CONSENT_CHANNELS,
+    PARTNER_OPT_IN_PREFIX,
+    current_choices,
+    record_consent,
+)
+from services.compliance.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
 from services.contacts.history import contact_history
 from services.contacts.record import display_name
 from services.core.errors import InputError
-from services.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
 
 PROOF_KINDS = (
     ("note", "Note"),

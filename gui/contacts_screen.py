@@ -259,7 +259,7 @@ class ContactsScreen(QWidget):
             return
         try:
             with self.db.session() as session:
-                from services.erasure import erase_contact
+                from services.compliance.erasure import erase_contact
 
                 notices = erase_contact(session, contact_id)
         except (InputError, DatabaseError) as exc:

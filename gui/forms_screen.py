@@ -22,10 +22,7 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from models.compliance import FORM_CHANNELS
 from models.database import Database
-from services.contacts.lookup import get_by_ref
-from services.core.errors import InputError
-from services.core.settings import get_settings
-from services.forms import (
+from services.compliance.forms import (
     FORM_CHANNEL_LABELS,
     create_form,
     edit_version,
@@ -36,7 +33,10 @@ from services.forms import (
     version_categories,
     version_is_used,
 )
-from services.pdf_forms import write_form_pdf
+from services.compliance.printed_forms import write_form_pdf
+from services.contacts.lookup import get_by_ref
+from services.core.errors import InputError
+from services.core.settings import get_settings
 
 
 class FormDialog(QDialog):

@@ -34,12 +34,12 @@ from gui.simple_table import SimpleTable
 from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
+from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
 from services.contacts.search import fetch_rows, search_ids
 from services.core.errors import InputError
 from services.core.users import current_user
-from services.oppositions import covering_opposition, record_opposition
 
 SCOPE_KEYS = {
     Qt.Key.Key_1: "all", Qt.Key.Key_T: "all",

@@ -25,9 +25,9 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from models.database import Database
+from services.compliance.forms import list_versions
 from services.contacts.selection import Selection
 from services.core.errors import InputError
-from services.forms import list_versions
 from services.partners import (
     DEFAULT_FIELDS,
     SHAREABLE_FIELDS,

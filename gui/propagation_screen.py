@@ -22,13 +22,13 @@ from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from models.database import Database
 from models.partners import Partner, PropagationNotice
+from services.compliance.registers import export_register
 from services.contacts.history import SCOPE_LABELS
 from services.core.errors import InputError
 from services.partner_notices import read_identifier_file, record_partner_objections
 from services.partners import get_partner, list_partners
 from services.propagation import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
 from services.propagation_send import METHODS, send_to_partner
-from services.registers import export_register
 
 
 class PartnerNoticeDialog(QDialog):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 from gui.dialogs import Dialogs
 from gui.tasks import run_task
 from models.database import Database
-from services.registers import PDF_REGISTERS, REGISTER_LABELS, REGISTERS, export_register
+from services.compliance.registers import PDF_REGISTERS, REGISTER_LABELS, REGISTERS, export_register
 
 DESCRIPTIONS = {
     "processing": "Le registre de l'article 30 du RGPD, prérempli à partir des Réglages.",

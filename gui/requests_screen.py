@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
-from services.contacts.lookup import get_by_ref
-from services.core.errors import InputError
-from services.requests import (
+from services.compliance.requests import (
     KIND_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,
@@ -40,6 +38,8 @@ from services.requests import (
     extend_request,
     list_requests,
 )
+from services.contacts.lookup import get_by_ref
+from services.core.errors import InputError
 
 CHANNEL_LABELS = {"letter": "Courrier", "email": "E-mail", "phone": "Téléphone", "in-person": "En personne"}
 OVERDUE = QColor("#fde2e1")

@@ -28,10 +28,10 @@ from services.call_decision import (
     from_utc_naive,
     to_utc_naive,
 )
+from services.compliance.oppositions import record_opposition
 from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
-from services.oppositions import record_opposition
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}

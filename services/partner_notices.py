@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, parse_ref
 from models.partners import Partner
+from services.compliance.oppositions import OppositionOutcome, check_scope, record_opposition
+from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.core.emails import normalise_email
 from services.core.errors import InputError
 from services.core.phones import to_e164
 from services.core.text import clean_spaces, fold
-from services.oppositions import OppositionOutcome, check_scope, record_opposition
 from services.partners import SHAREABLE_FIELDS
-from services.suppression import add_to_suppression_list, suppression_keys
 
 _HEADER_TO_FIELD = {fold(label): key for key, label in SHAREABLE_FIELDS.items()} | {
     key: key for key in SHAREABLE_FIELDS

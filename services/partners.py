@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.partners import Partner
+from services.compliance.forms import versions_naming_category
 from services.contacts.fields import FIELD_LABELS
 from services.core.emails import normalise_email
 from services.core.errors import InputError, NotFoundError
 from services.core.text import clean_spaces
-from services.forms import versions_naming_category
 
 # The contact fields a partner may receive (agreed per partner), with their French column headers.
 # The columns a partner's file can hold, headed with the contact's own labels.

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord
 from models.contact import Contact
 from models.phone import Contract
-from services.choices import opposed
+from services.compliance.choices import opposed
 from services.core.bulk import as_datetime, driver_rows
 from services.core.text import fold
 
@@ -166,7 +166,7 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
 
     One pass over the records that answered a phone box (or over one person's), oldest first: cheaper
     than looking up each of 100,000 people, most of whom never filled a form. The same rule as
-    services.choices.latest_answer (in SQL, for the post and the partners); a test holds them equal.
+    services.compliance.choices.latest_answer (in SQL, for the post and the partners); a test holds them equal.
     """
     r = ConsentRecord
     q = (

@@ -1,7 +1,7 @@
 """Who may receive a postal campaign (RULES.md §1 post, §6 retention, §8 addresses), and who may not, why.
 
 One SQL query gives every selected contact with the first reason that excludes it (set-based: the
-objections and form answers come from services.choices); the address block rules then run in Python
+objections and form answers come from services.compliance.choices); the address block rules then run in Python
 on the remaining ones. Recipients come out sorted by postcode (La Poste's bulk-mail offers), and can
 be grouped one letter per household.
 """
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from services.address_block import DOMESTIC_CODES, AddressBlock, address_block, household_line
-from services.choices import opposed, refused_at_collection
+from services.compliance.choices import opposed, refused_at_collection
 from services.contacts.selection import Selection, selection_condition
 from services.core.settings import get_setting
 from services.core.text import fold

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from models.partners import Partner, Transmission, TransmissionLine
-from services.choices import opposed, refused_at_collection
+from services.compliance.choices import opposed, refused_at_collection
+from services.compliance.forms import versions_naming_category
 from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
 from services.core.spreadsheet import Column, write_table
-from services.forms import versions_naming_category
 from services.partners import SHAREABLE_FIELDS, partner_fields
 
 # Checked in this order: each excluded contact is counted under its first reason.

@@ -13,8 +13,8 @@ from gui.campaigns_screen import CampaignsScreen
 from models.campaign import Campaign
 from models.database import Database
 from models.postal import LetterTemplateVersion, PrinterOffset
+from services.compliance.oppositions import record_opposition
 from services.core.settings import set_settings
-from services.oppositions import record_opposition
 from tests.helpers import make_contact
 
 

@@ -17,9 +17,9 @@ from gui.simple_table import OVERDUE_COLOUR
 from models.compliance import ConsentRecord, FormVersion
 from models.database import Database
 from models.partners import Partner, PropagationNotice, Transmission
-from services.consents import record_consent
-from services.forms import create_form
-from services.oppositions import record_opposition
+from services.compliance.consents import record_consent
+from services.compliance.forms import create_form
+from services.compliance.oppositions import record_opposition
 from tests.compliance_helpers import make_partner, transmit
 from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact

@@ -268,7 +268,7 @@ def test_delete_asks_and_cancelling_keeps_the_contact(qtbot, sqlite_db: Database
 
 def test_deleting_a_contact_who_objected_offers_erasure(qtbot, sqlite_db: Database, three) -> None:
     """A contact with an objection is not deleted: the screen offers erasure, which anonymises it."""
-    from services.oppositions import record_opposition
+    from services.compliance.oppositions import record_opposition
 
     with sqlite_db.session() as s:
         record_opposition(s, three["dupont"], "post", "slip", date(2026, 11, 2))

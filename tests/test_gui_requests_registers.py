@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui.registers_screen import RegistersScreen
 from gui.requests_screen import RequestsScreen
 from models.database import Database
-from services.requests import add_request
+from services.compliance.requests import add_request
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 

@@ -14,6 +14,7 @@ from models.compliance import ConsentRecord, Form, FormVersion, InformedRecord, 
 from models.contact import Contact, ContactSource
 from models.database import Database
 from models.imports import ImportRecord
+from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.contacts.search import search_ids
 from services.core.errors import Cancelled, InputError
 from services.importing.duplicates import DuplicateIndex, close_names
@@ -21,7 +22,6 @@ from services.importing.mapping import guess_mapping, header_score
 from services.importing.reading import read_table
 from services.importing.running import ImportOptions, run_import, write_report
 from services.importing.suppression_check import row_keys
-from services.suppression import add_to_suppression_list, suppression_keys
 from tests.helpers import make_contact
 
 HEADER = "Civilité;Nom;Prénom;Adresse;CP;Ville;Portable;E-mail"
@@ -128,7 +128,7 @@ def test_person_on_suppression_list_is_refused_even_after_erasure(db: Database, 
 
 
 def test_import_keys_equal_suppression_service_keys() -> None:
-    """The importer's fast keys are exactly services.suppression's (e-mail, phones, name + postcode)."""
+    """The importer's fast keys are exactly services.compliance.suppression's (e-mail, phones, name + postcode)."""
     values = {"email": "Jean.Dupont@example.fr", "phone": "+33474000000", "mobile": "+33612345678",
               "last_name": "DUPONT", "first_name": "Jean-Pierre", "postcode": "01000"}  # fmt: skip
     expected = suppression_keys(email="Jean.Dupont@Example.FR", phones=["04 74 00 00 00", "06 12 34 56 78"],
@@ -159,7 +159,7 @@ def test_existing_opposition_never_lifted_or_removed(db: Database, tmp_path: Pat
 
 
 def test_consents_recorded_for_new_contacts_with_their_proof(db: Database, tmp_path: Path) -> None:
-    """Form answers become consent records (services.consents) pointing to the form version, the file as proof."""
+    """Form answers become consent records (services.compliance.consents) pointing to the form version, the file as proof."""
     with db.session() as s:
         form = Form(name="Bulletin", channel="counter")
         boxes = [

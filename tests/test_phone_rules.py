@@ -13,10 +13,10 @@ from models.database import Database
 from models.phone import Callback, CallLogEntry, Contract
 from services.call_decision import decide_calls, decide_one
 from services.call_log import log_call, pending_callbacks
-from services.choices import latest_answer, refused_at_collection
+from services.compliance.choices import latest_answer, refused_at_collection
+from services.compliance.erasure import erase_contact
 from services.contracts import add_contract
 from services.core.errors import InputError
-from services.erasure import erase_contact
 from services.phone_eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
@@ -204,7 +204,7 @@ def test_not_interested_blocks_60_days(db: Database) -> None:
 
 def test_do_not_call_blocks_forever_and_is_an_opposition(db: Database) -> None:
     """RULES.md §2/§5: « ne plus m'appeler » records an opposition, channel phone, shown with the others."""
-    pytest.importorskip("services.oppositions")
+    pytest.importorskip("services.compliance.oppositions")
     with db.session() as s:
         c = professional(s)
         logged = log_call(s, c.id, "do-not-call", paris(2026, 11, 2, 11, 0), caller="Léa")

@@ -14,7 +14,8 @@ from models.compliance import InformedRecord
 from models.contact import Contact
 from models.database import Database
 from models.postal import CampaignRecipient, NpaiReturn
-from services.consents import record_consent
+from services.compliance.consents import record_consent
+from services.compliance.oppositions import record_opposition
 from services.contacts.editing import update_contact
 from services.contacts.selection import Selection
 from services.contacts.validation import ContactInput
@@ -22,7 +23,6 @@ from services.core.errors import InputError
 from services.core.settings import set_settings
 from services.letter_templates import DEFAULT_TEXTS, latest_version, save_version
 from services.npai import record_npai
-from services.oppositions import record_opposition
 from services.postal_campaign import PostalRequest, preview, run_postal_campaign
 from tests.cli_helpers import cli
 from tests.helpers import make_contact

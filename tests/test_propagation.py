@@ -14,16 +14,16 @@ from models.compliance import Opposition
 from models.contact import Contact
 from models.database import Database
 from models.partners import PropagationNotice
+from services.compliance.erasure import erase_contact
+from services.compliance.oppositions import record_opposition
+from services.compliance.registers import REGISTERS, export_register
+from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.contacts.editing import update_contact
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
-from services.erasure import erase_contact
-from services.oppositions import record_opposition
 from services.partner_notices import read_identifier_file, record_partner_objections
 from services.propagation import acknowledge, list_notices
 from services.propagation_send import send_to_partner
-from services.registers import REGISTERS, export_register
-from services.suppression import suppressed_keys, suppression_keys
 from tests.compliance_helpers import make_partner, transmit
 from tests.helpers import make_contact
 

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from models.database import Database
 from models.partners import Transmission, TransmissionLine
-from services.consents import record_consent
+from services.compliance.consents import record_consent
+from services.compliance.forms import create_form
+from services.compliance.oppositions import record_opposition
 from services.contacts.selection import Selection
 from services.core.errors import InputError
-from services.forms import create_form
-from services.oppositions import record_opposition
 from services.partners import PartnerInput, add_partner
 from services.transmissions import excluded_list, plan_transmission, share
 from tests.helpers import make_contact

@@ -26,7 +26,7 @@ from models.base import utcnow
 from models.compliance import Form, FormVersion, Opposition
 from models.contact import SOURCE_KINDS, Contact, ContactSource, ContactTag, format_ref
 from models.imports import ImportRecord
-from services.consents import record_consent
+from services.compliance.consents import record_consent
 from services.contacts.search import search_text_for
 from services.core.errors import Cancelled, InputError
 from services.core.text import clean_spaces
@@ -578,7 +578,7 @@ def _write_consents(
                 "(un import ne lève jamais une opposition)."
             )
         collected = values.get("collected_on") or options.obtained_on
-        # services.consents (issue 4): the record, and the "informed" record when the form carries
+        # services.compliance.consents (issue 4): the record, and the "informed" record when the form carries
         # the information text. accept_phone is never passed for an objected person (see above).
         record_consent(
             session, cid, version.id, **answers,

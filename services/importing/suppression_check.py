@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
+from services.compliance.suppression import _digest, suppressed_keys
 from services.core.text import fold
-from services.suppression import _digest, suppressed_keys
 
 REASON = (
     "Personne sur la liste d'opposition : elle s'est opposée à la prospection, "
@@ -18,7 +18,7 @@ REASON = (
 
 
 def row_keys(values: dict[str, Any]) -> list[tuple[str, str]]:
-    """The keys services.suppression.suppression_keys gives, from values the import already normalised.
+    """The keys services.compliance.suppression.suppression_keys gives, from values the import already normalised.
 
     Same hashes (a test compares them), without validating the e-mail and phones a second time:
     that would cost ~100 µs a row, 10 s for 100,000 rows.

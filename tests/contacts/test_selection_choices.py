@@ -9,7 +9,7 @@ from sqlalchemy import select
 from models.compliance import ConsentRecord, Opposition
 from models.contact import Contact
 from models.database import Database
-from services.choices import opposed, refused_at_collection
+from services.compliance.choices import opposed, refused_at_collection
 from services.contacts.selection import Selection, selected_ids_query
 from tests.helpers import make_contact
 

@@ -1,6 +1,6 @@
 """Recording what a person chose on a collection form (RULES.md §1, §3, §4).
 
-Consent records are append-only; the current choices are derived from them (services.choices).
+Consent records are append-only; the current choices are derived from them (services.compliance.choices).
 """
 
 from __future__ import annotations

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 
 from models.compliance import FormVersion
 from models.database import Database
-from services.consents import record_consent
+from services.compliance.consents import record_consent
+from services.compliance.forms import create_form, edit_version, version_boxes
+from services.compliance.printed_forms import write_form_pdf
 from services.core.errors import InputError
 from services.core.settings import get_settings, set_settings
-from services.forms import create_form, edit_version, version_boxes
-from services.pdf_forms import write_form_pdf
 from tests.helpers import make_contact
 
 
@@ -121,7 +121,7 @@ def test_printed_form_renders_accents_and_the_reference(db: Database, tmp_path: 
 
 def test_missing_organisation_settings_are_reported(db: Database) -> None:
     """Without the organisation's name and address the form text is incomplete, and the user is told so."""
-    from services.forms import organisation_warnings
+    from services.compliance.forms import organisation_warnings
 
     with db.session() as s:
         assert "le nom" in organisation_warnings(get_settings(s, "organisation"))[0]

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from models.compliance import ConsentRecord, InformedRecord
 from models.contact import Contact
 from models.database import Database
-from services.choices import opposed, refused_at_collection
-from services.consents import proof_path, record_consent
+from services.compliance.choices import opposed, refused_at_collection
+from services.compliance.consents import proof_path, record_consent
+from services.compliance.forms import create_form
+from services.compliance.oppositions import record_opposition
 from services.core.errors import InputError
-from services.forms import create_form
-from services.oppositions import record_opposition
 from tests.helpers import make_contact
 
 WHEN = datetime(2026, 11, 2, 10, 30)
@@ -131,7 +131,7 @@ def test_future_date_and_unknown_channel_are_refused(db: Database) -> None:
 
 def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Database) -> None:
     """The latest answer per box wins; a phone consent older than the setting (365 days) no longer counts."""
-    from services.consents import current_choices
+    from services.compliance.consents import current_choices
 
     with db.session() as s:
         c = make_contact(s)

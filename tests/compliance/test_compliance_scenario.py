@@ -9,17 +9,17 @@ import openpyxl
 import pytest
 
 from models.database import Database
-from services.consents import record_consent
+from services.compliance.consents import record_consent
+from services.compliance.forms import create_form
+from services.compliance.oppositions import record_opposition
+from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.contacts.editing import create_contact
 from services.contacts.selection import Selection
 from services.contacts.validation import ContactInput
 from services.core.settings import set_settings
-from services.forms import create_form
-from services.oppositions import record_opposition
 from services.partner_notices import record_partner_objections
 from services.partners import PartnerInput, add_partner
 from services.propagation import list_notices
-from services.suppression import suppressed_keys, suppression_keys
 from services.transmissions import plan_transmission, share
 from tests.cli_helpers import cli
 

@@ -11,12 +11,12 @@ from models.compliance import Opposition, SuppressionEntry
 from models.contact import Contact
 from models.database import Database
 from models.partners import PropagationNotice
-from services.choices import opposed
+from services.compliance.choices import opposed
+from services.compliance.oppositions import record_opposition
+from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.core.errors import InputError, NotFoundError
 from services.core.settings import set_settings
-from services.oppositions import record_opposition
 from services.propagation import create_notices, notice_status
-from services.suppression import suppressed_keys, suppression_keys
 from tests.compliance_helpers import make_partner, transmit
 from tests.helpers import make_contact
 

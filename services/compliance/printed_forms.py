@@ -7,9 +7,9 @@ from typing import Any
 
 from models.compliance import FormVersion
 from models.contact import Contact
+from services.compliance.forms import L223_2_SENTENCE, version_boxes
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextFlow, register_fonts, wrap
-from services.forms import L223_2_SENTENCE, version_boxes
 
 
 def write_form_pdf(

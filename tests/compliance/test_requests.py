@@ -9,8 +9,15 @@ import openpyxl
 import pytest
 
 from models.database import Database
+from services.compliance.requests import (
+    add_months,
+    add_request,
+    answer_request,
+    due_date,
+    extend_request,
+    list_requests,
+)
 from services.core.errors import InputError
-from services.requests import add_months, add_request, answer_request, due_date, extend_request, list_requests
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice
+from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError, NotFoundError
 from services.propagation import create_notices
-from services.suppression import add_to_suppression_list, suppression_keys
 
 
 @dataclass

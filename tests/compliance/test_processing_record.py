@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from models.database import Database
 from models.partners import Partner
+from services.compliance.processing_record import ACTIVITY, processing_record
 from services.core.settings import set_settings
-from services.processing_register import ACTIVITY, processing_record
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 

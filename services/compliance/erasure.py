@@ -12,10 +12,10 @@ from models.compliance import Opposition
 from models.contact import Contact, format_ref
 from models.partners import PropagationNotice
 from models.phone import Callback, CallLogEntry, Contract
+from services.compliance.oppositions import contact_suppression_keys
+from services.compliance.suppression import add_to_suppression_list
 from services.core.errors import InputError, NotFoundError
-from services.oppositions import contact_suppression_keys
 from services.propagation import create_notices
-from services.suppression import add_to_suppression_list
 
 # Blanked on erasure: everything that identifies or describes the person.
 PERSONAL_FIELDS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.database import Database
-from services.suppression import add_to_suppression_list, suppressed_keys, suppression_keys
+from services.compliance.suppression import add_to_suppression_list, suppressed_keys, suppression_keys
 
 
 def test_objected_person_is_recognised_in_other_spellings(db: Database) -> None:
