@@ -29,8 +29,8 @@ from services.compliance.forms import create_form
 from services.compliance.oppositions import record_opposition
 from services.contacts.demo import add_demo_contacts
 from services.contacts.selection import Selection
-from services.partners import PartnerInput, add_partner
-from services.transmissions import plan_transmission
+from services.partners.directory import PartnerInput, add_partner
+from services.partners.transmissions import plan_transmission
 
 N_CONTACTS = 100_000
 N_PARTNERS = 20

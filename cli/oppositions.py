@@ -16,10 +16,10 @@ from services.compliance.oppositions import record_opposition
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
 from services.core.users import current_user
-from services.partner_notices import read_identifier_file, record_partner_objections
-from services.partners import partner_by_name
-from services.propagation import STATUS_LABELS, acknowledge, list_notices
-from services.propagation_send import send_to_partner
+from services.partners.directory import partner_by_name
+from services.partners.notices import STATUS_LABELS, acknowledge, list_notices
+from services.partners.receiving import read_identifier_file, record_partner_objections
+from services.partners.sending import send_to_partner
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

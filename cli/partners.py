@@ -8,8 +8,14 @@ from pathlib import Path
 from cli.context import CliContext, Result
 from services.contacts.selection import Selection
 from services.core.users import current_user
-from services.partners import PartnerInput, add_partner, list_partners, partner_by_name, partner_to_dict
-from services.transmissions import EXCLUSION_REASONS, share
+from services.partners.directory import (
+    PartnerInput,
+    add_partner,
+    list_partners,
+    partner_by_name,
+    partner_to_dict,
+)
+from services.partners.transmissions import EXCLUSION_REASONS, share
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -28,7 +28,7 @@ from models.database import Database
 from services.compliance.forms import list_versions
 from services.contacts.selection import Selection
 from services.core.errors import InputError
-from services.partners import (
+from services.partners.directory import (
     DEFAULT_FIELDS,
     SHAREABLE_FIELDS,
     PartnerInput,
@@ -38,7 +38,7 @@ from services.partners import (
     partner_fields,
     update_partner,
 )
-from services.transmissions import (
+from services.partners.transmissions import (
     EXCLUSION_REASONS,
     excluded_list,
     list_transmissions,

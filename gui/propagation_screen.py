@@ -25,10 +25,10 @@ from models.partners import Partner, PropagationNotice
 from services.compliance.registers import export_register
 from services.contacts.history import SCOPE_LABELS
 from services.core.errors import InputError
-from services.partner_notices import read_identifier_file, record_partner_objections
-from services.partners import get_partner, list_partners
-from services.propagation import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
-from services.propagation_send import METHODS, send_to_partner
+from services.partners.directory import get_partner, list_partners
+from services.partners.notices import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
+from services.partners.receiving import read_identifier_file, record_partner_objections
+from services.partners.sending import METHODS, send_to_partner
 
 
 class PartnerNoticeDialog(QDialog):

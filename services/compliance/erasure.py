@@ -15,7 +15,7 @@ from models.phone import Callback, CallLogEntry, Contract
 from services.compliance.oppositions import contact_suppression_keys
 from services.compliance.suppression import add_to_suppression_list
 from services.core.errors import InputError, NotFoundError
-from services.propagation import create_notices
+from services.partners.notices import create_notices
 
 # Blanked on erasure: everything that identifies or describes the person.
 PERSONAL_FIELDS = (

@@ -14,7 +14,7 @@ from models.partners import Partner, PropagationNotice
 from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError, NotFoundError
-from services.propagation import create_notices
+from services.partners.notices import create_notices
 
 
 @dataclass

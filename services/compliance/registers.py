@@ -23,7 +23,7 @@ from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.spreadsheet import Column, write_table
-from services.propagation import EVENT_LABELS, STATUS_LABELS, notice_status
+from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
 
 RegisterWriter = Callable[[Session, Path, Callable[[int], bool] | None], int]
 PROOF_LABELS = {"file": "fichier", "web_id": "identifiant web", "note": "note"}

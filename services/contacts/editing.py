@@ -17,7 +17,7 @@ from services.contacts.lookup import ContactNotFound
 from services.contacts.search import search_text_for
 from services.contacts.validation import ContactInput, check_contact
 from services.core.errors import InputError
-from services.propagation import identifier_snapshot, rectification_notices
+from services.partners.notices import identifier_snapshot, rectification_notices
 
 # The fields of the printed address: a change to any of them makes it a new address.
 ADDRESS_FIELDS = (

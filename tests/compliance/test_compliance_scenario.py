@@ -17,10 +17,10 @@ from services.contacts.editing import create_contact
 from services.contacts.selection import Selection
 from services.contacts.validation import ContactInput
 from services.core.settings import set_settings
-from services.partner_notices import record_partner_objections
-from services.partners import PartnerInput, add_partner
-from services.propagation import list_notices
-from services.transmissions import plan_transmission, share
+from services.partners.directory import PartnerInput, add_partner
+from services.partners.notices import list_notices
+from services.partners.receiving import record_partner_objections
+from services.partners.transmissions import plan_transmission, share
 from tests.cli_helpers import cli
 
 SLIP_DAY = date(2026, 11, 23)  # a Monday: 2 working days later is Wednesday 25

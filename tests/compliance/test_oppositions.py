@@ -16,7 +16,7 @@ from services.compliance.oppositions import record_opposition
 from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.core.errors import InputError, NotFoundError
 from services.core.settings import set_settings
-from services.propagation import create_notices, notice_status
+from services.partners.notices import create_notices, notice_status
 from tests.compliance_helpers import make_partner, transmit
 from tests.helpers import make_contact
 

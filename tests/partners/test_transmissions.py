@@ -17,8 +17,8 @@ from services.compliance.forms import create_form
 from services.compliance.oppositions import record_opposition
 from services.contacts.selection import Selection
 from services.core.errors import InputError
-from services.partners import PartnerInput, add_partner
-from services.transmissions import excluded_list, plan_transmission, share
+from services.partners.directory import PartnerInput, add_partner
+from services.partners.transmissions import excluded_list, plan_transmission, share
 from tests.helpers import make_contact
 
 ON = datetime(2026, 11, 2, 10, 0)

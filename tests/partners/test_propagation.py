@@ -21,9 +21,9 @@ from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.contacts.editing import update_contact
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
-from services.partner_notices import read_identifier_file, record_partner_objections
-from services.propagation import acknowledge, list_notices
-from services.propagation_send import send_to_partner
+from services.partners.notices import acknowledge, list_notices
+from services.partners.receiving import read_identifier_file, record_partner_objections
+from services.partners.sending import send_to_partner
 from tests.compliance_helpers import make_partner, transmit
 from tests.helpers import make_contact
 

@@ -20,6 +20,7 @@ from models.partners import Partner, PropagationNotice, Transmission, Transmissi
 from services.core.errors import InputError, NotFoundError
 from services.core.settings import get_setting
 from services.core.workdays import add_working_days
+from services.partners.directory import SHAREABLE_FIELDS
 
 EVENTS = ("opposition", "erasure", "rectification")
 EVENT_LABELS = {"opposition": "opposition", "erasure": "effacement", "rectification": "rectification"}
@@ -231,8 +232,6 @@ def acknowledge(session: Session, notice_id: int, on: date | None = None) -> Pro
 
 def identifier_snapshot(contact: Contact) -> dict[str, str]:
     """The values a partner may hold, before an edit (to quote them in a rectification notice)."""
-    from services.partners import SHAREABLE_FIELDS
-
     return {f: identifier_value(contact, f) for f in SHAREABLE_FIELDS}
 
 
@@ -248,8 +247,6 @@ def rectification_notices(
     changed = {f for f in before if before[f] != after.get(f, "")}
     if not changed:
         return []
-    from services.partners import SHAREABLE_FIELDS
-
     notices = []
     overdue_on = None
     for partner_id, fields in sorted(transmitted_fields_by_partner(session, contact.id).items()):

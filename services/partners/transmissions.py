@@ -21,7 +21,7 @@ from services.compliance.forms import versions_naming_category
 from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
 from services.core.spreadsheet import Column, write_table
-from services.partners import SHAREABLE_FIELDS, partner_fields
+from services.partners.directory import SHAREABLE_FIELDS, partner_fields
 
 # Checked in this order: each excluded contact is counted under its first reason.
 EXCLUSION_REASONS: dict[str, str] = {

@@ -20,9 +20,9 @@ from services.core.paths import output_dir
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
 from services.core.text import strip_accents
-from services.partners import SHAREABLE_FIELDS
-from services.pdf_letters import write_notice_letter
-from services.propagation import EVENT_LABELS, status_condition
+from services.partners.directory import SHAREABLE_FIELDS
+from services.partners.notice_letters import write_notice_letter
+from services.partners.notices import EVENT_LABELS, status_condition
 
 METHODS = ("e-mail", "courrier", "remise en main propre", "plateforme du partenaire")
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.contact import Contact, parse_ref
+from models.contact import Contact, format_ref, parse_ref
 from models.partners import Partner
 from services.compliance.oppositions import OppositionOutcome, check_scope, record_opposition
 from services.compliance.suppression import add_to_suppression_list, suppression_keys
@@ -25,7 +25,7 @@ from services.core.emails import normalise_email
 from services.core.errors import InputError
 from services.core.phones import to_e164
 from services.core.text import clean_spaces, fold
-from services.partners import SHAREABLE_FIELDS
+from services.partners.directory import SHAREABLE_FIELDS
 
 _HEADER_TO_FIELD = {fold(label): key for key, label in SHAREABLE_FIELDS.items()} | {
     key: key for key in SHAREABLE_FIELDS
@@ -112,8 +112,6 @@ class InboundResult:
     unmatched: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        from models.contact import format_ref
-
         return {
             "matched": [format_ref(o.opposition.contact_id) for o in self.outcomes],
             "unmatched": self.unmatched,
