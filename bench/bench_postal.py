@@ -2,12 +2,12 @@
 
     python bench/bench_postal.py [--n 10000] [--glabels-batch 2000]
 
-- labels.pdf (services.labels_pdf) vs reportlab's canvas drawing the same strings bare (same TTF font,
+- labels.pdf (services.postal.labels) vs reportlab's canvas drawing the same strings bare (same TTF font,
   drawString per line, no fitting) — target < 2 s and ≤ 3×;
 - the same addresses merged by gLabels onto L7160 (`glabels-3-batch`, Debian package glabels), in
   merges of --glabels-batch labels (gLabels grows superlinearly past ~2,000 labels per merge: several
   smaller merges are its best case) — target: ours ≥ 5× faster;
-- letters.pdf (services.letters_pdf, one page each with notice, objection, slip and Code 128) vs bare
+- letters.pdf (services.postal.letters, one page each with notice, objection, slip and Code 128) vs bare
   canvas pages drawing the same laid-out lines with drawString — target < 15 s and ≤ 2.5×.
 """
 
@@ -30,19 +30,11 @@ from models.database import open_database
 from services.contacts.demo import add_demo_contacts
 from services.core.pdf_fonts import register_fonts, register_label_font
 from services.core.settings import get_settings, set_settings
-from services.label_templates import get_template
-from services.labels_pdf import MM, text_box, write_labels
-from services.letter_templates import latest_version
-from services.letters_pdf import (
-    BODY_TOP,
-    LEFT,
-    Organisation,
-    _fit,
-    _Wrapper,
-    _y,
-    write_letters,
-)
-from services.postal_campaign import PostalRequest, build_letters, preview
+from services.postal.campaign import PostalRequest, build_letters, preview
+from services.postal.label_sheets import get_template
+from services.postal.labels import MM, text_box, write_labels
+from services.postal.letter_templates import latest_version
+from services.postal.letters import BODY_TOP, LEFT, Organisation, _fit, _Wrapper, _y, write_letters
 
 # gLabels' own L7160 definition (avery-iso-templates.xml, family 7160), in points.
 GLABELS_DOC = """<?xml version="1.0"?>

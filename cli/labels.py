@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
-from services.label_templates import all_templates, get_template, printer_offset
-from services.labels_pdf import write_calibration
+from services.postal.label_sheets import all_templates, get_template, printer_offset
+from services.postal.labels import write_calibration
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from services.contacts.selection import Selection
-from services.postal_campaign import PostalRequest, run_postal_campaign
-from services.postal_eligibility import EXCLUSION_LABELS
+from services.postal.campaign import PostalRequest, run_postal_campaign
+from services.postal.eligibility import EXCLUSION_LABELS
 
 
 def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -94,7 +94,7 @@ def campaign_postal(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 
 def campaign_npai(ctx: CliContext, args: argparse.Namespace) -> Result:
-    from services.npai import record_npai
+    from services.postal.returned_mail import record_npai
 
     with ctx.session() as session:
         contact = record_npai(session, args.ref, args.on or date.today(), campaign_id=args.campaign)

@@ -31,10 +31,10 @@ from models.database import Database
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
 from services.core.settings import get_setting
-from services.label_templates import all_templates, get_template
-from services.letter_templates import template_names
-from services.postal_campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
-from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion
+from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
+from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
+from services.postal.label_sheets import all_templates, get_template
+from services.postal.letter_templates import template_names
 
 STATUS_CHOICES = (("", "Tous"), ("prospect", "Prospects"), ("customer", "Clients"))
 SOURCE_CHOICES = (("", "Toutes"), ("direct", "Collecte directe"), ("partner", "Partenaire"),

@@ -25,7 +25,7 @@ from gui.dialogs import Dialogs
 from models.database import Database
 from services.core.errors import InputError
 from services.core.settings import get_setting, set_settings
-from services.label_templates import (
+from services.postal.label_sheets import (
     LabelTemplate,
     all_templates,
     get_template,
@@ -33,8 +33,8 @@ from services.label_templates import (
     save_custom_template,
     save_printer_offset,
 )
-from services.labels_pdf import write_calibration
-from services.letters_pdf import WindowPosition, write_window_test
+from services.postal.labels import write_calibration
+from services.postal.letters import WindowPosition, write_window_test
 
 GEOMETRY_FIELDS = (
     ("page_width", "Largeur de la page"), ("page_height", "Hauteur de la page"),

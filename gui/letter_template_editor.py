@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from models.database import Database
 from services.core.errors import InputError
-from services.letter_templates import FIELDS, PART_LABELS, PARTS, latest_version, save_version, template_names
+from services.postal.letter_templates import (
+    FIELDS,
+    PART_LABELS,
+    PARTS,
+    latest_version,
+    save_version,
+    template_names,
+)
 
 SHORT_LABELS = {"body": "Courrier", "notice_art13": "Notice art. 13 (collecte directe)",
                 "notice_art14": "Notice art. 14 (données d'un tiers)", "reminder": "Rappel (déjà informé)",

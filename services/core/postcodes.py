@@ -64,7 +64,7 @@ def normalise_postcode(raw: object) -> str:
     return text
 
 
-def _city_key(city: str) -> str:
+def city_key(city: str) -> str:
     key = fold(city).replace("-", " ").replace("'", " ").replace("’", " ")
     key = re.sub(r"\bst\b", "saint", key)
     key = re.sub(r"\bste\b", "sainte", key)
@@ -90,9 +90,9 @@ def check_postcode(postcode: str, city: str) -> PostcodeCheck:
     names = sorted({c.name for c in found})
     if not city.strip():
         return PostcodeCheck(False, "Ville manquante.", names, found[0].routing_label)
-    key = _city_key(city)
+    key = city_key(city)
     for c in found:
-        if key in (_city_key(c.name), _city_key(c.routing_label)):
+        if key in (city_key(c.name), city_key(c.routing_label)):
             return PostcodeCheck(True, "", [], c.routing_label)
     return PostcodeCheck(
         False,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from services.core.countries import country_name
-from services.core.postcodes import communes, routing_label
+from services.core.postcodes import city_key, communes, routing_label
 from services.core.text import clean_spaces, strip_accents
 
 MAX_CHARS = 38  # RULES.md §8
@@ -179,21 +179,19 @@ def french_last_line(postcode: str, city: str, cedex: str) -> str:
 @lru_cache(maxsize=8192)
 def _labels_by_city(postcode: str) -> dict[str, str]:
     """The routing labels of one postcode's communes, by the same city key services.core.postcodes uses."""
-    from services.core.postcodes import _city_key
 
     out: dict[str, str] = {}
     for commune in communes(postcode):
         label = strip_punctuation(commune.routing_label)
-        out.setdefault(_city_key(commune.name), label)
-        out.setdefault(_city_key(commune.routing_label), label)
+        out.setdefault(city_key(commune.name), label)
+        out.setdefault(city_key(commune.routing_label), label)
     return out
 
 
 def _routing(postcode: str, city: str) -> str:
     """La Poste's routing label without punctuation (indexed per postcode: a mailing has thousands)."""
-    from services.core.postcodes import _city_key
 
-    found = _labels_by_city(postcode).get(_city_key(city))
+    found = _labels_by_city(postcode).get(city_key(city))
     return found if found is not None else strip_punctuation(routing_label(postcode, city))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts, register_label_font
-from services.label_templates import LabelTemplate
+from services.postal.label_sheets import LabelTemplate
 
 MM = 72 / 25.4  # points per millimetre
 MAX_FONT_PT = 10.0

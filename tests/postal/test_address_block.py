@@ -6,7 +6,7 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
-from services.address_block import (
+from services.postal.address_block import (
     abbreviate_street,
     address_block,
     household_line,

@@ -17,8 +17,8 @@ from typing import Any
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts
-from services.labels_pdf import MM
-from services.letter_templates import Block, french_date
+from services.postal.labels import MM
+from services.postal.letter_templates import Block, french_date
 
 PAGE_W, PAGE_H = 210.0, 297.0
 LEFT, RIGHT = 20.0, 190.0  # text column (mm)

@@ -21,9 +21,9 @@ from services.contacts.selection import Selection
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.core.settings import set_settings
-from services.letter_templates import DEFAULT_TEXTS, latest_version, save_version
-from services.npai import record_npai
-from services.postal_campaign import PostalRequest, preview, run_postal_campaign
+from services.postal.campaign import PostalRequest, preview, run_postal_campaign
+from services.postal.letter_templates import DEFAULT_TEXTS, latest_version, save_version
+from services.postal.returned_mail import record_npai
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
@@ -37,8 +37,8 @@ def page_texts(path: Path) -> list[str]:
 
 def label_texts(path: Path, per_page: int = 21) -> list[str]:
     """The labels' text in label order (rows then columns), read back from the PDF."""
-    from services.label_templates import get_template
-    from services.labels_pdf import MM
+    from services.postal.label_sheets import get_template
+    from services.postal.labels import MM
 
     t = get_template(None, "L7160")
     out = []

@@ -9,7 +9,7 @@ import pytest
 
 from models.database import Database
 from services.core.errors import InputError
-from services.label_templates import (
+from services.postal.label_sheets import (
     BUILTIN,
     LabelTemplate,
     check_geometry,
@@ -18,7 +18,7 @@ from services.label_templates import (
     save_custom_template,
     save_printer_offset,
 )
-from services.labels_pdf import MM, labels_that_do_not_fit, write_calibration, write_labels
+from services.postal.labels import MM, labels_that_do_not_fit, write_calibration, write_labels
 
 # The biggest block the address rules allow, in real words: 6 lines of (up to) 38 characters.
 WIDE_BLOCK = [

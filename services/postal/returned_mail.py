@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.postal import NpaiReturn
-from services.address_block import address_block
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
+from services.postal.address_block import address_block
 
 
 def record_npai(

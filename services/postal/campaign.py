@@ -28,11 +28,11 @@ from services.core.errors import Cancelled, InputError
 from services.core.paths import output_dir
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
-from services.label_templates import LabelTemplate, get_template, printer_offset
-from services.labels_pdf import check_start_at, label_pages, labels_that_do_not_fit, write_labels
-from services.letter_templates import latest_version, render_blocks
-from services.letters_pdf import Letter, Organisation, WindowPosition, write_letters
-from services.postal_eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
+from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
+from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
+from services.postal.labels import check_start_at, label_pages, labels_that_do_not_fit, write_labels
+from services.postal.letter_templates import latest_version, render_blocks
+from services.postal.letters import Letter, Organisation, WindowPosition, write_letters
 
 Progress = Callable[[int, int, str], bool]
 NOTICE_LABELS = {

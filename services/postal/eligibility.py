@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
-from services.address_block import DOMESTIC_CODES, AddressBlock, address_block, household_line
 from services.compliance.choices import opposed, refused_at_collection
 from services.contacts.selection import Selection, selection_condition
 from services.core.settings import get_setting
 from services.core.text import fold
+from services.postal.address_block import DOMESTIC_CODES, AddressBlock, address_block, household_line
 
 # The reasons, in the order they are tested (the first that applies is reported), in French.
 EXCLUSION_LABELS: dict[str, str] = {
