@@ -31,10 +31,10 @@ from models.compliance import ConsentRecord, Form, FormVersion, Opposition  # no
 from models.contact import Contact  # noqa: E402
 from models.database import open_database  # noqa: E402
 from models.phone import CallLogEntry, Contract  # noqa: E402
-from services.call_calendar import callee_zone  # noqa: E402
-from services.call_decision import attempts_query, decide_calls  # noqa: E402
 from services.contacts.demo import add_demo_contacts  # noqa: E402
-from services.phone_campaign import decide_campaign  # noqa: E402
+from services.phone.calendar import callee_zone  # noqa: E402
+from services.phone.campaign import decide_campaign  # noqa: E402
+from services.phone.decision import attempts_query, decide_calls  # noqa: E402
 
 N = int(os.environ.get("BENCH_N", "100000"))
 CALLS = int(os.environ.get("BENCH_CALLS", "300000"))

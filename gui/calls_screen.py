@@ -34,27 +34,23 @@ from gui.tasks import Task, run_task
 from models.campaign import Campaign
 from models.contact import Contact, format_ref
 from models.database import Database, DatabaseError
-from services.call_calendar import describe_moment
-from services.call_decision import CallDecision, business_zone, decide_one
-from services.call_log import OUTCOME_LABELS, describe_basis, log_call
 from services.contacts.record import display_name
 from services.contacts.selection import Selection
-from services.contracts import contract_subjects
 from services.core.errors import Cancelled, InputError
 from services.core.phones import display as phone_display
 from services.core.settings import get_setting
-from services.phone_campaign import (
-    ImportReport,
+from services.phone.calendar import describe_moment
+from services.phone.call_centre import ImportReport, import_results, opening_script, write_call_list
+from services.phone.call_log import OUTCOME_LABELS, describe_basis, last_calls, log_call
+from services.phone.campaign import (
     call_queue,
     decide_campaign,
-    import_results,
-    last_calls,
     open_phone_campaign,
-    opening_script,
     phone_campaigns,
     subject_warning,
-    write_call_list,
 )
+from services.phone.contracts import contract_subjects
+from services.phone.decision import CallDecision, business_zone, decide_one
 
 # One key per outcome (RULES.md §2: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [

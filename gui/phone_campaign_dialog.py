@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.phone_campaign import subject_warning
+from services.phone.campaign import subject_warning
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from models.compliance import Opposition
 from models.database import Database
 from models.phone import CallLogEntry
 from services.core.settings import set_settings
-from services.phone_campaign import open_phone_campaign
+from services.phone.campaign import open_phone_campaign
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
 

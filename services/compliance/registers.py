@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
-from services.call_log import write_calls_register
 from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.spreadsheet import Column, write_table
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
+from services.phone.call_log import write_calls_register
 
 RegisterWriter = Callable[[Session, Path, Callable[[int], bool] | None], int]
 PROOF_LABELS = {"file": "fichier", "web_id": "identifiant web", "note": "note"}

@@ -1,10 +1,9 @@
-"""Phone campaigns: who is callable now, later, or excluded (with reasons); the call list for an outside
-call centre; the centre's results file brought back into the call log (RULES.md §1-§2)."""
+"""The exchange with an outside call centre: the call list it works from, and its results file brought
+back into the call log (RULES.md §1-§2)."""
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -18,142 +17,14 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.contact import Contact, format_ref, parse_ref
 from models.phone import CallLogEntry
-from services.call_calendar import CALL_WINDOWS, Place, public_holiday
-from services.call_decision import (
-    CallDecision,
-    business_zone,
-    decide_calls,
-    from_utc_naive,
-    to_utc_naive,
-)
-from services.call_log import OUTCOME_LABELS, check_callback_moment, log_call, pending_callbacks
-from services.contacts.selection import Selection, selection_condition
-from services.core.bulk import collector_paused
 from services.core.errors import InputError, NotFoundError
 from services.core.phones import display as phone_display
 from services.core.spreadsheet import Column, Sheet, write_xlsx
-from services.core.text import clean_spaces, fold
-from services.phone_eligibility import forbidden_subject
-
-STATUS_LABELS = {"callable": "à appeler maintenant", "later": "plus tard", "excluded": "exclu"}
-
-
-# --- campaigns ----------------------------------------------------------------------------------
-
-
-def find_phone_campaign(session: Session, name: str) -> Campaign | None:
-    return session.scalar(select(Campaign).where(Campaign.kind == "phone", Campaign.name == name))
-
-
-def phone_campaigns(session: Session) -> list[Campaign]:
-    return list(
-        session.scalars(select(Campaign).where(Campaign.kind == "phone").order_by(Campaign.id.desc()))
-    )
-
-
-def open_phone_campaign(
-    session: Session,
-    name: str,
-    *,
-    subject: str | None = None,
-    purpose: str | None = None,
-    selection: Selection | None = None,
-    created_by: str = "",
-    today: date,
-) -> Campaign:
-    """The phone campaign with this name, created if new. Its subject cannot change once declared: the
-    calls already logged were decided on it."""
-    name = clean_spaces(name)
-    if not name:
-        raise InputError("Le nom de la campagne est obligatoire.")
-    if len(name) > 150:
-        raise InputError("Le nom de la campagne dépasse 150 caractères.")
-    subject = clean_spaces(subject) if subject is not None else None
-    if subject is not None and len(subject) > 150:
-        raise InputError("L'objet de la campagne dépasse 150 caractères.")
-    selection_condition(selection or Selection())  # bad filters are refused before anything is written
-    campaign = find_phone_campaign(session, name)
-    if campaign is not None:
-        if subject is not None and fold(subject) != fold(campaign.subject):
-            raise InputError(
-                f"La campagne « {name} » existe déjà avec l'objet « {campaign.subject} » : "
-                "choisissez un autre nom pour un autre objet."
-            )
-        if selection is not None:
-            campaign.selection = selection.to_json()
-        if purpose is not None:
-            campaign.purpose = purpose.strip()
-        return campaign
-    campaign = Campaign(
-        kind="phone",
-        name=name,
-        purpose=(purpose or "").strip(),
-        subject=subject or "",
-        selection=(selection or Selection()).to_json(),
-        run_on=today,
-        created_by=created_by[:80],
-    )
-    session.add(campaign)
-    session.flush()
-    return campaign
-
-
-def subject_warning(subject: str) -> str:
-    """RULES.md §1: a campaign on a forbidden subject only reaches people with a running contract on it."""
-    category = forbidden_subject(subject)
-    if not category:
-        return ""
-    return (
-        f"Objet interdit au téléphone ({category}) : seules les personnes ayant un contrat en cours "
-        "sur cet objet peuvent être appelées."
-    )
-
-
-@dataclass
-class CampaignDecisions:
-    campaign_id: int
-    now: datetime
-    decisions: list[CallDecision]
-    excluded: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def callable(self) -> list[CallDecision]:
-        return [d for d in self.decisions if d.status == "callable"]
-
-    @property
-    def later(self) -> list[CallDecision]:
-        return [d for d in self.decisions if d.status == "later"]
-
-    def summary(self) -> dict[str, Any]:
-        """The command line's JSON: {"callable": n, "later": n, "excluded": {reason: count}}."""
-        return {
-            "callable": sum(1 for d in self.decisions if d.status == "callable"),
-            "later": sum(1 for d in self.decisions if d.status == "later"),
-            "excluded": dict(self.excluded.most_common()),
-        }
-
-
-def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> CampaignDecisions:
-    """RULES.md §1-§2: each selected person callable now, later (when) or excluded (why)."""
-    where = selection_condition(Selection.from_json(campaign.selection))
-    decisions = decide_calls(session, where, campaign.subject, now)
-    with collector_paused():
-        # Fewest attempts first, so that a call list spreads the calls; then the oldest contacts.
-        decisions.sort(key=lambda d: (-d.attempts_left, d.contact_id))
-        result = CampaignDecisions(campaign.id, now, decisions)
-        result.excluded.update(d.reason for d in decisions if d.status == "excluded")
-    return result
-
-
-def call_queue(session: Session, result: CampaignDecisions, now: datetime) -> list[int]:
-    """Who the call screen offers, in order: the callbacks due now first (the person asked for them),
-    then everyone else callable now, in the campaign's order (fewest attempts first)."""
-    callable_ids = [d.contact_id for d in result.callable]
-    wanted = set(callable_ids)
-    due = [c for c in dict.fromkeys(c for c, _ in pending_callbacks(session, now, limit=500)) if c in wanted]
-    first = set(due)
-    return due + [c for c in callable_ids if c not in first]
-
+from services.core.text import fold
+from services.phone.calendar import CALL_WINDOWS, Place, public_holiday
+from services.phone.call_log import OUTCOME_LABELS, check_callback_moment, log_call
+from services.phone.campaign import STATUS_LABELS, CampaignDecisions
+from services.phone.decision import business_zone, to_utc_naive
 
 # --- the call list for an outside call centre ---------------------------------------------------
 
@@ -414,14 +285,3 @@ def _already_logged(session: Session, contact_id: int, at: datetime) -> bool:
         )
         is not None
     )
-
-
-def last_calls(session: Session, contact_id: int, limit: int = 5) -> list[tuple[datetime, str, str]]:
-    """The person's latest calls (UTC aware, outcome label, caller), newest first."""
-    rows = session.execute(
-        select(CallLogEntry.called_at, CallLogEntry.outcome, CallLogEntry.caller)
-        .where(CallLogEntry.contact_id == contact_id)
-        .order_by(CallLogEntry.called_at.desc(), CallLogEntry.id.desc())
-        .limit(limit)
-    )
-    return [(from_utc_naive(at), OUTCOME_LABELS.get(o, o), c) for at, o, c in rows]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from services.call_calendar import (
+from services.phone.calendar import (
     Place,
     attempts_free_on,
     callee_zone,
@@ -13,8 +13,8 @@ from services.call_calendar import (
     next_window_start,
     not_interested_until,
 )
-from services.call_decision import CallDecision
-from services.phone_eligibility import Eligibility
+from services.phone.decision import CallDecision
+from services.phone.eligibility import Eligibility
 from tests.phone_helpers import paris
 
 PARIS_PLACE = Place.of("75011")

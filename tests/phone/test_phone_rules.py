@@ -11,13 +11,13 @@ from models.compliance import Opposition
 from models.contact import Contact
 from models.database import Database
 from models.phone import Callback, CallLogEntry, Contract
-from services.call_decision import decide_calls, decide_one
-from services.call_log import log_call, pending_callbacks
 from services.compliance.choices import latest_answer, refused_at_collection
 from services.compliance.erasure import erase_contact
-from services.contracts import add_contract
 from services.core.errors import InputError
-from services.phone_eligibility import (
+from services.phone.call_log import log_call, pending_callbacks
+from services.phone.contracts import add_contract
+from services.phone.decision import decide_calls, decide_one
+from services.phone.eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
     NO_ANSWERS,

@@ -11,18 +11,13 @@ from sqlalchemy import func, select
 
 from models.database import Database
 from models.phone import CallLogEntry
-from services.call_decision import decide_one
-from services.call_log import log_call, write_calls_register
 from services.contacts.selection import Selection
-from services.contracts import add_contract
 from services.core.errors import InputError
-from services.phone_campaign import (
-    call_queue,
-    decide_campaign,
-    import_results,
-    open_phone_campaign,
-    write_call_list,
-)
+from services.phone.call_centre import import_results, write_call_list
+from services.phone.call_log import log_call, write_calls_register
+from services.phone.campaign import call_queue, decide_campaign, open_phone_campaign
+from services.phone.contracts import add_contract
+from services.phone.decision import decide_one
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
 NOW = paris(2026, 11, 2, 10, 30)  # a Monday

@@ -11,7 +11,7 @@ from models.contact import Contact, format_ref
 from models.phone import Contract
 from services.core.errors import InputError, NotFoundError
 from services.core.text import clean_spaces
-from services.phone_eligibility import subject_key
+from services.phone.eligibility import subject_key
 
 
 def contract_running(contract: Contract, today: date) -> bool:

@@ -20,18 +20,12 @@ from models.campaign import Campaign
 from models.compliance import ConsentRecord, Form, FormVersion
 from models.contact import Contact, format_ref
 from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
-from services.call_calendar import Place, why_not_now
-from services.call_decision import (
-    CallDecision,
-    business_zone,
-    decide_one,
-    from_utc_naive,
-    to_utc_naive,
-)
 from services.compliance.oppositions import record_opposition
 from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
+from services.phone.calendar import Place, why_not_now
+from services.phone.decision import CallDecision, business_zone, decide_one, from_utc_naive, to_utc_naive
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
@@ -291,3 +285,14 @@ def describe_basis(session: Session, decision: CallDecision) -> str:
     if elig.basis == "professional":
         return "Numéro professionnel : prospection possible tant que la personne ne s'y oppose pas."
     return elig.reason
+
+
+def last_calls(session: Session, contact_id: int, limit: int = 5) -> list[tuple[datetime, str, str]]:
+    """The person's latest calls (UTC aware, outcome label, caller), newest first."""
+    rows = session.execute(
+        select(CallLogEntry.called_at, CallLogEntry.outcome, CallLogEntry.caller)
+        .where(CallLogEntry.contact_id == contact_id)
+        .order_by(CallLogEntry.called_at.desc(), CallLogEntry.id.desc())
+        .limit(limit)
+    )
+    return [(from_utc_naive(at), OUTCOME_LABELS.get(o, o), c) for at, o, c in rows]

@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.phone import CallLogEntry
-from services.call_calendar import (
+from services.core.bulk import as_datetime, collector_paused, driver_rows
+from services.core.errors import InputError, NotFoundError
+from services.core.settings import get_setting
+from services.phone.calendar import (
     ATTEMPT_DAYS,
     MAX_ATTEMPTS,
     NOT_INTERESTED_DAYS,
@@ -31,10 +34,7 @@ from services.call_calendar import (
     describe_moment,
     window_first_day,
 )
-from services.core.bulk import as_datetime, collector_paused, driver_rows
-from services.core.errors import InputError, NotFoundError
-from services.core.settings import get_setting
-from services.phone_eligibility import (
+from services.phone.eligibility import (
     Eligibility,
     EligibilityInputs,
     decide_eligibility,
