@@ -15,7 +15,7 @@ from models.contact import Contact
 from models.database import Database
 from models.imports import ImportRecord, MappingPreset
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 class FakeUI:

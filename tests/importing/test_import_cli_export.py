@@ -18,7 +18,7 @@ from services.importing.mapping import guess_mapping
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture

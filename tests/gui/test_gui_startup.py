@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from models.database import MIGRATIONS_DIR, open_database, quick_head_revision
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_quick_head_agrees_with_alembic() -> None:

@@ -18,7 +18,7 @@ from services.importing.mapping import guess_mapping, header_score
 from services.importing.reading import detect_separator, read_table, sheet_names, unneutralise
 from services.importing.running import ImportOptions, run_import
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 OPTIONS = ImportOptions("direct", "Comptoir du magasin")
 
 

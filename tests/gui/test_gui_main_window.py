@@ -202,7 +202,7 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
         "QT_QPA_PLATFORM": "offscreen",
         "WEBLEADS_HOME": str(tmp_path),
     }
-    main = Path(__file__).resolve().parent.parent / "main.py"
+    main = Path(__file__).resolve().parents[2] / "main.py"
     done = subprocess.run(
         [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
     )

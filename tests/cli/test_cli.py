@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli_helpers import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_KEYS = {
     "ref", "civility", "first_name", "last_name", "company", "address_lines", "postcode", "city",
     "country", "phone", "mobile", "email", "status", "source_kind", "source_name", "source_date",
