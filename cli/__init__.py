@@ -26,8 +26,7 @@ from cli import partners as partners_cmd
 from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli.context import CliContext, Result
-from models.database import DatabaseError
-from services.core.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError, UserError
 
 log = logging.getLogger("webleads.cli")
 
@@ -136,11 +135,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         result: Result = args.handler(ctx, args)
     except Cancelled as exc:
         return _fail(str(exc), 1)
-    except DatabaseError as exc:
-        log.warning("database: %s", exc)
-        return _fail(str(exc), 2 if exc.bad_input else 1)
-    except InputError as exc:
-        return _fail(str(exc), 2)
+    except UserError as exc:  # the one family a user can act on: its message, its exit status
+        if exc.exit_code != 2:
+            log.warning("command %s: %s", args.command, exc)
+        return _fail(str(exc), exc.exit_code)
     except OSError as exc:
         log.exception("command %s", args.command)
         name = f" {exc.filename}" if getattr(exc, "filename", None) else ""

@@ -27,16 +27,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
 from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
 from gui.tasks import Task, run_task
+from gui.use_case import attempt, failure_text
 from models.campaign import Campaign
 from models.contact import Contact, format_ref
-from models.database import Database, DatabaseError
+from models.database import Database
 from services.contacts.record import display_name
 from services.contacts.selection import Selection
-from services.core.errors import Cancelled, InputError
+from services.core.errors import Cancelled, InputError, UserError
 from services.core.phones import display as phone_display
 from services.core.settings import get_setting
 from services.phone.calendar import describe_moment
@@ -198,14 +200,17 @@ class CallsScreen(QWidget):
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the campaigns and decide again who is callable now."""
-        try:
-            with self.db.session() as s:
-                campaigns = [(c.id, c.name, c.subject) for c in phone_campaigns(s)]
-                self.business_tz = ZoneInfo(business_zone(s))
-                self.script_label.setText(opening_script(str(get_setting(s, "org.name") or "")))
-        except DatabaseError as exc:
-            self.ui.show_error(str(exc))
+
+        def load(s: Session) -> tuple[list[tuple[int, str, str]], str, str]:
+            campaigns = [(c.id, c.name, c.subject) for c in phone_campaigns(s)]
+            return campaigns, business_zone(s), opening_script(str(get_setting(s, "org.name") or ""))
+
+        done = attempt(self.ui, self.db, load)
+        if not done:
             return
+        campaigns, zone, script = done.value
+        self.business_tz = ZoneInfo(zone)
+        self.script_label.setText(script)
         keep = self.campaign_id
         self.campaign_box.clear()
         for cid, name, subject in campaigns:
@@ -273,8 +278,8 @@ class CallsScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.summary.setText(str(exc))
-        self.ui.show_error(str(exc))
+        self.summary.setText(failure_text(exc))
+        self.ui.show_error(failure_text(exc))
         self.loaded.emit()
 
     # --- the person ---------------------------------------------------------------------------
@@ -395,10 +400,10 @@ class CallsScreen(QWidget):
                 logged = log_call(s, self.current.contact_id, outcome, now, caller=self.caller.text(),
                                   campaign=campaign, callback_at=callback)  # fmt: skip
                 ref = format_ref(logged.entry.contact_id)
-        except InputError as exc:
+        except InputError as exc:  # the rules refuse this call now: said in the caller's red line
             self._say(str(exc), RED)
             return
-        except DatabaseError as exc:
+        except UserError as exc:
             self.ui.show_error(str(exc))
             return
         text = self.tr("{ref} : « {label} » enregistré.").format(ref=ref, label=OUTCOME_LABELS[outcome])
@@ -425,17 +430,18 @@ class CallsScreen(QWidget):
             self.create_campaign(dialog.values())
 
     def create_campaign(self, values: PhoneCampaignValues) -> None:
-        try:
-            with self.db.session() as s:
-                today = self.clock().astimezone(self.business_tz).date()
-                campaign = open_phone_campaign(s, values.name, subject=values.subject, purpose=values.purpose,
-                                               selection=Selection(search=values.search), created_by=self.caller.text(),
-                                               today=today)  # fmt: skip
-                self.campaign_id = campaign.id
-        except InputError as exc:
-            self.ui.show_error(str(exc), self.tr("Campagne non créée"))
-            return
-        self.refresh()
+        today = self.clock().astimezone(self.business_tz).date()
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: open_phone_campaign(s, values.name, subject=values.subject, purpose=values.purpose,
+                                          selection=Selection(search=values.search), created_by=self.caller.text(),
+                                          today=today).id,
+            self.tr("Campagne non créée"),
+        )  # fmt: skip
+        if done:
+            self.campaign_id = done.value
+            self.refresh()
 
     def export_list(self) -> None:
         """The call list for an outside call centre, written off the GUI thread (100,000 people: seconds)."""
@@ -488,4 +494,4 @@ class CallsScreen(QWidget):
 
     def _task_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
-            self.ui.show_error(str(exc))
+            self.ui.show_error(failure_text(exc))

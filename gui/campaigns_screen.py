@@ -27,9 +27,10 @@ from gui.label_setup_panel import LabelSetupPanel
 from gui.letter_template_editor import LetterTemplateEditor
 from gui.pdf_preview import PdfPreview
 from gui.tasks import run_task
+from gui.use_case import failure_text
 from models.database import Database
 from services.contacts.selection import Selection
-from services.core.errors import Cancelled, InputError
+from services.core.errors import Cancelled
 from services.core.settings import get_setting
 from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
@@ -324,10 +325,8 @@ class CampaignsScreen(QWidget):
         self._set_busy(False)
         if isinstance(exc, Cancelled):
             self.ui.show_info(str(exc))
-        elif isinstance(exc, InputError):
-            self.ui.show_error(str(exc))
         else:
-            self.ui.show_error(self.tr("La campagne n'a pas pu être créée : %1").replace("%1", str(exc)))
+            self.ui.show_error(failure_text(exc), self.tr("La campagne n'a pas pu être créée"))
 
     def _set_busy(self, busy: bool) -> None:
         self.generate_button.setEnabled(not busy)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.use_case import attempt
 from models.contact import Contact, format_ref
 from models.database import Database
 from services.compliance.consents import (
@@ -178,9 +179,11 @@ class ConsentDialog(QDialog):
     def save(self) -> None:
         answers, categories = self.answers()
         when: datetime = self.when.dateTime().toPython().replace(second=0, microsecond=0)
-        try:
-            with self.db.session() as s:
-                record = record_consent(
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: (
+                record_consent(
                     s,
                     self.contact_id,
                     self.version.currentData(),
@@ -191,12 +194,12 @@ class ConsentDialog(QDialog):
                     recorded_by=self.recorded_by.text(),
                     proof_kind=self.proof_kind.currentData(),
                     proof=self.proof.text(),
-                )
-                self.record_id = record.id
-        except InputError as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.accept()
+                ).id
+            ),
+        )
+        if done:
+            self.record_id = done.value
+            self.accept()
 
 
 def open_consent_dialog(db: Database, ui: Dialogs, contact_id: int, parent: QWidget | None = None) -> bool:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
-from models.database import Database, DatabaseError
+from models.database import Database
 from services.contacts.editing import ConcurrentEditError, create_contact, update_contact
 from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.history import HistoryEvent, contact_history
@@ -41,7 +41,7 @@ from services.contacts.lookup import get_contact
 from services.contacts.record import display_name
 from services.contacts.validation import ContactError, ContactInput
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
-from services.core.errors import InputError
+from services.core.errors import UserError
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
 
@@ -466,15 +466,13 @@ class ContactDialog(QDialog):
                     contact, warnings = update_contact(session, self.contact_id, self.version, data)
                 self.saved_id = contact.id
                 self.ref = contact.ref
-        except ContactError as exc:
+        except ContactError as exc:  # shown beside each field, not in a box
             self.show_errors(exc.errors)
             return
-        except ConcurrentEditError as exc:
-            # Nothing was written; the form keeps the user's text so that it can be copied.
-            self.ui.show_error(str(exc), self.tr("Modification concurrente"))
-            return
-        except (InputError, DatabaseError) as exc:
-            self.ui.show_error(str(exc))
+        except UserError as exc:
+            # Nothing was written; the form keeps the user's text (after a concurrent edit, to copy it).
+            concurrent = isinstance(exc, ConcurrentEditError)
+            self.ui.show_error(str(exc), self.tr("Modification concurrente") if concurrent else "")
             return
         self.warnings = warnings
         self.show_errors({})

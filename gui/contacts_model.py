@@ -25,9 +25,10 @@ from PySide6.QtCore import (
 )
 
 from models.contact import format_ref
-from models.database import Database, DatabaseError
+from models.database import Database
 from services.contacts.fields import SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.search import ContactRow, fetch_rows, search_ids
+from services.core.errors import UserError
 from services.core.phones import display as display_phone
 
 IdRole = Qt.ItemDataRole.UserRole  # the contact's id, whatever the column
@@ -111,7 +112,7 @@ class ContactsModel(QAbstractTableModel):
         self.sort_key, self.descending = key, descending
         try:
             self.reload()
-        except DatabaseError as exc:  # called by the view's header: no caller to tell but the signal
+        except UserError as exc:  # called by the view's header: no caller to tell but the signal
             self.fetch_failed.emit(str(exc))
 
     def sort_column(self) -> int:
@@ -137,7 +138,7 @@ class ContactsModel(QAbstractTableModel):
             try:
                 with self.db.session() as session:
                     rows = fetch_rows(session, page_ids)
-            except DatabaseError as exc:  # e.g. the server went away: said once, retried at next paint
+            except UserError as exc:  # e.g. the server went away: said once, retried at next paint
                 if not self._failing:
                     self._failing = True
                     self.fetch_failed.emit(str(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
-from models.database import Database, DatabaseError
+from gui.use_case import attempt
+from models.database import Database
 from services.contacts.editing import HasComplianceHistory, delete_contact
 from services.contacts.record import display_name
 from services.contacts.search import count_contacts, fetch_rows
-from services.core.errors import InputError
+from services.core.errors import UserError
 
 if TYPE_CHECKING:  # the dialog module is imported when a contact is first opened
     from gui.contact_dialog import ContactDialog
@@ -170,10 +172,10 @@ class ContactsScreen(QWidget):
         with self.db.session() as session:
             return count_contacts(session)
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
-        except DatabaseError as exc:
+        except UserError as exc:  # the base went away: said, and the list stays as it was
             self.ui.show_error(str(exc))
 
     def update_counts(self) -> None:
@@ -232,11 +234,11 @@ class ContactsScreen(QWidget):
     def open_contact(self, contact_id: int | None) -> None:
         if contact_id is None:
             return
-        try:
-            from gui.contact_dialog import ContactDialog
+        from gui.contact_dialog import ContactDialog  # on first use: not on the start-up path
 
+        try:
             dialog = ContactDialog(self.db, self.ui, contact_id, self)
-        except (InputError, DatabaseError) as exc:  # deleted meanwhile, base unreachable
+        except UserError as exc:  # deleted meanwhile, base unreachable
             self.ui.show_error(str(exc))
             self.refresh()
             return
@@ -257,19 +259,15 @@ class ContactsScreen(QWidget):
         ).format(why=why, ref=ref)
         if not self.ui.confirm(message, self.tr("Effacer un contact"), self.tr("Effacer")):
             return
-        try:
-            with self.db.session() as session:
-                from services.compliance.erasure import erase_contact
+        from services.compliance.erasure import erase_contact  # on first use: not on the start-up path
 
-                notices = erase_contact(session, contact_id)
-        except (InputError, DatabaseError) as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.ui.show_info(
-            self.tr("Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.").format(
-                ref=ref, n=len(notices)
+        done = attempt(self.ui, self.db, lambda s: erase_contact(s, contact_id))
+        if done:
+            self.ui.show_info(
+                self.tr("Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.").format(
+                    ref=ref, n=len(done.value)
+                )
             )
-        )
 
     def delete_selected(self) -> None:
         contact_id = self.current_id()
@@ -290,9 +288,9 @@ class ContactsScreen(QWidget):
         try:
             with self.db.session() as session:
                 delete_contact(session, contact_id)
-        except HasComplianceHistory as exc:
+        except HasComplianceHistory as exc:  # the proof stays: anonymise instead
             self.offer_erasure(contact_id, values.ref, str(exc))
-        except (InputError, DatabaseError) as exc:
+        except UserError as exc:
             self.ui.show_error(str(exc))
         self.refresh()
         if self.model.rowCount():

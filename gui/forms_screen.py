@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
+from gui.use_case import attempt
 from models.compliance import FORM_CHANNELS
 from models.database import Database
 from services.compliance.forms import (
@@ -35,7 +37,6 @@ from services.compliance.forms import (
 )
 from services.compliance.printed_forms import write_form_pdf
 from services.contacts.lookup import get_by_ref
-from services.core.errors import InputError
 from services.core.settings import get_settings
 
 
@@ -184,14 +185,15 @@ class FormsScreen(QWidget):
     def _save_new(self) -> None:
         d = self.dialog
         assert d is not None
-        try:
-            with self.db.session() as s:
-                create_form(s, d.name.text(), d.channel.currentData(), d.purpose.text(), d.categories.text())
-                warnings = organisation_warnings(get_settings(s, "organisation"))
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+
+        def create(s: Session) -> list[str]:
+            create_form(s, d.name.text(), d.channel.currentData(), d.purpose.text(), d.categories.text())
+            return organisation_warnings(get_settings(s, "organisation"))
+
+        done = attempt(self.ui, self.db, create)
+        if not done:
             return
-        for w in warnings:
+        for w in done.value:
             self.ui.show_info(w)
         self.refresh()
 
@@ -221,19 +223,19 @@ class FormsScreen(QWidget):
     def _save_edit(self, version_id: int) -> None:
         d = self.dialog
         assert d is not None
-        try:
-            with self.db.session() as s:
-                edit_version(
-                    s,
-                    version_id,
-                    purpose=d.purpose.text(),
-                    info_text=d.info_text.toPlainText(),
-                    partner_categories=d.categories.text(),
-                )
-        except InputError as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.refresh()
+        edited = attempt(
+            self.ui,
+            self.db,
+            lambda s: edit_version(
+                s,
+                version_id,
+                purpose=d.purpose.text(),
+                info_text=d.info_text.toPlainText(),
+                partner_categories=d.categories.text(),
+            ),
+        )
+        if edited:
+            self.refresh()
 
     def print_selected(self) -> None:
         """The selected version as an A4 PDF; with the contact's reference and barcode when one is typed."""
@@ -249,11 +251,12 @@ class FormsScreen(QWidget):
         )
         if path is None:
             return
-        try:
-            with self.db.session() as s:
-                contact = get_by_ref(s, self.print_for.text()) if self.print_for.text().strip() else None
-                write_form_pdf(path, get_version(s, version_id), get_settings(s, "organisation"), contact)
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        ref = self.print_for.text().strip()
+
+        def write(s: Session) -> None:
+            contact = get_by_ref(s, ref) if ref else None
+            write_form_pdf(path, get_version(s, version_id), get_settings(s, "organisation"), contact)
+
+        if not attempt(self.ui, self.db, write):
             return
         self.ui.show_info(self.tr("Formulaire enregistré : {0}").format(path))

@@ -37,6 +37,7 @@ from sqlalchemy import select
 
 from gui.dialogs import Dialogs
 from gui.tasks import Task, run_task
+from gui.use_case import attempt, failure_text
 from models.compliance import Form, FormVersion
 from models.database import Database
 from services.contacts.fields import SOURCE_KIND_LABELS
@@ -119,7 +120,7 @@ class ImportWizard(QWizard):
         def failed(exc: BaseException) -> None:
             self.reading = None
             if not isinstance(exc, Cancelled):
-                self.ui.show_error(str(exc), self.tr("Fichier illisible"))
+                self.ui.show_error(failure_text(exc), self.tr("Fichier illisible"))
 
         if path.stat().st_size < BACKGROUND_READ_BYTES:
             try:
@@ -379,11 +380,8 @@ class MappingPage(QWizardPage):
 
     def save_current_preset(self) -> None:
         name = self.preset_name.text().strip()
-        try:
-            with self.w.db.session() as s:
-                save_preset(s, name, self.w.mapping)
-        except InputError as exc:
-            self.w.ui.show_error(str(exc))
+        mapping = self.w.mapping
+        if not attempt(self.w.ui, self.w.db, lambda s: save_preset(s, name, mapping)):
             return
         self.w.ui.show_info(self.tr("Correspondance « {name} » enregistrée.").format(name=name))
         self.initializePage()
@@ -620,7 +618,7 @@ class CheckPage(QWizardPage):
         self.task = None
         self.summary.setText(self.tr("La vérification n'a pas abouti."))
         if not isinstance(exc, Cancelled):
-            self.w.ui.show_error(str(exc), self.tr("Vérification impossible"))
+            self.w.ui.show_error(failure_text(exc), self.tr("Vérification impossible"))
 
     def isComplete(self) -> bool:
         s = self.w.check.summary() if self.w.check else None
@@ -725,9 +723,9 @@ class ImportPage(QWizardPage):
         else:
             self.setSubTitle(self.tr("Import impossible."))
             self.status.setText(
-                self.tr("L'import n'a pas abouti : rien n'a été enregistré.") + "<br>" + str(exc)
+                self.tr("L'import n'a pas abouti : rien n'a été enregistré.") + "<br>" + failure_text(exc)
             )
-            self.w.ui.show_error(str(exc), self.tr("Import impossible"))
+            self.w.ui.show_error(failure_text(exc), self.tr("Import impossible"))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

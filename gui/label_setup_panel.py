@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.use_case import attempt
 from models.database import Database
-from services.core.errors import InputError
 from services.core.settings import get_setting, set_settings
 from services.postal.label_sheets import (
     LabelTemplate,
@@ -187,12 +187,13 @@ class LabelSetupPanel(QWidget):
         )  # fmt: skip
 
     def save_template(self) -> None:
-        try:
-            with self.db.session() as s:
-                saved = save_custom_template(s, self.template_from_form())
-        except InputError as exc:
-            self.ui.show_error(str(exc), self.tr("Modèle non enregistré"))
+        template = self.template_from_form()
+        done = attempt(
+            self.ui, self.db, lambda s: save_custom_template(s, template), self.tr("Modèle non enregistré")
+        )
+        if not done:
             return
+        saved = done.value
         self.refresh()
         self.source.setCurrentIndex(self.source.findData(saved.code))
         self.templates_changed.emit()
@@ -205,11 +206,8 @@ class LabelSetupPanel(QWidget):
         self.dy.setValue(dy)
 
     def save_offset(self) -> None:
-        try:
-            with self.db.session() as s:
-                save_printer_offset(s, self.printer.currentText(), self.dx.value(), self.dy.value())
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        printer, dx, dy = self.printer.currentText(), self.dx.value(), self.dy.value()
+        attempt(self.ui, self.db, lambda s: save_printer_offset(s, printer, dx, dy))
 
     def calibration_page(self) -> None:
         with self.db.session() as s:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.use_case import attempt
 from models.database import Database
-from services.core.errors import InputError
 from services.postal.letter_templates import (
     FIELDS,
     PART_LABELS,
@@ -113,12 +113,13 @@ class LetterTemplateEditor(QWidget):
 
     def save(self) -> None:
         texts = {p: self.editors[p].toPlainText() for p in PARTS}
-        try:
-            with self.db.session() as s:
-                label = save_version(s, self.name.currentText(), texts).label
-        except InputError as exc:
-            self.ui.show_error(str(exc), self.tr("Modèle non enregistré"))
+        name = self.name.currentText()
+        done = attempt(
+            self.ui, self.db, lambda s: save_version(s, name, texts).label, self.tr("Modèle non enregistré")
+        )
+        if not done:
             return
+        label = done.value
         self.refresh()
         self.name.setCurrentText(label.rsplit(" v", 1)[0])
         self.version.setText(label)

@@ -31,6 +31,7 @@ from sqlalchemy import select
 
 from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
+from gui.use_case import attempt
 from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
@@ -38,7 +39,6 @@ from services.compliance.oppositions import covering_opposition, record_oppositi
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
 from services.contacts.search import fetch_rows, search_ids
-from services.core.errors import InputError
 from services.core.users import current_user
 
 SCOPE_KEYS = {
@@ -231,21 +231,17 @@ class OppositionsScreen(QWidget):
             self.clear()
             self.status.setText(self.tr("Rien d'enregistré : l'opposition existait déjà."))
             return
-        try:
-            with self.db.session() as s:
-                out = record_opposition(
-                    s,
-                    self.contact_id,
-                    scope,
-                    self.channel.currentData(),
-                    received,
-                    recorded_by=self.recorded_by,
-                )
-                ref = format_ref(self.contact_id)
-                n = len(out.notices)
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        contact_id, channel = self.contact_id, self.channel.currentData()
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: record_opposition(
+                s, contact_id, scope, channel, received, recorded_by=self.recorded_by
+            ),
+        )
+        if not done:
             return
+        ref, n = format_ref(contact_id), len(done.value.notices)
         notices = self.tr(", {0} notification(s) aux partenaires à envoyer").format(n) if n else ""
         self.clear()
         self.status.setText(

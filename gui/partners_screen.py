@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
+from gui.use_case import attempt
 from models.database import Database
 from services.compliance.forms import list_versions
 from services.contacts.selection import Selection
-from services.core.errors import InputError
 from services.partners.directory import (
     DEFAULT_FIELDS,
     SHAREABLE_FIELDS,
@@ -275,16 +275,15 @@ class PartnersScreen(QWidget):
 
     def _save(self, partner_id: int | None) -> None:
         assert self.dialog is not None
-        try:
-            with self.db.session() as s:
-                if partner_id is None:
-                    _, warnings = add_partner(s, self.dialog.value())
-                else:
-                    _, warnings = update_partner(s, partner_id, self.dialog.value())
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        value = self.dialog.value()
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: add_partner(s, value) if partner_id is None else update_partner(s, partner_id, value),
+        )
+        if not done:
             return
-        for w in warnings:
+        for w in done.value[1]:
             self.ui.show_info(w)
         self.refresh()
 

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
 from gui.simple_table import SimpleTable
+from gui.use_case import attempt
 from models.database import Database
 from models.partners import Partner, PropagationNotice
 from services.compliance.registers import export_register
 from services.contacts.history import SCOPE_LABELS
-from services.core.errors import InputError
 from services.partners.directory import get_partner, list_partners
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
-from services.partners.receiving import read_identifier_file, record_partner_objections
+from services.partners.receiving import InboundResult, read_identifier_file, record_partner_objections
 from services.partners.sending import METHODS, send_to_partner
 
 
@@ -151,14 +152,16 @@ class PropagationScreen(QWidget):
         folder = self.ui.ask_directory(self.tr("Dossier où écrire la lettre et la liste"), purpose="notices")
         if folder is None:
             return
-        try:
-            with self.db.session() as s:
-                result = send_to_partner(
-                    s, get_partner(s, notice.partner_id), folder, method=self.method.currentText()
-                )
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: send_to_partner(
+                s, get_partner(s, notice.partner_id), folder, method=self.method.currentText()
+            ),
+        )
+        if not done:
             return
+        result = done.value
         self.ui.show_info(
             self.tr("{0} notification(s) pour {1} marquées envoyées.\nLettre : {2}\nListe : {3}").format(
                 len(result.notices), result.partner, result.letter, result.listing
@@ -170,13 +173,8 @@ class PropagationScreen(QWidget):
         notice = self._selected()
         if notice is None:
             return
-        try:
-            with self.db.session() as s:
-                acknowledge(s, notice.id, self.ack_date.date().toPython())
-        except InputError as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.refresh()
+        if attempt(self.ui, self.db, lambda s: acknowledge(s, notice.id, self.ack_date.date().toPython())):
+            self.refresh()
 
     def receive_from_partner(self) -> None:
         """RULES.md §5: a partner's notice becomes our objection and goes onward to the other partners."""
@@ -198,16 +196,16 @@ class PropagationScreen(QWidget):
                                  dialog.received.date().toPython())  # fmt: skip
 
     def record_partner_file(self, partner_id: int, path, scope: str, received: date) -> None:
-        try:
-            rows = read_identifier_file(path)
-            with self.db.session() as s:
-                partner = s.get(Partner, partner_id)
-                assert partner is not None
-                result = record_partner_objections(s, partner, rows, received, scope=scope)
-                onward = sum(len(o.notices) for o in result.outcomes)
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        def record(s: Session) -> tuple[InboundResult, int]:
+            partner = s.get(Partner, partner_id)
+            assert partner is not None
+            result = record_partner_objections(s, partner, read_identifier_file(path), received, scope=scope)
+            return result, sum(len(o.notices) for o in result.outcomes)
+
+        done = attempt(self.ui, self.db, record)
+        if not done:
             return
+        result, onward = done.value
         self.ui.show_info(
             self.tr(
                 "{0} opposition(s) enregistrée(s), {1} personne(s) inconnue(s) ajoutée(s) à la liste "
@@ -221,13 +219,9 @@ class PropagationScreen(QWidget):
                                      "registre-notifications.xlsx", purpose="registers")  # fmt: skip
         if path is None:
             return
-        try:
-            with self.db.session() as s:
-                n = export_register(s, "propagation", path)
-        except InputError as exc:
-            self.ui.show_error(str(exc))
-            return
-        self.ui.show_info(self.tr("{0} ligne(s) exportée(s) dans {1}.").format(n, path))
+        done = attempt(self.ui, self.db, lambda s: export_register(s, "propagation", path))
+        if done:
+            self.ui.show_info(self.tr("{0} ligne(s) exportée(s) dans {1}.").format(done.value, path))
 
 
 def overdue_count(db: Database) -> int:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 
 from gui.dialogs import Dialogs
 from gui.tasks import run_task
+from gui.use_case import failure_text
 from models.database import Database
 from services.compliance.registers import PDF_REGISTERS, REGISTER_LABELS, REGISTERS, export_register
 
@@ -81,4 +82,4 @@ class RegistersScreen(QWidget):
         self.task = run_task(self, self.tr("Export : {0}").format(label), work, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ui.show_error(str(exc))
+        self.ui.show_error(failure_text(exc))

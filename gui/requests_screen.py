@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.use_case import attempt
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
 from services.compliance.requests import (
@@ -39,7 +42,6 @@ from services.compliance.requests import (
     list_requests,
 )
 from services.contacts.lookup import get_by_ref
-from services.core.errors import InputError
 
 CHANNEL_LABELS = {"letter": "Courrier", "email": "E-mail", "phone": "Téléphone", "in-person": "En personne"}
 OVERDUE = QColor("#fde2e1")
@@ -210,17 +212,17 @@ class RequestsScreen(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
     def add(self) -> None:
-        try:
-            with self.db.session() as session:
-                ref = self.contact_ref.text().strip()
-                contact_id = get_by_ref(session, ref).id if ref else None
-                add_request(
-                    session, kind=self.kind.currentData(), requester=self.requester.text(),
-                    received_on=_pydate(self.received.date()), contact_id=contact_id,
-                    channel=self.channel.currentData(), details=self.details.text(),
-                )  # fmt: skip
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+        ref = self.contact_ref.text().strip()
+
+        def add(session: Session) -> None:
+            contact_id = get_by_ref(session, ref).id if ref else None
+            add_request(
+                session, kind=self.kind.currentData(), requester=self.requester.text(),
+                received_on=_pydate(self.received.date()), contact_id=contact_id,
+                channel=self.channel.currentData(), details=self.details.text(),
+            )  # fmt: skip
+
+        if not attempt(self.ui, self.db, add):
             return
         for field in (self.contact_ref, self.requester, self.details):
             field.clear()
@@ -238,12 +240,8 @@ class RequestsScreen(QWidget):
             return False
         return self._run(lambda s: answer_request(s, v.id, outcome, on, text))
 
-    def _run(self, action) -> bool:
-        try:
-            with self.db.session() as session:
-                action(session)
-        except InputError as exc:
-            self.ui.show_error(str(exc))
+    def _run(self, action: Callable[[Session], object]) -> bool:
+        if not attempt(self.ui, self.db, action):
             return False
         self.refresh()
         return True

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
-from models.database import Database, DatabaseError
+from gui.use_case import attempt
+from models.database import Database
+from services.core.errors import UserError
 from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
 
 MULTILINE = {"org.address"}
@@ -108,12 +110,10 @@ class SettingsScreen(QWidget):
 
     def refresh(self) -> None:
         """Show what the base holds (another station may have changed it)."""
-        try:
-            with self.db.session() as session:
-                stored = get_settings(session)
-        except DatabaseError as exc:
-            self.ui.show_error(str(exc))
+        done = attempt(self.ui, self.db, lambda s: get_settings(s))
+        if not done:
             return
+        stored = done.value
         for key, widget in self.fields.items():
             value = "" if stored.get(key) is None else str(stored[key])
             if isinstance(widget, QPlainTextEdit):
@@ -126,7 +126,7 @@ class SettingsScreen(QWidget):
         try:
             with self.db.session() as session:
                 set_settings(session, self.values())
-        except (ValueError, DatabaseError) as exc:  # one bad value: the whole save is rolled back
+        except UserError as exc:  # one bad value: the whole save is rolled back, said twice
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(str(exc))
             self.ui.show_error(str(exc), self.tr("Réglages non enregistrés"))

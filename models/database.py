@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.errors import UserError
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -47,12 +49,13 @@ def quick_head_revision() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-class DatabaseError(Exception):
+class DatabaseError(UserError):
     """A problem with the base that the user can act on; the message is shown as is."""
 
     def __init__(self, message: str, *, bad_input: bool = False) -> None:
         super().__init__(message)
-        self.bad_input = bad_input  # the command line exits 2 for bad input, 1 otherwise
+        self.bad_input = bad_input
+        self.exit_code = 2 if bad_input else 1  # a wrong --db is bad input; a locked base is not
 
 
 def resolve_url(db: str | None, data_dir: Path) -> str:

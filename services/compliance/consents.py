@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 
 from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, format_ref
+from services.contacts.history import SCOPE_LABELS
 from services.core.errors import InputError, NotFoundError
 from services.core.paths import data_dir
+from services.core.settings import get_setting
 
 # How a consent came in: the form channels, plus a letter, an e-mail and a file import.
 CONSENT_CHANNELS = (*FORM_CHANNELS, "letter", "email", "import")
@@ -180,8 +182,6 @@ class CurrentChoices:
     oppositions: list[str]  # active objection scopes
 
     def summary(self) -> str:
-        from services.contacts.history import SCOPE_LABELS
-
         parts = []
         if self.oppositions:
             parts.append("opposé(e) : " + ", ".join(SCOPE_LABELS.get(s, s) for s in self.oppositions))
@@ -200,8 +200,6 @@ def phone_consent_valid(recorded_on: datetime, today: date, days: int) -> bool:
 
 
 def current_choices(session: Session, contact_id: int, today: date | None = None) -> CurrentChoices:
-    from services.core.settings import get_setting
-
     today = today or date.today()
     records = list(
         session.scalars(

@@ -10,6 +10,7 @@ from models.contact import Contact
 from services.compliance.forms import L223_2_SENTENCE, version_boxes
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextFlow, register_fonts, wrap
+from services.core.phones import display
 
 
 def write_form_pdf(
@@ -103,8 +104,6 @@ def write_form_pdf(
 def _contact_values(contact: Contact | None) -> dict[str, str]:
     if contact is None or contact.erased_at is not None:
         return {}
-    from services.core.phones import display
-
     return {
         "last_name": contact.last_name or contact.company,
         "first_name": contact.first_name,

@@ -21,6 +21,7 @@ from models.partners import Partner, PropagationNotice, Transmission
 from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
+from services.core.errors import InputError
 from services.core.spreadsheet import Column, write_table
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
 from services.phone.call_log import write_calls_register
@@ -181,8 +182,6 @@ PDF_REGISTERS = {"processing"}
 def export_register(
     session: Session, name: str, path: Path, progress: Callable[[int], bool] | None = None
 ) -> int:
-    from services.core.errors import InputError
-
     writer = REGISTERS.get(name)
     if writer is None:
         raise InputError(f"Registre inconnu « {name} » : {', '.join(REGISTERS)}.")

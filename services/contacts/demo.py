@@ -8,8 +8,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
@@ -17,6 +18,7 @@ from models.contact import Contact, ContactSource, ContactTag
 from services.contacts.search import search_text_for
 from services.core.errors import Cancelled
 from services.core.postcodes import postcode_table
+from services.core.settings import get_setting, set_settings
 from services.core.text import strip_accents
 
 FIRST_NAMES_F = ["Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Françoise", "Sophie", "Valérie", "Christine", "Sandrine", "Céline", "Camille", "Léa", "Chloé", "Manon", "Emma", "Inès", "Jeanne", "Hélène", "Agnès", "Aurélie", "Élodie", "Maëlle", "Zoé", "Louise"]  # fmt: skip
@@ -143,13 +145,19 @@ def add_demo_contacts(
     return done
 
 
+# Core inserts (executemany), not the ORM's: 100,000 rows in seconds.
+CONTACTS_TABLE = cast(Table, Contact.__table__)
+SOURCES_TABLE = cast(Table, ContactSource.__table__)
+TAGS_TABLE = cast(Table, ContactTag.__table__)
+
+
 def _flush(session: Session, contacts: list[dict], sources: list[dict], tags: list[dict]) -> int:
     count = len(contacts)
     if contacts:
-        session.execute(insert(Contact.__table__), contacts)
-        session.execute(insert(ContactSource.__table__), sources)
+        session.execute(insert(CONTACTS_TABLE), contacts)
+        session.execute(insert(SOURCES_TABLE), sources)
         if tags:
-            session.execute(insert(ContactTag.__table__), tags)
+            session.execute(insert(TAGS_TABLE), tags)
     contacts.clear()
     sources.clear()
     tags.clear()
@@ -161,8 +169,6 @@ def add_demo_organisation(session: Session) -> bool:
 
     Only when none is set: a real organisation's settings are never overwritten.
     """
-    from services.core.settings import get_setting, set_settings
-
     if get_setting(session, "org.name"):
         return False
     set_settings(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.contact import Contact, format_ref, parse_ref
@@ -46,7 +46,7 @@ SORT_COLUMNS = {
 }
 
 
-def search_condition(text: str):
+def search_condition(text: str) -> ColumnElement[bool] | None:
     """Every word typed must appear in the contact's searchable text, or be its reference."""
     words = fold(text).split()
     if not words:
@@ -54,7 +54,7 @@ def search_condition(text: str):
     conds = []
     for word in words:
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        cond = Contact.search_text.like(like, escape="\\")
+        cond: ColumnElement[bool] = Contact.search_text.like(like, escape="\\")
         ref_id = parse_ref(word) if word.startswith("c") else None
         if ref_id is not None:  # a reference typed or scanned: C-000123
             cond = or_(cond, Contact.id == ref_id)
@@ -65,9 +65,9 @@ def search_condition(text: str):
     return and_(*conds)
 
 
-def search_query(text: str = "", sort: str = "last_name", descending: bool = False) -> Select[tuple[int]]:
+def search_query(text: str = "", sort: str = "last_name", descending: bool = False) -> Select[int]:
     """The ids of live contacts matching text, in the requested order (ties by id)."""
-    column = SORT_COLUMNS.get(sort, Contact.last_name)
+    column: ColumnElement[Any] = SORT_COLUMNS.get(sort, Contact.last_name).expression
     q = select(Contact.id).where(Contact.erased_at.is_(None))
     cond = search_condition(text)
     if cond is not None:

@@ -72,5 +72,5 @@ def selection_condition(sel: Selection) -> ColumnElement[bool]:
     return and_(true(), *conds)
 
 
-def selected_ids_query(sel: Selection) -> Select[tuple[int]]:
+def selected_ids_query(sel: Selection) -> Select[int]:
     return select(Contact.id).where(selection_condition(sel))

@@ -35,7 +35,7 @@ def driver_rows(session: Session, query: Executable) -> list[tuple[Any, ...]]:
     0/1 and dates as text on SQLite (see as_datetime)."""
     result = session.connection().execute(query)
     try:
-        return result.cursor.fetchall()
+        return list(result.cursor.fetchall())
     finally:
         result.close()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from services.core.errors import InputError
+
 APP_NAME = "webleads-tracker"
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -35,8 +37,6 @@ def resource(*parts: str) -> Path:
 
 def output_dir(path: Path) -> Path:
     """The folder a command writes its files into: created when its parent exists, refused otherwise."""
-    from services.core.errors import InputError
-
     path = Path(path)
     if path.is_dir():
         return path

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from services.core.paths import resource
-from services.core.text import fold
+from services.core.text import fold, strip_accents
 
 POSTCODES_CSV = resource("data", "codes-postaux", "codes-postaux.csv")
 
@@ -108,6 +108,4 @@ def routing_label(postcode: str, city: str) -> str:
     check = check_postcode(postcode, city)
     if check.routing_label:
         return check.routing_label
-    from services.core.text import strip_accents
-
     return strip_accents(city).upper().replace("-", " ").replace("'", " ")

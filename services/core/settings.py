@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.setting import Setting
+from services.core.emails import normalise_email
+from services.core.errors import InputError, NotFoundError
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def definition(key: str) -> SettingDef:
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise KeyError(f"réglage inconnu : {key}") from None
+        raise NotFoundError(f"Réglage inconnu : {key}.") from None
 
 
 def get_setting(session: Session, key: str) -> Any:
@@ -106,11 +108,9 @@ def _checked_text(d: SettingDef, value: str) -> str:
     """Text settings are printed on notices: a bad e-mail or time zone is refused, not stored."""
     value = value.strip()
     if d.key == "org.email" and value:
-        from services.core.emails import normalise_email
-
         email = normalise_email(value)
         if email is None:
-            raise ValueError(f"« {d.label} » : « {value} » n'est pas une adresse e-mail valide.")
+            raise InputError(f"« {d.label} » : « {value} » n'est pas une adresse e-mail valide.")
         return email
     if d.key == "business.timezone":
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -118,7 +118,7 @@ def _checked_text(d: SettingDef, value: str) -> str:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
+            raise InputError(
                 f"« {d.label} » : fuseau horaire inconnu « {value} » (ex. Europe/Paris)."
             ) from None
     return value
@@ -131,9 +131,9 @@ def set_settings(session: Session, values: dict[str, Any]) -> None:
             try:
                 value = int(value)
             except (TypeError, ValueError):
-                raise ValueError(f"« {d.label} » doit être un nombre entier.") from None
+                raise InputError(f"« {d.label} » doit être un nombre entier.") from None
         if isinstance(d.default, int) and value < 0:
-            raise ValueError(f"« {d.label} » ne peut pas être négatif.")
+            raise InputError(f"« {d.label} » ne peut pas être négatif.")
         if isinstance(d.default, str):
             value = _checked_text(d, str(value))
         row = session.get(Setting, key)

@@ -29,6 +29,7 @@ from models.imports import ImportRecord
 from services.compliance.consents import record_consent
 from services.contacts.search import search_text_for
 from services.core.errors import Cancelled, InputError
+from services.core.spreadsheet import Column, write_table
 from services.core.text import clean_spaces
 from services.importing.cleaning import CleanRow, RowCleaner
 from services.importing.duplicates import DUPLICATE_ACTIONS, DuplicateIndex, Match
@@ -624,8 +625,6 @@ def write_report(path: Path, result: ImportResult, progress: Callable[[int], boo
 
     Returns the number of rows written.
     """
-    from services.core.spreadsheet import Column, write_table
-
     columns = [
         Column("Ligne", "int"),
         Column("Résultat"),
