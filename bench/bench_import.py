@@ -1,4 +1,4 @@
-"""Import and export at 100,000 rows, each beside its bare baseline measured in the same run (issue 3).
+"""Import and export at 100,000 rows, each beside its bare baseline measured in the same run.
 
     python bench/bench_import.py                # generates bench/out/ once, then measures both
     python bench/bench_import.py --export-only  # the export side only
@@ -165,8 +165,9 @@ def child_import(base: str) -> None:
     """Run in its own process: the whole import, its time and the process's peak memory."""
     from models.database import open_database
     from services.importing.mapping import guess_mapping, header_score
+    from services.importing.outcome import ImportOptions
     from services.importing.reading import read_table
-    from services.importing.running import ImportOptions, run_import
+    from services.importing.running import run_import
 
     db = open_database(f"sqlite:///{base}")
     t0, c0 = time.perf_counter(), time.process_time()

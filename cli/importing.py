@@ -1,4 +1,4 @@
-"""`import FILE --source-kind ... --source-name ...`: contacts from a spreadsheet (issue 3)."""
+"""`import FILE --source-kind ... --source-name ...`: contacts from a spreadsheet."""
 
 from __future__ import annotations
 
@@ -50,8 +50,10 @@ def _user() -> str:
 def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
     from services.importing.mapping import apply_preset, guess_mapping, header_score, load_mapping_file
+    from services.importing.outcome import ImportOptions
     from services.importing.reading import file_sha256, read_table
-    from services.importing.running import ImportOptions, run_import, write_report
+    from services.importing.report import write_report
+    from services.importing.running import run_import
 
     path = Path(args.file)
     options = ImportOptions(

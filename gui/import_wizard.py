@@ -1,7 +1,7 @@
-"""Fichier > Importer… (Ctrl+I): the import wizard (issue 3).
+"""Fichier > Importer… (Ctrl+I): the import wizard.
 
 File → sheet and header row → columns (preview, a combo per column, named presets) → source of the
-data (mandatory, RULES.md §3) → check (the dry run, row by row) → import (one transaction, behind a
+data (mandatory, docs/rules.md §3.2) → check (the dry run, row by row) → import (one transaction, behind a
 progress dialog with Cancel). Everything the wizard decides is done by services.importing.
 """
 
@@ -52,15 +52,10 @@ from services.importing.mapping import (
     resolve,
     save_preset,
 )
+from services.importing.outcome import ACTION_LABELS, PLANNED_LABELS, ImportOptions, ImportResult
 from services.importing.reading import Table, cell_text, read_table, sheet_names
-from services.importing.running import (
-    ACTION_LABELS,
-    PLANNED_LABELS,
-    ImportOptions,
-    ImportResult,
-    run_import,
-    write_report,
-)
+from services.importing.report import write_report
+from services.importing.running import run_import
 
 FILE_FILTER = "Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"
 PREVIEW_ROWS = 8
@@ -458,7 +453,7 @@ class SourcePage(QWizardPage):
         )
 
     def isComplete(self) -> bool:
-        # RULES.md §3: the source cannot be skipped.
+        # docs/rules.md §3.2: the source cannot be skipped.
         return bool(self.kind_combo.currentData()) and bool(self.name_edit.text().strip())
 
     def options(self) -> ImportOptions:

@@ -1,4 +1,4 @@
-"""Importing contacts from spreadsheets: reading, mapping, cleaning, duplicates, running (issue 3).
+"""Importing contacts from spreadsheets: reading, mapping, cleaning, duplicates, running.
 
 One module per concern; `running` is the entry point the command line and the wizard call.
 """

@@ -1,4 +1,4 @@
-"""RULES.md §5: an import never brings back a person on the suppression list (even after erasure)."""
+"""docs/rules.md §5.2: an import never brings back a person on the suppression list (even after erasure)."""
 
 from __future__ import annotations
 

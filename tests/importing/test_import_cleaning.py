@@ -1,4 +1,4 @@
-"""Each cleaning rule of the import, one at a time (issue 3, "Cleaning each row")."""
+"""Each cleaning rule of the import, one at a time."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from services.importing import cleaning as c
 from services.importing.mapping import resolve
+from services.importing.row_cleaning import clean_row
 
 
 def test_trim_collapses_spaces_and_turns_numbers_into_text() -> None:
@@ -200,7 +201,7 @@ def test_whole_row_cleaned_with_warnings_but_accepted() -> None:
     plan = resolve(headers, {h: f for h, f in zip(headers, [
         "civility", "last_name", "first_name", "address_street", "postcode", "city", "country", "phone", "email",
         "collected_on"], strict=True)})  # fmt: skip
-    row = c.clean_row(
+    row = clean_row(
         ["Mlle", " dupont ", "jean-pierre", "12 rue des Lilas", 1000.0, "Bourg-en-Bresse", "France",
          "06.12.34.56.78", "bad@", 45658.0],
         plan,

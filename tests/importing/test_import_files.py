@@ -15,8 +15,9 @@ from models.database import Database
 from models.imports import ImportRecord
 from services.core.errors import InputError
 from services.importing.mapping import guess_mapping, header_score
+from services.importing.outcome import ImportOptions
 from services.importing.reading import detect_separator, read_table, sheet_names, unneutralise
-from services.importing.running import ImportOptions, run_import
+from services.importing.running import run_import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OPTIONS = ImportOptions("direct", "Comptoir du magasin")

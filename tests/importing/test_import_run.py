@@ -19,8 +19,10 @@ from services.contacts.search import search_ids
 from services.core.errors import Cancelled, InputError
 from services.importing.duplicates import DuplicateIndex, close_names
 from services.importing.mapping import guess_mapping, header_score
+from services.importing.outcome import ImportOptions
 from services.importing.reading import read_table
-from services.importing.running import ImportOptions, run_import, write_report
+from services.importing.report import write_report
+from services.importing.running import run_import
 from services.importing.suppression_check import row_keys
 from tests.helpers import make_contact
 
@@ -114,7 +116,7 @@ def test_duplicates_within_the_file_are_merged(db: Database, tmp_path: Path) -> 
 
 
 def test_person_on_suppression_list_is_refused_even_after_erasure(db: Database, tmp_path: Path) -> None:
-    """RULES.md §5: someone who objected (contact since erased) is refused with that reason."""
+    """docs/rules.md §5.2: someone who objected (contact since erased) is refused with that reason."""
     with db.session() as s:
         add_to_suppression_list(
             s, suppression_keys(email="claire.martin@example.fr"), "all", date(2026, 1, 5)
@@ -237,7 +239,7 @@ def test_import_is_recorded_and_searchable(db: Database, tmp_path: Path) -> None
 
 
 def test_source_is_mandatory() -> None:
-    """RULES.md §3: no import without the kind and the name of the source."""
+    """docs/rules.md §3.2: no import without the kind and the name of the source."""
     with pytest.raises(InputError, match="Origine"):
         ImportOptions("", "x").checked()
     with pytest.raises(InputError, match="Nom de la source"):
