@@ -1,4 +1,4 @@
-"""Benchmark for issue 4: recording an objection with its notices, and deciding transmission eligibility.
+"""Compliance speed: recording an objection with its notices, and deciding transmission eligibility.
 
 100,000 contacts (services.contacts.demo), 20 partners, 300,000 transmission lines (Core bulk insert).
 Each figure is printed beside a bare baseline measured in the same run, with the ratio.

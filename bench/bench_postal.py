@@ -1,4 +1,4 @@
-"""Postal campaign speed (issue 5): 10,000 labels and 10,000 letters, each beside a bare baseline.
+"""Postal campaign speed: 10,000 labels and 10,000 letters, each beside a bare baseline.
 
     python bench/bench_postal.py [--n 10000] [--glabels-batch 2000]
 

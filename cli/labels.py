@@ -1,4 +1,4 @@
-"""`labels templates` and `labels calibration`: the label sheets and their geometry (issue 5)."""
+"""`labels templates` and `labels calibration`: the label sheets and their geometry."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`campaign postal ...` and `campaign npai REF`: postal campaigns from the command line (issue 5)."""
+"""`campaign postal ...` and `campaign npai REF`: postal campaigns from the command line."""
 
 from __future__ import annotations
 

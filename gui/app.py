@@ -1,4 +1,4 @@
-"""Starting the window, in a fixed order (STYLE.md).
+"""Starting the window, in a fixed order.
 
 The command line has already set up the data folder and the log file. Then: an exception hook that
 logs the full trace and shows plain words → the QApplication (names for QSettings) → translators
@@ -13,12 +13,16 @@ import os
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.core.paths import data_dir, log_file, resource
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint
+    from models.database import Database
 
 log = logging.getLogger("webleads.gui")
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
@@ -96,7 +100,7 @@ def install_translators(app: QCoreApplication, system: QLocale | None = None) ->
     return language
 
 
-def open_base(db_arg: str | None):  # type: ignore[no-untyped-def]
+def open_base(db_arg: str | None) -> Database:
     """The base, created or migrated; a DatabaseError carries the sentence to show."""
     from models.database import open_database, resolve_url
 

@@ -1,6 +1,6 @@
 """The call screen: the next person callable NOW in a phone campaign, the proof that the call is lawful,
 the opening script, and one key per outcome. A call the rules forbid cannot be logged: the screen
-says why and when it will be allowed (RULES.md §1-§2). Every decision comes from the services."""
+says why and when it will be allowed (docs/rules.md §1-§2). Every decision comes from the services."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ from services.phone.campaign import (
 from services.phone.contracts import contract_subjects
 from services.phone.decision import CallDecision, business_zone, decide_one
 
-# One key per outcome (RULES.md §2: "not interested" and "do not call me" are two separate outcomes).
+# One key per outcome (docs/rules.md §2.4: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [
     ("1", "no-answer", "Pas de réponse"),
     ("2", "busy", "Occupé"),

@@ -1,4 +1,4 @@
-"""Recording what a person chose on a form, from the contact (RULES.md §1, §4), with its proof.
+"""Recording what a person chose on a form, from the contact (docs/rules.md §1, §4), with its proof.
 
 From the contact dialog, one line:  open_consent_dialog(db, ui, contact_id, parent)
 """

@@ -251,7 +251,7 @@ class ContactsScreen(QWidget):
         self.table.setFocus()
 
     def offer_erasure(self, contact_id: int, ref: str, why: str) -> None:
-        """RULES.md §5: a contact with a compliance history is anonymised, its proof and objections kept."""
+        """docs/rules.md §5.5: a contact with a compliance history is anonymised, its proof and objections kept."""
         message = self.tr(
             "{why}\n\nEffacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, "
             "ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui "

@@ -1,4 +1,4 @@
-"""The Forms screen: collection forms and their versions (RULES.md §3, §4), printable for the counter."""
+"""The Forms screen: collection forms and their versions (docs/rules.md §3, §4), printable for the counter."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Oppositions screen: scan or type the reference, pick the scope with a key, Enter (RULES.md §5).
+"""The Oppositions screen: scan or type the reference, pick the scope with a key, Enter (docs/rules.md §5.1).
 
 Fast path for a pile of returned reply slips: the reference field has the focus; a USB barcode
 scanner types « C-000123 » + Enter, which finds the person; 1-4 (or T, C, P, A) picks the scope

@@ -1,4 +1,4 @@
-"""The Partners screen: partners, what may be sent to each (RULES.md §1), and the transmissions made."""
+"""The Partners screen: partners, what may be sent to each (docs/rules.md §1.5), and the transmissions made."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class PartnerDialog(QDialog):
         self.resize(600, 520)
         self.name = QLineEdit()
         self.category = QLineEdit()
-        # RULES.md §1: the category must be one a form named, or nobody can be sent to the partner.
+        # docs/rules.md §1.5: the category must be one a form named, or nobody can be sent to the partner.
         completer = QCompleter(categories or [], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

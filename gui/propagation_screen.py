@@ -1,4 +1,4 @@
-"""The Propagation screen: notices owed to partners (RULES.md §5), overdue ones highlighted first."""
+"""The Propagation screen: notices owed to partners (docs/rules.md §5.3), overdue ones highlighted first."""
 
 from __future__ import annotations
 
@@ -177,7 +177,7 @@ class PropagationScreen(QWidget):
             self.refresh()
 
     def receive_from_partner(self) -> None:
-        """RULES.md §5: a partner's notice becomes our objection and goes onward to the other partners."""
+        """docs/rules.md §5.8: a partner's notice becomes our objection and goes onward to the other partners."""
         with self.db.session() as s:
             partners = [(p.id, p.name) for p in list_partners(s)]
         if not partners:

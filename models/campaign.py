@@ -19,7 +19,7 @@ class Campaign(Base):
     kind: Mapped[str] = mapped_column(String(8))  # postal, phone
     name: Mapped[str] = mapped_column(String(150))
     purpose: Mapped[str] = mapped_column(Text, default="")
-    # Phone: what the calls are about (RULES.md §1: some subjects are refused, a contract's subject
+    # Phone: what the calls are about (docs/rules.md §1.7: some subjects are refused, a contract's subject
     # opens the running-contract exception). Postal: free text.
     subject: Mapped[str] = mapped_column(String(150), default="")
     selection: Mapped[str] = mapped_column(

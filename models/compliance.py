@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.base import Base, utcnow
 
 FORM_CHANNELS = ("paper", "web", "phone", "counter", "event")
-# RULES.md §5: the scopes an objection can cover; "all" covers every prospecting channel.
+# docs/rules.md §5.1: the scopes an objection can cover; "all" covers every prospecting channel.
 OPPOSITION_SCOPES = ("all", "post", "phone", "partners")
 OPPOSITION_CHANNELS = ("letter", "slip", "phone", "email", "in-person", "partner")
 SUPPRESSION_KINDS = ("email", "phone", "name_postcode")
@@ -29,7 +29,7 @@ class Form(Base):
 
 
 class FormVersion(Base):
-    """What the person saw. Immutable once a consent record points to it (RULES.md §4)."""
+    """What the person saw. Immutable once a consent record points to it (docs/rules.md §4.4)."""
 
     __tablename__ = "form_versions"
 
@@ -38,7 +38,7 @@ class FormVersion(Base):
     number: Mapped[int] = mapped_column(Integer, default=1)
     purpose: Mapped[str] = mapped_column(Text, default="")
     info_text: Mapped[str] = mapped_column(Text, default="")
-    # JSON list of the partner categories named on the form (RULES.md §1: transmission needs them).
+    # JSON list of the partner categories named on the form (docs/rules.md §1.5: transmission needs them).
     partner_categories: Mapped[str] = mapped_column(Text, default="[]")
     # JSON list of {"key": ..., "label": exact wording shown}; keys: refuse_post, refuse_phone,
     # refuse_partners, accept_phone, accept_phone_partner:<category>.
@@ -78,7 +78,7 @@ class ConsentRecord(Base):
 
 
 class Opposition(Base):
-    """An objection (RULES.md §5): effective at once, never removed by an edit, a merge or an import."""
+    """An objection (docs/rules.md §5.1): effective at once, never removed by an edit, a merge or an import."""
 
     __tablename__ = "oppositions"
 
@@ -96,10 +96,10 @@ class Opposition(Base):
 
 
 class InformedRecord(Base):
-    """When and by which document the person received the information owed (RULES.md §3)."""
+    """When and by which document the person received the information owed (docs/rules.md §3.5)."""
 
     __tablename__ = "informed_records"
-    # Covering the transmission check "informed by a version naming this category" (RULES.md §1).
+    # Covering the transmission check "informed by a version naming this category" (docs/rules.md §1.5).
     __table_args__ = (Index("ix_informed_records_contact_version", "contact_id", "form_version_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -114,7 +114,7 @@ class InformedRecord(Base):
 
 
 class SuppressionEntry(Base):
-    """The minimum kept to honour an objection after erasure: hashes only (RULES.md §5)."""
+    """The minimum kept to honour an objection after erasure: hashes only (docs/rules.md §5.2)."""
 
     __tablename__ = "suppression_entries"
     __table_args__ = (Index("ix_suppression_kind_hash", "kind", "hash"),)

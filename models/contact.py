@@ -13,7 +13,7 @@ from models.base import Base, Timestamped, utcnow
 CIVILITIES = ("", "M.", "Mme")
 STATUSES = ("prospect", "customer")
 PERSON_KINDS = ("consumer", "professional")
-# RULES.md §3: collected directly (art. 13) or obtained from others (art. 14).
+# docs/rules.md §3: collected directly (art. 13) or obtained from others (art. 14).
 SOURCE_KINDS = ("direct", "partner", "broker", "public")
 
 REF_PREFIX = "C-"
@@ -53,7 +53,7 @@ class Contact(Timestamped, Base):
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
     company: Mapped[str] = mapped_column(String(150), default="")
-    # NF Z10-011 lines 2-6 (RULES.md §8); line 1 is built from civility/names/company.
+    # NF Z10-011 lines 2-6 (docs/rules.md §8.2); line 1 is built from civility/names/company.
     address_complement: Mapped[str] = mapped_column(String(100), default="")  # flat, floor, c/o
     address_building: Mapped[str] = mapped_column(String(100), default="")  # entrance, building
     address_street: Mapped[str] = mapped_column(String(100), default="")  # number and street
@@ -68,16 +68,16 @@ class Contact(Timestamped, Base):
     status: Mapped[str] = mapped_column(String(12), default="prospect")
     person_kind: Mapped[str] = mapped_column(String(12), default="consumer")
     customer_until: Mapped[date | None] = mapped_column(Date)  # end of the customer relationship
-    # RULES.md §6: the last contact coming from the person (a reply, a visit, a call they made).
+    # docs/rules.md §6.1: the last contact coming from the person (a reply, a visit, a call they made).
     last_contact_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # The source that decides the information owed (RULES.md §3); later sources go to ContactSource.
+    # The source that decides the information owed (docs/rules.md §3.2); later sources go to ContactSource.
     source_kind: Mapped[str] = mapped_column(String(10))
     source_name: Mapped[str] = mapped_column(String(150))
     source_date: Mapped[date] = mapped_column(Date)
     # Returned "N'habite pas à l'adresse indiquée": the address is unusable until it is corrected.
     npai_on: Mapped[date | None] = mapped_column(Date)
-    # Erased or anonymised (RULES.md §5-6): the row keeps its id, the personal fields are blanked.
+    # Erased or anonymised (docs/rules.md §5-6): the row keeps its id, the personal fields are blanked.
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Lower-cased, accent-free text of the searchable fields (services.search keeps it current).
     search_text: Mapped[str] = mapped_column(Text, default="")

@@ -11,7 +11,7 @@ from models.base import Base, utcnow
 
 
 class ImportRecord(Base):
-    """One import of a file (issue 3: file name and checksum, who, when, source, counts)."""
+    """One import of a file (file name and checksum, who, when, source, counts)."""
 
     __tablename__ = "import_records"
 
@@ -21,7 +21,7 @@ class ImportRecord(Base):
     sheet: Mapped[str] = mapped_column(String(100), default="")
     imported_by: Mapped[str] = mapped_column(String(80), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    # RULES.md §3: the source of the data decides the information owed (art. 13 or 14).
+    # docs/rules.md §3: the source of the data decides the information owed (art. 13 or 14).
     source_kind: Mapped[str] = mapped_column(String(10))
     source_name: Mapped[str] = mapped_column(String(150))
     source_date: Mapped[date] = mapped_column(Date)

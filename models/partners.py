@@ -1,4 +1,4 @@
-"""Partners, what was transmitted to them, and the notices owed to them (RULES.md §1, §5)."""
+"""Partners, what was transmitted to them, and the notices owed to them (docs/rules.md §1, §5)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class TransmissionLine(Base):
 
 
 class PropagationNotice(Base):
-    """A notice owed to a partner after an objection, erasure or rectification (RULES.md §5)."""
+    """A notice owed to a partner after an objection, erasure or rectification (docs/rules.md §5.3)."""
 
     __tablename__ = "propagation_notices"
     # One notice per opposition and partner, however often the propagation is triggered.

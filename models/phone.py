@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
 
-# The outcomes a caller can log (RULES.md §2: "not interested" and "do not call me" are separate).
+# The outcomes a caller can log (docs/rules.md §2.4: "not interested" and "do not call me" are separate).
 CALL_OUTCOMES = (
     "no-answer",
     "busy",
@@ -30,12 +30,12 @@ CALL_OUTCOME_LABELS = {
     "wrong-number": "Faux numéro",
 }
 CALL_SOURCES = ("in-house", "call-centre")
-# What made the call lawful (RULES.md §1): a consent record, a running contract, or a business number.
+# What made the call lawful (docs/rules.md §1.2): a consent record, a running contract, or a business number.
 CALL_BASES = ("consent", "contract", "professional", "none")
 
 
 class Contract(Base):
-    """A contract running with the person: opens the running-contract exception (RULES.md §1)."""
+    """A contract running with the person: opens the running-contract exception (docs/rules.md §1.2)."""
 
     __tablename__ = "contracts"
     __table_args__ = (Index("ix_contracts_contact_key", "contact_id", "subject_key"),)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
 
-# RULES.md §3: what the letter carried for this person.
+# docs/rules.md §3.5: what the letter carried for this person.
 NOTICE_KINDS = ("art13", "art14", "reminder")
 
 

@@ -1,4 +1,4 @@
-"""Recording what a person chose on a collection form (RULES.md §1, §3, §4).
+"""Recording what a person chose on a collection form (docs/rules.md §1, §3, §4).
 
 Consent records are append-only; the current choices are derived from them (services.compliance.choices).
 """
@@ -39,7 +39,7 @@ def version_box_keys(version: FormVersion) -> list[str]:
 def check_answers_on_form(
     version: FormVersion, answers: dict[str, bool | None], categories: Iterable[str]
 ) -> None:
-    """RULES.md §4: a record points to what the person saw, so it can only answer boxes on that version."""
+    """docs/rules.md §4.4: a record points to what the person saw, so it can only answer boxes on that version."""
     keys = set(version_box_keys(version))
     missing = [k for k, v in answers.items() if v is not None and k not in keys]
     missing += [c for c in categories if PARTNER_OPT_IN_PREFIX + c not in keys]
@@ -55,7 +55,7 @@ def proofs_dir() -> Path:
 
 
 def store_proof_file(source: Path) -> str:
-    """RULES.md §1 (Solocal): copy a scan or photo into the app's data folder; returns its stored name."""
+    """docs/rules.md §1.4 (Solocal): copy a scan or photo into the app's data folder; returns its stored name."""
     if not source.is_file():
         raise InputError(f"Fichier de preuve introuvable : {source}")
     name = f"{uuid.uuid4().hex[:12]}-{source.name}"
@@ -72,7 +72,7 @@ def proof_path(stored_name: str) -> Path:
 def lifts_opposition_scopes(
     accept_phone: bool | None, accepted_partner_categories: Iterable[str], channel: str = ""
 ) -> list[str]:
-    """Issue 4 / RULES.md §1, §5: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
+    """docs/rules.md §1, §5: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
     partner objection; "all" and "post" objections are never lifted by a form, and an import never lifts."""
     if channel == "import":
         return []
@@ -146,7 +146,7 @@ def record_consent(
     session.add(record)
     session.flush()
     if version is not None and version.info_text.strip():
-        # RULES.md §3: the form carried the full information text: the person was informed then.
+        # docs/rules.md §3.5: the form carried the full information text: the person was informed then.
         session.add(
             InformedRecord(
                 contact_id=contact_id,
@@ -195,7 +195,7 @@ class CurrentChoices:
 
 
 def phone_consent_valid(recorded_on: datetime, today: date, days: int) -> bool:
-    """RULES.md §1: a phone consent is valid N days (*setting* rules.phone_consent_days), never renewed silently."""
+    """docs/rules.md §1.4: a phone consent is valid N days (*setting* rules.phone_consent_days), never renewed silently."""
     return recorded_on.date() + timedelta(days=days) >= today
 
 
@@ -218,7 +218,7 @@ def current_choices(session: Session, contact_id: int, today: date | None = None
         or not phone_consent_valid(phone_on, today, int(get_setting(session, "rules.phone_consent_days")))
     ):
         phone_on = None
-    categories = next(
+    categories: list[str] = next(
         (json.loads(r.accepted_partner_categories) for r in records if r.accepted_partner_categories != "[]"),
         [],
     )

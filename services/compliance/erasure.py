@@ -1,4 +1,4 @@
-"""Erasure of a contact (RULES.md §5, §6): the personal fields go, the objection and the notices stay."""
+"""Erasure of a contact (docs/rules.md §5, §6): the personal fields go, the objection and the notices stay."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ PERSONAL_FIELDS = (
 
 
 def erase_contact(session: Session, contact_id: int, on: date | None = None) -> list[PropagationNotice]:
-    """RULES.md §5: anonymise the contact, keep its suppression entries when it objected, and create an
+    """docs/rules.md §5.5: anonymise the contact, keep its suppression entries when it objected, and create an
     "erasure" notice for every partner that received it. Returns the notices."""
     contact = session.get(Contact, contact_id)
     if contact is None:
@@ -43,7 +43,7 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
     )
     keys = contact_suppression_keys(contact)
     for opposition in active:
-        # RULES.md §5: the minimum needed to keep honouring the objection survives the erasure.
+        # docs/rules.md §5.2: the minimum needed to keep honouring the objection survives the erasure.
         add_to_suppression_list(session, keys, opposition.scope, opposition.received_on)
     # The notices quote the identifiers before they are blanked.
     notices = create_notices(session, contact, "erasure", on)
@@ -58,7 +58,7 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
 
 
 def erase_phone_traces(session: Session, contact_id: int) -> None:
-    """RULES.md §5 (art. 17): the calls register keeps when, by whom and with what outcome the person was
+    """docs/rules.md §5.5 (art. 17): the calls register keeps when, by whom and with what outcome the person was
     called (the 4-call cap and the proof of the basis), not the number dialled nor the notes about
     them; a contract keeps its subject and dates, not its note; callbacks still to make are dropped."""
     session.execute(

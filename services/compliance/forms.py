@@ -1,4 +1,4 @@
-"""Collection forms and their versions (RULES.md §3, §4): the text shown, the boxes, immutability once used."""
+"""Collection forms and their versions (docs/rules.md §3, §4): the text shown, the boxes, immutability once used."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ FORM_CHANNEL_LABELS = {
     "counter": "comptoir du magasin",
     "event": "salon ou événement",
 }
-# RULES.md §1 (L223-2 as rewritten in 2025): said wherever a phone number is collected.
+# docs/rules.md §3.4 (L223-2 as rewritten in 2025): said wherever a phone number is collected.
 L223_2_SENTENCE = (
     "Conformément à l'article L223-2 du Code de la consommation, aucun appel commercial ne peut vous "
     "être passé sans votre consentement préalable."
@@ -58,11 +58,11 @@ def organisation_name(settings: dict[str, Any]) -> str:
 
 
 def cnil_boxes(org: str, categories: list[str]) -> list[Box]:
-    """RULES.md §4: the CNIL opposition boxes (post, phone, partners) and the separate, unticked opt-in
-    boxes for consumer calls (RULES.md §1: one for the business, one per partner category)."""
+    """docs/rules.md §4: the CNIL opposition boxes (post, phone, partners) and the separate, unticked opt-in
+    boxes for consumer calls (docs/rules.md §1.4: one for the business, one per partner category)."""
     o = of_name(org)
     boxes = [
-        # RULES.md §4: the CNIL wording, « la société X » replaced by the organisation, per channel.
+        # docs/rules.md §4.1: the CNIL wording, « la société X » replaced by the organisation, per channel.
         Box(
             "refuse_post",
             f"Je m'oppose à ce que mes coordonnées postales soient utilisées pour recevoir des offres {o} "
@@ -82,7 +82,7 @@ def cnil_boxes(org: str, categories: list[str]) -> list[Box]:
                 f"({', '.join(categories)}) pour recevoir leurs offres par courrier.",
             )
         )
-    # RULES.md §1: consumer phone prospecting is opt-in since 11 Aug 2026 (L223-1).
+    # docs/rules.md §1.2: consumer phone prospecting is opt-in since 11 Aug 2026 (L223-1).
     boxes.append(Box("accept_phone", f"J'accepte d'être appelé(e) par {org} pour recevoir ses offres."))
     for c in categories:
         boxes.append(
@@ -96,7 +96,7 @@ def cnil_boxes(org: str, categories: list[str]) -> list[Box]:
 
 
 def information_text(settings: dict[str, Any], purpose: str, categories: list[str]) -> str:
-    """RULES.md §3 (GDPR art. 13): every item owed at collection, from the organisation's settings."""
+    """docs/rules.md §3.1 (GDPR art. 13): every item owed at collection, from the organisation's settings."""
     org = organisation_name(settings)
     identity = [org]
     for key in ("org.address", "org.phone", "org.email"):
@@ -132,7 +132,7 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
         "Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr).",
         "La fourniture de vos coordonnées est facultative ; sans elles nous ne pourrons pas vous adresser "
         "nos offres.",
-        # RULES.md §3 (art. 21(4)): the right to object shown explicitly and separately.
+        # docs/rules.md §3.3 (art. 21(4)): the right to object shown explicitly and separately.
         "DROIT D'OPPOSITION : vous pouvez vous opposer à tout moment, gratuitement et sans motif, à la "
         "prospection"
         + (" et à la transmission de vos données à nos partenaires" if categories else "")
@@ -144,7 +144,7 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
 
 
 def organisation_warnings(settings: dict[str, Any]) -> list[str]:
-    """RULES.md §3: the identity and the contact for rights must be on the form; say what is missing."""
+    """docs/rules.md §3.1: the identity and the contact for rights must be on the form; say what is missing."""
     missing = [label for key, label in (("org.name", "le nom"), ("org.address", "l'adresse postale"))
                if not clean_spaces(settings.get(key, ""))]  # fmt: skip
     if not any(clean_spaces(settings.get(k, "")) for k in ("org.rights_contact", "org.email", "org.address")):
@@ -226,7 +226,7 @@ def create_form(
 
 
 def version_is_used(session: Session, version_id: int) -> bool:
-    """RULES.md §4: a version that a record points to is what someone saw: it can no longer change."""
+    """docs/rules.md §4.4: a version that a record points to is what someone saw: it can no longer change."""
     return bool(
         session.scalar(
             select(
@@ -284,7 +284,7 @@ def version_categories(version: FormVersion) -> list[str]:
 
 
 def versions_naming_category(session: Session, category: str) -> list[int]:
-    """RULES.md §1: the form versions that informed people of transmission to this partner category."""
+    """docs/rules.md §1.5: the form versions that informed people of transmission to this partner category."""
     wanted = category.strip().lower()
     return [
         vid

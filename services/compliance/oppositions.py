@@ -1,4 +1,4 @@
-"""Recording an objection (RULES.md §5): effective at once, on the suppression list, propagated to partners."""
+"""Recording an objection (docs/rules.md §5.1): effective at once, on the suppression list, propagated to partners."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class OppositionOutcome:
 
 
 def check_scope(scope: str) -> str:
-    """RULES.md §5: an objection covers all prospecting, post, phone, or transmission to partners."""
+    """docs/rules.md §5.1: an objection covers all prospecting, post, phone, or transmission to partners."""
     if scope not in OPPOSITION_SCOPES:
         choices = ", ".join(f"{k} ({v})" for k, v in SCOPE_LABELS.items())
         raise InputError(f"Portée d'opposition inconnue « {scope} » : {choices}.")
@@ -32,7 +32,7 @@ def check_scope(scope: str) -> str:
 
 
 def check_channel(channel: str) -> str:
-    """RULES.md §5: an objection is valid whatever way it arrives; the channel is recorded."""
+    """docs/rules.md §5.1: an objection is valid whatever way it arrives; the channel is recorded."""
     if channel not in OPPOSITION_CHANNELS:
         choices = ", ".join(f"{k} ({v})" for k, v in CHANNEL_LABELS.items())
         raise InputError(f"Canal de réception inconnu « {channel} » : {choices}.")
@@ -40,7 +40,7 @@ def check_channel(channel: str) -> str:
 
 
 def contact_suppression_keys(contact: Contact) -> list[tuple[str, str]]:
-    """RULES.md §5: the hashes that let the objection outlive the contact (email, phones, name+postcode)."""
+    """docs/rules.md §5.2: the hashes that let the objection outlive the contact (email, phones, name+postcode)."""
     return suppression_keys(
         email=contact.email,
         phones=[p for p in (contact.phone, contact.mobile) if p],
@@ -97,7 +97,7 @@ def record_opposition(
 
 
 def covering_opposition(session: Session, contact_id: int, scope: str) -> Opposition | None:
-    """RULES.md §5: an active objection that already covers this scope (to warn before a duplicate)."""
+    """docs/rules.md §5.1: an active objection that already covers this scope (to warn before a duplicate)."""
     covering = ("all",) if scope == "all" else (scope, "all")
     return session.scalars(
         select(Opposition)

@@ -16,7 +16,7 @@ from services.core.phones import display
 def write_form_pdf(
     path: Path, version: FormVersion, org: dict[str, Any], contact: Contact | None = None
 ) -> None:
-    """RULES.md §3-4: what the person sees and signs; with the contact's reference (and barcode) when
+    """docs/rules.md §3-4: what the person sees and signs; with the contact's reference (and barcode) when
     printed for a known person, so that the returned form is found by scanning it."""
     from reportlab.graphics.barcode import code128
     from reportlab.lib.pagesizes import A4
@@ -32,7 +32,7 @@ def write_form_pdf(
         flow = TextFlow(c, regular, top=height - 18 * mm, bottom=18 * mm, left=left, leading=1.35)
         line = flow.line
 
-        # Organisation identity (RULES.md §3: who collects).
+        # Organisation identity (docs/rules.md §3.1: who collects).
         line(str(org.get("org.name") or ""), bold, 13)
         for key in ("org.address", "org.phone", "org.email"):
             for part in str(org.get(key) or "").splitlines():
@@ -62,7 +62,7 @@ def write_form_pdf(
                 c.setFont(regular, 10)
                 c.drawString(left + 37 * mm, flow.y + 1, values[key])
             flow.y -= 8 * mm
-            if key == "phone":  # RULES.md §1 (L223-2): said where the phone number is collected
+            if key == "phone":  # docs/rules.md §3.4 (L223-2): said where the phone number is collected
                 for part in wrap(L223_2_SENTENCE, regular, 7, right - left - 35 * mm):
                     c.setFont(regular, 7)
                     c.drawString(left + 35 * mm, flow.y + 4 * mm, part)
@@ -70,7 +70,7 @@ def write_form_pdf(
                 flow.y -= 1 * mm
         flow.y -= 2 * mm
 
-        # The boxes, unticked (RULES.md §1, §4).
+        # The boxes, unticked (docs/rules.md §1, §4).
         line("Vos choix (cochez les cases qui vous concernent)", bold, 10)
         flow.y -= 1 * mm
         for box in version_boxes(version):
@@ -93,7 +93,7 @@ def write_form_pdf(
         c.rect(width / 2 + 20 * mm, flow.y - 14 * mm, right - width / 2 - 20 * mm, 18 * mm, stroke=1, fill=0)
         flow.y -= 20 * mm
 
-        # The information owed (RULES.md §3), in small print but complete.
+        # The information owed (docs/rules.md §3.1), in small print but complete.
         line("Informations sur le traitement de vos données", bold, 9)
         for paragraph in version.info_text.split("\n"):
             for part in wrap(paragraph, regular, 7.5, right - left):

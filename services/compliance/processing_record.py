@@ -1,4 +1,4 @@
-"""The record of processing activities (RULES.md §7, GDPR art. 30), pre-filled from the settings.
+"""The record of processing activities (docs/rules.md §7.2, GDPR art. 30), pre-filled from the settings.
 
 Required even under 250 employees: a prospect file is not occasional processing. Shaped like the
 CNIL's simplified template: a general page (organisation, DPO, activities) and one page per activity.

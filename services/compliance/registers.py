@@ -1,4 +1,4 @@
-"""Registers exported to .xlsx (RULES.md §5, §9 Solocal: prove every consent, transmission and notice).
+"""Registers exported to .xlsx (docs/rules.md §5, §9 Solocal: prove every consent, transmission and notice).
 
 REGISTERS maps a register's name to its writer; the phone campaigns add "calls" the same way:
     REGISTERS["calls"] = write_calls_register
@@ -175,7 +175,7 @@ REGISTER_LABELS: dict[str, str] = {
     "requests": "Registre des demandes des personnes",
     "processing": "Registre des activités de traitement (art. 30)",
 }
-# Registers that also print as PDF (RULES.md §7: the record of processing in .xlsx and PDF).
+# Registers that also print as PDF (docs/rules.md §7.2: the record of processing in .xlsx and PDF).
 PDF_REGISTERS = {"processing"}
 
 

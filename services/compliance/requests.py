@@ -1,4 +1,4 @@
-"""Requests from data subjects and their deadlines (RULES.md §5, GDPR art. 12(3)-(4)).
+"""Requests from data subjects and their deadlines (docs/rules.md §5.4, GDPR art. 12(3)-(4)).
 
 One month to answer from receipt; extendable by two more months if the person is told, with the
 reasons, within the first month; a refusal is answered within the month too, with the right to
@@ -39,7 +39,7 @@ def add_months(d: date, months: int) -> date:
 
 
 def due_date(received_on: date, extended: bool) -> date:
-    """RULES.md §5 (art. 12(3)): one month from receipt, three when the extension was notified in time."""
+    """docs/rules.md §5.4 (art. 12(3)): one month from receipt, three when the extension was notified in time."""
     return add_months(received_on, 3 if extended else 1)
 
 
@@ -122,7 +122,7 @@ def _get(session: Session, request_id: int) -> DataRequest:
 def extend_request(
     session: Session, request_id: int, reason: str, on: date, today: date | None = None
 ) -> DataRequest:
-    """RULES.md §5: two more months, only if the person is told with the reasons within the first month."""
+    """docs/rules.md §5.4: two more months, only if the person is told with the reasons within the first month."""
     today = today or date.today()
     r = _get(session, request_id)
     if r.answered_on is not None:

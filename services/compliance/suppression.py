@@ -1,6 +1,6 @@
 """The suppression list: hashes that keep an objection honoured after the contact is erased.
 
-RULES.md §5: keep the minimum needed to honour an objection (a hash of the normalised phone, email,
+docs/rules.md §5.2: keep the minimum needed to honour an objection (a hash of the normalised phone, email,
 name + postcode) for at least 3 years (*setting* rules.suppression_years); an import must never bring
 back an objected person.
 """

@@ -96,13 +96,13 @@ def update_contact(
         raise ConcurrentEditError(
             format_ref(contact_id), _differences(data, fresh) if fresh else {}
         ) from None
-    # RULES.md §5 (art. 19): partners who received a changed field are told.
+    # docs/rules.md §5.6 (art. 19): partners who received a changed field are told.
     rectification_notices(session, contact, before)
     return contact, checked.warnings
 
 
 def clear_npai_if_address_changed(contact: Contact, values: dict[str, Any]) -> None:
-    """RULES.md §1 post: a corrected address is usable again after an envelope came back NPAI."""
+    """docs/rules.md §5.6 post: a corrected address is usable again after an envelope came back NPAI."""
     if contact.npai_on is None:
         return
     if any((values.get(k) or "") != (getattr(contact, k) or "") for k in ADDRESS_FIELDS if k in values):
@@ -123,7 +123,7 @@ def delete_contact(session: Session, contact_id: int, expected_version: int | No
     """Delete a contact typed by mistake (the window asks for confirmation first). Returns its reference.
 
     A contact with a compliance history (consents, objections, transmissions, calls, requests) is not
-    deleted: that history is the proof the business must keep (RULES.md §5, §9) — erase it instead.
+    deleted: that history is the proof the business must keep (docs/rules.md §5, §9) — erase it instead.
     """
     contact = session.get(Contact, contact_id)
     if contact is None:

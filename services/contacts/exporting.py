@@ -1,6 +1,6 @@
 """Contacts out to .xlsx or .csv (services.core.spreadsheet), with headers the importer recognises.
 
-A contacts export imports back with no change (issue 3, round trip): every header below is one the
+A contacts export imports back with no change (the round trip): every header below is one the
 import mapping knows, phones are written in E.164 and postcodes as text. 100,000 contacts are
 streamed as Core rows (no ORM object) straight into the writer.
 """

@@ -82,7 +82,7 @@ def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
     for o in session.scalars(select(Opposition).where(Opposition.contact_id == cid)):
         lifted = f" (levée par le consentement n° {o.lifted_by_consent_id})" if o.lifted_by_consent_id else ""
         if o.from_partner_id:
-            lifted += f", notifiée par le partenaire {session.get(Partner, o.from_partner_id).name}"  # type: ignore[union-attr]
+            lifted += f", notifiée par le partenaire {session.get(Partner, o.from_partner_id).name}"  # type: ignore[union-attr]  # a foreign key
         events.append(
             HistoryEvent(
                 _at(o.received_on), "opposition",

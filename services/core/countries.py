@@ -1,4 +1,4 @@
-"""Countries: ISO codes stored, French names printed (RULES.md §8: the country in French capitals)."""
+"""Countries: ISO codes stored, French names printed (docs/rules.md §8.6: the country in French capitals)."""
 
 from __future__ import annotations
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 from services.core.errors import InputError
 
 APP_NAME = "webleads-tracker"
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def data_dir() -> Path:
@@ -32,7 +32,8 @@ def log_file() -> Path:
 
 
 def resource(*parts: str) -> Path:
-    return RESOURCES.joinpath(*parts)
+    """A file of the `resources` package, wherever it is installed (checkout, site-packages, bundle)."""
+    return Path(str(files("resources").joinpath(*parts)))
 
 
 def output_dir(path: Path) -> Path:

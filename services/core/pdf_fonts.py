@@ -51,7 +51,7 @@ class TextOps:
         from reportlab.lib.rl_accel import escapePDF, fp_str
         from reportlab.pdfbase.pdfmetrics import getFont
 
-        self._doc = canvas._doc  # type: ignore[attr-defined]
+        self._doc = canvas._doc  # type: ignore[attr-defined]  # reportlab's canvas keeps its document there
         self._get_font = getFont
         self._escape = escapePDF
         self.fp = fp_str

@@ -1,4 +1,4 @@
-"""Every setting declared once, with its default and its French label (RULES.md marks them *setting*).
+"""Every setting declared once, with its default and its French label (docs/rules.md, "Settings and their defaults").
 
 Stored in the base (table settings) so that every workstation of a shop shares them.
 """
@@ -26,7 +26,7 @@ class SettingDef:
 
 
 SETTINGS: tuple[SettingDef, ...] = (
-    # The organisation's identity, printed on every notice (RULES.md §3).
+    # The organisation's identity, printed on every notice (docs/rules.md §3.1).
     SettingDef("org.name", "", "Nom de l'organisation", "organisation"),
     SettingDef("org.address", "", "Adresse postale", "organisation"),
     SettingDef("org.phone", "", "Téléphone", "organisation"),
@@ -34,7 +34,7 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("org.siret", "", "SIRET", "organisation"),
     SettingDef("org.rights_contact", "", "Contact pour l'exercice des droits", "organisation"),
     SettingDef("org.dpo", "", "Délégué à la protection des données (s'il y en a un)", "organisation"),
-    # The record of processing activities (RULES.md §7).
+    # The record of processing activities (docs/rules.md §7.2).
     SettingDef(
         "org.transfers",
         "Aucun transfert hors de l'Union européenne.",
@@ -49,7 +49,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "Mesures de sécurité",
         "organisation",
     ),
-    # Rules with a default the owner may change (RULES.md).
+    # Rules with a default the owner may change (docs/rules.md, "Settings and their defaults").
     SettingDef("rules.phone_consent_days", 365, "Validité d'un consentement téléphonique (jours)", "rules"),
     SettingDef("rules.consent_proof_years", 3, "Conservation des preuves de consentement (années)", "rules"),
     SettingDef("rules.suppression_years", 3, "Conservation de la liste d'opposition (années)", "rules"),
@@ -69,7 +69,7 @@ SETTINGS: tuple[SettingDef, ...] = (
         "rules",
     ),
     SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
-    # Postal campaigns (issue 5): where French window envelopes (DL, C5: 45 × 100 mm window on the
+    # Postal campaigns: where French window envelopes (DL, C5: 45 × 100 mm window on the
     # right) show the address on an A4 letter, measured from the page's top-left corner.
     SettingDef("postal.window_left_mm", 100, "Fenêtre d'enveloppe : distance au bord gauche (mm)", "postal"),
     SettingDef("postal.window_top_mm", 50, "Fenêtre d'enveloppe : distance au bord haut (mm)", "postal"),

@@ -14,7 +14,7 @@ def _french_holidays(year: int) -> frozenset[date]:
 
 
 def is_working_day(d: date) -> bool:
-    """RULES.md §5: a working day is Monday to Friday and not a French public holiday (metropolitan)."""
+    """docs/rules.md §5.3: a working day is Monday to Friday and not a French public holiday (metropolitan)."""
     return d.weekday() < 5 and d not in _french_holidays(d.year)
 
 

@@ -1,4 +1,4 @@
-"""Partners the business shares contacts with (RULES.md §1, §5): category, purpose, notice address."""
+"""Partners the business shares contacts with (docs/rules.md §1, §5): category, purpose, notice address."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ SHAREABLE_FIELDS: dict[str, str] = {
         "email",
     )},
 }  # fmt: skip
-# RULES.md §4: the partner box is about postal details; phone and e-mail only when agreed.
+# docs/rules.md §4.2: the partner box is about postal details; phone and e-mail only when agreed.
 DEFAULT_FIELDS = [
     "ref", "civility", "first_name", "last_name", "company", "address_complement", "address_building",
     "address_street", "address_extra", "postcode", "city", "cedex", "country",
@@ -58,7 +58,7 @@ def check_fields(fields: list[str]) -> list[str]:
 
 
 def check_partner(data: PartnerInput) -> dict[str, Any]:
-    """Validate a partner; the notice contact is mandatory (RULES.md §5: partners must be told)."""
+    """Validate a partner; the notice contact is mandatory (docs/rules.md §5.3: partners must be told)."""
     name = clean_spaces(data.name)
     category = clean_spaces(data.category)
     if not name:
@@ -87,7 +87,7 @@ def check_partner(data: PartnerInput) -> dict[str, Any]:
 
 
 def category_warning(session: Session, category: str) -> str:
-    """RULES.md §1: warn when no form names this category (nobody could be sent to this partner yet)."""
+    """docs/rules.md §1.5: warn when no form names this category (nobody could be sent to this partner yet)."""
     if versions_naming_category(session, category):
         return ""
     return (

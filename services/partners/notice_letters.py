@@ -1,4 +1,4 @@
-"""The notification letter to a partner (RULES.md §5, art. 19), as an A4 PDF (reportlab)."""
+"""The notification letter to a partner (docs/rules.md §5.3, art. 19), as an A4 PDF (reportlab)."""
 
 from __future__ import annotations
 

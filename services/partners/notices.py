@@ -1,4 +1,4 @@
-"""Notices owed to partners after an objection, an erasure or a rectification (RULES.md §5, art. 19).
+"""Notices owed to partners after an objection, an erasure or a rectification (docs/rules.md §5.3, art. 19).
 
 Every notice is created at once, due the day the event was received, and overdue after a number of
 working days (*setting* rules.propagation_overdue_days). The notice keeps a copy of the identifiers
@@ -41,7 +41,7 @@ def identifier_value(contact: Contact, field: str) -> str:
 
 
 def transmitted_fields_by_partner(session: Session, contact_id: int) -> dict[int, list[str]]:
-    """RULES.md §5: every partner this contact was transmitted to, with the fields it received."""
+    """docs/rules.md §5.3: every partner this contact was transmitted to, with the fields it received."""
     rows = session.execute(
         select(TransmissionLine.partner_id, Transmission.fields)
         .join(Transmission, Transmission.id == TransmissionLine.transmission_id)
@@ -57,7 +57,7 @@ def transmitted_fields_by_partner(session: Session, contact_id: int) -> dict[int
 
 
 def overdue_date(session: Session, due_on: date) -> date:
-    """RULES.md §5: a notice not sent within N working days (*setting*) of its due date is overdue."""
+    """docs/rules.md §5.3: a notice not sent within N working days (*setting*) of its due date is overdue."""
     return add_working_days(due_on, int(get_setting(session, "rules.propagation_overdue_days")))
 
 
@@ -73,7 +73,7 @@ def create_notices(
     detail: str = "",
     identifiers: dict[str, Any] | None = None,
 ) -> list[PropagationNotice]:
-    """RULES.md §5: one notice per partner that received the contact, at once (never twice per opposition).
+    """docs/rules.md §5.3: one notice per partner that received the contact, at once (never twice per opposition).
 
     identifiers: the values to quote (field -> value) when the contact is about to change (rectification,
     erasure); by default the contact's current values of the fields each partner received.
@@ -82,7 +82,7 @@ def create_notices(
         raise ValueError(f"unknown propagation event {event!r}")
     by_partner = transmitted_fields_by_partner(session, contact.id)
     if exclude_partner_id is not None:
-        # RULES.md §5: a partner's own notice is not sent back to it.
+        # docs/rules.md §5.3: a partner's own notice is not sent back to it.
         by_partner.pop(exclude_partner_id, None)
     if not by_partner:
         return []
@@ -120,7 +120,7 @@ def create_notices(
 
 
 def notice_status(notice: PropagationNotice, today: date) -> str:
-    """RULES.md §5: acknowledged, sent, overdue (not sent after its overdue date), or pending."""
+    """docs/rules.md §5.3: acknowledged, sent, overdue (not sent after its overdue date), or pending."""
     if notice.acknowledged_on is not None:
         return "acknowledged"
     if notice.sent_on is not None:
@@ -224,7 +224,7 @@ def acknowledge(session: Session, notice_id: int, on: date | None = None) -> Pro
         raise InputError(f"Date d'accusé de réception invalide : {on:%d/%m/%Y}.")
     notice.acknowledged_on = on
     if notice.event == "erasure":
-        # RULES.md §5: after an erasure, keep only what proves the partner was told.
+        # docs/rules.md §5.3: after an erasure, keep only what proves the partner was told.
         notice.identifiers = "{}"
     session.flush()
     return notice
@@ -238,7 +238,7 @@ def identifier_snapshot(contact: Contact) -> dict[str, str]:
 def rectification_notices(
     session: Session, contact: Contact, before: dict[str, str], on: date | None = None
 ) -> list[PropagationNotice]:
-    """RULES.md §5 (art. 19): a change to a field a partner received is notified to that partner,
+    """docs/rules.md §5.3 (art. 19): a change to a field a partner received is notified to that partner,
     quoting the values it holds and the new ones."""
     if contact.erased_at is not None:
         return []

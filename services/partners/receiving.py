@@ -1,4 +1,4 @@
-"""A partner tells us that people objected (RULES.md §5): their objection becomes ours, and goes onward.
+"""A partner tells us that people objected (docs/rules.md §5.8): their objection becomes ours, and goes onward.
 
 The partner's list has the same shape as ours (French column headers of the shared fields), or the
 identifiers are typed in. A person we hold becomes opposed (channel "partner", from that partner) and
@@ -132,7 +132,7 @@ def record_partner_objections(
     scope: str = "all",
     recorded_by: str = "",
 ) -> InboundResult:
-    """RULES.md §5: each person the partner names is opposed at once (channel "partner") and notified onward."""
+    """docs/rules.md §5.8: each person the partner names is opposed at once (channel "partner") and notified onward."""
     check_scope(scope)
     if not rows:
         raise InputError("La notification du partenaire ne désigne aucune personne.")

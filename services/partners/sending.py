@@ -58,7 +58,7 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
 
 
 def notice_list_columns(notices: list[PropagationNotice]) -> tuple[list[str], list[Column]]:
-    """RULES.md §5: only the identifiers the partner received, plus what happened."""
+    """docs/rules.md §5.3: only the identifiers the partner received, plus what happened."""
     present: set[str] = set()
     for n in notices:
         present.update(json.loads(n.identifiers or "{}"))

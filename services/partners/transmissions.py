@@ -1,4 +1,4 @@
-"""Sending contacts to a partner (RULES.md §1): who may be sent, who is left out and why, the file, the log."""
+"""Sending contacts to a partner (docs/rules.md §1.5): who may be sent, who is left out and why, the file, the log."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, insert, literal, select
+from sqlalchemy import ColumnElement, Table, and_, case, exists, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from models.compliance import InformedRecord
@@ -33,7 +33,7 @@ EXCLUSION_REASONS: dict[str, str] = {
 
 
 def informed_of_category(version_ids: list[int]) -> ColumnElement[bool]:
-    """RULES.md §1: informed of the transmission by a form version that names the partner's category."""
+    """docs/rules.md §1.5: informed of the transmission by a form version that names the partner's category."""
     if not version_ids:
         return literal(False)
     return exists().where(
@@ -42,12 +42,18 @@ def informed_of_category(version_ids: list[int]) -> ColumnElement[bool]:
 
 
 def exclusion_reason(version_ids: list[int]) -> ColumnElement[str | None]:
-    """RULES.md §1: why a contact may not be sent to a partner of this category (NULL: it may)."""
+    """docs/rules.md §1.5: why a contact may not be sent to a partner of this category (NULL: it may)."""
     return case(
-        (Contact.erased_at.is_not(None), "erased"),  # RULES.md §5: erased means gone everywhere
-        (opposed("partners"), "opposed"),  # RULES.md §5: opposed to partners or to all
-        (refused_at_collection("refuse_partners"), "refused_at_collection"),  # RULES.md §4: partner box
-        (~informed_of_category(version_ids), "not_informed"),  # RULES.md §1: information before transmission
+        (Contact.erased_at.is_not(None), "erased"),  # docs/rules.md §5.5: erased means gone everywhere
+        (opposed("partners"), "opposed"),  # docs/rules.md §5.1: opposed to partners or to all
+        (
+            refused_at_collection("refuse_partners"),
+            "refused_at_collection",
+        ),  # docs/rules.md §4.5: partner box
+        (
+            ~informed_of_category(version_ids),
+            "not_informed",
+        ),  # docs/rules.md §1.5: information before transmission
         else_=None,
     )
 
@@ -71,7 +77,9 @@ def _reason_subquery(session: Session, partner: Partner, sel: Selection):
 def plan_transmission(session: Session, partner: Partner, sel: Selection) -> TransmissionPlan:
     """How many of the selection may be sent, and how many are left out for each reason (one query)."""
     sq = _reason_subquery(session, partner, sel)
-    counts = dict(session.execute(select(sq.c.reason, func.count()).group_by(sq.c.reason)).all())
+    counts: dict[str | None, int] = dict(
+        session.execute(select(sq.c.reason, func.count()).group_by(sq.c.reason)).all()
+    )
     eligible = counts.pop(None, 0)
     return TransmissionPlan(partner.id, eligible, {k: counts[k] for k in EXCLUSION_REASONS if counts.get(k)})
 
@@ -197,7 +205,7 @@ def share(
     session.flush()
     for i in range(0, len(ids), 5000):
         session.execute(
-            insert(TransmissionLine.__table__),
+            insert(cast(Table, TransmissionLine.__table__)),
             [
                 {"transmission_id": transmission.id, "contact_id": c, "partner_id": partner.id}
                 for c in ids[i : i + 5000]

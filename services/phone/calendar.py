@@ -1,4 +1,4 @@
-"""When a prospecting call may be made (RULES.md §2, décret 2022-1313, art. D223-9).
+"""When a prospecting call may be made (docs/rules.md §2, décret 2022-1313, art. D223-9).
 
 Every function takes the moment it decides about (`now`, an aware datetime): the clock is never read
 here, so the tests can stand on any Friday at 19:59.
@@ -15,7 +15,7 @@ import holidays
 
 PARIS = "Europe/Paris"
 
-# RULES.md §2: the callee's own time zone, from the postcode (overseas departments and collectivities).
+# docs/rules.md §2.2: the callee's own time zone, from the postcode (overseas departments and collectivities).
 ZONE_BY_PREFIX: dict[str, str] = {
     "97133": "America/St_Barthelemy",
     "97150": "America/Marigot",
@@ -29,7 +29,7 @@ ZONE_BY_PREFIX: dict[str, str] = {
     "987": "Pacific/Tahiti",
     "988": "Pacific/Noumea",
 }
-# RULES.md §2: the holidays of the callee's place (holidays.France subdivisions, NOTES.md).
+# docs/rules.md §2.1: the holidays of the callee's place, as holidays.France subdivisions.
 SUBDIV_BY_PREFIX: dict[str, str] = {
     "57": "57",
     "67": "6AE",
@@ -46,11 +46,11 @@ SUBDIV_BY_PREFIX: dict[str, str] = {
     "987": "PF",
     "988": "NC",
 }
-# RULES.md §2: 10:00–13:00 and 14:00–20:00 (end excluded: 19:59 is allowed, 20:00 is not).
+# docs/rules.md §2.2: 10:00–13:00 and 14:00–20:00 (end excluded: 19:59 is allowed, 20:00 is not).
 CALL_WINDOWS: tuple[tuple[time, time], ...] = ((time(10, 0), time(13, 0)), (time(14, 0), time(20, 0)))
-MAX_ATTEMPTS = 4  # RULES.md §2: per person per 30 calendar days, every campaign and call centre
+MAX_ATTEMPTS = 4  # docs/rules.md §2.3: per person per 30 calendar days, every campaign and call centre
 ATTEMPT_DAYS = 30
-NOT_INTERESTED_DAYS = 60  # RULES.md §2: after a refusal during a call
+NOT_INTERESTED_DAYS = 60  # docs/rules.md §2.4: after a refusal during a call
 
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -80,12 +80,12 @@ def _by_prefix(table: dict[str, str], postcode: str) -> str | None:
 
 
 def callee_zone(postcode: str) -> str:
-    """RULES.md §2: the callee's time zone from the postcode (metropolitan France and Corsica: Paris)."""
+    """docs/rules.md §2.2: the callee's time zone from the postcode (metropolitan France and Corsica: Paris)."""
     return _by_prefix(ZONE_BY_PREFIX, postcode) or PARIS
 
 
 def holiday_subdivision(postcode: str) -> str | None:
-    """RULES.md §2: which holiday calendar applies at the callee's place (None: metropolitan)."""
+    """docs/rules.md §2.1: which holiday calendar applies at the callee's place (None: metropolitan)."""
     return _by_prefix(SUBDIV_BY_PREFIX, postcode)
 
 
@@ -95,17 +95,17 @@ def _holidays(subdiv: str | None, year: int) -> holidays.HolidayBase:
 
 
 def public_holiday(day: date, subdiv: str | None) -> str | None:
-    """RULES.md §2: the name of the public holiday on that day at the callee's place, else None."""
+    """docs/rules.md §2.1: the name of the public holiday on that day at the callee's place, else None."""
     return _holidays(subdiv, day.year).get(day)
 
 
 def is_calling_day(day: date, subdiv: str | None) -> bool:
-    """RULES.md §2: Monday to Friday, not a public holiday of the callee's place."""
+    """docs/rules.md §2.1: Monday to Friday, not a public holiday of the callee's place."""
     return day.weekday() < 5 and public_holiday(day, subdiv) is None
 
 
 def in_calling_hours(t: time) -> bool:
-    """RULES.md §2: 10:00–13:00 or 14:00–20:00, callee's time."""
+    """docs/rules.md §2.2: 10:00–13:00 or 14:00–20:00, callee's time."""
     return any(start <= t < end for start, end in CALL_WINDOWS)
 
 
@@ -145,7 +145,7 @@ def _place(postcode: str) -> Place:
 
 
 def why_not_now(local: datetime, place: Place) -> str | None:
-    """RULES.md §2: why the calendar forbids a call at this local moment, or None when it allows it."""
+    """docs/rules.md §2: why the calendar forbids a call at this local moment, or None when it allows it."""
     day = local.date()
     if day.weekday() >= 5:
         return f"le {WEEKDAYS_FR[day.weekday()]} on n'appelle pas (du lundi au vendredi seulement)"
@@ -158,7 +158,7 @@ def why_not_now(local: datetime, place: Place) -> str | None:
 
 
 def next_window_start(local: datetime, place: Place) -> datetime:
-    """RULES.md §2: the first allowed local moment at or after `local` (the moment itself if allowed)."""
+    """docs/rules.md §2: the first allowed local moment at or after `local` (the moment itself if allowed)."""
     day = local.date()
     for _ in range(60):  # the longest run of days without calls is a few days; 60 is far beyond
         if is_calling_day(day, place.subdiv):
@@ -173,7 +173,7 @@ def next_window_start(local: datetime, place: Place) -> datetime:
 
 
 def attempts_free_on(call_days: list[date]) -> date | None:
-    """RULES.md §2: with these call days (callee's dates, the last 30 days), the first day a 5th is allowed.
+    """docs/rules.md §2.3: with these call days (callee's dates, the last 30 days), the first day a 5th is allowed.
 
     None when fewer than 4 calls were made in the window: a call is allowed as far as the cap goes.
     """
@@ -186,12 +186,12 @@ def attempts_free_on(call_days: list[date]) -> date | None:
 
 
 def window_first_day(today: date) -> date:
-    """RULES.md §2: the first day of the 30 calendar days ending today (calls on or after it count)."""
+    """docs/rules.md §2.3: the first day of the 30 calendar days ending today (calls on or after it count)."""
     return today - timedelta(days=ATTEMPT_DAYS - 1)
 
 
 def not_interested_until(refused_on: date) -> date:
-    """RULES.md §2: after « pas intéressé » on that day, the first day a call is allowed again (60 days)."""
+    """docs/rules.md §2.4: after « pas intéressé » on that day, the first day a call is allowed again (60 days)."""
     return refused_on + timedelta(days=NOT_INTERESTED_DAYS)
 
 
@@ -218,7 +218,7 @@ def decide_when(
     attempts_free_from: date | None,
     not_interested_on: date | None,
 ) -> WhenDecision:
-    """RULES.md §2: may this person be called at `now` (aware)? Otherwise why, and from when.
+    """docs/rules.md §2: may this person be called at `now` (aware)? Otherwise why, and from when.
 
     attempts_free_from: from attempts_free_on() (None: fewer than 4 calls in the last 30 days);
     not_interested_on: the callee's local date of the last « pas intéressé », if any.

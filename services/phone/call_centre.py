@@ -1,5 +1,5 @@
 """The exchange with an outside call centre: the call list it works from, and its results file brought
-back into the call log (RULES.md §1-§2)."""
+back into the call log (docs/rules.md §1-§2)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ CENTRE_COLUMNS = ("Date et heure de l'appel", "Résultat", "Rappel le", "Opérat
 
 
 def windows_text(place: Place, business_tz: str, on: date) -> str:
-    """RULES.md §2: the person's calling windows, in their time and in the business's."""
+    """docs/rules.md §2.2: the person's calling windows, in their time and in the business's."""
     local = " et ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in CALL_WINDOWS)
     if place.zone == business_tz:
         return f"lun.–ven. {local}"
@@ -108,7 +108,7 @@ def instructions_rows(org_name: str, business_tz: str) -> list[list[str]]:
 
 
 def opening_script(org_name: str) -> str:
-    """RULES.md §2 (and the right to object, §3/§5): what the caller says first."""
+    """docs/rules.md §2.5 (and the right to object, §3/§5): what the caller says first."""
     who = org_name or "[nom de l'entreprise]"
     return (
         f"Bonjour, je suis [votre prénom], de {who}. Je vous appelle pour vous présenter une offre "
@@ -205,37 +205,38 @@ def read_table(path: Path) -> list[list[Any]]:
 def import_results(
     session: Session, path: Path, campaign: Campaign | None, default_caller: str = "centre d'appels"
 ) -> ImportReport:
-    """RULES.md §2: the centre's calls count toward the cap like ours. Unreadable lines are refused and
+    """docs/rules.md §2.3: the centre's calls count toward the cap like ours. Unreadable lines are refused and
     reported; calls the rules forbade are still logged (they happened) with the breach noted."""
     table = read_table(path)
     if not table:
         raise InputError(f"{path.name} est vide.")
     headers = [fold(str(h)) for h in table[0]]
 
-    def col(name: str, required: bool = True) -> int | None:
+    def col(name: str) -> int | None:
         key = fold(name)
-        for i, h in enumerate(headers):
-            if h == key or h.startswith(key):
-                return i
-        if required:
-            raise InputError(f"Colonne « {name} » absente de {path.name}.")
-        return None
+        return next((i for i, h in enumerate(headers) if h == key or h.startswith(key)), None)
 
-    i_ref, i_at, i_out = col("Référence"), col("Date et heure de l'appel"), col("Résultat")
-    i_cb, i_op, i_note = col("Rappel le", False), col("Opérateur", False), col("Commentaire", False)
+    def required(name: str) -> int:
+        i = col(name)
+        if i is None:
+            raise InputError(f"Colonne « {name} » absente de {path.name}.")
+        return i
+
+    i_ref, i_at, i_out = required("Référence"), required("Date et heure de l'appel"), required("Résultat")
+    i_cb, i_op, i_note = col("Rappel le"), col("Opérateur"), col("Commentaire")
     tz = ZoneInfo(business_zone(session))
     report = ImportReport()
     lines: list[tuple[datetime, int, int, str, datetime | None, str, str]] = []
     for n, row in enumerate(table[1:], start=2):
         cells = list(row) + [""] * len(headers)
-        if all(str(c).strip() == "" for c in (cells[i_at], cells[i_out])):  # type: ignore[index]
+        if all(str(c).strip() == "" for c in (cells[i_at], cells[i_out])):
             continue  # not called: nothing to bring back
         try:
-            cid = parse_ref(str(cells[i_ref]))  # type: ignore[index]
+            cid = parse_ref(str(cells[i_ref]))
             if cid is None or session.get(Contact, cid) is None:
-                raise InputError(f"référence inconnue « {cells[i_ref]} »")  # type: ignore[index]
-            at = parse_moment(cells[i_at], tz)  # type: ignore[index]
-            outcome = parse_outcome(cells[i_out])  # type: ignore[index]
+                raise InputError(f"référence inconnue « {cells[i_ref]} »")
+            at = parse_moment(cells[i_at], tz)
+            outcome = parse_outcome(cells[i_out])
             callback = None
             if i_cb is not None and str(cells[i_cb]).strip():
                 callback = parse_moment(cells[i_cb], tz)
@@ -255,7 +256,7 @@ def import_results(
         try:
             with session.begin_nested():
                 if callback is not None:
-                    place = Place.of(session.get(Contact, cid).postcode)  # type: ignore[union-attr]
+                    place = Place.of(session.get(Contact, cid).postcode)  # type: ignore[union-attr]  # checked when the line was read
                     check_callback_moment(callback, at, place)
                 logged = log_call(
                     session, cid, outcome, at, caller=operator, campaign=campaign, callback_at=callback,

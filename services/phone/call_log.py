@@ -1,6 +1,6 @@
 """The append-only call log: logging a call's outcome, the callbacks, and the calls register.
 
-A call the rules forbid at that moment cannot be logged (RULES.md §1-§2): `log_call` raises InputError
+A call the rules forbid at that moment cannot be logged (docs/rules.md §1-§2): `log_call` raises InputError
 with the reason and the next allowed moment, and changes nothing.
 """
 
@@ -53,7 +53,7 @@ class LoggedCall:
 
 
 def check_callback_moment(callback_at: datetime, now: datetime, place: Place) -> None:
-    """RULES.md §2: a callback is a call too: later than now, on a calling day and hour of the callee."""
+    """docs/rules.md §2: a callback is a call too: later than now, on a calling day and hour of the callee."""
     if callback_at <= now:
         raise InputError("La date du rappel doit être dans le futur.")
     local = callback_at.astimezone(place.tz)
@@ -76,10 +76,10 @@ def log_call(
     source_file: str = "",
     enforce: bool = True,
 ) -> LoggedCall:
-    """Log one call made at `now` (aware). RULES.md §2: refused when the rules forbid it then.
+    """Log one call made at `now` (aware). docs/rules.md §2: refused when the rules forbid it then.
 
     With enforce=False (a call centre's file: the call happened) it is logged with the breach noted.
-    do-not-call records an objection (channel phone, RULES.md §5); wrong-number clears the number.
+    do-not-call records an objection (channel phone, docs/rules.md §5.1); wrong-number clears the number.
     """
     check_outcome(outcome)
     if source not in CALL_SOURCES:
@@ -138,7 +138,7 @@ def log_call(
 
 
 def record_do_not_call(session: Session, contact_id: int, now: datetime, caller: str) -> int:
-    """RULES.md §2, §5: « ne plus m'appeler » is an objection, channel phone: permanent, everywhere."""
+    """docs/rules.md §2.4, §5: « ne plus m'appeler » is an objection, channel phone: permanent, everywhere."""
     local_day = now.astimezone(ZoneInfo(business_zone(session))).date()
     outcome = record_opposition(
         session,
@@ -174,7 +174,7 @@ def pending_callbacks(session: Session, now: datetime, limit: int = 50) -> list[
     return [(cid, from_utc_naive(due)) for cid, due in rows]
 
 
-# --- the calls register (RULES.md §1: the basis of each call is kept, with its proof) -----------
+# --- the calls register (docs/rules.md §1.4: the basis of each call is kept, with its proof) -----------
 
 REGISTER_COLUMNS = [
     Column("Référence"),
@@ -261,7 +261,7 @@ def get_campaign(session: Session, name: str) -> Campaign:
 
 
 def describe_basis(session: Session, decision: CallDecision) -> str:
-    """RULES.md §1: what makes this call lawful, with its proof, for the caller's screen."""
+    """docs/rules.md §1.4: what makes this call lawful, with its proof, for the caller's screen."""
     elig = decision.eligibility
     if elig.basis == "consent" and elig.consent_id:
         record = session.get(ConsentRecord, elig.consent_id)

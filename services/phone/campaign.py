@@ -1,5 +1,5 @@
 """Phone campaigns: who is callable now, later, or excluded (with reasons), and the order to call them
-(RULES.md §1-§2)."""
+(docs/rules.md §1-§2)."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def open_phone_campaign(
 
 
 def subject_warning(subject: str) -> str:
-    """RULES.md §1: a campaign on a forbidden subject only reaches people with a running contract on it."""
+    """docs/rules.md §1.7: a campaign on a forbidden subject only reaches people with a running contract on it."""
     category = forbidden_subject(subject)
     if not category:
         return ""
@@ -119,7 +119,7 @@ class CampaignDecisions:
 
 
 def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> CampaignDecisions:
-    """RULES.md §1-§2: each selected person callable now, later (when) or excluded (why)."""
+    """docs/rules.md §1-§2: each selected person callable now, later (when) or excluded (why)."""
     where = selection_condition(Selection.from_json(campaign.selection))
     decisions = decide_calls(session, where, campaign.subject, now)
     with collector_paused():

@@ -1,4 +1,4 @@
-"""Contracts recorded on a contact: they open the running-contract exception (RULES.md §1)."""
+"""Contracts recorded on a contact: they open the running-contract exception (docs/rules.md §1.2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from services.phone.eligibility import subject_key
 
 
 def contract_running(contract: Contract, today: date) -> bool:
-    """RULES.md §1: a contract runs from its start to its end (included); no end: still running."""
+    """docs/rules.md §1.2: a contract runs from its start to its end (included); no end: still running."""
     return contract.start_on <= today and (contract.end_on is None or contract.end_on >= today)
 
 

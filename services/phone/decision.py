@@ -82,7 +82,7 @@ def _window_starts(now: datetime) -> dict[str, datetime]:
 
 
 def in_window(now: datetime) -> ColumnElement[bool]:
-    """RULES.md §2: a call-log line is in the 30-day window of its callee (the zone stored on each line)."""
+    """docs/rules.md §2.3: a call-log line is in the 30-day window of its callee (the zone stored on each line)."""
     starts = _window_starts(now)
     # Each branch compares (not « called_at >= CASE … END »): PostgreSQL then reads each inline moment
     # as a timestamp.
@@ -97,7 +97,7 @@ def in_window(now: datetime) -> ColumnElement[bool]:
 
 
 def recent_not_interested(now: datetime) -> ColumnElement[bool]:
-    """RULES.md §2: a « pas intéressé » recent enough to still block (60 days, and a margin for zones)."""
+    """docs/rules.md §2.4: a « pas intéressé » recent enough to still block (60 days, and a margin for zones)."""
     lower = to_utc_naive(now) - timedelta(days=NOT_INTERESTED_DAYS + 2)
     return and_(
         CallLogEntry.outcome == inline("not-interested"),
@@ -107,7 +107,7 @@ def recent_not_interested(now: datetime) -> ColumnElement[bool]:
 
 
 def attempts_query(now: datetime, where: ColumnElement[bool] | None = None) -> Select[Any]:
-    """RULES.md §2: THE grouped query — per person, the calls or attempts in the last 30 calendar days
+    """docs/rules.md §2.3: THE grouped query — per person, the calls or attempts in the last 30 calendar days
     (every campaign, call centres included) and the last « pas intéressé » (60 days).
 
     The dates are tested inside the aggregates, not in WHERE: the database then reads the log through
@@ -127,7 +127,7 @@ def attempts_query(now: datetime, where: ColumnElement[bool] | None = None) -> S
 
 
 def capped_free_dates(session: Session, now: datetime, contact_ids: list[int]) -> dict[int, date]:
-    """RULES.md §2: for these people (at 4 calls or more in 30 days), the day a call is allowed again."""
+    """docs/rules.md §2.3: for these people (at 4 calls or more in 30 days), the day a call is allowed again."""
     window = in_window(now)
     days: dict[int, list[date]] = defaultdict(list)
     for i in range(0, len(contact_ids), 500):  # a bounded number of parameters per query
@@ -149,7 +149,7 @@ def capped_free_dates(session: Session, now: datetime, contact_ids: list[int]) -
 def call_stats(
     session: Session, now: datetime, where: ColumnElement[bool] | None = None
 ) -> dict[int, CallStats]:
-    """RULES.md §2: the recent-call figures of every person with calls (or those matching `where`)."""
+    """docs/rules.md §2.3: the recent-call figures of every person with calls (or those matching `where`)."""
     rows = session.execute(attempts_query(now, where)).all()
     free = capped_free_dates(session, now, [cid for cid, n, _ in rows if n >= MAX_ATTEMPTS])
     return {cid: CallStats(int(n or 0), free.get(cid), ni) for cid, n, ni in rows}
@@ -203,7 +203,7 @@ def combine(
     calendar: dict[tuple[Place, date | None, date | None], WhenDecision] | None = None,
     now_naive: datetime | None = None,
 ) -> CallDecision:
-    """RULES.md §1 then §2: who may be called, then whether now.
+    """docs/rules.md §1 then §2: who may be called, then whether now.
 
     `category` (forbidden_subject of the subject), `calendar` (the calendar's answers already worked
     out, see calendar_decision) and `now_naive` are shared when many people are decided at once.
@@ -230,7 +230,7 @@ def calendar_decision(
     free_from: date | None,
     ni_day: date | None,
 ) -> WhenDecision:
-    """RULES.md §2 at `now`: the same answer for everyone at one place with the same cap and « pas
+    """docs/rules.md §2 at `now`: the same answer for everyone at one place with the same cap and « pas
     intéressé » days, so a list of 100,000 people needs only a few hundred calendar computations."""
     if cache is None:
         return decide_when(now, place, free_from, ni_day)
@@ -261,7 +261,7 @@ def business_today(session: Session, now: datetime) -> date:
 def decide_calls(
     session: Session, where: ColumnElement[bool], subject: str, now: datetime
 ) -> list[CallDecision]:
-    """RULES.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
+    """docs/rules.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
 
     One query: the eligibility columns with the grouped call-log figures joined; one pass over the
     consent records; one more for the call days of those at the cap. No query per person.

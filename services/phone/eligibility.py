@@ -1,4 +1,4 @@
-"""Who may be called for prospecting, and on what basis (RULES.md §1, §5, §9).
+"""Who may be called for prospecting, and on what basis (docs/rules.md §1, §5, §9).
 
 Two queries read, for every contact of a selection at once, what the rules need: the contacts' phones,
 kind, source, opposition and running contract on the campaign's subject, then one pass over the
@@ -24,7 +24,7 @@ from services.compliance.choices import opposed
 from services.core.bulk import as_datetime, driver_rows
 from services.core.text import fold
 
-# RULES.md §1: phone prospecting on these subjects is forbidden even with consent, outside a running
+# docs/rules.md §1.7: phone prospecting on these subjects is forbidden even with consent, outside a running
 # contract. Matched on the folded campaign subject.
 FORBIDDEN_SUBJECTS: dict[str, tuple[str, ...]] = {
     "rénovation énergétique": (
@@ -39,7 +39,7 @@ FORBIDDEN_SUBJECTS: dict[str, tuple[str, ...]] = {
         "douche senior", "salle de bain senior", "maintien a domicile",
     ),
 }  # fmt: skip
-# A consent counts only when this business collected it (RULES.md §9, Foriou): not a partner's record.
+# A consent counts only when this business collected it (docs/rules.md §9.2, Foriou): not a partner's record.
 FOREIGN_CONSENT_CHANNELS = ("partner", "broker")
 THIRD_PARTY_SOURCES = ("broker", "partner")
 
@@ -63,7 +63,7 @@ def subject_key(subject: str) -> str:
 
 
 def forbidden_subject(subject: str) -> str | None:
-    """RULES.md §1: the forbidden category the campaign's subject falls into (energy renovation, home
+    """docs/rules.md §1.7: the forbidden category the campaign's subject falls into (energy renovation, home
     adaptation to ageing or disability), or None."""
     key = f" {subject_key(subject)} "
     for category, words in FORBIDDEN_SUBJECTS.items():
@@ -88,7 +88,7 @@ class Eligibility:
 
 
 class PhoneAnswers(NamedTuple):
-    """A person's latest answers on the phone boxes of the collection forms (RULES.md §1)."""
+    """A person's latest answers on the phone boxes of the collection forms (docs/rules.md §1.2)."""
 
     accept_phone: bool | None
     consent_id: int | None  # the record holding the latest answer to the opt-in box
@@ -129,7 +129,7 @@ class EligibilityInputs(NamedTuple):
 
 
 def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> Select[Any]:
-    """RULES.md §1: what the phone rules read on the contacts matching `where`, in one query (their
+    """docs/rules.md §1.2: what the phone rules read on the contacts matching `where`, in one query (their
     form answers come from latest_phone_answers)."""
     key = subject_key(subject)
     if key:
@@ -161,7 +161,7 @@ def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> 
 
 
 def latest_phone_answers(session: Session, contact_id: int | None = None) -> dict[int, PhoneAnswers]:
-    """RULES.md §1: each person's latest answers on the phone boxes — consent records are append-only and
+    """docs/rules.md §1.2: each person's latest answers on the phone boxes — consent records are append-only and
     the latest answer on each box wins; a refusal ticked on or after the consent withdraws it.
 
     One pass over the records that answered a phone box (or over one person's), oldest first: cheaper
@@ -209,7 +209,7 @@ def with_answers(row: Any, answers: dict[int, PhoneAnswers]) -> EligibilityInput
 
 
 def has_valid_phone(c: EligibilityInputs) -> bool:
-    """RULES.md §1: no call without a valid number (stored in E.164 by the contact checks)."""
+    """docs/rules.md §1.2: no call without a valid number (stored in E.164 by the contact checks)."""
     return bool(c.phone or c.mobile)
 
 
@@ -221,24 +221,24 @@ def number_to_dial(c: Any) -> str:
 
 
 def consent_proven(c: EligibilityInputs) -> bool:
-    """RULES.md §1, §9 (Solocal): a consent counts only with its proof — the exact wording shown (a form
+    """docs/rules.md §1.4, §9 (Solocal): a consent counts only with its proof — the exact wording shown (a form
     version) and a proof or the name of who collected it."""
     return c.consent_form_version_id is not None and bool(c.consent_proof or c.consent_recorded_by)
 
 
 def consent_from_this_business(c: EligibilityInputs) -> bool:
-    """RULES.md §9 (Foriou): a consent a broker or partner says it collected is not a consent to be
+    """docs/rules.md §9.2 (Foriou): a consent a broker or partner says it collected is not a consent to be
     called by this business."""
     return (c.consent_channel or "") not in FOREIGN_CONSENT_CHANNELS
 
 
 def consent_expired(consent_on: datetime, now: datetime, validity_days: int) -> bool:
-    """RULES.md §1: a phone consent is valid `rules.phone_consent_days` days (365), never renewed silently."""
+    """docs/rules.md §1.4: a phone consent is valid `rules.phone_consent_days` days (365), never renewed silently."""
     return now >= consent_on + timedelta(days=validity_days)
 
 
 def consumer_consent(c: EligibilityInputs, now: datetime, validity_days: int) -> tuple[bool, str]:
-    """RULES.md §1: a consumer may be called only with a ticked, proven, prior, unexpired, unwithdrawn
+    """docs/rules.md §1.2: a consumer may be called only with a ticked, proven, prior, unexpired, unwithdrawn
     consent to be called by this business. Returns (valid, reason when not)."""
     third_party = c.source_kind in THIRD_PARTY_SOURCES
     if c.consent_id is None or c.consent_on is None or c.consent_on > now:
@@ -268,7 +268,7 @@ def excluded(reason: str) -> Eligibility:
 def decide_eligibility(
     c: EligibilityInputs, subject: str, now: datetime, validity_days: int, category: str | None = ""
 ) -> Eligibility:
-    """RULES.md §1, §5, §9: may this person be called for a campaign on `subject` (calendar aside)?
+    """docs/rules.md §1, §5, §9: may this person be called for a campaign on `subject` (calendar aside)?
 
     `now` is naive UTC (as stored). Never: erased, no phone, opposed, forbidden subject outside a
     running contract. Professional: opt-out. Consumer: consent, or the running-contract exception.
@@ -281,14 +281,14 @@ def decide_eligibility(
     if c.opposed:
         return _EXCLUDED[OPPOSED]
     if c.contract_id is not None:
-        # RULES.md §1: the running-contract exception (the campaign is about this contract's subject).
+        # docs/rules.md §1.2: the running-contract exception (the campaign is about this contract's subject).
         return Eligibility(True, "contrat en cours", "contract", contract_id=c.contract_id)
     if category == "":
         category = forbidden_subject(subject)
     if category:
         return excluded(forbidden_subject_reason(category))
     if c.person_kind == "professional":
-        # RULES.md §1: professionals are opt-out.
+        # docs/rules.md §1.3: professionals are opt-out.
         if c.refused_at_collection:
             return _EXCLUDED[REFUSED_AT_COLLECTION]
         return _PROFESSIONAL

@@ -1,4 +1,4 @@
-"""The address block of a label or a window letter, built rule by rule from NF Z10-011 (RULES.md §8).
+"""The address block of a label or a window letter, built rule by rule from NF Z10-011 (docs/rules.md §8).
 
 `address_block(fields)` returns the lines to print and, when the address cannot be made valid, the
 reasons in French: such an address is reported before printing, never printed half-right.
@@ -16,8 +16,8 @@ from services.core.countries import country_name
 from services.core.postcodes import city_key, communes, routing_label
 from services.core.text import clean_spaces, strip_accents
 
-MAX_CHARS = 38  # RULES.md §8
-MAX_LINES = 6  # RULES.md §8 (a 7th only for the country abroad)
+MAX_CHARS = 38  # docs/rules.md §8.1
+MAX_LINES = 6  # docs/rules.md §8.1 (a 7th only for the country abroad)
 
 # Overseas departments and collectivities whose mail is domestic (no country line, 97xxx postcodes).
 DOMESTIC_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"}
@@ -38,7 +38,7 @@ TITLE_WORDS = {
     "SAINT": "ST", "SAINTE": "STE", "GENERAL": "GAL", "MARECHAL": "MAL", "PRESIDENT": "PDT",
     "DOCTEUR": "DR", "PROFESSEUR": "PR", "COMMANDANT": "CDT", "CAPITAINE": "CNE", "LIEUTENANT": "LT",
 }  # fmt: skip
-# "5 bis" -> "5 B" (RULES.md §8); La Poste's one-letter forms of the repetition indices.
+# "5 bis" -> "5 B" (docs/rules.md §8.4); La Poste's one-letter forms of the repetition indices.
 REPETITION = {"BIS": "B", "TER": "T", "QUATER": "Q", "QUINQUIES": "C"}
 
 
@@ -75,7 +75,7 @@ class AddressBlock:
 
 
 def person_line(civility: str, first_name: str, last_name: str) -> str:
-    """RULES.md §8 line 1 (private person): civility, first name, NAME; shortened if over 38."""
+    """docs/rules.md §8.2 line 1 (private person): civility, first name, NAME; shortened if over 38."""
     parts = [clean_spaces(civility), clean_spaces(first_name), clean_spaces(last_name).upper()]
     line = " ".join(p for p in parts if p)
     if len(line) > MAX_CHARS and parts[1]:
@@ -87,7 +87,7 @@ def person_line(civility: str, first_name: str, last_name: str) -> str:
 
 
 def household_line(civilities: Sequence[str], last_name: str) -> str:
-    """Issue 5 household grouping: one letter per address and name, « M. et Mme DUPONT »."""
+    """Household grouping: one letter per address and name, « M. et Mme DUPONT »."""
     name = clean_spaces(last_name).upper()
     kinds = set(civilities)
     if kinds == {"M.", "Mme"} and len(civilities) == 2:
@@ -100,17 +100,17 @@ def household_line(civilities: Sequence[str], last_name: str) -> str:
 
 
 def strip_punctuation(text: str) -> str:
-    """RULES.md §8: lines 4 to 6 carry letters, digits and spaces only."""
+    """docs/rules.md §8.3: lines 4 to 6 carry letters, digits and spaces only."""
     return clean_spaces(re.sub(r"[^0-9A-Za-z ]", " ", text))
 
 
 def routing_case(text: str) -> str:
-    """RULES.md §8: lines 4 to 6 in capitals without accents (La Poste's routing form)."""
+    """docs/rules.md §8.3: lines 4 to 6 in capitals without accents (La Poste's routing form)."""
     return strip_accents(text).upper()
 
 
 def normalise_house_number(street: str) -> str:
-    """RULES.md §8: "5 bis" -> "5 B", "4 à 8" -> "4", "12/14" -> "12" (before punctuation is dropped)."""
+    """docs/rules.md §8.4: "5 bis" -> "5 B", "4 à 8" -> "4", "12/14" -> "12" (before punctuation is dropped)."""
     s = clean_spaces(street)
     # A range or a pair of numbers: keep the first ("4 à 8", "4-8", "4 au 8", "12/14", "12 et 14").
     s = re.sub(r"^(\d+)\s*(?:à|a|au|-|/|et|&)\s*\d+\b", r"\1", s, flags=re.IGNORECASE)
@@ -126,7 +126,7 @@ def normalise_house_number(street: str) -> str:
 
 
 def abbreviate_street(line: str) -> str:
-    """RULES.md §8: abbreviate the street type (then titles) only when the line would exceed 38."""
+    """docs/rules.md §8.5: abbreviate the street type (then titles) only when the line would exceed 38."""
     if len(line) <= MAX_CHARS:
         return line
     # The street type is the word after the number (and its index): "12 B AVENUE ..." -> "12 B AV ...".
@@ -147,7 +147,7 @@ def abbreviate_street(line: str) -> str:
 
 
 def distribution_line(extra: str) -> str:
-    """RULES.md §8 line 5: lieu-dit or BP ("B.P. 12" -> "BP 12"), without punctuation, in capitals."""
+    """docs/rules.md §8.3 line 5: lieu-dit or BP ("B.P. 12" -> "BP 12"), without punctuation, in capitals."""
     text = routing_case(extra)
     text = re.sub(r"\bB\s*\.\s*P\s*\.?", "BP", text)
     text = re.sub(r"\bC\s*\.\s*S\s*\.?", "CS", text)
@@ -155,7 +155,7 @@ def distribution_line(extra: str) -> str:
 
 
 def check_french_postcode(postcode: str, cedex: str) -> str | None:
-    """RULES.md §8 line 6: 5 digits (Corsica 20xxx, not 2A/2B); known to La Poste unless CEDEX."""
+    """docs/rules.md §8.2 line 6: 5 digits (Corsica 20xxx, not 2A/2B); known to La Poste unless CEDEX."""
     if not postcode:
         return "code postal manquant"
     if re.fullmatch(r"2[AaBb]\d{3}", postcode):
@@ -168,7 +168,7 @@ def check_french_postcode(postcode: str, cedex: str) -> str | None:
 
 
 def french_last_line(postcode: str, city: str, cedex: str) -> str:
-    """RULES.md §8 line 6: postcode + routing label, or CEDEX code + office + « CEDEX nn »."""
+    """docs/rules.md §8.3 line 6: postcode + routing label, or CEDEX code + office + « CEDEX nn »."""
     if cedex:
         office = strip_punctuation(routing_case(city))
         office = re.sub(r"\s+CEDEX(\s+\d+)?$", "", office)
@@ -196,12 +196,12 @@ def _routing(postcode: str, city: str) -> str:
 
 
 def country_line(code: str) -> str:
-    """RULES.md §8: abroad, the last line is the country, in French, in capitals."""
+    """docs/rules.md §8.6: abroad, the last line is the country, in French, in capitals."""
     return strip_punctuation(routing_case(country_name(code)))
 
 
 def fold_extra_lines(lines: list[str], limit: int) -> list[str]:
-    """RULES.md §8: at most 6 lines; join lines 2-3 (department and building) when there is one too many."""
+    """docs/rules.md §8.1: at most 6 lines; join lines 2-3 (department and building) when there is one too many."""
     if len(lines) <= limit or len(lines) < 3:
         return lines
     joined = f"{lines[1]} - {lines[2]}"

@@ -1,11 +1,11 @@
-"""A postal campaign, from selection to envelopes (issue 5; shared by the window and the command line).
+"""A postal campaign, from selection to envelopes (shared by the window and the command line).
 
     decision = preview(session, request)          # who gets a letter, who is left out and why
     outcome = run_postal_campaign(session, request, progress)
 
 writes DIR/labels.pdf, DIR/letters.pdf and DIR/excluded.xlsx in the same order (letter n goes into the
 envelope with label n), records the campaign, who received which template version and notice, and
-marks as informed those who got the full notice (RULES.md §3).
+marks as informed those who got the full notice (docs/rules.md §3.5).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def preview(session: Session, req: PostalRequest) -> Decision:
 
 
 def _exclude_overflowing_labels(decision: Decision, template: LabelTemplate) -> None:
-    """Issue 5: an address that cannot fit the label, even at the smallest size, is reported, not printed."""
+    """An address that cannot fit the label, even at the smallest size, is reported, not printed."""
     too_big = set(labels_that_do_not_fit([r.block.lines for r in decision.recipients], template))
     if not too_big:
         return
@@ -116,7 +116,7 @@ def _exclude_overflowing_labels(decision: Decision, template: LabelTemplate) -> 
 
 
 def _categories(m: Any) -> str:
-    """RULES.md §3 art. 14: the categories of data held about the person."""
+    """docs/rules.md §3.2 art. 14: the categories of data held about the person."""
     cats = ["identité", "adresse postale"]
     if m.phone or m.mobile:
         cats.append("numéro de téléphone")
@@ -193,7 +193,7 @@ def write_excluded(path: Path, excluded: list[Exclusion]) -> None:
 
 
 def check_organisation_identity(settings: dict[str, object]) -> None:
-    """RULES.md §3: every notice names the organisation and how to reach it (art. 13 and 14)."""
+    """docs/rules.md §3.1: every notice names the organisation and how to reach it (art. 13 and 14)."""
     missing = [
         label
         for key, label in (("org.name", "le nom"), ("org.address", "l'adresse"))
@@ -270,7 +270,7 @@ def run_postal_campaign(
 
 def _record(session: Session, campaign_id: int, recipients: list[Recipient], version: LetterTemplateVersion,
             on: date) -> None:  # fmt: skip
-    """Who got letter n with which version and notice; RULES.md §3: who is now informed, by what."""
+    """Who got letter n with which version and notice; docs/rules.md §3.5: who is now informed, by what."""
     rows, informed = [], []
     for position, r in enumerate(recipients, start=1):
         address = "\n".join(r.block.lines)

@@ -1,4 +1,4 @@
-"""Who may receive a postal campaign (RULES.md §1 post, §6 retention, §8 addresses), and who may not, why.
+"""Who may receive a postal campaign (docs/rules.md §1.1 post, §6 retention, §8 addresses), and who may not, why.
 
 One SQL query gives every selected contact with the first reason that excludes it (set-based: the
 objections and form answers come from services.compliance.choices); the address block rules then run in Python
@@ -49,22 +49,22 @@ def years_before(day: date, years: int) -> date:
 
 
 def erased() -> ColumnElement[bool]:
-    """RULES.md §1 post: an erased or anonymised person is never written to."""
+    """docs/rules.md §1.1 post: an erased or anonymised person is never written to."""
     return Contact.erased_at.is_not(None)
 
 
 def opposed_to_post() -> ColumnElement[bool]:
-    """RULES.md §1/§5: objected to post or to all prospecting (and not lifted)."""
+    """docs/rules.md §1/§5: objected to post or to all prospecting (and not lifted)."""
     return opposed("post")
 
 
 def refused_post_at_collection() -> ColumnElement[bool]:
-    """RULES.md §1 post: ticked the refusal box on the latest form that asked."""
+    """docs/rules.md §4.5 post: ticked the refusal box on the latest form that asked."""
     return refused_at_collection("refuse_post")
 
 
 def prospect_retention_expired(cutoff: date) -> ColumnElement[bool]:
-    """RULES.md §6: a prospect is kept 3 years from collection or from their last contact to us."""
+    """docs/rules.md §6.1: a prospect is kept 3 years from collection or from their last contact to us."""
     return and_(
         Contact.status == "prospect",
         Contact.source_date < cutoff,
@@ -73,19 +73,19 @@ def prospect_retention_expired(cutoff: date) -> ColumnElement[bool]:
 
 
 def customer_retention_expired(cutoff: date) -> ColumnElement[bool]:
-    """RULES.md §6: a customer is prospected up to 3 years after the relationship ended."""
+    """docs/rules.md §6.2: a customer is prospected up to 3 years after the relationship ended."""
     return and_(
         Contact.status == "customer", Contact.customer_until.is_not(None), Contact.customer_until < cutoff
     )
 
 
 def returned_npai() -> ColumnElement[bool]:
-    """RULES.md §1 post: an envelope came back NPAI; the address is unusable until corrected."""
+    """docs/rules.md §1.1 post: an envelope came back NPAI; the address is unusable until corrected."""
     return Contact.npai_on.is_not(None)
 
 
 def address_incomplete() -> ColumnElement[bool]:
-    """RULES.md §1/§8: no street nor lieu-dit/BP, no city, or no postcode in France."""
+    """docs/rules.md §1/§8: no street nor lieu-dit/BP, no city, or no postcode in France."""
     return or_(
         and_(Contact.address_street == "", Contact.address_extra == ""),
         Contact.city == "",
@@ -134,7 +134,7 @@ class Recipient:
 
     members: list[Any]  # rows with the Contact columns below
     block: AddressBlock
-    notice: str  # art13, art14, reminder (RULES.md §3)
+    notice: str  # art13, art14, reminder (docs/rules.md §3)
     informed_on: date | None = None
 
     @property
@@ -180,7 +180,7 @@ COLUMNS = (
 
 
 def notice_kind(source_kind: str, informed_on: date | None) -> str:
-    """RULES.md §3: full notice once (art. 13 if collected directly, art. 14 otherwise), then a reminder."""
+    """docs/rules.md §3: full notice once (art. 13 if collected directly, art. 14 otherwise), then a reminder."""
     if informed_on is not None:
         return "reminder"
     return "art13" if source_kind == "direct" else "art14"
@@ -191,7 +191,7 @@ def _display_name(row: Any) -> str:
 
 
 def _sort_key(r: Recipient) -> tuple[int, str, str, int]:
-    """Issue 5: by postcode (La Poste's bulk offers), France first, then name; stable by id."""
+    """By postcode (La Poste's bulk offers), France first, then name; stable by id."""
     m = r.first
     domestic = (m.country or "FR").upper() in DOMESTIC_CODES
     return (0 if domestic else 1, m.postcode or "", fold(m.last_name or m.company), m.id)
@@ -207,7 +207,7 @@ def _household_key(r: Recipient) -> tuple[Any, ...] | None:
 
 
 def group_households(recipients: Sequence[Recipient]) -> list[Recipient]:
-    """Issue 5 option: one letter per household (« M. et Mme DUPONT »), in the first member's place."""
+    """Option: one letter per household (« M. et Mme DUPONT »), in the first member's place."""
     groups: dict[tuple[Any, ...], Recipient] = {}
     out: list[Recipient] = []
     for r in recipients:

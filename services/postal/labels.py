@@ -48,7 +48,7 @@ def text_box(t: LabelTemplate, index: int) -> TextBox:
 
 
 def fitted_size(widths_at_1pt: Sequence[float], box: TextBox) -> float | None:
-    """Issue 5: the largest size ≤ 10 pt at which every line fits the box, None below the 7 pt minimum."""
+    """The largest size ≤ 10 pt at which every line fits the box, None below the 7 pt minimum."""
     n = len(widths_at_1pt)
     if n == 0:
         return MAX_FONT_PT

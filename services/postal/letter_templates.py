@@ -1,4 +1,4 @@
-"""Letter and notice templates: Jinja text in a sandbox, saved as numbered versions (RULES.md §3).
+"""Letter and notice templates: Jinja text in a sandbox, saved as numbered versions (docs/rules.md §3).
 
 A template is plain text. A line starting with "# " is a heading; a blank line separates paragraphs.
 Merge fields print literally: the text is drawn as text (no markup language behind it), and each value

@@ -1,6 +1,6 @@
 """letters.pdf: one A4 page per recipient — letterhead, window address, body, notice, objection, reply slip.
 
-Speed (issue 5: 10,000 letters in < 15 s): the parts every page shares (letterhead, fold marks, the
+Speed (10,000 letters in < 15 s): the parts every page shares (letterhead, fold marks, the
 slip's frame, boxes and return address) are drawn once as PDF form XObjects and placed on each page;
 paragraphs are wrapped with a word-width cache and each wrapped paragraph is kept, so the thousands of
 identical notices cost one layout. Text is drawn as text: a merge field never becomes markup.
@@ -88,11 +88,13 @@ class _Wrapper:
 
     def wrap(self, text: str, size: float, width_pt: float) -> list[str]:
         key = (text, size, width_pt)
-        lines = self.done.get(key)
-        if lines is not None:
-            return lines
+        known = self.done.get(key)
+        if known is not None:
+            return known
         limit = width_pt / size
-        lines, current, used = [], [], 0.0
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
         for word in text.split(" "):
             if not word:
                 continue

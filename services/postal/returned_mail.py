@@ -16,7 +16,7 @@ from services.postal.address_block import address_block
 def record_npai(
     session: Session, ref: str, returned_on: date, *, campaign_id: int | None = None, recorded_by: str = ""
 ) -> Contact:
-    """RULES.md §1 post: a returned envelope excludes the address from mailings until it is corrected."""
+    """docs/rules.md §1.1 post: a returned envelope excludes the address from mailings until it is corrected."""
     contact = get_by_ref(session, ref)
     if contact.erased_at is not None:
         raise InputError(f"Le contact {contact.ref} a été effacé.")

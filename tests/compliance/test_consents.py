@@ -147,7 +147,7 @@ def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Databa
 
 
 def test_an_import_never_lifts_an_objection(db: Database) -> None:
-    """Issue 4: only an explicit consent lifts an objection, never an import, even with the opt-in ticked."""
+    """Only an explicit consent lifts an objection, never an import, even with the opt-in ticked."""
     with db.session() as s:
         c = make_contact(s)
         o = record_opposition(s, c.id, "phone", "phone", date(2026, 10, 1)).opposition

@@ -1,4 +1,4 @@
-"""When a call may be made (RULES.md §2), with an injected clock: days, hours, holidays, time zones."""
+"""When a call may be made (docs/rules.md §2), with an injected clock: days, hours, holidays, time zones."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who may be called and the call log (RULES.md §1, §2, §5, §9), with an injected clock."""
+"""Who may be called and the call log (docs/rules.md §1, §2, §5, §9), with an injected clock."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ MONDAY = paris(2026, 11, 2, 10, 30)
 
 
 def test_consumer_without_consent_excluded_professional_included(db: Database) -> None:
-    """Opt-in for private persons, opt-out for business numbers (RULES.md §1)."""
+    """Opt-in for private persons, opt-out for business numbers (docs/rules.md §1)."""
     with db.session() as s:
         private = consumer(s)
         pro = professional(s)
@@ -56,7 +56,7 @@ def test_consumer_with_proven_consent_callable_on_that_basis(db: Database) -> No
 
 
 def test_consent_366_days_old_excluded_365_days_minus_a_minute_kept(db: Database) -> None:
-    """RULES.md §1: consent valid 365 days (setting), never renewed silently."""
+    """docs/rules.md §1.4: consent valid 365 days (setting), never renewed silently."""
     with db.session() as s:
         old = consumer(s, last_name="Ancien")
         give_consent(s, old, MONDAY - timedelta(days=366))
@@ -122,7 +122,7 @@ def test_latest_answer_on_each_phone_box_wins(db: Database) -> None:
 
 
 def test_brokers_contact_excluded_without_this_business_consent(db: Database) -> None:
-    """Foriou (RULES.md §9): a broker's file gives no phone eligibility; the broker's own consent neither."""
+    """Foriou (docs/rules.md §9.2): a broker's file gives no phone eligibility; the broker's own consent neither."""
     with db.session() as s:
         broker = consumer(s, source_kind="broker", source_name="Data Prospects France")
         assert decide_one(s, broker.id, "", MONDAY).reason == THIRD_PARTY_NO_CONSENT
@@ -146,7 +146,7 @@ def test_no_phone_and_opposition_exclude_everyone(db: Database) -> None:
 
 
 def test_energy_renovation_campaign_refused(db: Database) -> None:
-    """RULES.md §1: energy renovation calls are forbidden even with consent and to professionals."""
+    """docs/rules.md §1.7: energy renovation calls are forbidden even with consent and to professionals."""
     assert forbidden_subject("Isolation des combles à 1 €") == "rénovation énergétique"
     assert forbidden_subject("Monte-escalier pour seniors") is not None
     assert forbidden_subject("Entretien chaudière") is not None  # boilers are energy equipment
@@ -176,7 +176,7 @@ def test_running_contract_exception(db: Database) -> None:
 
 
 def test_fifth_attempt_within_30_days_refused_allowed_again_on_day_31(db: Database) -> None:
-    """RULES.md §2: at most 4 calls or attempts per 30 days; the 5th waits until day 31."""
+    """docs/rules.md §2.3: at most 4 calls or attempts per 30 days; the 5th waits until day 31."""
     with db.session() as s:
         c = professional(s)
         for day in (2, 3, 4, 5):  # Mon-Thu 2-5 November
@@ -192,7 +192,7 @@ def test_fifth_attempt_within_30_days_refused_allowed_again_on_day_31(db: Databa
 
 
 def test_not_interested_blocks_60_days(db: Database) -> None:
-    """RULES.md §2: after « pas intéressé », no call for 60 calendar days."""
+    """docs/rules.md §2.4: after « pas intéressé », no call for 60 calendar days."""
     with db.session() as s:
         c = professional(s)
         log_call(s, c.id, "not-interested", paris(2026, 9, 1, 11, 0))
@@ -203,7 +203,7 @@ def test_not_interested_blocks_60_days(db: Database) -> None:
 
 
 def test_do_not_call_blocks_forever_and_is_an_opposition(db: Database) -> None:
-    """RULES.md §2/§5: « ne plus m'appeler » records an opposition, channel phone, shown with the others."""
+    """docs/rules.md §2/§5: « ne plus m'appeler » records an opposition, channel phone, shown with the others."""
     pytest.importorskip("services.compliance.oppositions")
     with db.session() as s:
         c = professional(s)

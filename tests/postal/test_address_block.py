@@ -1,4 +1,4 @@
-"""NF Z10-011 address blocks (RULES.md §8), rule by rule."""
+"""NF Z10-011 address blocks (docs/rules.md §8), rule by rule."""
 
 from __future__ import annotations
 

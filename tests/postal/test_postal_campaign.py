@@ -106,7 +106,7 @@ def run(db: Database, tmp_path: Path, **kw) -> tuple:  # type: ignore[no-untyped
 def test_objected_and_ineligible_contacts_get_neither_label_nor_letter(
     db: Database, tmp_path: Path, scenario: dict[str, int]
 ) -> None:
-    """RULES.md §1 post: opposed (post or all), refused, NPAI, retention expired, incomplete: left out."""
+    """docs/rules.md §1.1 post: opposed (post or all), refused, NPAI, retention expired, incomplete: left out."""
     outcome, letters, labels = run(db, tmp_path)
     everything = "\n".join(letters + labels).upper()
     for name in ("XOPOST", "XOTOUT", "XREFUS", "XNPAI", "XANCIEN", "XSANSRUE"):
@@ -152,7 +152,9 @@ def test_notice_per_source_kind(db: Database, tmp_path: Path, scenario: dict[str
     reminder = " ".join(by_name["INFORMEE"].split())
     assert "Rappel" in reminder and "2 mai 2026" in reminder
     assert "réclamation auprès de la CNIL" in art13
-    for text in letters:  # RULES.md §3: the right to object, on its own, on every letter, with the slip
+    for (
+        text
+    ) in letters:  # docs/rules.md §3.3: the right to object, on its own, on every letter, with the slip
         assert "Votre droit d'opposition" in text
         assert "Je ne souhaite plus recevoir d'offres" in text
         assert "par courrier" in text and "par téléphone" in text
@@ -315,7 +317,7 @@ def test_cancel_leaves_no_file_and_no_record(db: Database, tmp_path: Path, scena
 
 
 def test_campaign_refused_while_the_organisation_is_unnamed(db: Database, tmp_path: Path) -> None:
-    """RULES.md §3: no letter leaves without naming the organisation; nothing is written or recorded."""
+    """docs/rules.md §3.1: no letter leaves without naming the organisation; nothing is written or recorded."""
     with db.session() as s:
         make_contact(s)
     out = tmp_path / "campagne"

@@ -1,4 +1,4 @@
-"""Requests from data subjects (GDPR art. 15-22) with their one-month deadline (RULES.md §5).
+"""Requests from data subjects (GDPR art. 15-22) with their one-month deadline (docs/rules.md §5.4).
 
 Revision ID: 0005
 Revises: 0004
