@@ -10,6 +10,7 @@ from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from cli.forms import parse_int
 from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
+from models.contact import format_ref
 from models.partners import Partner
 from services.compliance.erasure import erase_contact
 from services.compliance.oppositions import record_opposition
@@ -146,8 +147,6 @@ def run_receive(ctx: CliContext, args: argparse.Namespace) -> Result:
             "unmatched": result.unmatched,
             "notices": [n for o in result.outcomes for n in _notices_json(o.notices, names)],
         }
-        from models.contact import format_ref
-
         data["matched"] = [format_ref(i) for i in data["matched"]]
     return Result(
         data,

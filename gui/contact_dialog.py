@@ -137,7 +137,7 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
-        if contact_id is not None:  # the person's choices on a collection form (issue 4)
+        if contact_id is not None:  # the person's choices on a collection form
             choices = buttons.addButton(
                 self.tr("C&hoix et consentements…"), QDialogButtonBox.ButtonRole.ActionRole
             )

@@ -89,7 +89,7 @@ class LabelSetupPanel(QWidget):
         # --- printer offset and calibration ---
         self.printer = QComboBox()
         self.printer.setEditable(True)
-        self.printer.lineEdit().setPlaceholderText(self.tr("imprimante par défaut"))  # type: ignore[union-attr]
+        self.printer.lineEdit().setPlaceholderText(self.tr("imprimante par défaut"))  # type: ignore[union-attr]  # editable
         self.printer.currentTextChanged.connect(self._load_offset)
         self.dx, self.dy = mm_box(20), mm_box(20)
         for box in (self.dx, self.dy):
@@ -135,7 +135,7 @@ class LabelSetupPanel(QWidget):
             "Imprimez la page de calibrage à 100 %, posez-la sur une planche vierge et mesurez l'écart : "
             "saisissez-le ici, il s'appliquera aux étiquettes imprimées sur cette imprimante."
         )))  # fmt: skip
-        right.itemAt(right.count() - 1).widget().setWordWrap(True)  # type: ignore[union-attr]
+        right.itemAt(right.count() - 1).widget().setWordWrap(True)  # type: ignore[union-attr]  # the label just added
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(editor, 1)

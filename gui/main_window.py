@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         counts = getattr(widget, "counts_changed", None)
         if counts is not None:
             counts.connect(self._show_counts)
-            widget.update_counts()  # type: ignore[attr-defined]
+            widget.update_counts()  # type: ignore[attr-defined]  # a section with counts has it
         return widget
 
     def show_section(self, key: str) -> None:
@@ -157,8 +158,11 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------------------------------------
     def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
-    ) -> QAction:  # type: ignore[no-untyped-def]
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -173,7 +177,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_contact_action)
         file_menu.addSeparator()
-        # Issue 3: the import wizard and the contacts export.
+        # The import wizard and the contacts export.
         self.import_action = self._action(self.tr("&Importer…"), "Ctrl+I", self.import_contacts)
         file_menu.addAction(self.import_action)
         self.export_action = self._action(self.tr("&Exporter les contacts…"), "Ctrl+E", self.export_contacts)
@@ -215,9 +219,9 @@ class MainWindow(QMainWindow):
         self.show_section("contacts")
         screen = self.screen("contacts")
         if screen is not None:
-            screen.new_contact()  # type: ignore[attr-defined]
+            screen.new_contact()  # type: ignore[attr-defined]  # the contacts section
 
-    def import_contacts(self):  # type: ignore[no-untyped-def]
+    def import_contacts(self) -> QWidget | None:
         from gui.import_wizard import open_import_wizard
 
         if self.db is None:
@@ -226,7 +230,7 @@ class MainWindow(QMainWindow):
         wizard.imported.connect(lambda _result: self._refresh_contacts())
         return wizard
 
-    def export_contacts(self):  # type: ignore[no-untyped-def]
+    def export_contacts(self) -> QWidget | None:
         """The contacts the list shows (its search), or all of them."""
         from gui.export_contacts import export_contacts_dialog
 
