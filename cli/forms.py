@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
@@ -13,6 +14,7 @@ from services.compliance.consents import record_consent, version_box_keys
 from services.compliance.forms import create_form, get_version, list_versions, organisation_warnings
 from services.compliance.printed_forms import write_form_pdf
 from services.contacts.lookup import get_by_ref
+from services.core.clock import business_tz, day_in, iso_utc, noon_of, now
 from services.core.errors import InputError
 from services.core.settings import get_settings
 from services.core.users import current_user
@@ -100,13 +102,13 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> Result:
     return Result({"version": version.id, "file": str(out)}, f"Formulaire imprimé : {out}")
 
 
-def _recorded_on(on: str | None) -> datetime:
+def _recorded_on(on: str | None, tz: ZoneInfo) -> datetime:
+    """Now, or the day given (noon in the business's zone); today's date means now."""
+    moment = now().replace(microsecond=0)
     if not on:
-        return datetime.now().replace(microsecond=0)
+        return moment
     day = parse_date(on)
-    return (
-        datetime.now().replace(microsecond=0) if day == date.today() else datetime.combine(day, time(12, 0))
-    )
+    return moment if day == day_in(moment, tz) else noon_of(day, tz)
 
 
 def run_consent(ctx: CliContext, args: argparse.Namespace) -> Result:
@@ -134,14 +136,14 @@ def run_consent(ctx: CliContext, args: argparse.Namespace) -> Result:
             refuse_partners=answer("refuse_partners", args.refuse_partners),
             accept_phone=answer("accept_phone", args.accept_phone),
             accepted_partner_categories=args.accept_partner,
-            recorded_on=_recorded_on(args.on), channel=args.channel or version.form.channel,
+            recorded_on=_recorded_on(args.on, business_tz(session)), channel=args.channel or version.form.channel,
             recorded_by=current_user(), proof_kind=proof_kind, proof=proof or "",
         )  # fmt: skip
         data = {
             "consent": record.id,
             "contact": contact.ref,
             "form_version": version.id,
-            "recorded_on": record.recorded_on.isoformat(timespec="seconds"),
+            "recorded_on": iso_utc(record.recorded_on),
             "accepted_partner_categories": sorted(args.accept_partner),
         }
     return Result(data, f"Choix enregistrés pour {data['contact']} (consentement n° {data['consent']})")

@@ -18,13 +18,14 @@ from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from services.contacts.lookup import get_by_ref
 from services.contacts.selection import Selection
+from services.core.clock import business_zone
 from services.core.errors import InputError
 from services.core.settings import get_setting
 from services.phone.call_centre import import_results, write_call_list
 from services.phone.call_log import OUTCOME_LABELS, get_campaign, log_call
 from services.phone.campaign import decide_campaign, open_phone_campaign, subject_warning
 from services.phone.contracts import add_contract, contract_to_dict, contracts_of
-from services.phone.decision import business_zone, decide_one, decision_to_dict
+from services.phone.decision import decide_one, decision_to_dict
 
 OUTCOMES = list(OUTCOME_LABELS)
 

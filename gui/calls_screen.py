@@ -38,6 +38,7 @@ from models.contact import Contact, format_ref
 from models.database import Database
 from services.contacts.record import display_name
 from services.contacts.selection import Selection
+from services.core.clock import business_zone
 from services.core.errors import Cancelled, InputError, UserError
 from services.core.phones import display as phone_display
 from services.core.settings import get_setting
@@ -52,7 +53,7 @@ from services.phone.campaign import (
     subject_warning,
 )
 from services.phone.contracts import contract_subjects
-from services.phone.decision import CallDecision, business_zone, decide_one
+from services.phone.decision import CallDecision, decide_one
 
 # One key per outcome (docs/rules.md §2.4: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [

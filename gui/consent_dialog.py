@@ -38,6 +38,7 @@ from services.compliance.consents import (
 from services.compliance.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
 from services.contacts.history import contact_history
 from services.contacts.record import display_name
+from services.core.clock import business_tz, from_wall_time, now
 from services.core.errors import InputError
 
 PROOF_KINDS = (
@@ -66,7 +67,8 @@ class ConsentDialog(QDialog):
                 raise InputError(f"Aucun contact avec la référence {format_ref(contact_id)}.")
             name = display_name(contact)
             summary = current_choices(s, contact_id).summary()
-            history = [f"{e.when:%d/%m/%Y}  {e.text}" for e in contact_history(s, contact)]
+            self.tz = business_tz(s)  # the times typed here are the shop's (docs/rules.md §10.1)
+            history = [f"{e.when.astimezone(self.tz):%d/%m/%Y}  {e.text}" for e in contact_history(s, contact)]
             versions = [v for v in list_versions(s)]
         self.setWindowTitle(self.tr("Choix de {0}").format(format_ref(contact_id)))
         header = QLabel(
@@ -85,10 +87,11 @@ class ConsentDialog(QDialog):
         self.box_group = QGroupBox(self.tr("Cases telles que la personne les a cochées"))
         self.box_layout = QVBoxLayout(self.box_group)
 
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        shop_now = QDateTime(now().astimezone(self.tz).replace(tzinfo=None, second=0, microsecond=0))
+        self.when = QDateTimeEdit(shop_now)
         self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.when.setMaximumDateTime(shop_now.addSecs(60))
         self.channel = QComboBox()
         for key in CONSENT_CHANNELS:
             self.channel.addItem(CHANNEL_LABELS.get(key, key), key)
@@ -178,7 +181,8 @@ class ConsentDialog(QDialog):
 
     def save(self) -> None:
         answers, categories = self.answers()
-        when: datetime = self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        wall: datetime = self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        when = from_wall_time(wall, self.tz)
         done = attempt(
             self.ui,
             self.db,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Dialect, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Named constraints, so that Alembic batch migrations on SQLite can find and alter them.
 NAMING_CONVENTION = {
@@ -18,8 +20,33 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    """Timestamps are stored in UTC; the window shows them in local time."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, as an aware UTC moment: what every timestamp column takes."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A moment, stored in UTC (docs/rules.md §10.1) and read back as an aware UTC datetime.
+
+    A naive datetime is refused: whether it meant the shop's time or UTC cannot be known, and reading
+    local time as UTC made a consent recorded five minutes ago look an hour in the future. The screens,
+    the command line and the files convert at their edge (services.core.clock)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"horodatage sans fuseau horaire refusé : {value!r}")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # a value SQLite returns untyped (e.g. from a raw expression)
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -27,5 +54,5 @@ class Base(DeclarativeBase):
 
 
 class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, utcnow
+from models.base import Base, UTCDateTime, utcnow
 
 FORM_CHANNELS = ("paper", "web", "phone", "counter", "event")
 # docs/rules.md §5.1: the scopes an objection can cover; "all" covers every prospecting channel.
@@ -24,7 +24,7 @@ class Form(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(150))
     channel: Mapped[str] = mapped_column(String(10))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     versions: Mapped[list[FormVersion]] = relationship(back_populates="form", order_by="FormVersion.number")
 
 
@@ -43,7 +43,7 @@ class FormVersion(Base):
     # JSON list of {"key": ..., "label": exact wording shown}; keys: refuse_post, refuse_phone,
     # refuse_partners, accept_phone, accept_phone_partner:<category>.
     boxes: Mapped[str] = mapped_column(Text, default="[]")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     form: Mapped[Form] = relationship(back_populates="versions")
 
 
@@ -68,12 +68,12 @@ class ConsentRecord(Base):
     refuse_partners: Mapped[bool | None] = mapped_column(Boolean)
     accept_phone: Mapped[bool | None] = mapped_column(Boolean)  # consumer opt-in for the business
     accepted_partner_categories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
-    recorded_on: Mapped[datetime] = mapped_column(DateTime)  # when the person made the choice
+    recorded_on: Mapped[datetime] = mapped_column(UTCDateTime)  # when the person made the choice
     channel: Mapped[str] = mapped_column(String(12), default="paper")
     recorded_by: Mapped[str] = mapped_column(String(80), default="")
     proof_kind: Mapped[str] = mapped_column(String(10), default="note")  # file, web_id, note
     proof: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     form_version: Mapped[FormVersion | None] = relationship()
 
 
@@ -92,7 +92,7 @@ class Opposition(Base):
     from_partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"))
     # Only a later explicit consent record can lift a phone or partner opposition; both stay.
     lifted_by_consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent_records.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class InformedRecord(Base):
@@ -110,7 +110,7 @@ class InformedRecord(Base):
     form_version_id: Mapped[int | None] = mapped_column(ForeignKey("form_versions.id"))
     notice_version: Mapped[str] = mapped_column(String(40), default="")  # letter template version
     campaign_id: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SuppressionEntry(Base):
@@ -124,4 +124,4 @@ class SuppressionEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
     scope: Mapped[str] = mapped_column(String(10))
     opposed_on: Mapped[date] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

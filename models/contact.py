@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Timestamped, utcnow
+from models.base import Base, Timestamped, UTCDateTime, utcnow
 
 # Allowed values, kept as plain strings in the base (readable in every export and on both engines).
 CIVILITIES = ("", "M.", "Mme")
@@ -78,7 +78,7 @@ class Contact(Timestamped, Base):
     # Returned "N'habite pas à l'adresse indiquée": the address is unusable until it is corrected.
     npai_on: Mapped[date | None] = mapped_column(Date)
     # Erased or anonymised (docs/rules.md §5-6): the row keeps its id, the personal fields are blanked.
-    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Lower-cased, accent-free text of the searchable fields (services.search keeps it current).
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -121,5 +121,5 @@ class ContactSource(Base):
     name: Mapped[str] = mapped_column(String(150))
     obtained_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(200), default="")  # e.g. "import fichier.xlsx"
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     contact: Mapped[Contact] = relationship(back_populates="sources")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Integer, String, Text
+from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, utcnow
+from models.base import Base, UTCDateTime, utcnow
 
 
 class ImportRecord(Base):
@@ -20,7 +20,7 @@ class ImportRecord(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     sheet: Mapped[str] = mapped_column(String(100), default="")
     imported_by: Mapped[str] = mapped_column(String(80), default="")
-    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # docs/rules.md §3: the source of the data decides the information owed (art. 13 or 14).
     source_kind: Mapped[str] = mapped_column(String(10))
     source_name: Mapped[str] = mapped_column(String(150))
@@ -44,5 +44,5 @@ class MappingPreset(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     mapping: Mapped[str] = mapped_column(Text, default="{}")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

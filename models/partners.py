@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, utcnow
+from models.base import Base, UTCDateTime, utcnow
 
 
 class Partner(Base):
@@ -21,7 +21,7 @@ class Partner(Base):
     notice_address: Mapped[str] = mapped_column(Text, default="")
     agreement_ref: Mapped[str] = mapped_column(String(100), default="")
     shared_fields: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of agreed fields
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Transmission(Base):
@@ -37,7 +37,7 @@ class Transmission(Base):
     fields: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of the fields sent
     contact_count: Mapped[int] = mapped_column(Integer, default=0)
     created_by: Mapped[str] = mapped_column(String(80), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     partner: Mapped[Partner] = relationship()
 
 
@@ -78,4 +78,4 @@ class PropagationNotice(Base):
     identifiers: Mapped[str] = mapped_column(Text, default="{}")
     # Rectification: the fields changed, "field: old -> new"; otherwise free text.
     detail: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

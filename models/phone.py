@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, utcnow
+from models.base import Base, UTCDateTime, utcnow
 
 # The outcomes a caller can log (docs/rules.md §2.4: "not interested" and "do not call me" are separate).
 CALL_OUTCOMES = (
@@ -49,7 +49,7 @@ class Contract(Base):
     end_on: Mapped[date | None] = mapped_column(Date)  # None: open-ended
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(80), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CallLogEntry(Base):
@@ -61,7 +61,7 @@ class CallLogEntry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
-    called_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+    called_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # UTC
     callee_zone: Mapped[str] = mapped_column(String(40))  # the callee's IANA zone at the time
     phone: Mapped[str] = mapped_column(String(20), default="")  # the number dialled (E.164)
     caller: Mapped[str] = mapped_column(String(80), default="")
@@ -75,7 +75,7 @@ class CallLogEntry(Base):
     # Only for calls imported from a call centre that the rules forbade at that moment: the reason.
     breach: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Callback(Base):
@@ -87,6 +87,6 @@ class Callback(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     call_id: Mapped[int] = mapped_column(ForeignKey("call_log.id", ondelete="CASCADE"))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
-    due_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # UTC
     done_by_call_id: Mapped[int | None] = mapped_column(ForeignKey("call_log.id"))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, utcnow
+from models.base import Base, UTCDateTime, utcnow
 
 # docs/rules.md §3.5: what the letter carried for this person.
 NOTICE_KINDS = ("art13", "art14", "reminder")
@@ -28,7 +28,7 @@ class LetterTemplateVersion(Base):
     reminder: Mapped[str] = mapped_column(Text, default="")  # already informed
     objection: Mapped[str] = mapped_column(Text, default="")  # art. 21(4): always, on its own
     created_by: Mapped[str] = mapped_column(String(80), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property
     def label(self) -> str:
@@ -63,7 +63,7 @@ class NpaiReturn(Base):
     returned_on: Mapped[date] = mapped_column(Date)
     address: Mapped[str] = mapped_column(Text, default="")  # the address that came back
     recorded_by: Mapped[str] = mapped_column(String(80), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CustomLabelTemplate(Base):
@@ -85,7 +85,7 @@ class CustomLabelTemplate(Base):
     h_pitch: Mapped[float] = mapped_column(Float)
     v_pitch: Mapped[float] = mapped_column(Float)
     corner_radius: Mapped[float] = mapped_column(Float, default=0.0)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class PrinterOffset(Base):

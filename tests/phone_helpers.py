@@ -20,10 +20,6 @@ def paris(y: int, m: int, d: int, hh: int = 10, mm: int = 30) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=PARIS)
 
 
-def utc_naive(moment: datetime) -> datetime:
-    return moment.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-
-
 def phone_form_version(session: Session) -> FormVersion:
     form = Form(name="Formulaire comptoir", channel="paper")
     session.add(form)
@@ -46,7 +42,7 @@ def give_consent(
         "contact_id": contact.id,
         "form_version_id": phone_form_version(session).id,
         "accept_phone": True,
-        "recorded_on": utc_naive(recorded_on),
+        "recorded_on": recorded_on,
         "channel": "paper",
         "recorded_by": "Julie (accueil)",
         "proof_kind": "file",

@@ -11,7 +11,7 @@ import shutil
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, format_ref
 from services.contacts.history import SCOPE_LABELS
+from services.core.clock import business_tz, day_in, now
 from services.core.errors import InputError, NotFoundError
 from services.core.paths import data_dir
 from services.core.settings import get_setting
@@ -115,8 +116,12 @@ def record_consent(
         raise InputError(f"Canal inconnu « {channel} » : {', '.join(CONSENT_CHANNELS)}.")
     if proof_kind not in PROOF_KINDS:
         raise InputError(f"Type de preuve inconnu « {proof_kind} » : fichier, identifiant web ou note.")
-    if recorded_on > datetime.now():
-        raise InputError(f"La date du consentement {recorded_on:%d/%m/%Y %H:%M} est dans le futur.")
+    if recorded_on.tzinfo is None:
+        raise ValueError("recorded_on must be aware (docs/rules.md §10.1: convert at the edge)")
+    tz = business_tz(session)
+    if recorded_on > now() + timedelta(minutes=5):  # a workstation's clock may run a little ahead
+        shown = recorded_on.astimezone(tz)
+        raise InputError(f"La date du consentement {shown:%d/%m/%Y %H:%M} est dans le futur.")
     categories = sorted({c.strip() for c in accepted_partner_categories if c.strip()})
     answers = {
         "refuse_post": refuse_post,
@@ -150,7 +155,7 @@ def record_consent(
         session.add(
             InformedRecord(
                 contact_id=contact_id,
-                informed_on=recorded_on.date(),
+                informed_on=day_in(recorded_on, tz),
                 document="form",
                 full_notice=True,
                 form_version_id=version.id,
@@ -164,7 +169,7 @@ def record_consent(
                 Opposition.contact_id == contact_id,
                 Opposition.scope.in_(scopes),
                 Opposition.lifted_by_consent_id.is_(None),
-                Opposition.received_on <= recorded_on.date(),
+                Opposition.received_on <= day_in(recorded_on, tz),
             )
         ):
             opposition.lifted_by_consent_id = record.id
@@ -194,13 +199,21 @@ class CurrentChoices:
         return "; ".join(parts) or "aucune restriction enregistrée"
 
 
-def phone_consent_valid(recorded_on: datetime, today: date, days: int) -> bool:
-    """docs/rules.md §1.4: a phone consent is valid N days (*setting* rules.phone_consent_days), never renewed silently."""
-    return recorded_on.date() + timedelta(days=days) >= today
+def consent_expires_at(given_at: datetime, validity_days: int) -> datetime:
+    """docs/rules.md §1.4: a phone consent given at t stops at t + `rules.phone_consent_days` (365 days), to
+    the minute, and is never renewed silently. The one expiry rule: the card, the call decision, the
+    campaigns, the partners' files and the registers all use it."""
+    return given_at + timedelta(days=validity_days)
 
 
-def current_choices(session: Session, contact_id: int, today: date | None = None) -> CurrentChoices:
-    today = today or date.today()
+def consent_expired(given_at: datetime, at: datetime, validity_days: int) -> bool:
+    """docs/rules.md §1.4: expired from the moment consent_expires_at is reached (both moments aware, or
+    both stored UTC without a zone)."""
+    return at >= consent_expires_at(given_at, validity_days)
+
+
+def current_choices(session: Session, contact_id: int, at: datetime | None = None) -> CurrentChoices:
+    at = at or now()
     records = list(
         session.scalars(
             select(ConsentRecord)
@@ -215,7 +228,7 @@ def current_choices(session: Session, contact_id: int, today: date | None = None
     if (
         not answers["accept_phone"]
         or phone_on is None
-        or not phone_consent_valid(phone_on, today, int(get_setting(session, "rules.phone_consent_days")))
+        or consent_expired(phone_on, at, int(get_setting(session, "rules.phone_consent_days")))
     ):
         phone_on = None
     categories: list[str] = next(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact, ContactSource
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import CALL_OUTCOME_LABELS, CallLogEntry, Contract
+from services.core.clock import iso_utc
 
 SCOPE_LABELS = {
     "all": "toute prospection",
@@ -33,12 +34,14 @@ class HistoryEvent:
     kind: str  # created, source, consent, opposition, informed, transmission, notice, contract, call
     text: str
 
-    def to_dict(self) -> dict[str, str]:
-        return {"when": self.when.isoformat(timespec="seconds"), "kind": self.kind, "text": self.text}
+    def to_dict(self) -> dict[str, str | None]:
+        return {"when": iso_utc(self.when), "kind": self.kind, "text": self.text}
 
 
 def _at(d: date | datetime) -> datetime:
-    return d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+    """A day-only event (a source's date, an objection's receipt) placed at noon UTC: it then falls on the
+    same calendar day in every French time zone, and sorts among the day's timed events."""
+    return d if isinstance(d, datetime) else datetime(d.year, d.month, d.day, 12, tzinfo=UTC)
 
 
 def _consent_text(r: ConsentRecord) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from models.contact import Contact
 from services.contacts.search import ContactRow
+from services.core.clock import iso_utc
 from services.core.countries import country_name
 
 
@@ -47,7 +48,7 @@ def contact_to_dict(c: Contact) -> dict[str, Any]:
         "source_kind": c.source_kind,
         "source_name": c.source_name,
         "source_date": c.source_date.isoformat() if c.source_date else None,
-        "created_at": c.created_at.isoformat(timespec="seconds") if c.created_at else None,
-        "updated_at": c.updated_at.isoformat(timespec="seconds") if c.updated_at else None,
+        "created_at": iso_utc(c.created_at),
+        "updated_at": iso_utc(c.updated_at),
         "version": c.version,
     }

@@ -3,7 +3,7 @@ slower at 100,000 rows), a ContactSource per contact, the consents the file carr
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -15,6 +15,7 @@ from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
 from services.compliance.consents import record_consent
 from services.contacts.search import search_text_for
+from services.core.clock import business_tz
 from services.core.errors import InputError
 from services.importing.outcome import ImportOptions, ImportResult, Progress
 from services.importing.planning import CONTACT_COLUMNS, Plan, table_index, tick
@@ -194,6 +195,7 @@ def _write_consents(
     version = session.get(FormVersion, options.form_version_id)
     assert version is not None
     channel = session.scalar(select(Form.channel).where(Form.id == version.form_id)) or "paper"
+    tz = business_tz(session)  # a collection date is a day of the shop's calendar (docs/rules.md §10.1)
     targets: list[tuple[int, int]] = [(i, cid) for i, cid in new_ids.items()]
     targets += [(i, cid) for cid, rows in plan.merge_rows.items() for i in rows]
     opposed: set[int] = set()
@@ -228,7 +230,7 @@ def _write_consents(
         # the information text. accept_phone is never passed for an objected person (see above).
         record_consent(
             session, cid, version.id, **answers,
-            recorded_on=datetime(collected.year, collected.month, collected.day), channel=channel,
+            recorded_on=datetime.combine(collected, time(0, 0), tzinfo=tz), channel=channel,
             recorded_by=options.imported_by, proof_kind="note",
             proof=f"Import du fichier {table.path.name} (SHA-256 {result.sha256}), ligne {table.line_number(i)}",
         )  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.contact import Contact, format_ref, parse_ref
 from models.phone import CallLogEntry
+from services.core.clock import business_zone
 from services.core.errors import InputError, NotFoundError
 from services.core.phones import display as phone_display
 from services.core.spreadsheet import Column, Sheet, write_xlsx
@@ -24,7 +25,6 @@ from services.core.text import fold
 from services.phone.calendar import CALL_WINDOWS, Place, public_holiday
 from services.phone.call_log import OUTCOME_LABELS, check_callback_moment, log_call
 from services.phone.campaign import STATUS_LABELS, CampaignDecisions
-from services.phone.decision import business_zone, to_utc_naive
 
 # --- the call list for an outside call centre ---------------------------------------------------
 
@@ -279,7 +279,7 @@ def _already_logged(session: Session, contact_id: int, at: datetime) -> bool:
             select(CallLogEntry.id).where(
                 and_(
                     CallLogEntry.contact_id == contact_id,
-                    CallLogEntry.called_at == to_utc_naive(at),
+                    CallLogEntry.called_at == at,
                     CallLogEntry.source == "call-centre",
                 )
             )

@@ -22,10 +22,11 @@ from models.contact import Contact, format_ref
 from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
 from services.compliance.oppositions import record_opposition
 from services.contacts.search import search_text_for
+from services.core.clock import business_zone
 from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
 from services.phone.calendar import Place, why_not_now
-from services.phone.decision import CallDecision, business_zone, decide_one, from_utc_naive, to_utc_naive
+from services.phone.decision import CallDecision, decide_one
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
@@ -96,7 +97,7 @@ def log_call(
     elig = decision.eligibility
     entry = CallLogEntry(
         contact_id=contact_id,
-        called_at=to_utc_naive(now),
+        called_at=now,
         callee_zone=decision.place.zone,
         phone=decision.number,
         caller=caller.strip()[:80],
@@ -124,7 +125,7 @@ def log_call(
                 contact_id=contact_id,
                 call_id=entry.id,
                 campaign_id=entry.campaign_id,
-                due_at=to_utc_naive(callback_at),
+                due_at=callback_at,
             )
         )
     opposition_id = None
@@ -167,11 +168,11 @@ def pending_callbacks(session: Session, now: datetime, limit: int = 50) -> list[
     """Callbacks due by `now` and not yet made: (contact id, due moment UTC aware), oldest first."""
     rows = session.execute(
         select(Callback.contact_id, Callback.due_at)
-        .where(Callback.done_by_call_id.is_(None), Callback.due_at <= to_utc_naive(now))
+        .where(Callback.done_by_call_id.is_(None), Callback.due_at <= now)
         .order_by(Callback.due_at)
         .limit(limit)
     )
-    return [(cid, from_utc_naive(due)) for cid, due in rows]
+    return [(cid, due) for cid, due in rows]
 
 
 # --- the calls register (docs/rules.md §1.4: the basis of each call is kept, with its proof) -----------
@@ -226,7 +227,7 @@ def register_rows(session: Session, business_tz: str) -> Any:
         .order_by(CallLogEntry.called_at, CallLogEntry.id)
     )
     for e, civ, first, last, company, campaign, consent_on, subject in session.execute(q).yield_per(2000):
-        at = from_utc_naive(e.called_at)
+        at = e.called_at
         name = " ".join(x for x in (civ, first, last) if x)
         if company:
             name = f"{company} ({name})" if name else company
@@ -272,7 +273,7 @@ def describe_basis(session: Session, decision: CallDecision) -> str:
             version = session.get(FormVersion, record.form_version_id)
             f = session.get(Form, version.form_id) if version else None
             form = f" sur « {f.name} » (version {version.number})" if f and version else ""
-        local = from_utc_naive(record.recorded_on).astimezone(decision.place.tz)
+        local = record.recorded_on.astimezone(decision.place.tz)
         who = f", recueilli par {record.recorded_by}" if record.recorded_by else ""
         proof = f" — preuve : {record.proof}" if record.proof else ""
         return f"Consentement n° {record.id} du {local:%d/%m/%Y à %H:%M}{form}, canal {CONSENT_CHANNEL_LABELS.get(record.channel, record.channel)}{who}{proof}."
@@ -295,4 +296,4 @@ def last_calls(session: Session, contact_id: int, limit: int = 5) -> list[tuple[
         .order_by(CallLogEntry.called_at.desc(), CallLogEntry.id.desc())
         .limit(limit)
     )
-    return [(from_utc_naive(at), OUTCOME_LABELS.get(o, o), c) for at, o, c in rows]
+    return [(at, OUTCOME_LABELS.get(o, o), c) for at, o, c in rows]

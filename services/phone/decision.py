@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from models.contact import Contact
 from models.phone import CallLogEntry
 from services.core.bulk import as_datetime, collector_paused, driver_rows
-from services.core.errors import InputError, NotFoundError
+from services.core.clock import business_zone, from_utc_naive, to_utc_naive
+from services.core.errors import NotFoundError
 from services.core.settings import get_setting
 from services.phone.calendar import (
     ATTEMPT_DAYS,
@@ -46,15 +47,6 @@ from services.phone.eligibility import (
 )
 
 KNOWN_ZONES = (PARIS, *sorted(set(ZONE_BY_PREFIX.values())))
-
-
-def to_utc_naive(moment: datetime) -> datetime:
-    """The base stores UTC without a zone."""
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def from_utc_naive(stored: datetime) -> datetime:
-    return stored.replace(tzinfo=UTC)
 
 
 class CallStats(NamedTuple):
@@ -239,18 +231,6 @@ def calendar_decision(
     if when is None:
         when = cache[key] = decide_when(now, place, free_from, ni_day)
     return when
-
-
-def business_zone(session: Session) -> str:
-    """The business's time zone (setting business.timezone): what --at and the screens' times mean."""
-    name = str(get_setting(session, "business.timezone") or PARIS)
-    try:
-        ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError):
-        raise InputError(
-            f"Fuseau horaire de l'entreprise inconnu « {name} » (Réglages) : par exemple Europe/Paris."
-        ) from None
-    return name
 
 
 def business_today(session: Session, now: datetime) -> date:

@@ -9,7 +9,7 @@ each citing its rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -21,6 +21,7 @@ from models.compliance import ConsentRecord
 from models.contact import Contact
 from models.phone import Contract
 from services.compliance.choices import opposed
+from services.compliance.consents import consent_expired
 from services.core.bulk import as_datetime, driver_rows
 from services.core.text import fold
 
@@ -230,11 +231,6 @@ def consent_from_this_business(c: EligibilityInputs) -> bool:
     """docs/rules.md §9.2 (Foriou): a consent a broker or partner says it collected is not a consent to be
     called by this business."""
     return (c.consent_channel or "") not in FOREIGN_CONSENT_CHANNELS
-
-
-def consent_expired(consent_on: datetime, now: datetime, validity_days: int) -> bool:
-    """docs/rules.md §1.4: a phone consent is valid `rules.phone_consent_days` days (365), never renewed silently."""
-    return now >= consent_on + timedelta(days=validity_days)
 
 
 def consumer_consent(c: EligibilityInputs, now: datetime, validity_days: int) -> tuple[bool, str]:

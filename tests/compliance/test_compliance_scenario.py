@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -23,8 +24,10 @@ from services.partners.receiving import record_partner_objections
 from services.partners.transmissions import plan_transmission, share
 from tests.cli_helpers import cli
 
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
+
 SLIP_DAY = date(2026, 11, 23)  # a Monday: 2 working days later is Wednesday 25
-ON = datetime(2026, 11, 2, 11, 0)
+ON = datetime(2026, 11, 2, 11, 0, tzinfo=PARIS)
 
 PEOPLE = {
     # name: (source kind, source name, email, mobile)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -18,7 +19,9 @@ from services.compliance.oppositions import record_opposition
 from services.core.errors import InputError
 from tests.helpers import make_contact
 
-WHEN = datetime(2026, 11, 2, 10, 30)
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
+
+WHEN = datetime(2026, 11, 2, 10, 30, tzinfo=PARIS)
 
 
 def _form(s, categories: str = "Cuisinistes"):
@@ -95,7 +98,7 @@ def test_unticked_boxes_and_older_consents_lift_nothing(db: Database) -> None:
         v = _form(s)
         o = record_opposition(s, c.id, "partners", "letter", date(2026, 11, 1)).opposition
         record_consent(s, c.id, v.id, refuse_partners=False, recorded_on=WHEN, channel="counter")
-        record_consent(s, c.id, v.id, accepted_partner_categories=["Cuisinistes"], recorded_on=datetime(2026, 10, 1),
+        record_consent(s, c.id, v.id, accepted_partner_categories=["Cuisinistes"], recorded_on=datetime(2026, 10, 1, tzinfo=PARIS),
                        channel="counter")  # fmt: skip
         assert o.lifted_by_consent_id is None
         r = record_consent(
@@ -123,7 +126,9 @@ def test_future_date_and_unknown_channel_are_refused(db: Database) -> None:
         c = make_contact(s)
         v = _form(s)
         with pytest.raises(InputError, match="futur"):
-            record_consent(s, c.id, v.id, recorded_on=datetime.now() + timedelta(days=2), channel="paper")
+            record_consent(
+                s, c.id, v.id, recorded_on=datetime.now(PARIS) + timedelta(days=2), channel="paper"
+            )
         with pytest.raises(InputError, match="Canal"):
             record_consent(s, c.id, v.id, recorded_on=WHEN, channel="pigeon")
         assert s.scalar(select(func.count(ConsentRecord.id))) == 0
@@ -140,10 +145,10 @@ def test_current_choices_follow_the_latest_answers_and_consent_expiry(db: Databa
             s, c.id, v.id, refuse_post=True, accept_phone=True, recorded_on=WHEN, channel="counter"
         )
         record_opposition(s, c.id, "partners", "email", date(2026, 11, 3))
-        now = current_choices(s, c.id, today=date(2026, 11, 20))
+        now = current_choices(s, c.id, at=datetime(2026, 11, 20, tzinfo=PARIS))
         assert now.answers["refuse_post"] is True and now.phone_consent_on == WHEN
         assert now.oppositions == ["partners"] and "refus courrier" in now.summary()
-        assert current_choices(s, c.id, today=date(2027, 11, 3)).phone_consent_on is None
+        assert current_choices(s, c.id, at=datetime(2027, 11, 3, tzinfo=PARIS)).phone_consent_on is None
 
 
 def test_an_import_never_lifts_an_objection(db: Database) -> None:

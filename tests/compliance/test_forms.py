@@ -6,6 +6,7 @@ import json
 import subprocess
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +19,8 @@ from services.compliance.printed_forms import write_form_pdf
 from services.core.errors import InputError
 from services.core.settings import get_settings, set_settings
 from tests.helpers import make_contact
+
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
 
 
 def _org(s) -> None:
@@ -69,7 +72,12 @@ def test_unused_version_is_edited_in_place_used_one_gets_a_new_version(db: Datab
         )
         assert same.id == v.id and same.purpose == "Offres et actualités"
         record_consent(
-            s, make_contact(s).id, v.id, refuse_post=True, recorded_on=datetime(2026, 11, 2), channel="paper"
+            s,
+            make_contact(s).id,
+            v.id,
+            refuse_post=True,
+            recorded_on=datetime(2026, 11, 2, tzinfo=PARIS),
+            channel="paper",
         )
         before = (v.info_text, v.boxes)
         new = edit_version(

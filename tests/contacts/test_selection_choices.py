@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -12,6 +13,8 @@ from models.database import Database
 from services.compliance.choices import opposed, refused_at_collection
 from services.contacts.selection import Selection, selected_ids_query
 from tests.helpers import make_contact
+
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
 
 
 def test_selection_filters_combine(db: Database) -> None:
@@ -52,13 +55,22 @@ def test_oppositions_and_latest_form_answers(db: Database) -> None:
         b = make_contact(s, last_name="B")
         s.add(Opposition(contact_id=a.id, scope="all", received_on=date(2026, 6, 1), channel="slip"))
         s.add(Opposition(contact_id=b.id, scope="phone", received_on=date(2026, 6, 1), channel="phone"))
-        s.add(ConsentRecord(contact_id=b.id, refuse_post=True, recorded_on=datetime(2026, 1, 1)))
+        s.add(
+            ConsentRecord(contact_id=b.id, refuse_post=True, recorded_on=datetime(2026, 1, 1, tzinfo=PARIS))
+        )
         s.add(
             ConsentRecord(
-                contact_id=b.id, refuse_post=False, refuse_phone=True, recorded_on=datetime(2026, 3, 1)
+                contact_id=b.id,
+                refuse_post=False,
+                refuse_phone=True,
+                recorded_on=datetime(2026, 3, 1, tzinfo=PARIS),
             )
         )
-        s.add(ConsentRecord(contact_id=a.id, refuse_partners=True, recorded_on=datetime(2026, 3, 1)))
+        s.add(
+            ConsentRecord(
+                contact_id=a.id, refuse_partners=True, recorded_on=datetime(2026, 3, 1, tzinfo=PARIS)
+            )
+        )
         ids = (a.id, b.id)
     with db.session() as s:
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
@@ -23,6 +24,8 @@ from services.compliance.oppositions import record_opposition
 from tests.compliance_helpers import make_partner, transmit
 from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
+
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
 
 
 def test_forms_screen_creates_a_form_and_prints_it(qtbot, sqlite_db: Database, tmp_path: Path) -> None:
@@ -60,7 +63,7 @@ def test_forms_screen_edit_of_a_used_version_makes_version_2(qtbot, sqlite_db: D
             make_contact(s).id,
             v.id,
             refuse_post=True,
-            recorded_on=datetime(2026, 11, 2),
+            recorded_on=datetime(2026, 11, 2, tzinfo=PARIS),
             channel="counter",
         )
     screen = FormsScreen(sqlite_db, FakeUi())
@@ -83,7 +86,12 @@ def test_partners_screen_adds_a_partner_shows_exclusions_and_shares(
         v = create_form(s, "Comptoir", "counter", "Offres", "Cuisinistes")
         ok = make_contact(s)
         record_consent(
-            s, ok.id, v.id, refuse_partners=False, recorded_on=datetime(2026, 11, 2), channel="counter"
+            s,
+            ok.id,
+            v.id,
+            refuse_partners=False,
+            recorded_on=datetime(2026, 11, 2, tzinfo=PARIS),
+            channel="counter",
         )
         make_contact(s, last_name="Jamais", email="j@x.fr", mobile="")
     ui = FakeUi(save_path=tmp_path / "t.xlsx")
@@ -201,7 +209,12 @@ def test_contact_dialog_opens_the_consent_dialog_and_refreshes_history(
     def fake_open(db, ui, contact_id, parent=None) -> bool:
         with db.session() as s:
             record_consent(
-                s, contact_id, v.id, refuse_post=True, recorded_on=datetime(2026, 11, 2), channel="counter"
+                s,
+                contact_id,
+                v.id,
+                refuse_post=True,
+                recorded_on=datetime(2026, 11, 2, tzinfo=PARIS),
+                channel="counter",
             )
         return True
 

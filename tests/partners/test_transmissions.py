@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -21,7 +22,9 @@ from services.partners.directory import PartnerInput, add_partner
 from services.partners.transmissions import excluded_list, plan_transmission, share
 from tests.helpers import make_contact
 
-ON = datetime(2026, 11, 2, 10, 0)
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
+
+ON = datetime(2026, 11, 2, 10, 0, tzinfo=PARIS)
 
 
 def _setup(s):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pdfplumber
 import pytest
@@ -26,6 +27,8 @@ from services.postal.letter_templates import DEFAULT_TEXTS, latest_version, save
 from services.postal.returned_mail import record_npai
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
+
+PARIS = ZoneInfo("Europe/Paris")  # the business's zone (setting business.timezone)
 
 ON = date(2026, 11, 20)
 
@@ -89,7 +92,7 @@ def scenario(db: Database) -> dict[str, int]:
             ids["refused"],
             None,
             refuse_post=True,
-            recorded_on=datetime(2026, 11, 1, 10, 0),
+            recorded_on=datetime(2026, 11, 1, 10, 0, tzinfo=PARIS),
             channel="paper",
         )
         s.flush()
