@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models.database import Database, open_database, resolve_url
+from services.core.clock import use_display_zone
 from services.core.paths import data_dir
 
 
@@ -22,6 +23,8 @@ class CliContext:
     def db(self) -> Database:
         if self._db is None:
             self._db = open_database(resolve_url(self.db_arg, data_dir()))
+            with self._db.session() as session:
+                use_display_zone(session)  # files and text show the business's clock
         return self._db
 
     @contextmanager

@@ -14,8 +14,9 @@ from services.compliance.consents import record_consent, version_box_keys
 from services.compliance.forms import create_form, get_version, list_versions, organisation_warnings
 from services.compliance.printed_forms import write_form_pdf
 from services.contacts.lookup import get_by_ref
-from services.core.clock import business_tz, day_in, iso_utc, noon_of, now
+from services.core.clock import business_tz
 from services.core.errors import InputError
+from services.core.moments import day_in, iso_utc, noon_of, now
 from services.core.settings import get_settings
 from services.core.users import current_user
 

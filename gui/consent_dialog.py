@@ -38,8 +38,9 @@ from services.compliance.consents import (
 from services.compliance.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
 from services.contacts.history import contact_history
 from services.contacts.record import display_name
-from services.core.clock import business_tz, from_wall_time, now
+from services.core.clock import business_tz
 from services.core.errors import InputError
+from services.core.moments import from_wall_time, now
 
 PROOF_KINDS = (
     ("note", "Note"),
@@ -68,7 +69,9 @@ class ConsentDialog(QDialog):
             name = display_name(contact)
             summary = current_choices(s, contact_id).summary()
             self.tz = business_tz(s)  # the times typed here are the shop's (docs/rules.md §10.1)
-            history = [f"{e.when.astimezone(self.tz):%d/%m/%Y}  {e.text}" for e in contact_history(s, contact)]
+            history = [
+                f"{e.when.astimezone(self.tz):%d/%m/%Y}  {e.text}" for e in contact_history(s, contact)
+            ]
             versions = [v for v in list_versions(s)]
         self.setWindowTitle(self.tr("Choix de {0}").format(format_ref(contact_id)))
         header = QLabel(

@@ -74,8 +74,11 @@ class MainWindow(QMainWindow):
     def set_database(self, db: Database) -> None:
         """The base is open: the sections and the menus come alive, Contacts first."""
         from models.database import describe_url
+        from services.core.clock import use_display_zone  # after the first paint, like SQLAlchemy
 
         self.db = db
+        with db.session() as session:
+            use_display_zone(session)  # the screens show the business's clock
         self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
         self.base_label.setText(self.tr("Base : {name}").format(name=describe_url(db.url)))
         self.count_label.clear()

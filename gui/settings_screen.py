@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
 from models.database import Database
+from services.core.clock import use_display_zone
 from services.core.errors import UserError
 from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
 
@@ -126,6 +127,7 @@ class SettingsScreen(QWidget):
         try:
             with self.db.session() as session:
                 set_settings(session, self.values())
+                use_display_zone(session)  # a new business time zone shows at once
         except UserError as exc:  # one bad value: the whole save is rolled back, said twice
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(str(exc))

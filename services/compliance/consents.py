@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, format_ref
 from services.contacts.history import SCOPE_LABELS
-from services.core.clock import business_tz, day_in, now
+from services.core.clock import business_tz
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import day_in, now
 from services.core.paths import data_dir
 from services.core.settings import get_setting
 

@@ -14,7 +14,7 @@ from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact, ContactSource
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import CALL_OUTCOME_LABELS, CallLogEntry, Contract
-from services.core.clock import iso_utc
+from services.core.moments import iso_utc
 
 SCOPE_LABELS = {
     "all": "toute prospection",

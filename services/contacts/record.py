@@ -6,8 +6,8 @@ from typing import Any
 
 from models.contact import Contact
 from services.contacts.search import ContactRow
-from services.core.clock import iso_utc
 from services.core.countries import country_name
+from services.core.moments import iso_utc
 
 
 def address_lines(c: Contact) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
+from services.core.moments import wall_time
 from services.core.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -95,7 +96,7 @@ def _write_cell(
     if kind == "date" and isinstance(value, date):
         ws.write_datetime(r, c, datetime(value.year, value.month, value.day), date_fmt)
     elif kind == "datetime" and isinstance(value, datetime):
-        ws.write_datetime(r, c, value, dt_fmt)
+        ws.write_datetime(r, c, wall_time(value), dt_fmt)  # Excel has no zones: the business's clock
     elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
         ws.write_number(r, c, value)
     else:

@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
+from services.core.moments import wall_time
+
 _SPACES = re.compile(r"\s+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
@@ -43,8 +45,8 @@ def display_value(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime):  # a stored moment shows on the business's clock
+        return wall_time(value).strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)

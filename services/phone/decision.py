@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from models.contact import Contact
 from models.phone import CallLogEntry
 from services.core.bulk import as_datetime, collector_paused, driver_rows
-from services.core.clock import business_zone, from_utc_naive, to_utc_naive
+from services.core.clock import business_zone
 from services.core.errors import NotFoundError
+from services.core.moments import from_utc_naive, to_utc_naive
 from services.core.settings import get_setting
 from services.phone.calendar import (
     ATTEMPT_DAYS,
