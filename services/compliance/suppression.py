@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
 from services.core.emails import normalise_email
-from services.core.phones import to_e164
+from services.core.phones import legacy_forms, to_e164
 from services.core.text import fold
 
 # Salted so that the table is not a lookup of the plain values; the same salt on every install so
@@ -24,7 +24,7 @@ from services.core.text import fold
 _SALT = b"webleads-tracker/suppression/v1:"
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return hashlib.sha256(_SALT + text.encode("utf-8")).hexdigest()
 
 
@@ -40,15 +40,21 @@ def suppression_keys(
     keys: list[tuple[str, str]] = []
     normalised_email = normalise_email(email) if email else None
     if normalised_email:
-        keys.append(("email", _digest(normalised_email.lower())))
+        keys.append(("email", digest(normalised_email.lower())))
     for phone in phones:
-        e164 = to_e164(phone) if phone else None
+        e164 = to_e164(phone, postcode=postcode) if phone else None
         if e164:
-            keys.append(("phone", _digest(e164)))
+            keys += phone_keys(e164)
     if last_name.strip() and postcode.strip():
         name = fold(f"{last_name} {first_name}").replace("-", " ")
-        keys.append(("name_postcode", _digest(f"{name}|{postcode.strip()}")))
+        keys.append(("name_postcode", digest(f"{name}|{postcode.strip()}")))
     return keys
+
+
+def phone_keys(e164: str) -> list[tuple[str, str]]:
+    """docs/rules.md §5.2: a number's hash, and the hash of the form versions before 0.2 stored it in
+    (an overseas number written +33): an objector erased then is still recognised."""
+    return [("phone", digest(form)) for form in (e164, *legacy_forms(e164))]
 
 
 def add_to_suppression_list(

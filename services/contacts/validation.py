@@ -96,7 +96,7 @@ def check_contact(data: ContactInput, *, require_source: bool = True) -> Checked
     region = code if code != "FR" else "FR"
     for key in ("phone", "mobile"):
         if v[key]:
-            e164 = to_e164(v[key], region)
+            e164 = to_e164(v[key], region, v["postcode"])  # an overseas postcode decides the territory
             if e164 is None:
                 errors[key] = f"« {v[key]} » n'est pas un numéro valide."
             else:

@@ -170,11 +170,12 @@ def has_complete_address(values: dict[str, Any]) -> bool:
 # --- phones and e-mails ---------------------------------------------------------------------------
 
 
-def clean_phone(raw: Any, region: str, label: str = "Téléphone") -> tuple[str, str]:
-    """To E.164 ("06.12.34.56.78" -> "+33612345678"); a number that cannot be valid is dropped."""
+def clean_phone(raw: Any, region: str, label: str = "Téléphone", postcode: str = "") -> tuple[str, str]:
+    """To E.164 ("06.12.34.56.78" -> "+33612345678", "0692…" -> "+262692…"); a number that cannot be
+    valid is dropped."""
     if raw is None or raw == "":
         return "", ""
-    e164 = to_e164(raw, region or "FR")
+    e164 = to_e164(raw, region or "FR", postcode)
     if e164:
         return e164, ""
     return "", f"{label} « {cell_text(raw).strip()} » invalide : ignoré."

@@ -120,7 +120,7 @@ class RowCleaner:
         for name, label in (("phone", "Téléphone"), ("mobile", "Portable")):
             i = col[name]
             if i is not None and cells[i] not in (None, ""):
-                number, w = clean_phone(cells[i], country, label)
+                number, w = clean_phone(cells[i], country, label, v.get("postcode", ""))
                 if number:
                     v[name] = number
                 if w:

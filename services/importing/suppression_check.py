@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.compliance import SuppressionEntry
-from services.compliance.suppression import _digest, suppressed_keys
+from services.compliance.suppression import digest, phone_keys, suppressed_keys
 from services.core.text import fold
 
 REASON = (
@@ -25,14 +25,14 @@ def row_keys(values: dict[str, Any]) -> list[tuple[str, str]]:
     """
     keys: list[tuple[str, str]] = []
     if values.get("email"):
-        keys.append(("email", _digest(values["email"].lower())))
+        keys.append(("email", digest(values["email"].lower())))
     for name in ("phone", "mobile"):
         if values.get(name):
-            keys.append(("phone", _digest(values[name])))
+            keys += phone_keys(values[name])
     last, postcode = values.get("last_name", ""), values.get("postcode", "")
     if last.strip() and postcode.strip():
         name = fold(f"{last} {values.get('first_name', '')}").replace("-", " ")
-        keys.append(("name_postcode", _digest(f"{name}|{postcode.strip()}")))
+        keys.append(("name_postcode", digest(f"{name}|{postcode.strip()}")))
     return keys
 
 

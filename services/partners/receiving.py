@@ -87,7 +87,7 @@ def match_contact(session: Session, ids: dict[str, str], partner: Partner | None
         if found:
             return found
     for key in ("mobile", "phone"):
-        e164 = to_e164(ids[key]) if ids.get(key) else None
+        e164 = to_e164(ids[key], postcode=ids.get("postcode", "")) if ids.get(key) else None
         if e164:
             found = session.scalar(
                 select(Contact.id).where(or_(Contact.mobile == e164, Contact.phone == e164), live).limit(1)

@@ -10,14 +10,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from alembic import command
 from sqlalchemy import create_engine, text
 
 from models.base import utcnow
 from models.compliance import ConsentRecord
 from models.database import Database, open_database
 from tests.cli_helpers import cli
-from tests.conftest import ENGINES, PG_URL, _reset_pg
+from tests.conftest import ENGINES
+from tests.helpers import base_at_revision, insert_old_contact
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -118,31 +118,16 @@ def test_a_time_without_its_zone_is_refused_by_the_base(sqlite_db: Database) -> 
         assert stored is not None and stored.recorded_on == datetime(2026, 3, 1, 11, tzinfo=UTC)
 
 
-def _base_at_0007(engine_name: str, tmp_path: Path) -> str:
-    url = PG_URL if engine_name == "postgresql" else f"sqlite:///{tmp_path / 'old.sqlite'}"
-    if engine_name == "postgresql":
-        _reset_pg(url)
-    db = Database(url)
-    command.upgrade(db._alembic_config(), "0007")
-    db.dispose()
-    return url
-
-
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_migration_reads_old_consent_times_as_the_business_s_local_time(
     engine_name: str, tmp_path: Path
 ) -> None:
     """Before 0008 the CLI wrote 14:00 Paris as « 14:00 »: it becomes 12:00 UTC in July, 13:00 in January;
     the other timestamp columns (UTC already) do not move."""
-    url = _base_at_0007(engine_name, tmp_path)
+    url = base_at_revision(engine_name, tmp_path, "0007")
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO contacts (id, civility, first_name, last_name, company, address_complement, "
-                          "address_building, address_street, address_extra, postcode, city, cedex, country, phone, "
-                          "mobile, email, status, person_kind, notes, source_kind, source_name, source_date, version, "
-                          "search_text, created_at, updated_at) VALUES (1, '', '', 'MARTIN', '', '', '', '', '', "
-                          "'69002', 'Lyon', '', 'FR', '', '+33612345678', '', 'prospect', 'consumer', '', 'direct', "
-                          "'Comptoir', '2026-01-02', 1, 'martin', :c, :c)"), {"c": datetime(2026, 1, 2, 9, 0)})  # fmt: skip
+        insert_old_contact(conn, 1, mobile="+33612345678")
         for i, when in enumerate([datetime(2026, 7, 15, 14, 0), datetime(2026, 1, 15, 14, 0)], start=1):
             conn.execute(
                 text(
