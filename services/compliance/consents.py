@@ -11,7 +11,7 @@ import shutil
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -176,6 +176,28 @@ def record_consent(
             opposition.lifted_by_consent_id = record.id
     session.flush()
     return record
+
+
+# docs/rules.md §4.5: each refusal box of the CNIL's model reads « je m'oppose »: the use it objects to.
+REFUSAL_SCOPES = {"refuse_post": "post", "refuse_phone": "phone", "refuse_partners": "partners"}
+
+
+def form_refusals(session: Session, contact_id: int) -> list[tuple[str, date]]:
+    """docs/rules.md §4.5: the objections a person made by ticking a refusal box, as (scope, day): the
+    latest answer on each box, when it is « yes ». Kept on the suppression list at erasure like any
+    objection (§5.2)."""
+    records = session.scalars(
+        select(ConsentRecord)
+        .where(ConsentRecord.contact_id == contact_id)
+        .order_by(ConsentRecord.recorded_on.desc(), ConsentRecord.id.desc())
+    ).all()
+    tz = business_tz(session)
+    out = []
+    for box, scope in REFUSAL_SCOPES.items():
+        latest = next((r for r in records if getattr(r, box) is not None), None)
+        if latest is not None and getattr(latest, box):
+            out.append((scope, day_in(latest.recorded_on, tz)))
+    return out
 
 
 @dataclass(frozen=True)

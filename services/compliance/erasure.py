@@ -12,6 +12,7 @@ from models.compliance import Opposition
 from models.contact import Contact, format_ref
 from models.partners import PropagationNotice
 from models.phone import Callback, CallLogEntry, Contract
+from services.compliance.consents import form_refusals
 from services.compliance.oppositions import contact_suppression_keys
 from services.compliance.suppression import add_to_suppression_list
 from services.core.errors import InputError, NotFoundError
@@ -42,9 +43,11 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
         )
     )
     keys = contact_suppression_keys(contact)
-    for opposition in active:
-        # docs/rules.md §5.2: the minimum needed to keep honouring the objection survives the erasure.
-        add_to_suppression_list(session, keys, opposition.scope, opposition.received_on)
+    objections = [(o.scope, o.received_on) for o in active] + form_refusals(session, contact_id)
+    for scope, since in objections:
+        # docs/rules.md §5.2, §4.5: the minimum needed to keep honouring an objection survives the
+        # erasure — one made by letter or by a refusal ticked on a form alike.
+        add_to_suppression_list(session, keys, scope, since)
     # The notices quote the identifiers before they are blanked.
     notices = create_notices(session, contact, "erasure", on)
     for name in PERSONAL_FIELDS:
