@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from cli.context import CliContext, Result
+from services.compliance.dossier import build_dossier, write_dossier
 from services.contacts.editing import create_contact, delete_contact
 from services.contacts.history import contact_history
 from services.contacts.lookup import get_by_ref
@@ -49,6 +51,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--source-name", required=True)
     p.add_argument("--obtained-on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
     p.set_defaults(handler=run_add)
+
+    p = csub.add_parser(
+        "dossier", parents=[common], help="tout ce que la base détient sur la personne (RGPD art. 15 et 20)"
+    )
+    p.add_argument("ref", help="référence du contact (C-000123)")
+    p.add_argument("out", help="fichier à écrire : .pdf (lisible), .json (portabilité) ou .xlsx")
+    p.set_defaults(handler=run_dossier)
 
     p = csub.add_parser("delete", parents=[common], help="supprime un contact")
     p.add_argument("ref")
@@ -114,6 +123,18 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
     result["warnings"] = warnings
     text = "\n".join([f"Contact créé : {result['ref']}", *(f"Attention : {w}" for w in warnings)])
     return Result(result, text)
+
+
+def run_dossier(ctx: CliContext, args: argparse.Namespace) -> Result:
+    out = Path(args.out)
+    with ctx.session() as session:
+        contact = get_by_ref(session, args.ref)
+        dossier = build_dossier(session, contact.id)
+        write_dossier(out, dossier)
+        counts = {s.key: len(s.rows) for s in dossier.sections}
+    return Result(
+        {"ref": dossier.ref, "file": str(out), "sections": counts}, f"Dossier de {dossier.ref} : {out}"
+    )
 
 
 def run_delete(ctx: CliContext, args: argparse.Namespace) -> Result:

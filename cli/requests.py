@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
+from models.compliance import OPPOSITION_SCOPES
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
+from services.compliance.request_deadlines import CHANNELS, KIND_LABELS, STATUS_LABELS
 from services.compliance.requests import (
-    CHANNELS,
-    KIND_LABELS,
-    STATUS_LABELS,
+    Identifiers,
+    RequestOutcome,
     add_request,
     answer_request,
     extend_request,
@@ -19,6 +21,8 @@ from services.compliance.requests import (
     view,
 )
 from services.contacts.lookup import get_by_ref
+from services.core.errors import InputError
+from services.core.users import current_user
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,7 +35,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--name", default="", help="nom de la personne (si elle n'est pas dans la base)")
     a.add_argument("--received-on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
     a.add_argument("--channel", choices=CHANNELS, default="letter")
-    a.add_argument("--details", default="")
+    a.add_argument("--details", default="", help="ce que la personne demande, en quelques mots")
+    a.add_argument(
+        "--scope", choices=OPPOSITION_SCOPES, help="opposition : all, post, phone ou partners (défaut : all)"
+    )
+    who = a.add_argument_group("personne absente de la base (opposition : mise en liste d'opposition)")
+    who.add_argument("--email", default="", help="son e-mail")
+    who.add_argument("--phone", default="", help="son téléphone")
+    who.add_argument("--last-name", default="", help="son nom")
+    who.add_argument("--first-name", default="", help="son prénom")
+    who.add_argument("--postcode", default="", help="son code postal")
     a.set_defaults(handler=run_add)
 
     ls = rsub.add_parser("list", parents=[common], help="les demandes, les plus urgentes d'abord")
@@ -49,6 +62,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     r.add_argument("--outcome", required=True, choices=REQUEST_OUTCOMES)
     r.add_argument("--text", default="", help="texte de la réponse (obligatoire pour un refus)")
     r.add_argument("--on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
+    r.add_argument("--fields", default="", help="effacement partiel : les champs effacés, séparés par « ; »")
+    r.add_argument(
+        "--set", action="append", default=[], metavar="CHAMP=VALEUR",
+        help="rectification : la correction à faire (répétable), ex. --set email=jean@exemple.fr",
+    )  # fmt: skip
+    r.add_argument(
+        "--out", default=None, help="accès ou portabilité : dossier où écrire les données de la personne"
+    )
     r.set_defaults(handler=run_answer)
 
 
@@ -56,17 +77,40 @@ def _day(text: str | None) -> date:
     return parse_date(text) if text else date.today()
 
 
+def _result(done: RequestOutcome, text: str) -> Result:
+    """The request (its contract shape) with what it did under "acted"."""
+    data = {**view(done.request, date.today()).to_dict(), "acted": done.acted()}
+    lines = [text]
+    if done.opposition_id:
+        lines.append(f"Opposition n° {done.opposition_id} enregistrée : effective dès maintenant.")
+    if done.suppressed:
+        lines.append(f"{done.suppressed} identifiant(s) mis en liste d'opposition.")
+    if done.erased:
+        lines.append("Contact effacé (anonymisé).")
+    if done.erased_fields:
+        lines.append("Champs effacés : " + ", ".join(done.erased_fields) + ".")
+    if done.corrected:
+        lines.append("Champs corrigés : " + ", ".join(done.corrected) + ".")
+    if done.notices:
+        lines.append(f"{len(done.notices)} notification(s) à envoyer aux partenaires.")
+    if done.dossier:
+        lines.append(f"Dossier de la personne : {done.dossier}")
+    return Result(data, "\n".join(lines))
+
+
 def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
+    ids = Identifiers(args.email, args.phone, args.last_name, args.first_name, args.postcode)
     with ctx.session() as session:
         contact_id = get_by_ref(session, args.contact).id if args.contact else None
-        r = add_request(
+        done = add_request(
             session, kind=args.kind, requester=args.name, received_on=_day(args.received_on),
-            contact_id=contact_id, channel=args.channel, details=args.details,
+            contact_id=contact_id, channel=args.channel, details=args.details, scope=args.scope or "",
+            identifiers=ids, recorded_by=current_user(),
         )  # fmt: skip
-        v = view(r, date.today())
-    return Result(
-        v.to_dict(), f"Demande n° {v.id} ({KIND_LABELS[v.kind]}) : réponse due le {v.due_on:%d/%m/%Y}."
-    )
+        v = view(done.request, date.today())
+        return _result(
+            done, f"Demande n° {v.id} ({KIND_LABELS[v.kind]}) : réponse due le {v.due_on:%d/%m/%Y}."
+        )
 
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
@@ -86,7 +130,21 @@ def run_extend(ctx: CliContext, args: argparse.Namespace) -> Result:
     return Result(v.to_dict(), f"Demande n° {v.id} prolongée : réponse due le {v.due_on:%d/%m/%Y}.")
 
 
+def _corrections(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--set attend CHAMP=VALEUR, pas « {pair} ».")
+        out[key.strip().replace("-", "_")] = value
+    return out
+
+
 def run_answer(ctx: CliContext, args: argparse.Namespace) -> Result:
+    fields = [f.strip() for f in args.fields.split(";") if f.strip()]
     with ctx.session() as session:
-        v = view(answer_request(session, args.id, args.outcome, _day(args.on), args.text), date.today())
-    return Result(v.to_dict(), f"Demande n° {v.id} : réponse enregistrée.")
+        done = answer_request(
+            session, args.id, args.outcome, _day(args.on), args.text, fields=fields,
+            corrections=_corrections(args.set), out=Path(args.out) if args.out else None,
+        )  # fmt: skip
+        return _result(done, f"Demande n° {done.request.id} : réponse enregistrée.")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
+from models.compliance import CONSENT_CHANNEL_LABELS
 from models.contact import Contact, format_ref
 from models.database import Database
 from services.compliance.consents import (
@@ -35,7 +36,7 @@ from services.compliance.consents import (
     current_choices,
     record_consent,
 )
-from services.compliance.forms import FORM_CHANNEL_LABELS, get_version, list_versions, version_boxes
+from services.compliance.forms import get_version, list_versions, version_boxes
 from services.contacts.history import contact_history
 from services.contacts.record import display_name
 from services.core.clock import business_tz
@@ -47,11 +48,7 @@ PROOF_KINDS = (
     ("file", "Scan ou photo du formulaire"),
     ("web_id", "Identifiant du formulaire web"),
 )
-CHANNEL_LABELS = FORM_CHANNEL_LABELS | {
-    "letter": "courrier",
-    "email": "e-mail",
-    "import": "import de fichier",
-}
+CHANNEL_LABELS = CONSENT_CHANNEL_LABELS
 
 
 class ConsentDialog(QDialog):

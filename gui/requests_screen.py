@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,19 +32,24 @@ from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
+from models.compliance import OPPOSITION_SCOPES
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
+from services.compliance.erasure import ERASABLE_FIELDS
+from services.compliance.request_deadlines import KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
 from services.compliance.requests import (
-    KIND_LABELS,
-    OUTCOME_LABELS,
-    STATUS_LABELS,
+    Identifiers,
+    RequestOutcome,
     RequestView,
     add_request,
     answer_request,
     extend_request,
     list_requests,
 )
+from services.contacts.fields import FIELD_LABELS
+from services.contacts.history import SCOPE_LABELS
 from services.contacts.lookup import get_by_ref
+from services.core.users import current_user
 
 CHANNEL_LABELS = {"letter": "Courrier", "email": "E-mail", "phone": "Téléphone", "in-person": "En personne"}
 OVERDUE = QColor("#fde2e1")
@@ -63,31 +71,72 @@ def _pydate(q: QDate) -> date:
 
 
 class AnswerDialog(QDialog):
-    """Outcome and text of the answer; a refusal asks for its reasons."""
+    """Outcome and text of the answer; a refusal asks for its reasons. What the answer does is said
+    here: an erasure erases, a partial one names its fields, an access writes the person's dossier."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str = "access", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Répondre à la demande"))
+        self.kind = kind
         self.outcome = QComboBox(self)
         for key in REQUEST_OUTCOMES:
+            if kind == "objection" and key != "granted":
+                continue  # docs/rules.md §5.1: an objection to prospecting is never refused
             self.outcome.addItem(OUTCOME_LABELS[key], key)
         self.on = _date_edit(date.today(), self)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(
             self.tr(
-                "Texte de la réponse. Un refus est motivé et rappelle le droit de réclamation auprès de la CNIL."
+                "Texte de la réponse. Un refus est motivé ; le droit de réclamation auprès de la CNIL y est "
+                "ajouté s'il n'y figure pas."
             )
         )
         form = QFormLayout(self)
         form.addRow(self.tr("Réponse"), self.outcome)
         form.addRow(self.tr("Date"), self.on)
         form.addRow(self.tr("Texte"), self.text)
+        self.fields: dict[str, QCheckBox] = {}
+        if kind == "erasure":
+            box = QGroupBox(self.tr("Effacement partiel : champs effacés"), self)
+            grid = QGridLayout(box)
+            for i, name in enumerate(ERASABLE_FIELDS):
+                self.fields[name] = QCheckBox(self.tr(FIELD_LABELS[name]), box)
+                grid.addWidget(self.fields[name], i // 3, i % 3)
+            form.addRow(box)
+            self.outcome.currentIndexChanged.connect(self._enable_fields)
+            self._enable_fields()
+        effect = {
+            "erasure": self.tr("« Accordée » efface le contact (anonymisation) et prévient les partenaires."),
+            "rectification": self.tr(
+                "Corrigez d'abord la fiche du contact : les partenaires qui ont reçu le champ corrigé sont "
+                "prévenus à l'enregistrement."
+            ),
+            "access": self.tr("« Accordée » écrit le dossier de la personne (PDF) dans le dossier choisi."),
+            "portability": self.tr("« Accordée » écrit ses données (JSON) dans le dossier choisi."),
+            "objection": self.tr("L'opposition a pris effet à sa réception ; elle ne se refuse pas."),
+        }.get(kind, "")
+        if effect:
+            note = QLabel(effect, self)
+            note.setWordWrap(True)
+            form.addRow(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _enable_fields(self) -> None:
+        partial = self.outcome.currentData() == "partial"
+        for check in self.fields.values():
+            check.setEnabled(partial)
+
+    def chosen_fields(self) -> list[str]:
+        return (
+            [k for k, c in self.fields.items() if c.isChecked()]
+            if self.outcome.currentData() == "partial"
+            else []
+        )
 
 
 class ExtendDialog(QDialog):
@@ -132,6 +181,18 @@ class RequestsScreen(QWidget):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(self.tr(label), key)
         self.details = QLineEdit(box)
+        self.scope = QComboBox(box)
+        for key in OPPOSITION_SCOPES:
+            self.scope.addItem(self.tr(SCOPE_LABELS[key]), key)
+        # docs/rules.md §5.2: someone not (or no longer) in the base is kept out by what they give.
+        self.ids = {
+            name: QLineEdit(box) for name in ("last_name", "first_name", "postcode", "email", "phone")
+        }
+        for name, edit in self.ids.items():
+            edit.setPlaceholderText(self.tr(FIELD_LABELS[name]))
+        ids_row = QHBoxLayout()
+        for edit in self.ids.values():
+            ids_row.addWidget(edit)
         self.add_button = QPushButton(self.tr("Enregistrer la demande"), box)
         form = QFormLayout(box)
         form.addRow(self.tr("Type"), self.kind)
@@ -140,7 +201,12 @@ class RequestsScreen(QWidget):
         form.addRow(self.tr("Reçue le"), self.received)
         form.addRow(self.tr("Canal"), self.channel)
         form.addRow(self.tr("Détails"), self.details)
+        form.addRow(self.tr("Portée de l'opposition"), self.scope)
+        self.ids_label = QLabel(self.tr("Personne absente de la base"), box)
+        form.addRow(self.ids_label, ids_row)
         form.addRow(self.add_button)
+        self.kind.currentIndexChanged.connect(self._show_objection_fields)
+        self._show_objection_fields()
 
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("Toutes"), "")
@@ -210,23 +276,55 @@ class RequestsScreen(QWidget):
         self.answer_button.setEnabled(v is not None and v.status != "answered")
         self.extend_button.setEnabled(v is not None and v.status != "answered")
 
+    def _show_objection_fields(self) -> None:
+        objection = self.kind.currentData() == "objection"
+        self.scope.setEnabled(objection)
+        for edit in self.ids.values():
+            edit.setEnabled(objection)
+        self.ids_label.setEnabled(objection)
+
     # --- actions --------------------------------------------------------------------------------
     def add(self) -> None:
         ref = self.contact_ref.text().strip()
+        kind = self.kind.currentData()
+        ids = Identifiers(**{k: e.text().strip() for k, e in self.ids.items()})
 
-        def add(session: Session) -> None:
+        def add(session: Session) -> RequestOutcome:
             contact_id = get_by_ref(session, ref).id if ref else None
-            add_request(
-                session, kind=self.kind.currentData(), requester=self.requester.text(),
+            return add_request(
+                session, kind=kind, requester=self.requester.text(),
                 received_on=_pydate(self.received.date()), contact_id=contact_id,
                 channel=self.channel.currentData(), details=self.details.text(),
+                scope=self.scope.currentData() if kind == "objection" else "",
+                identifiers=ids if kind == "objection" else None, recorded_by=current_user(),
             )  # fmt: skip
 
-        if not attempt(self.ui, self.db, add):
+        done = attempt(self.ui, self.db, add)
+        if not done:
             return
-        for field in (self.contact_ref, self.requester, self.details):
+        for field in (self.contact_ref, self.requester, self.details, *self.ids.values()):
             field.clear()
         self.refresh()
+        self._tell(done.value)
+
+    def _tell(self, done: RequestOutcome) -> None:
+        """Say what the request did (an objection effective now, an erasure, a dossier written)."""
+        parts = []
+        if done.opposition_id:
+            parts.append(self.tr("Opposition enregistrée : effective dès maintenant, partout."))
+        if done.suppressed:
+            parts.append(self.tr("{0} identifiant(s) mis en liste d'opposition.").format(done.suppressed))
+        if done.erased:
+            parts.append(self.tr("Contact effacé (anonymisé)."))
+        if done.erased_fields:
+            names = ", ".join(self.tr(FIELD_LABELS[f]) for f in done.erased_fields)
+            parts.append(self.tr("Champs effacés : {0}.").format(names))
+        if done.notices:
+            parts.append(self.tr("{0} notification(s) à envoyer aux partenaires.").format(len(done.notices)))
+        if done.dossier:
+            parts.append(self.tr("Dossier de la personne écrit : {0}").format(done.dossier))
+        if parts:
+            self.ui.show_info("\n".join(parts))
 
     def extend_selected(self, reason: str, on: date) -> bool:
         v = self.selected()
@@ -234,11 +332,24 @@ class RequestsScreen(QWidget):
             return False
         return self._run(lambda s: extend_request(s, v.id, reason, on))
 
-    def answer_selected(self, outcome: str, text: str, on: date) -> bool:
+    def answer_selected(
+        self, outcome: str, text: str, on: date, fields: list[str] | None = None, out: Path | None = None
+    ) -> bool:
         v = self.selected()
         if v is None:
             return False
-        return self._run(lambda s: answer_request(s, v.id, outcome, on, text))
+        if v.kind in ("access", "portability") and outcome != "refused" and v.ref and out is None:
+            out = self.ui.ask_directory(self.tr("Dossier où écrire les données de la personne"), "dossiers")
+            if out is None:
+                return False
+        done = attempt(
+            self.ui, self.db, lambda s: answer_request(s, v.id, outcome, on, text, fields=fields, out=out)
+        )
+        if not done:
+            return False
+        self.refresh()
+        self._tell(done.value)
+        return True
 
     def _run(self, action: Callable[[Session], object]) -> bool:
         if not attempt(self.ui, self.db, action):
@@ -252,8 +363,12 @@ class RequestsScreen(QWidget):
             self.extend_selected(dialog.reason.toPlainText(), _pydate(dialog.on.date()))
 
     def _ask_answer(self) -> None:
-        dialog = AnswerDialog(self)
+        v = self.selected()
+        dialog = AnswerDialog(v.kind if v else "access", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.answer_selected(
-                dialog.outcome.currentData(), dialog.text.toPlainText(), _pydate(dialog.on.date())
+                dialog.outcome.currentData(),
+                dialog.text.toPlainText(),
+                _pydate(dialog.on.date()),
+                dialog.chosen_fields(),
             )

@@ -10,6 +10,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.base import Base, UTCDateTime, utcnow
 
 FORM_CHANNELS = ("paper", "web", "phone", "counter", "event")
+# How a consent came in: the form channels, plus a letter, an e-mail and a file import; in French.
+CONSENT_CHANNELS = (*FORM_CHANNELS, "letter", "email", "import")
+CONSENT_CHANNEL_LABELS = {
+    "paper": "formulaire papier", "web": "formulaire du site web", "phone": "script téléphonique",
+    "counter": "comptoir du magasin", "event": "salon ou événement", "letter": "courrier", "email": "e-mail",
+    "import": "import de fichier",
+}  # fmt: skip
+# The document that carried the information owed (docs/rules.md §3.5), in French.
+INFORMED_DOCUMENT_LABELS = {"form": "formulaire", "letter": "courrier", "phone": "appel"}
 # docs/rules.md §5.1: the scopes an objection can cover; "all" covers every prospecting channel.
 OPPOSITION_SCOPES = ("all", "post", "phone", "partners")
 OPPOSITION_CHANNELS = ("letter", "slip", "phone", "email", "in-person", "partner")

@@ -31,4 +31,10 @@ class DataRequest(Base):
     outcome: Mapped[str] = mapped_column(String(10), default="")
     answer: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(80), default="")
+    # What the request did (docs/rules.md §5.1, §5.5-§5.7): an objection's scope and the opposition it
+    # recorded at receipt; the fields erased by a partial answer (JSON list); the dossier written.
+    scope: Mapped[str] = mapped_column(String(10), default="")
+    opposition_id: Mapped[int | None] = mapped_column(ForeignKey("oppositions.id"))
+    fields: Mapped[str] = mapped_column(Text, default="[]")
+    dossier_file: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.compliance import FORM_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
+from models.compliance import CONSENT_CHANNELS, ConsentRecord, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, format_ref
 from services.contacts.history import SCOPE_LABELS
 from services.core.clock import business_tz
@@ -26,8 +26,6 @@ from services.core.moments import day_in, now
 from services.core.paths import data_dir
 from services.core.settings import get_setting
 
-# How a consent came in: the form channels, plus a letter, an e-mail and a file import.
-CONSENT_CHANNELS = (*FORM_CHANNELS, "letter", "email", "import")
 PROOF_KINDS = ("file", "web_id", "note")
 BOX_FIELDS = ("refuse_post", "refuse_phone", "refuse_partners", "accept_phone")
 PARTNER_OPT_IN_PREFIX = "accept_phone_partner:"

@@ -15,8 +15,9 @@ from models.phone import Callback, CallLogEntry, Contract
 from services.compliance.consents import form_refusals
 from services.compliance.oppositions import contact_suppression_keys
 from services.compliance.suppression import add_to_suppression_list
+from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
-from services.partners.notices import create_notices
+from services.partners.notices import create_notices, identifier_snapshot, rectification_notices
 
 # Blanked on erasure: everything that identifies or describes the person.
 PERSONAL_FIELDS = (
@@ -58,6 +59,35 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
     erase_phone_traces(session, contact_id)
     session.flush()
     return notices
+
+
+# What a partial erasure may remove (art. 17 for part of the data): the fields a person typed about.
+ERASABLE_FIELDS = tuple(f for f in PERSONAL_FIELDS if f not in ("search_text", "last_name", "company"))
+
+
+def erase_fields(
+    session: Session, contact_id: int, fields: list[str], on: date | None = None
+) -> list[PropagationNotice]:
+    """docs/rules.md §5.5, §5.6: part of the data erased (a phone, an e-mail, an address line), the rest
+    kept; every partner that received an erased field is told, with the value it holds."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.erased_at is not None:
+        raise NotFoundError(f"Aucun contact actif avec la référence {format_ref(contact_id)}.")
+    before = identifier_snapshot(contact)
+    numbers = [getattr(contact, n) for n in ("phone", "mobile") if n in fields and getattr(contact, n)]
+    for name in fields:
+        setattr(contact, name, "")
+    values = {k: getattr(contact, k) for k in ("first_name", "last_name", "company", "city", "postcode",
+                                                "email", "phone", "mobile")}  # fmt: skip
+    contact.search_text = search_text_for(values)
+    if numbers:  # an erased number is not kept as « the number dialled » either
+        session.execute(
+            update(CallLogEntry)
+            .where(CallLogEntry.contact_id == contact_id, CallLogEntry.phone.in_(numbers))
+            .values(phone="")
+        )
+    session.flush()
+    return rectification_notices(session, contact, before, on or date.today())
 
 
 def erase_phone_traces(session: Session, contact_id: int) -> None:

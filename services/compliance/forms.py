@@ -9,18 +9,19 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from models.compliance import FORM_CHANNELS, ConsentRecord, Form, FormVersion, InformedRecord
+from models.compliance import (
+    CONSENT_CHANNEL_LABELS,
+    FORM_CHANNELS,
+    ConsentRecord,
+    Form,
+    FormVersion,
+    InformedRecord,
+)
 from services.core.errors import InputError, NotFoundError
 from services.core.settings import get_settings
 from services.core.text import clean_spaces
 
-FORM_CHANNEL_LABELS = {
-    "paper": "formulaire papier",
-    "web": "formulaire du site web",
-    "phone": "script téléphonique",
-    "counter": "comptoir du magasin",
-    "event": "salon ou événement",
-}
+FORM_CHANNEL_LABELS = {k: CONSENT_CHANNEL_LABELS[k] for k in FORM_CHANNELS}
 # docs/rules.md §3.4 (L223-2 as rewritten in 2025): said wherever a phone number is collected.
 L223_2_SENTENCE = (
     "Conformément à l'article L223-2 du Code de la consommation, aucun appel commercial ne peut vous "

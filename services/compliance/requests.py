@@ -1,53 +1,57 @@
-"""Requests from data subjects and their deadlines (docs/rules.md §5.4, GDPR art. 12(3)-(4)).
+"""Requests from data subjects: their deadlines, and what each one does (docs/rules.md §5.1, §5.4-§5.7).
 
 One month to answer from receipt; extendable by two more months if the person is told, with the
 reasons, within the first month; a refusal is answered within the month too, with the right to
-complain to the CNIL. Acting on a request (erasing, recording an objection) uses the services that
-do it everywhere else (services/erasure.py, services/oppositions.py).
+complain to the CNIL. A request acts through the services that do the same everywhere else:
+
+- an objection takes effect when it is received (art. 21(3)) — the same path as `oppose`, notices to
+  partners included — and can never be refused; from someone not (or no longer) in the base, the
+  identifiers they give go on the suppression list;
+- an erasure answered « granted » erases (anonymisation, suppression entries kept, art. 19 notices);
+  « partial » erases the fields named;
+- a rectification answered with its corrections applies them, which notifies the partners;
+- an access or portability request answered « granted » writes the person's dossier (art. 15, 20).
 """
 
 from __future__ import annotations
 
-import calendar
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
+from models.partners import PropagationNotice
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES, DataRequest
+from services.compliance.dossier import build_dossier, write_dossier
+from services.compliance.erasure import ERASABLE_FIELDS, erase_contact, erase_fields
+from services.compliance.oppositions import check_scope, record_opposition
+from services.compliance.request_deadlines import (
+    CHANNELS,
+    KIND_LABELS,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    add_months,
+    due_date,
+    request_status,
+)
+from services.compliance.suppression import add_to_suppression_list, suppression_keys
+from services.contacts.editing import update_contact
+from services.contacts.fields import FIELD_LABELS, TEXT_FIELDS
+from services.contacts.validation import ContactInput
 from services.core.errors import InputError, NotFoundError
+from services.core.paths import output_dir
 from services.core.spreadsheet import Column, write_table
 
-KIND_LABELS = {
-    "access": "Accès", "rectification": "Rectification", "erasure": "Effacement",
-    "restriction": "Limitation", "objection": "Opposition", "portability": "Portabilité",
-}  # fmt: skip
-OUTCOME_LABELS = {"granted": "accordée", "partial": "accordée en partie", "refused": "refusée"}
-STATUS_LABELS = {"open": "en cours", "overdue": "en retard", "answered": "répondue"}
-CHANNELS = ("letter", "email", "phone", "in-person")
-
-
-def add_months(d: date, months: int) -> date:
-    """The same day n months later, or the month's last day (31 January + 1 month = 28/29 February)."""
-    month_index = d.month - 1 + months
-    year, month = d.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def due_date(received_on: date, extended: bool) -> date:
-    """docs/rules.md §5.4 (art. 12(3)): one month from receipt, three when the extension was notified in time."""
-    return add_months(received_on, 3 if extended else 1)
-
-
-def request_status(r: DataRequest, today: date) -> str:
-    """Answered, or still open — overdue once its deadline has passed."""
-    if r.answered_on is not None:
-        return "answered"
-    return "overdue" if today > due_date(r.received_on, r.extended_on is not None) else "open"
+# docs/rules.md §5.4 (art. 12(4), art. 77): every refusal says where to complain.
+COMPLAINT_SENTENCE = (
+    "Vous pouvez introduire une réclamation auprès de la CNIL (3 place de Fontenoy, TSA 80715, "
+    "75334 Paris Cedex 07 — www.cnil.fr) et former un recours juridictionnel."
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class RequestView:
     status: str
     outcome: str
     answered_on: date | None
+    scope: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -68,6 +73,7 @@ class RequestView:
             "received_on": self.received_on.isoformat(), "due_on": self.due_on.isoformat(),
             "status": self.status, "outcome": self.outcome or None,
             "answered_on": self.answered_on.isoformat() if self.answered_on else None,
+            "scope": self.scope or None,
         }  # fmt: skip
 
 
@@ -75,6 +81,7 @@ def view(r: DataRequest, today: date) -> RequestView:
     return RequestView(
         r.id, format_ref(r.contact_id) if r.contact_id else "", r.requester, r.kind, r.received_on,
         due_date(r.received_on, r.extended_on is not None), request_status(r, today), r.outcome, r.answered_on,
+        r.scope,
     )  # fmt: skip
 
 
@@ -84,21 +91,64 @@ def _check_date(d: date, what: str, today: date) -> date:
     return d
 
 
+@dataclass(frozen=True)
+class Identifiers:
+    """What a person not (or no longer) in the base gives with an objection: enough to recognise them."""
+
+    email: str = ""
+    phone: str = ""
+    last_name: str = ""
+    first_name: str = ""
+    postcode: str = ""
+
+
+@dataclass
+class RequestOutcome:
+    """A request and what it did — for the window's message and the command line's JSON."""
+
+    request: DataRequest
+    opposition_id: int | None = None
+    notices: list[PropagationNotice] = field(default_factory=list)
+    suppressed: int = 0  # suppression entries added for someone not in the base
+    erased: bool = False
+    erased_fields: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
+    dossier: Path | None = None
+
+    def acted(self) -> dict[str, object]:
+        return {
+            "opposition": self.opposition_id,
+            "notices": [n.id for n in self.notices],
+            "suppressed": self.suppressed,
+            "erased": self.erased,
+            "erased_fields": self.erased_fields,
+            "corrected": self.corrected,
+            "dossier": str(self.dossier) if self.dossier else None,
+        }
+
+
 def add_request(
     session: Session, *, kind: str, requester: str, received_on: date, contact_id: int | None = None,
     channel: str = "letter", details: str = "", recorded_by: str = "", today: date | None = None,
-) -> DataRequest:  # fmt: skip
-    """Log a request the day it arrives; its deadline follows from the date of receipt."""
+    scope: str = "", identifiers: Identifiers | None = None,
+) -> RequestOutcome:  # fmt: skip
+    """Log a request the day it arrives; its deadline follows from the date of receipt. An objection
+    takes effect now (docs/rules.md §5.1)."""
     today = today or date.today()
     if kind not in REQUEST_KINDS:
         raise InputError(f"Type de demande inconnu « {kind} » : {', '.join(REQUEST_KINDS)}.")
     if channel not in CHANNELS:
         raise InputError(f"Canal inconnu « {channel} » : {', '.join(CHANNELS)}.")
+    if scope and kind != "objection":
+        raise InputError("La portée ne concerne que les demandes d'opposition.")
     contact = session.get(Contact, contact_id) if contact_id is not None else None
     if contact_id is not None and contact is None:
         raise NotFoundError(f"Aucun contact avec la référence {format_ref(contact_id)}.")
-    name = requester.strip() or (
-        " ".join(x for x in (contact.first_name, contact.last_name) if x) if contact else ""
+    ids = identifiers or Identifiers()
+    name = (
+        requester.strip()
+        or " ".join(x for x in (ids.first_name, ids.last_name) if x.strip())
+        or (" ".join(x for x in (contact.first_name, contact.last_name) if x) if contact else "")
     )
     if not name:
         raise InputError("Indiquez qui fait la demande (nom) ou le contact concerné.")
@@ -106,10 +156,35 @@ def add_request(
         contact_id=contact_id, requester=name[:200], kind=kind,
         received_on=_check_date(received_on, "de réception", today), channel=channel,
         details=details.strip(), recorded_by=recorded_by.strip()[:80],
+        scope=check_scope(scope or "all") if kind == "objection" else "",
     )  # fmt: skip
     session.add(r)
     session.flush()
-    return r
+    outcome = RequestOutcome(r)
+    if kind == "objection":
+        _object_now(session, r, contact, ids, recorded_by, outcome)
+    return outcome
+
+
+def _object_now(
+    session: Session, r: DataRequest, contact: Contact | None, ids: Identifiers, recorded_by: str,
+    outcome: RequestOutcome,
+) -> None:  # fmt: skip
+    """docs/rules.md §5.1 (art. 21(3)): effective at receipt, everywhere, partners told; §5.2: someone we
+    do not (or no longer) know is kept out by the identifiers they gave."""
+    if contact is not None:
+        done = record_opposition(session, contact.id, r.scope, r.channel, r.received_on, recorded_by,
+                                 note=f"Demande n° {r.id}")  # fmt: skip
+        r.opposition_id = outcome.opposition_id = done.opposition.id
+        outcome.notices = done.notices
+    keys = suppression_keys(email=ids.email, phones=[ids.phone] if ids.phone else [], last_name=ids.last_name,
+                            first_name=ids.first_name, postcode=ids.postcode)  # fmt: skip
+    if (contact is None or contact.erased_at is not None) and not keys:
+        raise InputError(
+            "La personne n'est pas (ou plus) dans la base : indiquez son e-mail, son téléphone, ou son nom "
+            "et son code postal, pour que son opposition soit respectée (liste d'opposition)."
+        )
+    outcome.suppressed = add_to_suppression_list(session, keys, r.scope, r.received_on)
 
 
 def _get(session: Session, request_id: int) -> DataRequest:
@@ -142,9 +217,13 @@ def extend_request(
 
 
 def answer_request(
-    session: Session, request_id: int, outcome: str, on: date, answer: str = "", today: date | None = None
-) -> DataRequest:
-    """Record the answer; a refusal must give its reasons and the right to complain to the CNIL (art. 12(4))."""
+    session: Session, request_id: int, outcome: str, on: date, answer: str = "", today: date | None = None,
+    *, fields: list[str] | None = None, corrections: dict[str, str] | None = None, out: Path | None = None,
+) -> RequestOutcome:  # fmt: skip
+    """Record the answer and do what it grants (docs/rules.md §5.4-§5.7).
+
+    `fields`: for a partial erasure, the fields erased; `corrections`: for a rectification, the new
+    values; `out`: the folder where an access or portability answer writes the person's dossier."""
     today = today or date.today()
     r = _get(session, request_id)
     if outcome not in REQUEST_OUTCOMES:
@@ -154,13 +233,69 @@ def answer_request(
     _check_date(on, "de réponse", today)
     if on < r.received_on:
         raise InputError("La réponse ne peut pas précéder la réception de la demande.")
+    if r.kind == "objection" and outcome != "granted":
+        raise InputError(
+            "Une opposition à la prospection ne se refuse pas, même en partie (RGPD art. 21(3)) : elle a pris "
+            "effet à sa réception ; répondez « accordée »."
+        )
     if outcome in ("refused", "partial") and not answer.strip():
         raise InputError(
             "Un refus doit être motivé et rappeler le droit de réclamation auprès de la CNIL : "
             "indiquez le texte de la réponse."
         )
+    if outcome in ("refused", "partial") and "CNIL" not in answer:
+        answer = f"{answer.strip()}\n{COMPLAINT_SENTENCE}"
+    contact = session.get(Contact, r.contact_id) if r.contact_id is not None else None
+    done = RequestOutcome(r, opposition_id=r.opposition_id)
+    if outcome != "refused" and contact is not None:
+        _grant(session, r, contact, outcome, on, fields or [], corrections or {}, out, done)
     r.outcome, r.answered_on, r.answer = outcome, on, answer.strip()
-    return r
+    return done
+
+
+def _grant(
+    session: Session, r: DataRequest, contact: Contact, outcome: str, on: date, fields: list[str],
+    corrections: dict[str, str], out: Path | None, done: RequestOutcome,
+) -> None:  # fmt: skip
+    if r.kind == "erasure":
+        if outcome == "granted" and contact.erased_at is None:
+            done.notices, done.erased = erase_contact(session, contact.id, on), True  # docs/rules.md §5.5
+        elif outcome == "partial":
+            unknown = [f for f in fields if f not in ERASABLE_FIELDS]
+            if not fields or unknown:
+                names = ", ".join(f"{k} ({FIELD_LABELS[k]})" for k in ERASABLE_FIELDS)
+                raise InputError(f"Un effacement partiel nomme les champs effacés, parmi : {names}.")
+            done.notices = erase_fields(session, contact.id, fields, on)
+            done.erased_fields = list(fields)
+            r.fields = json.dumps(fields)
+    elif r.kind == "rectification" and corrections:
+        _rectify(session, contact, corrections, done)  # docs/rules.md §5.6: the partners are told
+    elif r.kind in ("access", "portability"):
+        if out is None:
+            raise InputError("Indiquez le dossier où écrire les données de la personne (son dossier).")
+        suffix = ".json" if r.kind == "portability" else ".pdf"  # docs/rules.md §5.7
+        path = output_dir(out) / f"dossier-{contact.ref}-{on:%Y-%m-%d}{suffix}"
+        done.dossier = write_dossier(path, build_dossier(session, contact.id))
+        r.dossier_file = path.name
+
+
+def _rectify(session: Session, contact: Contact, corrections: dict[str, str], done: RequestOutcome) -> None:
+    unknown = [k for k in corrections if k not in TEXT_FIELDS]
+    if unknown:
+        raise InputError(f"Champ inconnu : {', '.join(unknown)} (possibles : {', '.join(TEXT_FIELDS)}).")
+    data = ContactInput.from_contact(contact)
+    for key, value in corrections.items():
+        setattr(data, key, value)
+    last = session.scalar(select(func.max(PropagationNotice.id))) or 0
+    update_contact(session, contact.id, contact.version, data)
+    done.corrected = sorted(corrections)
+    done.notices = list(
+        session.scalars(
+            select(PropagationNotice).where(
+                PropagationNotice.contact_id == contact.id, PropagationNotice.id > last
+            )
+        )
+    )
 
 
 def list_requests(session: Session, status: str = "", today: date | None = None) -> list[RequestView]:

@@ -10,7 +10,13 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.compliance import ConsentRecord, InformedRecord, Opposition
+from models.compliance import (
+    CONSENT_CHANNEL_LABELS,
+    INFORMED_DOCUMENT_LABELS,
+    ConsentRecord,
+    InformedRecord,
+    Opposition,
+)
 from models.contact import Contact, ContactSource
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import CALL_OUTCOME_LABELS, CallLogEntry, Contract
@@ -66,7 +72,8 @@ def _consent_text(r: ConsentRecord) -> str:
     )
     proof = f"{proof} {r.proof}".strip() if r.proof else ""
     who = f", saisi par {r.recorded_by}" if r.recorded_by else ""
-    text = f"Consentement ({form}, {r.channel}{who}) : " + "; ".join(answers)
+    channel = CONSENT_CHANNEL_LABELS.get(r.channel, r.channel)
+    text = f"Consentement ({form}, {channel}{who}) : " + "; ".join(answers)
     return f"{text} — {proof}" if proof else text
 
 
@@ -98,7 +105,7 @@ def contact_history(session: Session, contact: Contact) -> list[HistoryEvent]:
             HistoryEvent(
                 _at(i.informed_on),
                 "informed",
-                f"Informé ({what}) par {i.document} {i.notice_version}".strip(),
+                f"Informé ({what}) par {INFORMED_DOCUMENT_LABELS.get(i.document, i.document)} {i.notice_version}".strip(),
             )
         )
     rows = session.execute(

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
-from models.compliance import ConsentRecord, Form, FormVersion
+from models.compliance import CONSENT_CHANNEL_LABELS, ConsentRecord, Form, FormVersion
 from models.contact import Contact, format_ref
 from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
 from services.compliance.oppositions import record_opposition
@@ -30,8 +30,6 @@ from services.phone.decision import CallDecision, decide_one
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
-CONSENT_CHANNEL_LABELS = {"paper": "papier", "web": "site web", "phone": "téléphone", "counter": "comptoir",
-                          "event": "salon ou événement"}  # fmt: skip
 
 
 def check_outcome(outcome: str) -> str:

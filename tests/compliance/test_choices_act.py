@@ -57,3 +57,161 @@ def test_an_erasure_without_any_objection_lets_the_person_come_back(
     assert cli(capsys, "--db", base, "consent", "record", "--contact", "C-000001", "--form", "1").code == 0
     assert cli(capsys, "--db", base, "erase", "--contact", "C-000001").code == 0
     assert reimport(base, tmp_path, capsys).json["created"] == 1
+
+
+@pytest.fixture
+def shared(base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Claire informed by the form that names « Assureurs », and sent to Assur+ (with her e-mail)."""
+    assert cli(capsys, "--db", base, "consent", "record", "--contact", "C-000001", "--form", "1").code == 0
+    assert cli(capsys, "--db", base, "partners", "add", "--name", "Assur+", "--category", "Assureurs",
+               "--email", "dpo@assur.example", "--fields", "ref;last_name;first_name;postcode;city;email").code == 0  # fmt: skip
+    r = cli(
+        capsys, "--db", base, "share", "--partner", "Assur+", "--out", str(tmp_path / "assur.xlsx"), "--json"
+    )
+    assert r.code == 0 and r.json["shared"] == 1, r.err
+    return base
+
+
+def test_an_objection_request_takes_effect_at_receipt(
+    shared: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art. 21(3): the request records the objection now (same path as `oppose`), the partner is owed its
+    notice, and the answer can only be « granted »."""
+    r = cli(capsys, "--db", shared, "requests", "add", "--kind", "objection", "--contact", "C-000001",
+            "--scope", "all", "--channel", "email", "--json")  # fmt: skip
+    assert r.code == 0, r.err
+    assert r.json["acted"]["opposition"] is not None and len(r.json["acted"]["notices"]) == 1
+    notices = cli(capsys, "--db", shared, "propagation", "list", "--json").json
+    assert [(n["partner"], n["event"], n["scope"]) for n in notices] == [("Assur+", "opposition", "all")]
+    history = cli(capsys, "--db", shared, "contacts", "show", "C-000001", "--json").json["history"]
+    assert any("Opposition : toute prospection" in e["text"] for e in history)
+    rid = str(r.json["id"])
+    for outcome in ("refused", "partial"):
+        no = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", outcome, "--text", "non")
+        assert no.code == 2 and "ne se refuse pas" in no.err
+    assert cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "granted").code == 0
+
+
+def test_an_objection_from_someone_not_in_the_base_keeps_them_out(
+    base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A letter from someone we do not know: the identifiers they give go on the suppression list."""
+    r = cli(capsys, "--db", base, "requests", "add", "--kind", "objection", "--name", "Paul DURAND",
+            "--email", "paul.durand@example.fr", "--json")  # fmt: skip
+    assert r.code == 0 and r.json["acted"]["suppressed"] >= 1, r.err
+    sheet = tmp_path / "achat.csv"
+    sheet.write_text("Nom;Prénom;Code postal;Ville;E-mail\nDURAND;Paul;13001;Marseille;Paul.Durand@Example.fr\n",
+                     encoding="utf-8")  # fmt: skip
+    imported = cli(capsys, "--db", base, "import", str(sheet), "--source-kind", "broker", "--source-name", "X",
+                   "--json")  # fmt: skip
+    assert (imported.json["created"], imported.json["refused"]) == (0, 1)
+    nothing = cli(capsys, "--db", base, "requests", "add", "--kind", "objection", "--name", "Inconnu")
+    assert nothing.code == 2 and "liste d'opposition" in nothing.err
+
+
+def test_an_erasure_request_granted_erases_and_tells_the_partner(
+    shared: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answering « granted » anonymises the person and creates the art. 19 notice."""
+    rid = str(cli(capsys, "--db", shared, "requests", "add", "--kind", "erasure", "--contact", "C-000001",
+                  "--json").json["id"])  # fmt: skip
+    r = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "granted", "--json")
+    assert r.code == 0 and r.json["acted"]["erased"] is True and len(r.json["acted"]["notices"]) == 1
+    shown = cli(capsys, "--db", shared, "contacts", "show", "C-000001", "--json").json
+    assert (shown["last_name"], shown["email"], shown["mobile"]) == ("", "", "")
+    assert [n["event"] for n in cli(capsys, "--db", shared, "propagation", "list", "--json").json] == [
+        "erasure"
+    ]
+
+
+def test_a_partial_erasure_removes_the_fields_named(shared: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """« partial » with --fields email: the e-mail goes, the partner who received it is told, the rest stays."""
+    rid = str(cli(capsys, "--db", shared, "requests", "add", "--kind", "erasure", "--contact", "C-000001",
+                  "--json").json["id"])  # fmt: skip
+    no_fields = cli(
+        capsys,
+        "--db",
+        shared,
+        "requests",
+        "answer",
+        rid,
+        "--outcome",
+        "partial",
+        "--text",
+        "Le reste est dû.",
+    )
+    assert no_fields.code == 2 and "nomme les champs" in no_fields.err
+    r = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "partial", "--fields", "email",
+            "--text", "Nous gardons votre adresse postale (contrat en cours).", "--json")  # fmt: skip
+    assert r.code == 0 and r.json["acted"]["erased_fields"] == ["email"]
+    shown = cli(capsys, "--db", shared, "contacts", "show", "C-000001", "--json").json
+    assert shown["email"] == "" and shown["last_name"] == "MARTIN"
+    assert [n["event"] for n in cli(capsys, "--db", shared, "propagation", "list", "--json").json] == [
+        "rectification"
+    ]
+
+
+def test_a_rectification_answered_with_its_correction_notifies(
+    shared: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rid = str(cli(capsys, "--db", shared, "requests", "add", "--kind", "rectification", "--contact", "C-000001",
+                  "--json").json["id"])  # fmt: skip
+    r = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "granted", "--set",
+            "email=claire.martin@nouveau.example", "--json")  # fmt: skip
+    assert r.code == 0 and r.json["acted"]["corrected"] == ["email"] and len(r.json["acted"]["notices"]) == 1
+    assert (
+        cli(capsys, "--db", shared, "contacts", "show", "C-000001", "--json").json["email"]
+        == "claire.martin@nouveau.example"
+    )
+
+
+def test_a_refusal_states_the_right_to_complain(
+    base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rid = str(cli(capsys, "--db", base, "requests", "add", "--kind", "erasure", "--contact", "C-000001",
+                  "--json").json["id"])  # fmt: skip
+    assert cli(capsys, "--db", base, "requests", "answer", rid, "--outcome", "refused",
+               "--text", "Obligation légale de conservation des factures.").code == 0  # fmt: skip
+    import openpyxl
+
+    out = tmp_path / "demandes.xlsx"
+    assert cli(capsys, "--db", base, "export", "register", "requests", str(out)).code == 0
+    answer = openpyxl.load_workbook(out).active["N2"].value
+    assert answer.startswith("Obligation légale") and "réclamation auprès de la CNIL" in answer
+
+
+def test_access_and_portability_write_the_dossier(
+    shared: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art. 15: a PDF the person reads; art. 20: JSON another service loads — with the consents and the
+    transmission to the partner in it."""
+    import json
+
+    from pypdf import PdfReader
+
+    for kind, suffix in (("access", ".pdf"), ("portability", ".json")):
+        rid = str(cli(capsys, "--db", shared, "requests", "add", "--kind", kind, "--contact", "C-000001",
+                      "--json").json["id"])  # fmt: skip
+        missing = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "granted")
+        assert missing.code == 2 and "dossier" in missing.err
+        r = cli(capsys, "--db", shared, "requests", "answer", rid, "--outcome", "granted", "--out", str(tmp_path),
+                "--json")  # fmt: skip
+        path = Path(r.json["acted"]["dossier"])
+        assert r.code == 0 and path.suffix == suffix and path.exists()
+    data = json.loads(next(tmp_path.glob("dossier-C-000001-*.json")).read_text(encoding="utf-8"))
+    assert data["reference"] == "C-000001" and data["transmissions"][0]["partner"] == "Assur+"
+    assert data["consents"][0]["form"] == "Comptoir v1"
+    text = "".join(p.extract_text() for p in PdfReader(next(tmp_path.glob("dossier-C-000001-*.pdf"))).pages)
+    assert "Les données personnelles que nous détenons sur vous" in text and "Assur+" in text
+    assert "MARTIN" in text and "réclamation auprès de la CNIL" in text
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".json", ".xlsx"])
+def test_contacts_dossier_in_each_format(
+    shared: str, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"claire{suffix}"
+    r = cli(capsys, "--db", shared, "contacts", "dossier", "C-000001", str(out), "--json")
+    assert r.code == 0 and out.exists() and r.json["sections"]["transmissions"] == 1
+    bad = cli(capsys, "--db", shared, "contacts", "dossier", "C-000001", str(tmp_path / "claire.docx"))
+    assert bad.code == 2 and ".pdf, .json ou .xlsx" in bad.err

@@ -30,7 +30,7 @@ def test_one_month_deadline_clamps_to_month_end() -> None:
     assert add_months(date(2026, 11, 15), 2) == date(2027, 1, 15)
 
 
-def test_overdue_extension_and_answer(db: Database) -> None:
+def test_overdue_extension_and_answer(db: Database, tmp_path: Path) -> None:
     """An unanswered request goes overdue after a month; an extension told in time gives two more."""
     with db.session() as s:
         c = make_contact(s)
@@ -41,14 +41,14 @@ def test_overdue_extension_and_answer(db: Database) -> None:
             contact_id=c.id,
             received_on=date(2026, 9, 1),
             today=date(2026, 11, 28),
-        )
+        ).request
         ext = add_request(
             s,
             kind="erasure",
             requester="Jean Dupont",
             received_on=date(2026, 10, 20),
             today=date(2026, 11, 28),
-        )
+        ).request
         extend_request(
             s, ext.id, "Recherche dans les archives papier", date(2026, 11, 10), today=date(2026, 11, 28)
         )
@@ -58,7 +58,10 @@ def test_overdue_extension_and_answer(db: Database) -> None:
         assert views[ids[0]].status == "overdue" and views[ids[0]].requester == "Claire MARTIN"
         assert views[ids[1]].status == "open" and views[ids[1]].due_on == date(2027, 1, 20)
         assert [v.id for v in list_requests(s, "overdue", today=date(2026, 11, 28))] == [ids[0]]
-        answer_request(s, ids[0], "granted", date(2026, 11, 28), today=date(2026, 11, 28))
+        done = answer_request(
+            s, ids[0], "granted", date(2026, 11, 28), today=date(2026, 11, 28), out=tmp_path
+        )
+        assert done.dossier is not None and done.dossier.name.endswith("-2026-11-28.pdf")
     with db.session() as s:
         assert list_requests(s, "overdue", today=date(2026, 11, 28)) == []
 
@@ -68,7 +71,7 @@ def test_late_extension_and_unexplained_refusal_are_refused(db: Database) -> Non
     with db.session() as s:
         r = add_request(
             s, kind="access", requester="A", received_on=date(2026, 9, 1), today=date(2026, 11, 28)
-        )
+        ).request
         with pytest.raises(InputError, match="Trop tard"):
             extend_request(s, r.id, "raison", date(2026, 10, 5), today=date(2026, 11, 28))
         with pytest.raises(InputError, match="motivé"):
@@ -92,6 +95,8 @@ def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture
         "objection",
         "--name",
         "Zoé <&\"> L'Œil",
+        "--email",
+        "zoe@example.fr",
         "--received-on",
         "2026-11-02",
         "--json",

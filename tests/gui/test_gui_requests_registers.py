@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui.registers_screen import RegistersScreen
 from gui.requests_screen import RequestsScreen
 from models.database import Database
-from services.compliance.requests import add_request
+from services.compliance.requests import Identifiers, add_request
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 
@@ -72,7 +72,10 @@ def test_overdue_request_is_highlighted_and_answered(qtbot: QtBot, sqlite_db: Da
 def test_registers_screen_exports_a_register(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
     """Clicking « Exporter en XLSX » for the requests register writes the workbook and says so."""
     with sqlite_db.session() as s:
-        add_request(s, kind="objection", requester="Zoé « L'Œil »", received_on=date(2026, 11, 2))
+        add_request(
+            s, kind="objection", requester="Zoé « L'Œil »", received_on=date(2026, 11, 2),
+            identifiers=Identifiers(email="zoe@example.fr"),
+        )  # fmt: skip
     target = tmp_path / "demandes.xlsx"
     ui = SavingDialogs(target)
     screen = RegistersScreen(sqlite_db, ui)
