@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.use_case import attempt
 from models.database import Database
 from services.contacts.editing import ConcurrentEditError, create_contact, update_contact
 from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
@@ -42,6 +43,7 @@ from services.contacts.record import display_name
 from services.contacts.validation import ContactError, ContactInput
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
 from services.core.errors import UserError
+from services.core.moments import wall_time
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
 
@@ -142,6 +144,11 @@ class ContactDialog(QDialog):
                 self.tr("C&hoix et consentements…"), QDialogButtonBox.ButtonRole.ActionRole
             )
             choices.clicked.connect(self.open_choices)
+            dossier = buttons.addButton(
+                self.tr("&Dossier de la personne…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            dossier.setToolTip(self.tr("Tout ce que la base détient sur la personne (RGPD art. 15 et 20)"))
+            dossier.clicked.connect(self.write_dossier)
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -384,11 +391,31 @@ class ContactDialog(QDialog):
             with self.db.session() as session:
                 self._show_history(contact_history(session, get_contact(session, self.contact_id)))
 
+    def write_dossier(self) -> None:
+        """docs/rules.md §5.7: the person's dossier, PDF to hand over or JSON for portability."""
+        from services.compliance.dossier import build_dossier, write_dossier  # on first use
+
+        if self.contact_id is None:
+            return
+        contact_id = self.contact_id
+        path = self.ui.ask_save_path(
+            self.tr("Dossier de la personne"),
+            self.tr("PDF (*.pdf);;JSON — portabilité (*.json);;Classeur (*.xlsx)"),
+            f"dossier-{self.ref or contact_id}.pdf",
+            purpose="dossiers",
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in (".pdf", ".json", ".xlsx"):
+            path = path.with_suffix(".pdf")
+        if attempt(self.ui, self.db, lambda s: write_dossier(path, build_dossier(s, contact_id))):
+            self.ui.show_info(self.tr("Dossier écrit : {0}").format(path))
+
     def _show_history(self, events: list[HistoryEvent]) -> None:
         locale = QLocale()
         self.history.clear()
         for e in events:
-            when = locale.toString(to_qdate(e.when.date()), QLocale.FormatType.ShortFormat)
+            when = locale.toString(to_qdate(wall_time(e.when).date()), QLocale.FormatType.ShortFormat)
             item = QTreeWidgetItem([when, e.text])
             item.setToolTip(1, e.text)
             self.history.addTopLevelItem(item)

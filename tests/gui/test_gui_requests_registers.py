@@ -85,3 +85,90 @@ def test_registers_screen_exports_a_register(qtbot: QtBot, sqlite_db: Database, 
     assert ui.errors == [] and "1 ligne" in ui.infos[0]
     assert openpyxl.load_workbook(target).active["C2"].value == "Zoé « L'Œil »"
     assert ("processing", ".pdf") in screen.buttons and ("requests", ".pdf") not in screen.buttons
+
+
+class FolderDialogs(FakeDialogs):
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def ask_directory(self, title: str, purpose: str = "folder") -> Path:
+        return self.folder
+
+
+def test_objection_request_from_the_screen_takes_effect_at_once(qtbot: QtBot, sqlite_db: Database) -> None:
+    """Type « Opposition », the person's e-mail (not in the base), save: said and on the suppression list."""
+    from sqlalchemy import func, select
+
+    from models.compliance import SuppressionEntry
+
+    ui = FakeDialogs()
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    assert not screen.scope.isEnabled()
+    screen.kind.setCurrentIndex(screen.kind.findData("objection"))
+    assert screen.scope.isEnabled() and screen.ids["email"].isEnabled()
+    qtbot.keyClicks(screen.requester, "Paul Durand")
+    qtbot.keyClicks(screen.ids["email"], "paul.durand@example.fr")
+    screen.add_button.click()
+    assert ui.errors == [] and "liste d'opposition" in ui.infos[-1]
+    with sqlite_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(SuppressionEntry)) == 1
+
+
+def test_partial_erasure_answer_names_its_fields(qtbot: QtBot, sqlite_db: Database) -> None:
+    """The answer dialog of an erasure offers the fields; « accordée en partie » erases those ticked."""
+    from gui.requests_screen import AnswerDialog
+
+    with sqlite_db.session() as s:
+        c = make_contact(s)
+        add_request(s, kind="erasure", requester="", contact_id=c.id, received_on=date.today())
+    dialog = AnswerDialog("erasure")
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
+    dialog.fields["email"].setChecked(True)
+    assert dialog.chosen_fields() == ["email"]
+    ui = FakeDialogs()
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    assert screen.answer_selected(
+        "partial", "Le reste est lié à votre contrat.", date.today(), dialog.chosen_fields()
+    )
+    assert "E-mail" in ui.infos[-1]
+    objection = AnswerDialog("objection")
+    qtbot.addWidget(objection)
+    assert [objection.outcome.itemData(i) for i in range(objection.outcome.count())] == ["granted"]
+
+
+def test_access_answer_writes_the_dossier_where_asked(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    with sqlite_db.session() as s:
+        c = make_contact(s)
+        add_request(s, kind="access", requester="", contact_id=c.id, received_on=date.today())
+    ui = FolderDialogs(tmp_path)
+    screen = RequestsScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    assert screen.answer_selected("granted", "", date.today())
+    assert len(list(tmp_path.glob("dossier-C-*.pdf"))) == 1 and "Dossier de la personne écrit" in ui.infos[-1]
+
+
+def test_contact_record_writes_the_person_s_dossier(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """« Dossier de la personne… » on the record writes what the base holds about them."""
+    import json
+
+    from gui.contact_dialog import ContactDialog
+
+    with sqlite_db.session() as s:
+        cid = make_contact(s).id
+    target = tmp_path / "dossier.json"
+    ui = SavingDialogs(target)
+    dialog = ContactDialog(sqlite_db, ui, cid)
+    qtbot.addWidget(dialog)
+    dialog.write_dossier()
+    assert json.loads(target.read_text(encoding="utf-8"))["identity"][0]["value"] == "Mme"
+    assert ui.infos and str(target) in ui.infos[-1]
