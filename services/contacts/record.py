@@ -6,6 +6,7 @@ from typing import Any
 
 from models.contact import Contact
 from services.contacts.search import ContactRow
+from services.contacts.to_check import contact_reasons
 from services.core.countries import country_name
 
 
@@ -50,4 +51,6 @@ def contact_to_dict(c: Contact) -> dict[str, Any]:
         "created_at": c.created_at.isoformat(timespec="seconds") if c.created_at else None,
         "updated_at": c.updated_at.isoformat(timespec="seconds") if c.updated_at else None,
         "version": c.version,
+        "to_check": bool(c.to_check),
+        "to_check_reasons": contact_reasons(c),
     }
