@@ -45,14 +45,13 @@ from services.core.errors import Cancelled, InputError
 from services.importing.mapping import (
     CONSENT_FIELDS,
     TARGETS,
-    apply_preset,
-    guess_mapping,
     header_score,
     list_presets,
     resolve,
     save_preset,
 )
 from services.importing.outcome import ACTION_LABELS, PLANNED_LABELS, ImportOptions, ImportResult
+from services.importing.presets import apply_preset, auto_mapping
 from services.importing.reading import Table, cell_text, read_table, sheet_names
 from services.importing.report import write_report
 from services.importing.running import run_import
@@ -316,7 +315,7 @@ class MappingPage(QWizardPage):
         for name in self.presets:
             self.preset_combo.addItem(name, name)
         if not self.w.mapping or set(self.w.mapping) != set(t.headers):
-            self.w.mapping = guess_mapping(t.headers)
+            self.w.mapping = auto_mapping(t.headers, t.rows).mapping
         self._fill(t)
 
     def _fill(self, t: Table) -> None:
@@ -370,7 +369,7 @@ class MappingPage(QWizardPage):
         t = self.w.table
         if not name or t is None:
             return
-        self.w.mapping = apply_preset(t.headers, self.presets[name])
+        self.w.mapping = apply_preset(t.headers, self.presets[name], t.rows)
         self._fill(t)
 
     def save_current_preset(self) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models.compliance import FormVersion
 from models.contact import Contact, ContactTag, format_ref
 from services.core.errors import Cancelled, InputError
-from services.importing.cleaning import CleanRow
+from services.importing.cleaning import CleanRow, is_total_row
 from services.importing.duplicates import DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
 from services.importing.outcome import ImportOptions, Progress, RowResult
@@ -83,8 +83,8 @@ def plan_import(
     cleaned: list[CleanRow | None] = []
     clean = RowCleaner(plan_cols, options.person_kind, today)
     for i, cells in enumerate(table.rows):
-        if all(is_blank(c) for c in cells):
-            cleaned.append(None)
+        if all(is_blank(c) for c in cells) or is_total_row(cells):
+            cleaned.append(None)  # a blank line, or an accountant's total: not a person
         else:
             cleaned.append(clean(cells))
         if i % 5000 == 0:
