@@ -107,6 +107,8 @@ def plan_import(
             continue
         line = table.line_number(i)
         reasons = row.warnings
+        if row.values.get("oppositions"):
+            reasons = [*reasons, opposition_note(row.values["oppositions"])]
         if row.refusal:
             results.append(RowResult(line, "refuse", [row.refusal, *reasons], table.rows[i]))
             continue
@@ -163,6 +165,12 @@ def plan_import(
     return Plan(cleaned, results, new_rows, merges, merge_rows, bases)
 
 
+def opposition_note(found: list[tuple[str, Any]]) -> str:
+    """docs/rules.md §5.9: what the row's objection columns will record."""
+    labels = ", ".join(TARGETS[name].lower() for name, _ in found)
+    return f"Opposition enregistrée d'après le fichier ({labels})."
+
+
 def table_index(table: Table, line: int) -> int:
     return line - table.header_row - 2
 
@@ -204,6 +212,9 @@ def _merge_consents(first: dict[str, Any], later: dict[str, Any]) -> None:
     for key in ("refuse_post", "refuse_phone", "refuse_partners"):
         if later.get(key):
             first[key] = True
+    # docs/rules.md §5.9: an objection on any of the person's rows is theirs.
+    if later.get("oppositions"):
+        first["oppositions"] = [*(first.get("oppositions") or ()), *later["oppositions"]]
 
 
 def _load_bases(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -16,7 +16,6 @@ from services.importing.mapping import (
     ADDRESS_GROUPS,
     CONSENT_FIELDS,
     IGNORE,
-    MULTI_FIELDS,
     base_field,
     guess_mapping,
     header_key,
@@ -136,6 +135,7 @@ BUILTIN_PRESETS: tuple[BuiltinPreset, ...] = (
 def _compiled(preset: BuiltinPreset) -> list[tuple[re.Pattern[str], str]]:
     out = []
     for pattern, target in preset.columns:
+        target = target.removesuffix("@1")  # the first address has no number
         out.append((re.compile(pattern.replace("{n}", r"(?P<n>\d+)")), target))
     return out
 
@@ -199,7 +199,7 @@ def auto_mapping(headers: list[str], rows: list[list[Any]] | None = None) -> Aut
         if not mapping[h] and header_key(h) in known and _matched_by_preset(preset, h):
             continue  # a column the preset knows and leaves out (Label, Type, Yomi…)
         g = guessed.get(h, IGNORE)
-        if not mapping[h] and g and (g not in taken or g in MULTI_FIELDS) and g not in CONSENT_FIELDS:
+        if not mapping[h] and g and g not in taken and g not in CONSENT_FIELDS:
             mapping[h] = g
             taken.add(g)
     return AutoMapping(mapping, preset)

@@ -14,7 +14,9 @@ from models.compliance import Form, FormVersion, Opposition
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
 from services.compliance.consents import record_consent
+from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.search import search_text_for
+from services.contacts.to_check import stored_reasons
 from services.core.errors import InputError
 from services.importing.outcome import ImportOptions, ImportResult, Progress
 from services.importing.planning import CONTACT_COLUMNS, Plan, table_index, tick
@@ -35,6 +37,9 @@ def _new_contact_row(values: dict[str, Any], options: ImportOptions, now: dateti
         # docs/rules.md §3/§6: for a direct collection the row's own collection date is the date obtained.
         source_date=collected if collected and options.source_kind == "direct" else options.obtained_on,
         search_text=search_text_for(values),
+        # « À vérifier » (services.contacts.to_check): the doubts the cleaning left.
+        to_check=bool(values.get("to_check")),
+        to_check_reasons=stored_reasons(values.get("to_check") or ()),
         version=1,
         created_at=now,
         updated_at=now,
@@ -160,6 +165,7 @@ def write_plan(
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)
+    _write_oppositions(session, table, plan, options, new_ids)
 
     for r in result.rows:
         if r.action == "create" and r.contact_id is not None and r.contact_id < 0:
@@ -180,6 +186,36 @@ def write_plan(
     session.add(record)
     session.flush()
     result.import_id = record.id
+
+
+# docs/rules.md §5.9: the scope the flag names, and how the objection reached the business.
+OPPOSITION_OF = {
+    "oppose_all": ("all", "file"),
+    "oppose_post": ("post", "file"),
+    "oppose_phone": ("phone", "phone"),
+    "oppose_email": ("all", "email"),
+}
+
+
+def _write_oppositions(
+    session: Session, table: Table, plan: Plan, options: ImportOptions, new_ids: dict[int, int]
+) -> None:
+    """docs/rules.md §5.9: every objection the file records, on the contact created or completed."""
+    targets: list[tuple[int, int]] = [(i, cid) for i, cid in new_ids.items()]
+    targets += [(i, cid) for cid, rows in plan.merge_rows.items() for i in rows]
+    for i, cid in targets:
+        found = plan.cleaned[i].values.get("oppositions")  # type: ignore[union-attr]  # a blank row (None) is never planned
+        if not found:
+            continue
+        for name, on in found:
+            scope, channel = OPPOSITION_OF[name]
+            if cid in plan.bases and covering_opposition(session, cid, scope) is not None:
+                continue  # already recorded (the same file imported again)
+            received = min(on or options.obtained_on, options.obtained_on)
+            record_opposition(
+                session, cid, scope, channel, received, recorded_by=options.imported_by,
+                note=f"Import du fichier {table.path.name}, ligne {table.line_number(i)}",
+            )  # fmt: skip
 
 
 def _write_consents(
