@@ -187,3 +187,34 @@ def test_never_a_label_type_id_nor_boolean_column() -> None:
     mapping = guess_mapping(headers, rows)
     assert mapping == {"Nom": "last_name", "E-mail 1 - Label": "", "Phone 1 - Type": "", "Identifiant société": "",
                        "Est une entreprise": "is_company", "Société": "company", "Client actif": ""}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["carnet_libreoffice.ods", "carnet_libreoffice.xlsx"])
+def test_libreoffice_export_with_french_headers_needs_no_manual_mapping(db: Database, name: str) -> None:
+    """A real export made here (LibreOffice re-saving a CSV with French headers): every column is
+    recognised, nothing to map by hand, every field stored right (numbers LibreOffice made are restored)."""
+    path = Path(__file__).resolve().parents[1] / "data" / name
+    table = read_table(path, score=header_score)
+    mapping = auto_mapping(table.headers, table.rows).mapping
+    assert mapping == {
+        "Civilité": "civility", "Prénom": "first_name", "Nom": "last_name", "Société": "company",
+        "Adresse": "address_street", "Complément d'adresse": "address_complement", "Code postal": "postcode",
+        "Ville": "city", "Pays": "country", "Téléphone": "phone", "Portable": "mobile",
+        "Adresse e-mail": "email", "Inscrit le": "collected_on", "Client actif": "",
+    }  # fmt: skip
+    result, _ = _import(db, path)
+    assert result.summary()["created"] == 3 and result.summary()["refused"] == 0
+    assert _check(_stored(db), {
+        "FABRE": {"civility": "Mme", "first_name": "Lucie", "address_street": "7 rue Paradis",
+                  "address_complement": "Appt 5", "postcode": "13001", "city": "Marseille", "country": "FR",
+                  "phone": "+33491000001", "mobile": "+33691000002", "email": "lucie.fabre@example.fr"},
+        "LAMBERT": {"civility": "M.", "first_name": "Hugo", "company": "Lambert Menuiserie EURL",
+                    "address_street": "ZA des Chênes", "postcode": "84000", "city": "Avignon",
+                    "phone": "+33490000003", "email": "contact@lambert-menuiserie.fr"},
+        "GARNIER": {"first_name": "Noé", "postcode": "01000", "city": "Bourg-en-Bresse", "mobile": "+33774000004"},
+    }) == []  # fmt: skip
+    with db.session() as s:
+        fabre = s.scalars(select(Contact).where(Contact.last_name == "FABRE")).one()
+        assert fabre.source_date == date(
+            2025, 3, 12
+        )  # « Inscrit le »: the collection date of a direct source
