@@ -44,6 +44,7 @@ SORT_COLUMNS = {
     "source_kind": Contact.source_kind,
     "last_contact_on": Contact.last_contact_on,
     "updated_at": Contact.updated_at,
+    "to_check": Contact.to_check,
 }
 
 
