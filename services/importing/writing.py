@@ -38,8 +38,8 @@ def _new_contact_row(values: dict[str, Any], options: ImportOptions, now: dateti
         source_date=collected if collected and options.source_kind == "direct" else options.obtained_on,
         search_text=search_text_for(values),
         # « À vérifier » (services.contacts.to_check): the doubts the cleaning left.
-        to_check=bool(values.get("to_check")),
-        to_check_reasons=stored_reasons(values.get("to_check") or ()),
+        to_check="to_check" in values,
+        to_check_reasons=stored_reasons(values["to_check"]) if "to_check" in values else "",
         version=1,
         created_at=now,
         updated_at=now,
