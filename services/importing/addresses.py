@@ -52,7 +52,7 @@ class StreetLines:
 
 def line_kind(line: str) -> str:
     """complement, building, extra or street: what an address line says."""
-    key = fold(line).replace(".", " ").replace("/", " ").replace("'", " ")
+    key = fold(line).replace(".", " ").replace("/", " ").replace("'", " ").replace("-", " ")
     key = " ".join(key.split())
     if _EXTRA.match(key):
         return "extra"
