@@ -52,7 +52,7 @@ class Column:
 COLUMNS: list[Column] = [
     Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), "C-000000"),
     # services.contacts.to_check: a doubt an import left, cleared when a person saves the contact.
-    Column("to_check", QT_TRANSLATE_NOOP("ContactsModel", "À vérifier"), "⚠ À vérifier"),
+    Column("to_check", str(QT_TRANSLATE_NOOP("ContactsModel", "À vérifier")), "⚠ À vérifier"),
     Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), "Mme"),
     Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), "Jean-Pierre"),
     Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), "CHARPENTIER"),
@@ -67,7 +67,10 @@ COLUMNS: list[Column] = [
 ]
 (COL_REF, COL_TO_CHECK, COL_CIVILITY, COL_FIRST, COL_LAST, COL_COMPANY, COL_POSTCODE, COL_CITY, COL_PHONE,
  COL_EMAIL, COL_STATUS, COL_SOURCE, COL_LAST_CONTACT) = range(len(COLUMNS))  # fmt: skip
-TO_CHECK_MARK = QT_TRANSLATE_NOOP("ContactsModel", "⚠ À vérifier")
+TO_CHECK_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "⚠ À vérifier"))
+TO_CHECK_TIP = str(
+    QT_TRANSLATE_NOOP("ContactsModel", "Un import a laissé un doute : ouvrez la fiche pour le voir.")
+)
 
 
 def _qdate(d: date | None) -> QDate:
@@ -234,11 +237,7 @@ class ContactsModel(QAbstractTableModel):
         if col in (COL_EMAIL, COL_COMPANY, COL_CITY):
             return self._display(r, col) or None
         if col == COL_TO_CHECK and r.to_check:
-            return self.tr_column(
-                QT_TRANSLATE_NOOP(
-                    "ContactsModel", "Un import a laissé un doute : ouvrez la fiche pour le voir."
-                )
-            )
+            return self.tr_column(TO_CHECK_TIP)
         return None
 
     def ref_of(self, row: int) -> str:

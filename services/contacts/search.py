@@ -131,7 +131,7 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, ContactRow]:
     if not ids:
         return {}
     result = session.execute(select(*_ROW_COLUMNS).where(Contact.id.in_(ids)))
-    return {r[0]: ContactRow(*r[:-1], bool(r[-1])) for r in result}
+    return {r[0]: ContactRow(*r) for r in result}
 
 
 def count_contacts(session: Session) -> int:

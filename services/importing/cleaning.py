@@ -8,6 +8,8 @@ Fast paths (cached names and postcode checks, the French phone pattern, plain AS
 
 from __future__ import annotations
 
+# size: one small function per rule (text, names, address, phones, e-mails, dates, answers), each tested on
+# its own; the name and address rules of other tools' files have their own modules (names, addresses).
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -379,26 +381,6 @@ def clean_flag(raw: Any, label: str) -> tuple[bool | None, date | None, str]:
     if d is not None:
         return True, d, ""
     return None, None, f"{label} « {trim(raw)} » non compris (oui, non ou une date) : non enregistré."
-
-
-_TOTAL_ROW = re.compile(r"(sous[ -]?)?total|subtotal|grand total|total general|montant total|totaux")
-
-
-def is_total_row(cells: list[Any]) -> bool:
-    """A total or subtotal line of an accountant's workbook: "TOTAL", "Sous-total" and no other text."""
-    texts = 0
-    first = ""
-    for v in cells:
-        if isinstance(v, str) and v.strip():
-            texts += 1
-            if texts == 1:
-                first = v
-            if texts > 2:
-                return False
-    if not first:
-        return False
-    key = fold(first).rstrip(" :")
-    return bool(_TOTAL_ROW.match(key)) and (len(key) < 6 or not key[5:6].isalpha() or key.startswith("sous"))
 
 
 def clean_tags(text: str) -> list[str]:

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from models.compliance import FormVersion
 from models.contact import Contact, ContactTag, format_ref
 from services.core.errors import Cancelled, InputError
-from services.importing.cleaning import CleanRow, is_total_row
+from services.importing.cleaning import CleanRow
 from services.importing.duplicates import DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
 from services.importing.outcome import ImportOptions, Progress, RowResult
-from services.importing.reading import Table, is_blank
+from services.importing.reading import Table, is_blank, is_total_row
 from services.importing.row_cleaning import RowCleaner
 from services.importing.suppression_check import suppressed_rows
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from services.core.errors import InputError
+from services.core.text import fold
 from services.importing.vcard import read_vcard_rows
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -277,6 +279,26 @@ def read_csv_rows(path: Path) -> list[list[Any]]:
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+_TOTAL_ROW = re.compile(r"(sous[ -]?)?total|subtotal|grand total|total general|montant total|totaux")
+
+
+def is_total_row(cells: list[Any]) -> bool:
+    """A total or subtotal line of an accountant's workbook: "TOTAL", "Sous-total" and no other text."""
+    texts = 0
+    first = ""
+    for v in cells:
+        if isinstance(v, str) and v.strip():
+            texts += 1
+            if texts == 1:
+                first = v
+            if texts > 2:
+                return False
+    if not first:
+        return False
+    key = fold(first).rstrip(" :")
+    return bool(_TOTAL_ROW.match(key)) and (len(key) < 6 or not key[5:6].isalpha() or key.startswith("sous"))
 
 
 def detect_header_row(rows: list[list[Any]], score: Any = None) -> int:

@@ -6,6 +6,9 @@ E-mail 1, 2); every phone number of the row is routed by what it is (mobile or l
 lines of one address are read together; of several addresses, the first one filled is kept whole.
 """
 
+# size: one class that applies every rule to a row in order, with the per-file decisions taken once;
+# the rules themselves live in cleaning, names and addresses.
+
 from __future__ import annotations
 
 from datetime import date
@@ -160,25 +163,26 @@ class RowCleaner:
         col = self.col
         civility = first = last = company = ""
         if col["civility"]:
-            raw = _first(cells, col["civility"])  # type: ignore[arg-type]  # checked just above
+            raw = _first(cells, col["civility"])
             if raw is not None:
                 civility, w = _civility(trim(raw))
                 if w:
                     warnings.append(w)
         if col["first_name"]:
-            first = _text(_first(cells, col["first_name"]))  # type: ignore[arg-type]  # checked just above
+            first = _text(_first(cells, col["first_name"]))
         if col["last_name"]:
-            last = _text(_first(cells, col["last_name"]))  # type: ignore[arg-type]  # checked just above
+            last = _text(_first(cells, col["last_name"]))
         if col["company"]:
-            company = _text(_first(cells, col["company"]))  # type: ignore[arg-type]  # checked just above
+            company = _text(_first(cells, col["company"]))
         is_company = clean_is_company(_first(cells, col["is_company"])) if col["is_company"] else None
         whole = ""  # a full name, in one cell
         first_last = True
         from_last = False  # the full name is in the surname column ("DUPONT Jean")
         if not first and not last:
             for key, order in (("full_name", True), ("full_name_reversed", False)):
-                if col[key]:
-                    whole = _text(_first(cells, col[key]))  # type: ignore[arg-type]  # checked just above
+                cols = col[key]
+                if cols:
+                    whole = _text(_first(cells, cols))
                     if whole:
                         first_last = order
                         break
@@ -216,7 +220,7 @@ class RowCleaner:
         if company:
             v["company"] = limit(company, "company", warnings) if len(company) > 100 else company
         if col["notes"]:
-            raw = _first(cells, col["notes"])  # type: ignore[arg-type]  # checked just above
+            raw = _first(cells, col["notes"])
             if raw is not None:  # notes keep their line breaks (Dolibarr's literal "\n" made real)
                 text = cell_text(raw).replace("\\n", "\n").strip()
                 if text:
@@ -356,19 +360,19 @@ class RowCleaner:
 
     def _kinds(self, cells: list[Any], v: dict[str, Any], warnings: list[str]) -> None:
         col = self.col
-        raw = _first(cells, col["person_kind"]) if col["person_kind"] else None  # type: ignore[arg-type]  # checked
+        raw = _first(cells, col["person_kind"]) if col["person_kind"] else None
         default = v.get("person_kind", self.default_kind)
         kind, w = _person_kind(trim(raw), default) if raw is not None else (default, "")
         v["person_kind"] = kind
         if w:
             warnings.append(w)
-        raw = _first(cells, col["status"]) if col["status"] else None  # type: ignore[arg-type]  # checked
+        raw = _first(cells, col["status"]) if col["status"] else None
         status, w = _status(trim(raw)) if raw is not None else ("prospect", "")
         v["status"] = status
         if w:
             warnings.append(w)
         if col["tags"]:
-            raw = _first(cells, col["tags"])  # type: ignore[arg-type]  # checked just above
+            raw = _first(cells, col["tags"])
             if raw is not None:
                 tags = clean_tags(trim(raw).replace(MULTI_VALUE, ";").replace("* ", ""))
                 if tags:

@@ -3,7 +3,7 @@ slower at 100,000 rows), a ContactSource per contact, the consents the file carr
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -211,7 +211,8 @@ def _write_oppositions(
             scope, channel = OPPOSITION_OF[name]
             if cid in plan.bases and covering_opposition(session, cid, scope) is not None:
                 continue  # already recorded (the same file imported again)
-            received = min(on or options.obtained_on, options.obtained_on)
+            obtained: date = options.obtained_on or date.today()
+            received = min(on, obtained) if isinstance(on, date) else obtained
             record_opposition(
                 session, cid, scope, channel, received, recorded_by=options.imported_by,
                 note=f"Import du fichier {table.path.name}, ligne {table.line_number(i)}",

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from services.importing.addresses import four_digit_postcode, split_one_line_address, split_street_lines
-from services.importing.cleaning import clean_date, clean_flag, clean_phone, is_total_row, phone_kind
+from services.importing.cleaning import clean_date, clean_flag, clean_phone, phone_kind
 from services.importing.mapping import field_key
 from services.importing.names import civility_in_name, clean_is_company, looks_like_company, split_full_name
+from services.importing.reading import is_total_row
 
 
 @pytest.mark.parametrize(
