@@ -4,7 +4,7 @@ plan of what the real run will write (contacts to create, fields to fill)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -42,6 +42,8 @@ class Plan:
     merges: dict[int, dict[str, Any]]  # existing contact id -> fields to fill
     merge_rows: dict[int, list[int]]  # existing contact id -> rows merged into it
     bases: dict[int, dict[str, Any]]  # existing contact id -> its current values (with version)
+    # docs/rules.md §5.9: a duplicate row left out still brings its objection: (row, contact id)
+    skipped_objections: list[tuple[int, int]] = field(default_factory=list)
 
 
 def tick(progress: Progress | None, done: int, total: int, text: str) -> None:
@@ -102,6 +104,7 @@ def plan_import(
     new_rows: list[int] = []
     pending: dict[int, CleanRow] = {}  # row index -> cleaned row that creates a contact
     matched: dict[int, list[tuple[int, int, str]]] = {}  # contact id -> [(result, row, why)]
+    skipped_objections: list[tuple[int, int]] = []
     for i, row in enumerate(cleaned):
         if row is None:
             continue
@@ -129,6 +132,13 @@ def plan_import(
         elif options.on_duplicate == "skip":
             note = f"Doublon ({match.reason}) de {_who(match, table)} : ignoré."
             results.append(RowResult(line, "skip", reasons, table.rows[i], match.key, note))
+            if row.values.get("oppositions"):  # the row is left out, never the objection
+                if match.key < 0:
+                    _merge_consents(
+                        pending[-match.key - 1].values, {"oppositions": row.values["oppositions"]}
+                    )
+                else:
+                    skipped_objections.append((i, match.key))
         elif match.key < 0:  # an earlier row of the same file: the later one completes it
             first = pending[-match.key - 1]
             filled = _fill(first.values, row.values)
@@ -162,7 +172,7 @@ def plan_import(
             merge_rows.setdefault(cid, []).append(i)
         if changes:
             merges[cid] = changes
-    return Plan(cleaned, results, new_rows, merges, merge_rows, bases)
+    return Plan(cleaned, results, new_rows, merges, merge_rows, bases, skipped_objections)
 
 
 def opposition_note(found: list[tuple[str, Any]]) -> str:

@@ -203,13 +203,15 @@ def _write_oppositions(
     """docs/rules.md §5.9: every objection the file records, on the contact created or completed."""
     targets: list[tuple[int, int]] = [(i, cid) for i, cid in new_ids.items()]
     targets += [(i, cid) for cid, rows in plan.merge_rows.items() for i in rows]
+    targets += plan.skipped_objections
+    known = set(plan.bases) | {cid for _, cid in plan.skipped_objections}
     for i, cid in targets:
         found = plan.cleaned[i].values.get("oppositions")  # type: ignore[union-attr]  # a blank row (None) is never planned
         if not found:
             continue
         for name, on in found:
             scope, channel = OPPOSITION_OF[name]
-            if cid in plan.bases and covering_opposition(session, cid, scope) is not None:
+            if cid in known and covering_opposition(session, cid, scope) is not None:
                 continue  # already recorded (the same file imported again)
             obtained: date = options.obtained_on or date.today()
             received = min(on, obtained) if isinstance(on, date) else obtained

@@ -218,3 +218,23 @@ def test_libreoffice_export_with_french_headers_needs_no_manual_mapping(db: Data
         assert fabre.source_date == date(
             2025, 3, 12
         )  # « Inscrit le »: the collection date of a direct source
+
+
+def test_objection_of_a_skipped_duplicate_is_still_recorded(db: Database, tmp_path: Path) -> None:
+    """docs/rules.md §5.9: « ignorer les doublons » leaves the row out, never its objection; importing the
+    same file again records nothing twice."""
+    file_name, headers, rows, _ = LAYOUTS["brevo"]
+    with db.session() as s:
+        eva = make_contact(s, first_name="Eva", last_name="Roux", email="eva.roux@example.fr", mobile="")
+        eva_id = eva.id
+    path = write_csv(tmp_path / file_name, headers, rows)
+    table = read_table(path, score=header_score)
+    mapping = auto_mapping(table.headers, table.rows).mapping
+    for _ in range(2):
+        with db.session() as s:
+            run_import(s, table, mapping, ImportOptions("partner", "Brevo", on_duplicate="skip"))
+    with db.session() as s:
+        scopes = [
+            (o.scope, o.channel) for o in s.scalars(select(Opposition).where(Opposition.contact_id == eva_id))
+        ]
+    assert scopes == [("all", "email")]
