@@ -164,8 +164,9 @@ def generate_base(path: Path) -> None:
 def child_import(base: str) -> None:
     """Run in its own process: the whole import, its time and the process's peak memory."""
     from models.database import open_database
-    from services.importing.mapping import guess_mapping, header_score
+    from services.importing.mapping import header_score
     from services.importing.outcome import ImportOptions
+    from services.importing.presets import auto_mapping
     from services.importing.reading import read_table
     from services.importing.running import run_import
 
@@ -174,7 +175,9 @@ def child_import(base: str) -> None:
     table = read_table(XLSX, score=header_score)
     t_read = time.perf_counter() - t0
     with db.session() as s:
-        result = run_import(s, table, guess_mapping(table.headers), ImportOptions("broker", "Fichier bench"))
+        # The path the wizard and the command line take: a tool's preset recognised, else the guess.
+        mapping = auto_mapping(table.headers, table.rows).mapping
+        result = run_import(s, table, mapping, ImportOptions("broker", "Fichier bench"))
     total = time.perf_counter() - t0
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"seconds": total, "cpu": time.process_time() - c0, "read_seconds": t_read,

@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--search", default="", help="texte recherché (nom, société, ville, CP, téléphone, e-mail, référence)"
     )
+    p.add_argument(
+        "--to-check",
+        action="store_true",
+        help="seulement les contacts « à vérifier » (doutes laissés par un import)",
+    )
     p.set_defaults(handler=run_list)
 
     p = csub.add_parser("show", parents=[common], help="affiche un contact et son historique")
@@ -66,12 +71,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
-        rows = [contact_to_dict(c) for c in list_contacts(session, args.search)]
+        rows = [contact_to_dict(c) for c in list_contacts(session, args.search, args.to_check)]
 
     def text() -> str:
         lines = [
             f"{r['ref']}  {(r['civility'] + ' ' + r['first_name'] + ' ' + r['last_name']).strip():<32} "
             f"{r['company'][:24]:<24} {r['postcode']:<6} {r['city'][:24]:<24} {phone_display(r['mobile'] or r['phone'])}"
+            + ("  [à vérifier : " + " ; ".join(r["to_check_reasons"]) + "]" if r["to_check"] else "")
             for r in rows
         ]
         return "\n".join([*lines, f"{len(rows)} contact(s)"])

@@ -15,17 +15,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="importe des contacts d'un fichier .xlsx, .xlsm, .xls, .ods ou .csv",
+        help="importe des contacts d'un fichier .xlsx, .xlsm, .xls, .ods, .csv ou .vcf",
         description="Importe des contacts. L'origine des données est obligatoire (RGPD art. 13/14).",
     )
-    p.add_argument("file", metavar="FICHIER", help="classeur ou CSV à importer")
+    p.add_argument(
+        "file", metavar="FICHIER", help="classeur, CSV ou carnet d'adresses vCard (.vcf) à importer"
+    )
     p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"],
                    help="collecte directe, partenaire, courtier en données ou source publique")  # fmt: skip
     p.add_argument("--source-name", required=True, help="nom de la source (salon, partenaire, courtier…)")
     p.add_argument("--obtained-on", default=None, help="date d'obtention AAAA-MM-JJ (défaut : aujourd'hui)")
     p.add_argument("--sheet", default=None, help="nom de la feuille (défaut : la première)")
     p.add_argument(
-        "--mapping", default=None, metavar="FICHIER.json", help="correspondance des colonnes enregistrée"
+        "--mapping",
+        default=None,
+        metavar="FICHIER.json",
+        help="correspondance des colonnes enregistrée (celle que l'assistant exporte ; champs en français acceptés)",
     )
     p.add_argument("--on-duplicate", choices=["merge", "skip", "create"], default="merge",
                    help="doublons : compléter la fiche existante (défaut), ignorer, ou créer quand même")  # fmt: skip
@@ -49,8 +54,9 @@ def _user() -> str:
 
 def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
-    from services.importing.mapping import apply_preset, guess_mapping, header_score, load_mapping_file
+    from services.importing.mapping import header_score, load_mapping_file
     from services.importing.outcome import ImportOptions
+    from services.importing.presets import apply_preset, auto_mapping
     from services.importing.reading import file_sha256, read_table
     from services.importing.report import write_report
     from services.importing.running import run_import
@@ -70,7 +76,12 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
         raise InputError(f"Le rapport doit être un fichier .xlsx : {report.name}")
     preset = load_mapping_file(Path(args.mapping)) if args.mapping else None
     table = read_table(path, args.sheet, score=header_score)
-    mapping = apply_preset(table.headers, preset) if preset else guess_mapping(table.headers)
+    # The tool's export recognised by its header row (Google, Outlook, Dolibarr…), else the guess.
+    mapping = (
+        apply_preset(table.headers, preset, table.rows)
+        if preset
+        else auto_mapping(table.headers, table.rows).mapping
+    )
     sha = file_sha256(path)
     with ctx.session() as session:
         result = run_import(session, table, mapping, options, dry_run=args.dry_run, sha256=sha)

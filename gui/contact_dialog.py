@@ -40,6 +40,7 @@ from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KI
 from services.contacts.history import HistoryEvent, contact_history
 from services.contacts.lookup import get_contact
 from services.contacts.record import display_name
+from services.contacts.to_check import contact_reasons
 from services.contacts.validation import ContactError, ContactInput
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
 from services.core.errors import UserError
@@ -152,8 +153,15 @@ class ContactDialog(QDialog):
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # « À vérifier » (services.contacts.to_check): the doubts an import left, until a person saves.
+        self.to_check = QLabel(self)
+        self.to_check.setTextFormat(Qt.TextFormat.RichText)
+        self.to_check.setWordWrap(True)
+        self.to_check.setStyleSheet("background:#fff4d6; border:1px solid #e0b000; padding:6px;")
+        self.to_check.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.to_check)
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
 
@@ -378,10 +386,23 @@ class ContactDialog(QDialog):
             self.ref = contact.ref
             name = display_name(contact)
             events = contact_history(session, contact)
+            doubts = contact_reasons(contact)
         self.setWindowTitle(self.tr("Contact {ref} — {name}").format(ref=self.ref, name=name))
         self.header.setText(self.tr("<b>{ref}</b> — {name}").format(ref=self.ref, name=html.escape(name)))
         self._fill(data)
         self._show_history(events)
+        self._show_to_check(doubts)
+
+    def _show_to_check(self, doubts: list[str]) -> None:
+        self.to_check.setVisible(bool(doubts))
+        if doubts:
+            items = "".join(f"<li>{html.escape(d)}</li>" for d in doubts)
+            self.to_check.setText(
+                self.tr(
+                    "<b>⚠ À vérifier</b> — l'import a laissé un doute :<ul style='margin:2px'>{items}</ul>"
+                    "Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée."
+                ).format(items=items)
+            )
 
     def open_choices(self) -> None:
         """Record a filled-in form for this contact (gui.consent_dialog), then show the new history."""

@@ -51,6 +51,8 @@ class Column:
 
 COLUMNS: list[Column] = [
     Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), "C-000000"),
+    # services.contacts.to_check: a doubt an import left, cleared when a person saves the contact.
+    Column("to_check", str(QT_TRANSLATE_NOOP("ContactsModel", "À vérifier")), "⚠ À vérifier"),
     Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), "Mme"),
     Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), "Jean-Pierre"),
     Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), "CHARPENTIER"),
@@ -63,8 +65,12 @@ COLUMNS: list[Column] = [
     Column("source_kind", QT_TRANSLATE_NOOP("ContactsModel", "Origine"), "Courtier en données"),
     Column("last_contact_on", QT_TRANSLATE_NOOP("ContactsModel", "Dernier contact"), "00/00/0000"),
 ]
-(COL_REF, COL_CIVILITY, COL_FIRST, COL_LAST, COL_COMPANY, COL_POSTCODE, COL_CITY, COL_PHONE, COL_EMAIL,
- COL_STATUS, COL_SOURCE, COL_LAST_CONTACT) = range(len(COLUMNS))  # fmt: skip
+(COL_REF, COL_TO_CHECK, COL_CIVILITY, COL_FIRST, COL_LAST, COL_COMPANY, COL_POSTCODE, COL_CITY, COL_PHONE,
+ COL_EMAIL, COL_STATUS, COL_SOURCE, COL_LAST_CONTACT) = range(len(COLUMNS))  # fmt: skip
+TO_CHECK_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "⚠ À vérifier"))
+TO_CHECK_TIP = str(
+    QT_TRANSLATE_NOOP("ContactsModel", "Un import a laissé un doute : ouvrez la fiche pour le voir.")
+)
 
 
 def _qdate(d: date | None) -> QDate:
@@ -204,6 +210,8 @@ class ContactsModel(QAbstractTableModel):
             return r.mobile or r.phone
         if col == COL_LAST_CONTACT:
             return r.last_contact_on
+        if col == COL_TO_CHECK:
+            return int(r.to_check)
         return getattr(r, COLUMNS[col].key)
 
     def _display(self, r: ContactRow, col: int) -> str:
@@ -215,6 +223,8 @@ class ContactsModel(QAbstractTableModel):
             return STATUS_LABELS.get(r.status, r.status)
         if col == COL_SOURCE:
             return SOURCE_KIND_LABELS.get(r.source_kind, r.source_kind)
+        if col == COL_TO_CHECK:
+            return self.tr_column(TO_CHECK_MARK) if r.to_check else ""
         if col == COL_LAST_CONTACT:
             if r.last_contact_on is None:
                 return ""
@@ -226,6 +236,8 @@ class ContactsModel(QAbstractTableModel):
             return f"{display_phone(r.mobile)} / {display_phone(r.phone)}"
         if col in (COL_EMAIL, COL_COMPANY, COL_CITY):
             return self._display(r, col) or None
+        if col == COL_TO_CHECK and r.to_check:
+            return self.tr_column(TO_CHECK_TIP)
         return None
 
     def ref_of(self, row: int) -> str:

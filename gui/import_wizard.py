@@ -45,19 +45,21 @@ from services.core.errors import Cancelled, InputError
 from services.importing.mapping import (
     CONSENT_FIELDS,
     TARGETS,
-    apply_preset,
-    guess_mapping,
     header_score,
     list_presets,
+    load_mapping_file,
     resolve,
+    save_mapping_file,
     save_preset,
 )
 from services.importing.outcome import ACTION_LABELS, PLANNED_LABELS, ImportOptions, ImportResult
+from services.importing.presets import apply_preset, auto_mapping
 from services.importing.reading import Table, cell_text, read_table, sheet_names
 from services.importing.report import write_report
 from services.importing.running import run_import
 
-FILE_FILTER = "Tableurs et CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"
+FILE_FILTER = "Tableurs, CSV et carnets d'adresses (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)"
+MAPPING_FILTER = "Correspondance de colonnes (*.json)"
 PREVIEW_ROWS = 8
 BACKGROUND_READ_BYTES = 1_000_000  # larger files are read off the GUI thread (about 40,000 rows of .xlsx)
 LIST_LIMIT = 5000  # rows shown in the check list; the report has them all
@@ -145,7 +147,10 @@ class FilePage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("Fichier à importer"))
         self.setSubTitle(
-            self.tr("Un classeur Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) ou un fichier CSV.")
+            self.tr(
+                "Un classeur Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods), un fichier CSV (export de Google "
+                "Contacts, Outlook, Dolibarr, Odoo, Brevo, Mailchimp…) ou un carnet d'adresses vCard (.vcf)."
+            )
         )
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Chemin du fichier"))
@@ -157,8 +162,9 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         help_label = QLabel(
             self.tr(
-                "La ligne d'en-tête est trouvée même sous un titre ou des lignes vides. Rien n'est "
-                "enregistré avant la dernière étape : vous verrez d'abord ce que l'import ferait, ligne par ligne."
+                "La ligne d'en-tête est trouvée même sous un titre ou des lignes vides ; les fiches d'un carnet "
+                "vCard sont présentées comme des lignes. Rien n'est enregistré avant la dernière étape : vous "
+                "verrez d'abord ce que l'import ferait, ligne par ligne."
             )
         )
         help_label.setWordWrap(True)
@@ -291,20 +297,34 @@ class MappingPage(QWizardPage):
         self.preset_name.setPlaceholderText(self.tr("Nom de la correspondance (ex. « Fichier du salon »)"))
         save_btn = QPushButton(self.tr("Enregistrer la correspondance"))
         save_btn.clicked.connect(self.save_current_preset)
+        export_btn = QPushButton(self.tr("Exporter…"))
+        export_btn.setToolTip(self.tr("Enregistrer cette correspondance dans un fichier (.json)"))
+        export_btn.clicked.connect(self.export_mapping)
+        load_btn = QPushButton(self.tr("Charger un fichier…"))
+        load_btn.setToolTip(self.tr("Appliquer une correspondance enregistrée dans un fichier (.json)"))
+        load_btn.clicked.connect(self.load_mapping)
+        # The tool whose export was recognised by its header row (« Export Google Contacts reconnu »).
+        self.recognised = QLabel()
+        self.recognised.setWordWrap(True)
+        self.recognised.setStyleSheet("color:#1b5e20; font-weight:bold;")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Correspondance enregistrée :")))
         top.addWidget(self.preset_combo, 1)
         top.addWidget(apply_btn)
+        top.addWidget(load_btn)
         bottom = QHBoxLayout()
         bottom.addWidget(self.preset_name, 1)
         bottom.addWidget(save_btn)
+        bottom.addWidget(export_btn)
         self.grid = QTableWidget()
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(self.recognised)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
+        self.recognised.hide()
 
     def initializePage(self) -> None:
         t = self.w.table
@@ -316,8 +336,20 @@ class MappingPage(QWizardPage):
         for name in self.presets:
             self.preset_combo.addItem(name, name)
         if not self.w.mapping or set(self.w.mapping) != set(t.headers):
-            self.w.mapping = guess_mapping(t.headers)
+            auto = auto_mapping(t.headers, t.rows)
+            self.w.mapping = auto.mapping
+            self.show_recognised(auto.preset.label if auto.preset else "")
         self._fill(t)
+
+    def show_recognised(self, label: str) -> None:
+        """« Export Google Contacts reconnu »: the columns come from the tool's preset."""
+        self.recognised.setVisible(bool(label))
+        if label:
+            self.recognised.setText(
+                self.tr("✔ {tool} reconnu : les colonnes sont associées d'après ce format.").format(
+                    tool=label
+                )
+            )
 
     def _fill(self, t: Table) -> None:
         self.grid.clear()
@@ -343,7 +375,7 @@ class MappingPage(QWizardPage):
                 self.grid.setItem(r, c, QTableWidgetItem(cell_text(value)))
         self.grid.resizeColumnsToContents()
         for c in range(len(t.headers)):
-            self.grid.setColumnWidth(c, min(max(self.grid.columnWidth(c), 110), 170))
+            self.grid.setColumnWidth(c, min(max(self.grid.columnWidth(c), 110), 230))
         self._changed()
 
     def _changed(self) -> None:
@@ -352,6 +384,7 @@ class MappingPage(QWizardPage):
             return
         self.w.mapping = {h: combo.currentData() for h, combo in zip(t.headers, self.combos, strict=False)}
         for c, combo in enumerate(self.combos):
+            combo.setToolTip(combo.currentText())  # a long field name, whole
             ignored = not combo.currentData()
             for r in range(1, self.grid.rowCount()):
                 item = self.grid.item(r, c)
@@ -370,7 +403,48 @@ class MappingPage(QWizardPage):
         t = self.w.table
         if not name or t is None:
             return
-        self.w.mapping = apply_preset(t.headers, self.presets[name])
+        self.w.mapping = apply_preset(t.headers, self.presets[name], t.rows)
+        self._fill(t)
+
+    def export_mapping(self) -> None:
+        """Save the mapping in use as a JSON file (the command line's --mapping reads it)."""
+        t = self.w.table
+        if t is None:
+            return
+        stem = t.path.stem
+        path = self.w.ui.ask_save_path(
+            self.tr("Exporter la correspondance"),
+            MAPPING_FILTER,
+            f"correspondance-{stem}.json",
+            purpose="mapping",
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        name = self.preset_name.text().strip() or stem
+        try:
+            save_mapping_file(path, name, self.w.mapping)
+        except (InputError, OSError) as exc:
+            self.w.ui.show_error(str(exc), self.tr("Exporter la correspondance"))
+            return
+        self.w.ui.show_info(self.tr("Correspondance enregistrée dans {path}.").format(path=path))
+
+    def load_mapping(self) -> None:
+        """Apply a mapping saved as a JSON file (the wizard's export, or one written by hand)."""
+        t = self.w.table
+        path = self.w.ui.ask_open_path(
+            self.tr("Charger une correspondance"), MAPPING_FILTER, purpose="mapping"
+        )
+        if path is None or t is None:
+            return
+        try:
+            preset = load_mapping_file(path)
+        except InputError as exc:
+            self.w.ui.show_error(str(exc), self.tr("Charger une correspondance"))
+            return
+        self.w.mapping = apply_preset(t.headers, preset, t.rows)
+        self.show_recognised("")
         self._fill(t)
 
     def save_current_preset(self) -> None:

@@ -21,7 +21,8 @@ CONSENT_CHANNEL_LABELS = {
 INFORMED_DOCUMENT_LABELS = {"form": "formulaire", "letter": "courrier", "phone": "appel"}
 # docs/rules.md §5.1: the scopes an objection can cover; "all" covers every prospecting channel.
 OPPOSITION_SCOPES = ("all", "post", "phone", "partners")
-OPPOSITION_CHANNELS = ("letter", "slip", "phone", "email", "in-person", "partner")
+# "file": found in a file the business imported (docs/rules.md §5.9), e.g. its former CRM's "do not contact".
+OPPOSITION_CHANNELS = ("letter", "slip", "phone", "email", "in-person", "partner", "file")
 SUPPRESSION_KINDS = ("email", "phone", "name_postcode")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, UTCDateTime, utcnow
@@ -45,6 +45,7 @@ class Contact(Timestamped, Base):
         Index("ix_contacts_email", "email"),
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_mobile", "mobile"),
+        Index("ix_contacts_to_check", "to_check"),
         {"sqlite_autoincrement": True},
     )
 
@@ -79,6 +80,10 @@ class Contact(Timestamped, Base):
     npai_on: Mapped[date | None] = mapped_column(Date)
     # Erased or anonymised (docs/rules.md §5-6): the row keeps its id, the personal fields are blanked.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # « À vérifier » (services.contacts.to_check): a doubt left by an import's cleaning, with its
+    # reasons one per line; cleared when a person edits and saves the contact.
+    to_check: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    to_check_reasons: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Lower-cased, accent-free text of the searchable fields (services.search keeps it current).
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

@@ -15,6 +15,7 @@ from models.contact import Contact, ContactSource, ContactTag, format_ref
 from services.contacts.fields import FIELD_LABELS
 from services.contacts.lookup import ContactNotFound
 from services.contacts.search import search_text_for
+from services.contacts.to_check import clear_to_check
 from services.contacts.validation import ContactInput, check_contact
 from services.core.errors import InputError
 from services.partners.notices import identifier_snapshot, rectification_notices
@@ -88,6 +89,7 @@ def update_contact(
     before = identifier_snapshot(contact)
     clear_npai_if_address_changed(contact, checked.values)
     _apply(contact, checked.values)
+    clear_to_check(contact)  # a person looked at the contact and saved it: the doubt is settled
     try:
         session.flush()
     except StaleDataError:

@@ -30,7 +30,7 @@ SCOPE_LABELS = {
 }
 CHANNEL_LABELS = {
     "letter": "lettre", "slip": "coupon-réponse", "phone": "téléphone", "email": "e-mail",
-    "in-person": "en personne", "partner": "notification d'un partenaire",
+    "in-person": "en personne", "partner": "notification d'un partenaire", "file": "fichier importé",
 }  # fmt: skip
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from models.contact import Contact
 from services.contacts.search import ContactRow
+from services.contacts.to_check import contact_reasons
 from services.core.countries import country_name
 from services.core.moments import iso_utc
 
@@ -51,4 +52,6 @@ def contact_to_dict(c: Contact) -> dict[str, Any]:
         "created_at": iso_utc(c.created_at),
         "updated_at": iso_utc(c.updated_at),
         "version": c.version,
+        "to_check": bool(c.to_check),
+        "to_check_reasons": contact_reasons(c),
     }

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.contact import Contact, format_ref, parse_ref
+from services.contacts.to_check import to_check_condition
 from services.core.bulk import driver_rows
 from services.core.phones import national_digits
 from services.core.text import fold
@@ -43,6 +44,7 @@ SORT_COLUMNS = {
     "source_kind": Contact.source_kind,
     "last_contact_on": Contact.last_contact_on,
     "updated_at": Contact.updated_at,
+    "to_check": Contact.to_check,
 }
 
 
@@ -65,10 +67,14 @@ def search_condition(text: str) -> ColumnElement[bool] | None:
     return and_(*conds)
 
 
-def search_query(text: str = "", sort: str = "last_name", descending: bool = False) -> Select[int]:
-    """The ids of live contacts matching text, in the requested order (ties by id)."""
+def search_query(
+    text: str = "", sort: str = "last_name", descending: bool = False, to_check: bool = False
+) -> Select[int]:
+    """The ids of live contacts matching text (only those « à vérifier » if asked), in order (ties by id)."""
     column: ColumnElement[Any] = SORT_COLUMNS.get(sort, Contact.last_name).expression
     q = select(Contact.id).where(Contact.erased_at.is_(None))
+    if to_check:
+        q = q.where(to_check_condition())
     cond = search_condition(text)
     if cond is not None:
         q = q.where(cond)
@@ -82,11 +88,15 @@ def search_query(text: str = "", sort: str = "last_name", descending: bool = Fal
 
 
 def search_ids(
-    session: Session, text: str = "", sort: str = "last_name", descending: bool = False
+    session: Session,
+    text: str = "",
+    sort: str = "last_name",
+    descending: bool = False,
+    to_check: bool = False,
 ) -> list[int]:
     # The driver's rows: for 100,000 ids (the window's start, a one-letter search) SQLAlchemy's
     # result rows cost 3x the query itself. The id needs no type processing.
-    return [row[0] for row in driver_rows(session, search_query(text, sort, descending))]
+    return [row[0] for row in driver_rows(session, search_query(text, sort, descending, to_check))]
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,7 @@ class ContactRow:
     status: str
     source_kind: str
     last_contact_on: date | None
+    to_check: bool = False  # « à vérifier » (services.contacts.to_check)
 
     @property
     def ref(self) -> str:
@@ -127,9 +138,9 @@ def count_contacts(session: Session) -> int:
     return session.scalar(select(func.count(Contact.id)).where(Contact.erased_at.is_(None))) or 0
 
 
-def list_contacts(session: Session, text: str = "") -> list[Contact]:
+def list_contacts(session: Session, text: str = "", to_check: bool = False) -> list[Contact]:
     """Full contacts for the command line (loaded in one go with their tags)."""
-    ids = select(search_query(text).subquery().c.id)
+    ids = select(search_query(text, to_check=to_check).subquery().c.id)
     return list(
         session.scalars(
             select(Contact)

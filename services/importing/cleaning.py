@@ -8,11 +8,14 @@ Fast paths (cached names and postcode checks, the French phone pattern, plain AS
 
 from __future__ import annotations
 
+# size: one small function per rule (text, names, address, phones, e-mails, dates, answers), each tested on
+# its own; the name and address rules of other tools' files have their own modules (names, addresses).
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from models.contact import CIVILITIES
 from services.contacts.fields import (
@@ -170,15 +173,53 @@ def has_complete_address(values: dict[str, Any]) -> bool:
 # --- phones and e-mails ---------------------------------------------------------------------------
 
 
+_INTERNATIONAL_DIGITS = re.compile(r"[1-9]\d{9,14}")
+_PHONE_SEPARATORS = re.compile(r"[\s.\-/()]")
+MULTI_VALUE = " ::: "  # Google Contacts puts several values in one cell this way
+
+
 def clean_phone(raw: Any, region: str, label: str = "Téléphone", postcode: str = "") -> tuple[str, str]:
     """To E.164 ("06.12.34.56.78" -> "+33612345678", "0692…" -> "+262692…"); a number that cannot be
-    valid is dropped."""
+    valid is dropped.
+
+    Brevo writes international numbers without their "+" ("33612345678"): tried as such when the
+    number is not a national one.
+    """
     if raw is None or raw == "":
         return "", ""
     e164 = to_e164(raw, region or "FR", postcode)
     if e164:
         return e164, ""
+    compact = _PHONE_SEPARATORS.sub("", cell_text(raw))
+    if _INTERNATIONAL_DIGITS.fullmatch(compact):
+        e164 = to_e164("+" + compact, region or "FR")
+        if e164:
+            return e164, ""
     return "", f"{label} « {cell_text(raw).strip()} » invalide : ignoré."
+
+
+@lru_cache(maxsize=65536)
+def phone_kind(e164: str) -> str:
+    """ "mobile" for a mobile number (French 06/07, or a mobile range abroad), else "phone" (a landline).
+
+    Numbers are routed by what they are, not by the column they came from.
+    """
+    if e164.startswith("+33"):
+        return "mobile" if e164[3:4] in ("6", "7") else "phone"
+    import phonenumbers  # only foreign numbers need the library
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return "phone"
+    return "mobile" if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE else "phone"
+
+
+def split_values(text: str) -> list[str]:
+    """ "a ::: b" -> ["a", "b"] (Google's cells with several values); other text as one value."""
+    if ":::" not in text:
+        return [text]
+    return [p.strip() for p in text.split(":::") if p.strip()]
 
 
 def clean_email(text: str) -> tuple[str, str]:
@@ -197,6 +238,26 @@ def clean_email(text: str) -> tuple[str, str]:
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+
+
+_ISO_WITH_ZONE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})"
+)
+BUSINESS_ZONE = ZoneInfo("Europe/Paris")  # the default of the setting business.timezone
+
+
+def iso_date_with_zone(text: str) -> date | None:
+    """ "2025-03-14T23:30:00+00:00" (Brevo), "2025-03-14 23:30:00 UTC": the day in France (the 15th)."""
+    m = _ISO_WITH_ZONE.fullmatch(text)
+    if m is None:
+        return None
+    zone = m.group(3)
+    zone = "+00:00" if zone in ("Z", "UTC", "GMT") else zone
+    try:
+        moment = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}{zone}")
+    except ValueError:
+        return None
+    return moment.astimezone(BUSINESS_ZONE).date()
 
 
 def excel_serial_to_date(serial: float) -> date | None:
@@ -219,6 +280,10 @@ def clean_date(raw: Any, label: str = "Date") -> tuple[date | None, str]:
         if d:
             return d, ""
     text = str(raw).strip()
+    if len(text) > 16 and text[4:5] == "-":
+        d = iso_date_with_zone(text)
+        if d:
+            return d, ""
     try:
         m = _DMY.fullmatch(text)
         if m:
@@ -305,6 +370,20 @@ def clean_answer(raw: Any, label: str) -> tuple[bool | None, str]:
     return None, f"{label} « {trim(raw)} » non compris (oui ou non) : non enregistré."
 
 
+def clean_flag(raw: Any, label: str) -> tuple[bool | None, date | None, str]:
+    """An objection column (docs/rules.md §5.9): yes/no, or the date it was made (Mailchimp's UNSUB_TIME)
+    -> (objected, on that day, warning)."""
+    if raw is None or raw == "":
+        return None, None, ""
+    if isinstance(raw, bool | int | float) or fold(trim(raw)).rstrip(".") in _YES | _NO:
+        answer, w = clean_answer(raw, label)
+        return answer, None, w
+    d, _ = clean_date(raw)
+    if d is not None:
+        return True, d, ""
+    return None, None, f"{label} « {trim(raw)} » non compris (oui, non ou une date) : non enregistré."
+
+
 def clean_tags(text: str) -> list[str]:
     """ "VIP; salon 2025" -> ["VIP", "salon 2025"]."""
     if not text:
@@ -316,11 +395,19 @@ def clean_tags(text: str) -> list[str]:
 
 
 def refusal_reason(values: dict[str, Any]) -> str:
-    """Why the row cannot be imported: no name nor company, or no way left to reach the person."""
+    """Why the row cannot be imported: no name nor company, or no way left to reach the person.
+
+    A row whose file records an objection is kept without a way to reach the person: the objection
+    itself must be recorded (docs/rules.md §5.9).
+    """
     if not values.get("last_name") and not values.get("company"):
         return "Ni nom ni société."
     if not (
-        values.get("phone") or values.get("mobile") or values.get("email") or has_complete_address(values)
+        values.get("phone")
+        or values.get("mobile")
+        or values.get("email")
+        or has_complete_address(values)
+        or values.get("oppositions")
     ):
         return (
             "Aucun moyen de contact : ni adresse postale complète (voie, code postal, ville), "

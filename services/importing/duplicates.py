@@ -64,12 +64,21 @@ class Match:
     reason: str  # "e-mail", "téléphone", "nom et code postal"
 
 
+def same_person_on_phone(civility: str, first: str, other_civility: str, other_first: str) -> bool:
+    """A shared number is not a shared person: two first names or two civilities that differ are two
+    people (the spouses on one landline). Unknown on either side does not tell them apart."""
+    if civility and other_civility and civility != other_civility:
+        return False
+    return not (first and other_first and not close_names(first, other_first))
+
+
 class DuplicateIndex:
     """Email, phone and (postcode → names) lookups over the known persons."""
 
     def __init__(self) -> None:
         self.by_email: dict[str, int] = {}
-        self.by_phone: dict[str, int] = {}
+        # number -> every person known with it: (civility, folded first name, key)
+        self.by_phone: dict[str, list[tuple[str, str, int]]] = {}
         # postcode -> [(civility, last, first, key)]; raw names from the base are folded on first use
         self._raw: dict[str, list[tuple[str, str, str, str, int]]] = {}
         self._blocks: dict[str, tuple[dict[tuple[str, str], int], list[str], list[tuple[str, str, int]]]] = {}
@@ -89,10 +98,12 @@ class DuplicateIndex:
             n += 1
             if email:
                 by_email.setdefault(email.lower(), cid)
-            if phone:
-                by_phone.setdefault(phone, cid)
-            if mobile:
-                by_phone.setdefault(mobile, cid)
+            if phone or mobile:
+                who = (civ or "", name_part(first or ""), cid)
+                if phone:
+                    by_phone.setdefault(phone, []).append(who)
+                if mobile and mobile != phone:
+                    by_phone.setdefault(mobile, []).append(who)
             if postcode and (last or company):
                 raw.setdefault(postcode, []).append((civ, last, first, company, cid))
         return n
@@ -121,8 +132,11 @@ class DuplicateIndex:
         if email:
             self.by_email.setdefault(email.lower(), key)
         for name in ("phone", "mobile"):
-            if values.get(name):
-                self.by_phone.setdefault(values[name], key)
+            number = values.get(name)
+            if number:
+                known = self.by_phone.setdefault(number, [])
+                if all(k != key for _, _, k in known):
+                    known.append((values.get("civility", ""), name_part(values.get("first_name", "")), key))
         postcode = values.get("postcode")
         if postcode:
             k = name_key(values.get("last_name", ""), values.get("first_name", ""), values.get("company", ""))
@@ -143,12 +157,14 @@ class DuplicateIndex:
             key = self.by_email.get(email.lower())
             if key is not None:
                 return Match(key, "même e-mail")
+        civility, first = values.get("civility", ""), ""
         for name in ("mobile", "phone"):
             number = values.get(name)
-            if number:
-                key = self.by_phone.get(number)
-                if key is not None:
-                    return Match(key, "même téléphone")
+            if number and number in self.by_phone:
+                first = first or name_part(values.get("first_name", ""))
+                for other_civility, other_first, key in self.by_phone[number]:
+                    if same_person_on_phone(civility, first, other_civility, other_first):
+                        return Match(key, "même téléphone")
         postcode = values.get("postcode")
         if not postcode or (postcode not in self._raw and postcode not in self._blocks):
             return None

@@ -20,6 +20,7 @@ from services.contacts.fields import FIELD_LABELS
 from services.core.errors import InputError
 from services.core.text import fold
 
+# size: most of this file is the header vocabulary (French and English synonyms), data rather than logic.
 IGNORE = ""
 
 # Every field a column can feed, with its label in the wizard's combo boxes.
@@ -28,10 +29,18 @@ IGNORE = ""
 TARGETS: dict[str, str] = {
     IGNORE: "(ignorer cette colonne)",
     **{k: FIELD_LABELS[k] for k in (
-        "civility", "last_name", "first_name", "company", "address_complement", "address_building",
-        "address_street", "address_extra", "postcode", "city", "cedex", "country", "phone", "mobile",
-        "email",
+        "civility", "last_name", "first_name",
     )},
+    "full_name": "Nom complet (prénom puis nom)",
+    "full_name_reversed": "Nom complet (nom puis prénom)",
+    "company": FIELD_LABELS["company"],
+    "is_company": "Est une société (oui / non)",
+    **{k: FIELD_LABELS[k] for k in (
+        "address_complement", "address_building", "address_street", "address_extra", "postcode", "city",
+        "cedex", "country",
+    )},
+    "address_full": "Adresse complète sur une ligne",
+    **{k: FIELD_LABELS[k] for k in ("phone", "mobile", "email")},
     "collected_on": "Date de collecte",
     "person_kind": "Type (particulier / professionnel)",
     "status": "Statut (prospect / client)",
@@ -40,8 +49,37 @@ TARGETS: dict[str, str] = {
     "refuse_phone": "Refus téléphone",
     "accept_phone": "Accord téléphone",
     "refuse_partners": "Refus partenaires",
+    "oppose_all": "Opposition à toute prospection",
+    "oppose_post": "Opposition au courrier",
+    "oppose_phone": "Opposition au téléphone (appels, SMS)",
+    "oppose_email": "Désinscription des e-mails",
 }  # fmt: skip
 CONSENT_FIELDS = ("refuse_post", "refuse_phone", "accept_phone", "refuse_partners")
+# An objection in the file (docs/rules.md §5.9): never a form answer, never a consent.
+OPPOSITION_FIELDS = ("oppose_all", "oppose_post", "oppose_phone", "oppose_email")
+# Columns holding yes/no by nature: a column of booleans feeds only these.
+FLAG_FIELDS = (*CONSENT_FIELDS, *OPPOSITION_FIELDS, "is_company")
+# A file may hold several addresses (Outlook's bureau / domicile / autre, Google's Address 1, 2…):
+# "city@2" is the city of the second one. The first address with a street, postcode or city is kept whole.
+ADDRESS_FIELDS = (
+    "address_complement", "address_building", "address_street", "address_extra", "postcode", "city", "cedex",
+    "country", "address_full",
+)  # fmt: skip
+ADDRESS_GROUPS = 3
+for _n in range(2, ADDRESS_GROUPS + 1):
+    for _f in ADDRESS_FIELDS:
+        TARGETS[f"{_f}@{_n}"] = f"{TARGETS[_f]} (adresse {_n})"
+
+
+def base_field(target: str) -> str:
+    """ "city@2" -> "city"."""
+    return target.split("@", 1)[0]
+
+
+def address_group(target: str) -> int:
+    """ "city@2" -> 2, "city" -> 1."""
+    return int(target.split("@", 1)[1]) if "@" in target else 1
+
 
 # Header words, folded (no accents, lower case, punctuation as spaces), French and English.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -71,7 +109,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "email": ("e mail", "email", "courriel", "mail", "adresse e mail", "adresse email", "adresse mail",
               "adresse electronique", "email address", "e mail address"),
     "collected_on": ("date de collecte", "date collecte", "collecte le", "collecte", "collected on",
-                     "collection date", "date de saisie", "date d inscription"),
+                     "collection date", "date de saisie", "date d inscription", "inscrit le", "inscription",
+                     "date de creation", "cree le", "date d ajout"),
     "person_kind": ("type", "type de contact", "type contact", "particulier professionnel", "b2b b2c",
                     "kind", "contact type", "categorie"),
     "status": ("statut", "status"),
@@ -85,8 +124,21 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                      "accepte les appels", "opt in telephone"),
     "refuse_partners": ("refus partenaires", "refus partenaire", "opposition partenaires",
                         "refus transmission partenaires"),
-    # Columns of our own export that are not imported (the source is asked for each file).
-    IGNORE: ("reference", "ref", "origine des donnees", "nom de la source", "date d obtention"),
+    "full_name": ("nom complet", "prenom nom", "prenom et nom", "full name", "fullname", "display name"),
+    "full_name_reversed": ("nom prenom", "nom et prenom", "nom prenoms", "nom et prenoms", "client", "nom du client",
+                           "nom client", "clients"),
+    "is_company": ("est une societe", "est une entreprise", "is a company", "is company", "personne morale"),
+    "address_full": ("adresse complete", "full address", "adresse postale complete"),
+    "oppose_all": ("ne pas contacter", "do not contact", "opposition prospection", "opposition"),
+    "oppose_post": ("opposition courrier postal", "ne pas ecrire"),
+    "oppose_phone": ("ne pas appeler", "do not call", "sms blacklisted", "telephone en liste noire",
+                     "phone blacklisted"),
+    "oppose_email": ("email blacklisted", "desinscrit", "desabonne", "unsubscribed", "liste noire",
+                     "blacklist", "blacklisted"),
+    # Columns of our own export that are not imported (the source is asked for each file), and opt-in
+    # columns: no imported column ever makes a phone consent (docs/rules.md §1.4, §5.9).
+    IGNORE: ("reference", "ref", "origine des donnees", "nom de la source", "date d obtention", "opt in",
+             "double opt in", "optin", "a verifier", "motifs a verifier"),
 }  # fmt: skip
 
 
@@ -113,7 +165,8 @@ def _build_index() -> dict[str, str]:
 
 
 _INDEX = _build_index()
-# When the whole header is not known: a telling word inside it (first match wins).
+# When the whole header is not known: a telling word inside it (first match wins), only for a field no
+# column names exactly.
 _WORDS = (
     ("portable", "mobile"), ("mobile", "mobile"), ("gsm", "mobile"), ("mail", "email"),
     ("courriel", "email"), ("prenom", "first_name"), ("civilite", "civility"),
@@ -122,13 +175,33 @@ _WORDS = (
     ("fixe", "phone"), ("adresse", "address_street"), ("rue", "address_street"),
     ("collecte", "collected_on"), ("nom", "last_name"),
 )  # fmt: skip
+# A column naming a label, a type or an identifier is never data ("E-mail 1 - Label" holds "* Home",
+# "Identifiant société" holds 330), whatever other word its header has.
+_NEVER_WORDS = frozenset(("label", "labels", "type", "types", "id", "ids", "identifiant", "identifiants",
+                          "uid", "guid", "code"))  # fmt: skip
+_BOOLEANS = frozenset(("vrai", "faux", "true", "false", "oui", "non", "yes", "no", "0", "1", "x", "o", "n"))
+SAMPLE_ROWS = 200  # the values looked at to decide a column (once per file, never per row)
+_KINDS = frozenset((
+    "particulier", "particuliers", "professionnel", "professionnels", "pro", "part", "b2b", "b2c",
+    "consumer", "professional", "entreprise", "societe", "prive", "personne physique", "personne morale",
+))  # fmt: skip
+
+
+def _never(key: str) -> bool:
+    return not _NEVER_WORDS.isdisjoint(key.split())
 
 
 def guess_field(header: str) -> str:
-    """The field a header names, or "" when it is not recognised."""
+    """The field a header names, or "" when it is not recognised (exact name first, then a word)."""
     key = header_key(header)
     if key in _INDEX:
         return _INDEX[key]
+    return _word_field(key)
+
+
+def _word_field(key: str) -> str:
+    if _never(key):
+        return IGNORE
     words = key.split()
     for word, target in _WORDS:
         if word in words:
@@ -141,27 +214,87 @@ def header_score(cells: list[Any]) -> int:
     return sum(1 for v in cells if isinstance(v, str) and v.strip() and guess_field(v))
 
 
-def guess_mapping(headers: list[str]) -> dict[str, str]:
-    """{header: field} for a file's headers; each field is given to the first column naming it."""
-    out: dict[str, str] = {}
+def column_samples(headers: list[str], rows: list[list[Any]] | None) -> list[list[Any]]:
+    """The first non-empty values of each column (at most SAMPLE_ROWS rows read)."""
+    out: list[list[Any]] = [[] for _ in headers]
+    for row in (rows or [])[:SAMPLE_ROWS]:
+        for i, v in enumerate(row[: len(headers)]):
+            if v is not None and v != "" and not (isinstance(v, str) and not v.strip()):
+                out[i].append(v)
+    return out
+
+
+def is_boolean_column(values: list[Any]) -> bool:
+    """Only yes/no values (VRAI/FAUX, true/false, 0/1, x…): a flag, never a name nor an address."""
+    if not values:
+        return False
+    for v in values:
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, int | float) and v in (0, 1):
+            continue
+        if fold(str(v)).strip(". ") not in _BOOLEANS:
+            return False
+    return True
+
+
+def _fits(target: str, values: list[Any]) -> bool:
+    """Do the column's values fit the field? (Decided once per column, from a sample.)"""
+    if target in FLAG_FIELDS or not values:
+        return True
+    if is_boolean_column(values):
+        return False
+    if target == "person_kind":
+        return all(fold(str(v)) in _KINDS for v in values)
+    return True
+
+
+# Fields that several columns may feed with no ambiguity: every number is routed by what it is,
+# the first e-mail wins.
+MULTI_FIELDS = frozenset(("phone", "mobile", "email"))
+
+
+def guess_mapping(headers: list[str], rows: list[list[Any]] | None = None) -> dict[str, str]:
+    """{header: field} for a file's headers (and a sample of its rows, to look at the values).
+
+    Exact header names first; then a telling word, only for fields no column took; never a column
+    named Label/Type/Id/Identifiant, never a column of booleans for a text field. Phones and e-mails
+    may come from several columns (each number is routed by what it is when the row is cleaned).
+    """
+    samples = column_samples(headers, rows)
+    out: dict[str, str] = dict.fromkeys(headers, IGNORE)
     taken: set[str] = set()
-    for h in headers:
-        target = guess_field(h)
+    keys = [header_key(h) for h in headers]
+    for i, h in enumerate(headers):  # 1. exact names
+        target = _INDEX.get(keys[i], IGNORE)
+        if not target or not _fits(target, samples[i]):
+            continue
         if target == "phone" and "phone" in taken and "mobile" not in taken:
-            target = "mobile"  # "Tél 1", "Tél 2": the second number goes to the mobile
-        if target and target in taken:
-            target = IGNORE
+            target = "mobile"  # "Tél 1", "Tél 2": shown as the mobile; routed by the number anyway
+        if target in taken and target not in MULTI_FIELDS:
+            continue
         out[h] = target
-        if target:
-            taken.add(target)
+        taken.add(target)
+    for i, h in enumerate(headers):  # 2. a telling word, for the fields still free
+        if out[h] or keys[i] in _INDEX:
+            continue
+        target = _word_field(keys[i])
+        if not target or not _fits(target, samples[i]):
+            continue
+        if target == "phone" and "phone" in taken and "mobile" not in taken:
+            target = "mobile"
+        if target in taken and target not in MULTI_FIELDS:
+            continue
+        out[h] = target
+        taken.add(target)
     return out
 
 
 @dataclass(frozen=True)
 class ColumnPlan:
-    """Resolved mapping: the column index of each field."""
+    """Resolved mapping: the column indexes of each field, in the file's order (first non-empty wins)."""
 
-    columns: dict[str, int]
+    columns: dict[str, tuple[int, ...]]
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -172,8 +305,8 @@ class ColumnPlan:
 
 
 def resolve(headers: list[str], mapping: dict[str, str]) -> ColumnPlan:
-    """Column indexes per field from a {header: field} mapping; checks fields are known and unique."""
-    columns: dict[str, int] = {}
+    """Column indexes per field from a {header: field} mapping; checks the fields are known."""
+    columns: dict[str, list[int]] = {}
     keyed = {header_key(k): v for k, v in mapping.items()}
     for i, h in enumerate(headers):
         target = mapping.get(h, keyed.get(header_key(h), IGNORE))
@@ -181,17 +314,43 @@ def resolve(headers: list[str], mapping: dict[str, str]) -> ColumnPlan:
             continue
         if target not in TARGETS:
             raise InputError(f"Champ inconnu « {target} » pour la colonne « {h} ».")
-        if target in columns:
-            raise InputError(
-                f"Deux colonnes alimentent « {TARGETS[target]} » : « {headers[columns[target]]} » et « {h} »."
-            )
-        columns[target] = i
-    if not any(f in columns for f in ("last_name", "company")):
+        columns.setdefault(target, []).append(i)
+    if not any(f in columns for f in ("last_name", "company", "full_name", "full_name_reversed")):
         raise InputError("Aucune colonne n'est associée au nom ni à la société : associez-en au moins une.")
-    return ColumnPlan(columns)
+    return ColumnPlan({k: tuple(v) for k, v in columns.items()})
 
 
-# --- presets --------------------------------------------------------------------------------------
+# --- mapping files and saved presets --------------------------------------------------------------
+
+# French field names accepted in a mapping file: the wizard's labels, and a few plain words.
+_FRENCH_FIELDS: dict[str, str] = {
+    **{header_key(label): key for key, label in TARGETS.items() if key},
+    **{header_key(w): key for w, key in (
+        ("ignorer", IGNORE), ("civilité", "civility"), ("nom", "last_name"), ("prénom", "first_name"),
+        ("société", "company"), ("complément", "address_complement"), ("bâtiment", "address_building"),
+        ("voie", "address_street"), ("rue", "address_street"), ("lieu-dit", "address_extra"), ("bp", "address_extra"),
+        ("code postal", "postcode"), ("ville", "city"), ("pays", "country"), ("téléphone", "phone"),
+        ("téléphone fixe", "phone"), ("portable", "mobile"), ("e-mail", "email"), ("courriel", "email"),
+        ("nom complet", "full_name"), ("étiquettes", "tags"), ("notes", "notes"),
+    )},
+}  # fmt: skip
+
+
+def field_key(name: str) -> str | None:
+    """A field as written in a mapping file: "postcode", "Code postal", "Ville (adresse 2)", "ville@2"."""
+    if name in TARGETS:
+        return name
+    text, group = name, ""
+    m = re.fullmatch(r"(.*?)\s*(?:@\s*(\d)|\(\s*adresse\s*(\d)\s*\))\s*", name, re.IGNORECASE)
+    if m:
+        text, group = m.group(1), m.group(2) or m.group(3)
+    key = text if text in TARGETS else _FRENCH_FIELDS.get(header_key(text))
+    if key is None:
+        return None
+    if group and group != "1":
+        key = f"{key}@{group}"
+        return key if key in TARGETS else None
+    return key
 
 
 def _validated(mapping: Any, where: str) -> dict[str, str]:
@@ -199,24 +358,36 @@ def _validated(mapping: Any, where: str) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
     ):
         raise InputError(f"{where} : la correspondance doit associer chaque en-tête (texte) à un champ.")
-    unknown = sorted({v for v in mapping.values() if v not in TARGETS})
+    out: dict[str, str] = {}
+    unknown: list[str] = []
+    for header, name in mapping.items():
+        key = field_key(name)
+        if key is None:
+            unknown.append(name)
+        else:
+            out[header] = key
     if unknown:
         raise InputError(
-            f"{where} : champ(s) inconnu(s) {', '.join(unknown)} (connus : {', '.join(t for t in TARGETS if t)})."
+            f"{where} : champ(s) inconnu(s) {', '.join(sorted(set(unknown)))} "
+            f"(connus : {', '.join(t for t in TARGETS if t and '@' not in t)}, ou leur nom français)."
         )
-    return dict(mapping)
+    return out
 
 
 def load_mapping_file(path: Path) -> dict[str, str]:
-    """A preset saved as JSON: {"name": ..., "columns": {header: field}} or just {header: field}."""
+    """A mapping saved as JSON: {"nom"|"name": ..., "colonnes"|"columns": {header: field}} or just
+    {header: field}; fields by key ("postcode") or French name ("Code postal", "Ville (adresse 2)")."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"Fichier de correspondance introuvable : {path}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"Fichier de correspondance illisible « {path.name} » : {exc}") from None
-    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
-        data = data["columns"]
+    if isinstance(data, dict):
+        for key in ("columns", "colonnes"):
+            if isinstance(data.get(key), dict):
+                data = data[key]
+                break
     return _validated(data, path.name)
 
 
@@ -246,14 +417,3 @@ def list_presets(session: Session) -> dict[str, dict[str, str]]:
         p.name: json.loads(p.mapping)
         for p in session.scalars(select(MappingPreset).order_by(MappingPreset.name))
     }
-
-
-def apply_preset(headers: list[str], preset: dict[str, str]) -> dict[str, str]:
-    """The preset's field for each header it knows (compared without accents/case), else the guess."""
-    keyed = {header_key(k): v for k, v in preset.items()}
-    guessed = guess_mapping(headers)
-    out: dict[str, str] = {}
-    for h in headers:
-        key = header_key(h)
-        out[h] = keyed[key] if key in keyed else guessed[h]
-    return out

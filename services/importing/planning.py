@@ -4,7 +4,7 @@ plan of what the real run will write (contacts to create, fields to fill)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from services.importing.cleaning import CleanRow
 from services.importing.duplicates import DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
 from services.importing.outcome import ImportOptions, Progress, RowResult
-from services.importing.reading import Table, is_blank
+from services.importing.reading import Table, is_blank, is_total_row
 from services.importing.row_cleaning import RowCleaner
 from services.importing.suppression_check import suppressed_rows
 
@@ -42,6 +42,8 @@ class Plan:
     merges: dict[int, dict[str, Any]]  # existing contact id -> fields to fill
     merge_rows: dict[int, list[int]]  # existing contact id -> rows merged into it
     bases: dict[int, dict[str, Any]]  # existing contact id -> its current values (with version)
+    # docs/rules.md §5.9: a duplicate row left out still brings its objection: (row, contact id)
+    skipped_objections: list[tuple[int, int]] = field(default_factory=list)
 
 
 def tick(progress: Progress | None, done: int, total: int, text: str) -> None:
@@ -83,8 +85,8 @@ def plan_import(
     cleaned: list[CleanRow | None] = []
     clean = RowCleaner(plan_cols, options.person_kind, today)
     for i, cells in enumerate(table.rows):
-        if all(is_blank(c) for c in cells):
-            cleaned.append(None)
+        if all(is_blank(c) for c in cells) or is_total_row(cells):
+            cleaned.append(None)  # a blank line, or an accountant's total: not a person
         else:
             cleaned.append(clean(cells))
         if i % 5000 == 0:
@@ -102,11 +104,14 @@ def plan_import(
     new_rows: list[int] = []
     pending: dict[int, CleanRow] = {}  # row index -> cleaned row that creates a contact
     matched: dict[int, list[tuple[int, int, str]]] = {}  # contact id -> [(result, row, why)]
+    skipped_objections: list[tuple[int, int]] = []
     for i, row in enumerate(cleaned):
         if row is None:
             continue
         line = table.line_number(i)
         reasons = row.warnings
+        if row.values.get("oppositions"):
+            reasons = [*reasons, opposition_note(row.values["oppositions"])]
         if row.refusal:
             results.append(RowResult(line, "refuse", [row.refusal, *reasons], table.rows[i]))
             continue
@@ -127,6 +132,13 @@ def plan_import(
         elif options.on_duplicate == "skip":
             note = f"Doublon ({match.reason}) de {_who(match, table)} : ignoré."
             results.append(RowResult(line, "skip", reasons, table.rows[i], match.key, note))
+            if row.values.get("oppositions"):  # the row is left out, never the objection
+                if match.key < 0:
+                    _merge_consents(
+                        pending[-match.key - 1].values, {"oppositions": row.values["oppositions"]}
+                    )
+                else:
+                    skipped_objections.append((i, match.key))
         elif match.key < 0:  # an earlier row of the same file: the later one completes it
             first = pending[-match.key - 1]
             filled = _fill(first.values, row.values)
@@ -160,7 +172,13 @@ def plan_import(
             merge_rows.setdefault(cid, []).append(i)
         if changes:
             merges[cid] = changes
-    return Plan(cleaned, results, new_rows, merges, merge_rows, bases)
+    return Plan(cleaned, results, new_rows, merges, merge_rows, bases, skipped_objections)
+
+
+def opposition_note(found: list[tuple[str, Any]]) -> str:
+    """docs/rules.md §5.9: what the row's objection columns will record."""
+    labels = ", ".join(TARGETS[name].lower() for name, _ in found)
+    return f"Opposition enregistrée d'après le fichier ({labels})."
 
 
 def table_index(table: Table, line: int) -> int:
@@ -204,6 +222,9 @@ def _merge_consents(first: dict[str, Any], later: dict[str, Any]) -> None:
     for key in ("refuse_post", "refuse_phone", "refuse_partners"):
         if later.get(key):
             first[key] = True
+    # docs/rules.md §5.9: an objection on any of the person's rows is theirs.
+    if later.get("oppositions"):
+        first["oppositions"] = [*(first.get("oppositions") or ()), *later["oppositions"]]
 
 
 def _load_bases(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""Reading an untrusted spreadsheet: .xlsx/.xlsm/.xls/.ods with python-calamine, .csv by hand.
+"""Reading an untrusted spreadsheet: .xlsx/.xlsm/.xls/.ods with python-calamine, .csv by hand, an
+address book (.vcf) with services.importing.vcard.
 
 Every failure is an InputError naming the file and the problem, in French; nothing is written.
 Limits keep a hostile or absurd file (zip bomb, 10,000 columns, millions of cells) from eating the
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,9 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from services.core.errors import InputError
+from services.core.text import fold
+from services.importing.vcard import read_vcard_rows
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".txt")
+TEXT_SUFFIXES = (".csv", ".txt", ".vcf")
+SUFFIXES = (*SPREADSHEET_SUFFIXES, *TEXT_SUFFIXES)
 MAX_FILE_BYTES = 150 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024  # a zip bomb stops here, before any XML is parsed
 MAX_RATIO = 200  # xlsx sheets compress ~10-20x; far more is a bomb
@@ -80,7 +85,7 @@ def _check_file(path: Path) -> bytes:
     if path.suffix.lower() not in SUFFIXES:
         raise _fail(
             path,
-            f"format « {path.suffix or 'sans extension'} » non pris en charge (.xlsx, .xlsm, .xls, .ods ou .csv).",
+            f"format « {path.suffix or 'sans extension'} » non pris en charge (.xlsx, .xlsm, .xls, .ods, .csv ou .vcf).",
         )
     with open(path, "rb") as f:
         return f.read(8)
@@ -128,7 +133,7 @@ def _check_signature(path: Path, head: bytes) -> None:
 def sheet_names(path: Path) -> list[str]:
     """The sheets of a workbook (a CSV file has one, named after the file)."""
     head = _check_file(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    if path.suffix.lower() in TEXT_SUFFIXES:
         return [path.stem]
     _check_signature(path, head)
     return list(_open_workbook(path).sheet_names)
@@ -156,7 +161,9 @@ def _short(exc: BaseException) -> str:
 def read_grid(path: Path, sheet: str | None = None) -> tuple[str, list[str], list[list[Any]]]:
     """(sheet read, all sheet names, every row of cells) of a workbook or a CSV file."""
     head = _check_file(path)
-    if path.suffix.lower() in (".csv", ".txt"):
+    if path.suffix.lower() == ".vcf":
+        return path.stem, [path.stem], read_vcf(path)
+    if path.suffix.lower() in TEXT_SUFFIXES:
         return path.stem, [path.stem], read_csv_rows(path)
     _check_signature(path, head)
     import python_calamine as pc
@@ -233,6 +240,14 @@ def detect_separator(text: str) -> str:
     return best
 
 
+def read_vcf(path: Path) -> list[list[Any]]:
+    """An address book: one row per card (services.importing.vcard)."""
+    data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(path, "ce n'est pas un carnet d'adresses vCard (contenu binaire).")
+    return read_vcard_rows(path, decode_csv(data), MAX_CELLS // 15)
+
+
 def unneutralise(text: str) -> str:
     """Take off the apostrophe services.core.spreadsheet put before a formula-like cell."""
     if len(text) > 1 and text[0] == "'" and text[1] in NEUTRALISED_FIRST:
@@ -264,6 +279,26 @@ def read_csv_rows(path: Path) -> list[list[Any]]:
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+_TOTAL_ROW = re.compile(r"(sous[ -]?)?total|subtotal|grand total|total general|montant total|totaux")
+
+
+def is_total_row(cells: list[Any]) -> bool:
+    """A total or subtotal line of an accountant's workbook: "TOTAL", "Sous-total" and no other text."""
+    texts = 0
+    first = ""
+    for v in cells:
+        if isinstance(v, str) and v.strip():
+            texts += 1
+            if texts == 1:
+                first = v
+            if texts > 2:
+                return False
+    if not first:
+        return False
+    key = fold(first).rstrip(" :")
+    return bool(_TOTAL_ROW.match(key)) and (len(key) < 6 or not key[5:6].isalpha() or key.startswith("sous"))
 
 
 def detect_header_row(rows: list[list[Any]], score: Any = None) -> int:

@@ -3,7 +3,7 @@ slower at 100,000 rows), a ContactSource per contact, the consents the file carr
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -14,7 +14,9 @@ from models.compliance import Form, FormVersion, Opposition
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
 from services.compliance.consents import record_consent
+from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.search import search_text_for
+from services.contacts.to_check import stored_reasons
 from services.core.clock import business_tz
 from services.core.errors import InputError
 from services.importing.outcome import ImportOptions, ImportResult, Progress
@@ -36,6 +38,9 @@ def _new_contact_row(values: dict[str, Any], options: ImportOptions, now: dateti
         # docs/rules.md §3/§6: for a direct collection the row's own collection date is the date obtained.
         source_date=collected if collected and options.source_kind == "direct" else options.obtained_on,
         search_text=search_text_for(values),
+        # « À vérifier » (services.contacts.to_check): the doubts the cleaning left.
+        to_check="to_check" in values,
+        to_check_reasons=stored_reasons(values["to_check"]) if "to_check" in values else "",
         version=1,
         created_at=now,
         updated_at=now,
@@ -161,6 +166,7 @@ def write_plan(
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)
+    _write_oppositions(session, table, plan, options, new_ids)
 
     for r in result.rows:
         if r.action == "create" and r.contact_id is not None and r.contact_id < 0:
@@ -181,6 +187,39 @@ def write_plan(
     session.add(record)
     session.flush()
     result.import_id = record.id
+
+
+# docs/rules.md §5.9: the scope the flag names, and how the objection reached the business.
+OPPOSITION_OF = {
+    "oppose_all": ("all", "file"),
+    "oppose_post": ("post", "file"),
+    "oppose_phone": ("phone", "phone"),
+    "oppose_email": ("all", "email"),
+}
+
+
+def _write_oppositions(
+    session: Session, table: Table, plan: Plan, options: ImportOptions, new_ids: dict[int, int]
+) -> None:
+    """docs/rules.md §5.9: every objection the file records, on the contact created or completed."""
+    targets: list[tuple[int, int]] = [(i, cid) for i, cid in new_ids.items()]
+    targets += [(i, cid) for cid, rows in plan.merge_rows.items() for i in rows]
+    targets += plan.skipped_objections
+    known = set(plan.bases) | {cid for _, cid in plan.skipped_objections}
+    for i, cid in targets:
+        found = plan.cleaned[i].values.get("oppositions")  # type: ignore[union-attr]  # a blank row (None) is never planned
+        if not found:
+            continue
+        for name, on in found:
+            scope, channel = OPPOSITION_OF[name]
+            if cid in known and covering_opposition(session, cid, scope) is not None:
+                continue  # already recorded (the same file imported again)
+            obtained: date = options.obtained_on or date.today()
+            received = min(on, obtained) if isinstance(on, date) else obtained
+            record_opposition(
+                session, cid, scope, channel, received, recorded_by=options.imported_by,
+                note=f"Import du fichier {table.path.name}, ligne {table.line_number(i)}",
+            )  # fmt: skip
 
 
 def _write_consents(

@@ -208,6 +208,7 @@ def test_whole_row_cleaned_with_warnings_but_accepted() -> None:
     )  # fmt: skip
     v = row.values
     assert (v["civility"], v["last_name"], v["first_name"]) == ("Mme", "DUPONT", "Jean-Pierre")
-    assert (v["postcode"], v["country"], v["phone"], v.get("email")) == ("01000", "FR", "+33612345678", None)
+    # A mobile number is routed to the mobile whatever its column.
+    assert (v["postcode"], v["country"], v["mobile"], v.get("email")) == ("01000", "FR", "+33612345678", None)
     assert v["collected_on"] == date(2025, 1, 1)
     assert row.refusal == "" and len(row.warnings) == 1 and "bad@" in row.warnings[0]

@@ -196,3 +196,34 @@ def test_export_search_filter_and_bad_extension(
     assert r.code == 2
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Contact)) == 2
+
+
+def test_mapping_file_with_french_field_names_and_address_groups(
+    capsys: pytest.CaptureFixture[str], base: str, tmp_path: Path
+) -> None:
+    """The README's mapping file: French field names, two columns on one field, a second address."""
+    data = tmp_path / "salon.csv"
+    data.write_text(
+        "NOM;Prénom;Adresse 1;Adresse 2;CP;Ville facturation;Ville livraison;Tél. 1;Tél. 2;Désabonné;Remarque\n"
+        "Durand;Paul;Résidence du Lac;4 rue du Port;74000;Annecy;;04 50 00 00 01;06 50 00 00 02;non;VIP\n"
+        "Morel;Anne;;;;;Lyon;;07 50 00 00 03;oui;\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "correspondance.json"
+    mapping.write_text(json.dumps({"nom": "Fichier du salon", "colonnes": {
+        "NOM": "Nom", "Prénom": "Prénom", "Adresse 1": "Numéro et voie", "Adresse 2": "Numéro et voie",
+        "CP": "Code postal", "Ville facturation": "Ville", "Ville livraison": "Ville (adresse 2)",
+        "Tél. 1": "Téléphone", "Tél. 2": "Téléphone", "Désabonné": "Désinscription des e-mails",
+        "Remarque": "ignorer"}}, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    r = cli(capsys, "--db", base, "import", str(data), "--source-kind", "direct", "--source-name", "Salon",
+            "--mapping", str(mapping), "--json")  # fmt: skip
+    assert r.code == 0, r.err
+    assert (r.json["created"], r.json["refused"]) == (2, 0)
+    people = {c["last_name"]: c for c in cli(capsys, "--db", base, "contacts", "list", "--json").json}
+    durand, morel = people["DURAND"], people["MOREL"]
+    assert durand["address_lines"] == ["Résidence du Lac", "4 rue du Port"]
+    assert (durand["postcode"], durand["city"], durand["phone"], durand["mobile"]) == (
+        "74000", "Annecy", "+33450000001", "+33650000002")  # fmt: skip
+    assert (morel["city"], morel["mobile"], morel["notes"]) == ("Lyon", "+33750000003", "")
+    shown = cli(capsys, "--db", base, "contacts", "show", morel["ref"], "--json").json
+    assert any("Opposition" in e["text"] for e in shown["history"])

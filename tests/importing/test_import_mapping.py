@@ -10,7 +10,6 @@ import pytest
 from models.database import Database
 from services.core.errors import InputError
 from services.importing.mapping import (
-    apply_preset,
     guess_field,
     guess_mapping,
     list_presets,
@@ -19,6 +18,7 @@ from services.importing.mapping import (
     save_mapping_file,
     save_preset,
 )
+from services.importing.presets import apply_preset
 from services.importing.reading import detect_header_row, header_texts
 
 
@@ -52,13 +52,12 @@ def test_second_phone_column_goes_to_mobile_and_duplicates_are_ignored() -> None
     assert list(guess_mapping(headers).values()) == ["last_name", "phone", "mobile", ""]
 
 
-def test_resolve_needs_a_name_or_company_and_refuses_a_field_twice() -> None:
-    """Without a name nor company column, or with two columns on one field: a clear message."""
+def test_resolve_needs_a_name_or_company_and_lets_columns_share_a_field() -> None:
+    """Without a name nor company column: a clear message; two columns may feed one field (first non-empty wins)."""
     with pytest.raises(InputError, match="nom ni à la société"):
         resolve(["Ville"], {"Ville": "city"})
-    with pytest.raises(InputError, match="Deux colonnes"):
-        resolve(["A", "B"], {"A": "last_name", "B": "last_name"})
-    assert resolve(["Nom", "X"], {"Nom": "last_name"}).columns == {"last_name": 0}
+    assert resolve(["A", "B"], {"A": "last_name", "B": "last_name"}).columns == {"last_name": (0, 1)}
+    assert resolve(["Nom", "X"], {"Nom": "last_name"}).columns == {"last_name": (0,)}
 
 
 def test_header_row_found_under_title_and_blank_lines() -> None:

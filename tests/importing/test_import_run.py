@@ -264,3 +264,31 @@ def test_report_lists_refused_and_warned_rows_with_original_cells(db: Database, 
     assert rows[0][:5] == ["Ligne", "Résultat", "Motifs", "Doublon", "Référence"] and rows[0][5] == "Civilité"
     assert rows[1][0] == 2 and rows[1][1] == "Refusé" and rows[1][-1] == "x@y.fr"
     assert rows[2][0] == 3 and "06 12" in rows[2][2] and rows[2][6] == "Petit"
+
+
+def test_spouses_sharing_a_landline_are_never_merged(db: Database, tmp_path: Path) -> None:
+    """Data loss fix: a husband who shares his wife's landline is a new contact, her record untouched."""
+    with db.session() as s:
+        wife = make_contact(s, civility="Mme", first_name="Claire", mobile="", phone="04 78 12 34 56")
+        wife_id = wife.id
+    path = _csv(
+        tmp_path,
+        "M.;Martin;Paul;12 rue de la République;69002;Lyon;04 78 12 34 56;paul.martin@example.fr",
+        "Mme;Martin;Claire;;;;04 78 12 34 56;",
+        "M.;Martin;Paul;;;;04 78 12 34 56;",
+    )
+    result = _run(db, path)
+    s_ = result.summary()
+    assert (s_["created"], s_["unchanged"], s_["merged"]) == (1, 2, 0), result.to_dict()
+    with db.session() as s:
+        wife = s.get(Contact, wife_id)
+        assert wife.email == "claire.martin@example.fr" and wife.first_name == "Claire"
+        husband = s.scalars(select(Contact).where(Contact.first_name == "Paul")).one()
+        assert husband.phone == "+33478123456" and husband.email == "paul.martin@example.fr"
+    index = DuplicateIndex()
+    index.add(1, {"phone": "+33478123456", "first_name": "Claire", "civility": "Mme"})
+    assert index.find({"phone": "+33478123456", "first_name": "Paul"}) is None
+    assert index.find({"phone": "+33478123456", "civility": "M."}) is None
+    assert index.find({"phone": "+33478123456"}).key == 1  # nothing tells them apart
+    assert index.find({"phone": "+33478123456", "first_name": "Clair", "civility": "Mme"}) is None  # short
+    assert index.find({"phone": "+33478123456", "first_name": "Claire"}).key == 1

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from models.database import Database, DatabaseError, open_database, resolve_url
 from services.contacts.editing import ConcurrentEditError, update_contact
 from services.contacts.validation import ContactInput
+from tests.conftest import ENGINES
 from tests.helpers import make_contact
 
 
@@ -174,3 +175,41 @@ def test_invalid_url_is_bad_input(tmp_path: Path) -> None:
         with pytest.raises(DatabaseError) as exc:
             open_database(url)
         assert exc.value.bad_input
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_migrations_keep_every_row_that_points_to_a_contact(engine_name: str, tmp_path: Path) -> None:
+    """Rebuilding a SQLite table to alter it must not cascade: a base migrated from 0007 keeps its
+    consents, objections and calls (the contacts table is rebuilt on the way)."""
+    from datetime import date, datetime
+
+    from sqlalchemy import create_engine, func, select, text
+
+    from models.compliance import ConsentRecord, Opposition
+    from models.phone import CallLogEntry
+    from tests.helpers import base_at_revision, insert_old_contact
+
+    url = base_at_revision(engine_name, tmp_path, "0007")
+    engine = create_engine(url)
+    at = datetime(2026, 3, 2, 10, 0)
+    with engine.begin() as conn:
+        insert_old_contact(conn, 1, mobile="+33612345678")
+        conn.execute(text("INSERT INTO consent_records (contact_id, accept_phone, accepted_partner_categories, "
+                          "recorded_on, channel, recorded_by, proof_kind, proof, created_at) "
+                          "VALUES (1, :t, '[]', :at, 'counter', 'J', 'note', '', :at)"), {"t": True, "at": at})  # fmt: skip
+        conn.execute(text("INSERT INTO oppositions (contact_id, scope, received_on, channel, recorded_by, note, "
+                          "created_at) VALUES (1, 'post', :d, 'letter', '', '', :at)"), {"d": date(2026, 3, 3), "at": at})  # fmt: skip
+        conn.execute(text("INSERT INTO call_log (contact_id, called_at, callee_zone, phone, caller, outcome, basis, "
+                          "source, source_file, note, breach, created_at) VALUES (1, :at, 'Europe/Paris', '+33612345678', '', "
+                          "'no-answer', 'consent', 'in-house', '', '', '', :at)"), {"at": at})  # fmt: skip
+    engine.dispose()
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            counts = [
+                s.scalar(select(func.count()).select_from(m))
+                for m in (ConsentRecord, Opposition, CallLogEntry)
+            ]
+        assert counts == [1, 1, 1]
+    finally:
+        db.dispose()
