@@ -16,9 +16,11 @@ from services.compliance.erasure import erase_contact
 from services.compliance.oppositions import record_opposition
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
+from services.core.moments import now
 from services.core.users import current_user
 from services.partners.directory import partner_by_name
 from services.partners.notices import STATUS_LABELS, acknowledge, list_notices
+from services.partners.phone_consents import notices_for_ended_phone_consents
 from services.partners.receiving import read_identifier_file, record_partner_objections
 from services.partners.sending import send_to_partner
 
@@ -102,6 +104,7 @@ def run_erase(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
+        notices_for_ended_phone_consents(session, now())  # docs/rules.md §1.6: owed since they ended
         rows = [v.to_dict() for v in list_notices(session, args.status)]
 
     def text() -> str:
@@ -118,6 +121,7 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
 def run_send(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         partner = partner_by_name(session, args.partner)
+        notices_for_ended_phone_consents(session, now())
         data = send_to_partner(session, partner, Path(args.out), method=args.method).to_dict()
     return Result(
         data, f"{data['sent']} notification(s) pour {data['partner']} : {data['letter']} et {data['list']}"

@@ -15,7 +15,7 @@ from services.partners.directory import (
     partner_by_name,
     partner_to_dict,
 )
-from services.partners.transmissions import EXCLUSION_REASONS, share
+from services.partners.transmissions import reason_label, share
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -71,7 +71,14 @@ def run_share(ctx: CliContext, args: argparse.Namespace) -> Result:
             created_by=current_user(),
         )  # fmt: skip
         data = result.to_dict()
-    lines = [f"{data['shared']} contact(s) transmis à {args.partner} : {data['file']}"]
-    lines += [f"  exclus, {EXCLUSION_REASONS[r]} : {n}" for r, n in data["excluded"].items()]
-    lines.append(f"Empreinte SHA-256 : {data['checksum']}")
+    if data["shared"]:
+        lines = [f"{data['shared']} contact(s) transmis à {args.partner} : {data['file']}"]
+    else:
+        lines = [f"Aucun contact ne peut être transmis à {args.partner} : aucun fichier écrit."]
+    lines += [f"  exclus, {reason_label(r)} : {n}" for r, n in data["excluded"].items()]
+    lines += [
+        f"  transmis sans leur numéro, {reason_label(r)} : {n}" for r, n in data["without_phone"].items()
+    ]
+    if data["checksum"]:
+        lines.append(f"Empreinte SHA-256 : {data['checksum']}")
     return Result(data, "\n".join(lines))

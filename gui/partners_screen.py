@@ -39,10 +39,10 @@ from services.partners.directory import (
     update_partner,
 )
 from services.partners.transmissions import (
-    EXCLUSION_REASONS,
     excluded_list,
     list_transmissions,
     plan_transmission,
+    reason_label,
     share,
 )
 
@@ -235,7 +235,10 @@ class PartnersScreen(QWidget):
             plan = plan_transmission(s, partner, self.selection())
             rows = excluded_list(s, partner, self.selection(), limit=1000)
             name = partner.name
-        reasons = "".join(f"<br>— {EXCLUSION_REASONS[r]} : {n}" for r, n in plan.excluded.items())
+        reasons = "".join(f"<br>— {reason_label(r)} : {n}" for r, n in plan.excluded.items())
+        if plan.without_phone:  # docs/rules.md §1.6: a partner who calls gets a number only with consent
+            reasons += "<br>" + self.tr("Transmis sans leur numéro de téléphone :")
+            reasons += "".join(f"<br>— {reason_label(r)} : {n}" for r, n in plan.without_phone.items())
         self.plan_label.setText(
             self.tr("<b>{0}</b> contact(s) peuvent être transmis à {1} ; <b>{2}</b> exclu(s)").format(
                 plan.eligible, name, plan.excluded_total
@@ -312,15 +315,23 @@ class PartnersScreen(QWidget):
                     path,
                     progress=lambda done, total: progress(done, total, self.tr("Écriture du fichier…")),
                 )
-                return result.shared, result.checksum
+                return result.shared, result.checksum, sum(result.without_phone.values())
 
         def done(result) -> None:
-            shared, checksum = result
-            self.ui.show_info(
-                self.tr("{0} contact(s) transmis à {1}.\nFichier : {2}\nEmpreinte SHA-256 : {3}").format(
-                    shared, name, path, checksum
+            shared, checksum, without = result
+            if not shared:
+                self.ui.show_info(
+                    self.tr("Aucun contact ne peut être transmis à {0} : aucun fichier écrit.").format(name)
                 )
+                return
+            text = self.tr("{0} contact(s) transmis à {1}.\nFichier : {2}\nEmpreinte SHA-256 : {3}").format(
+                shared, name, path, checksum
             )
+            if without:
+                text += "\n" + self.tr(
+                    "{0} sans leur numéro (pas d'accord pour être appelés par ce partenaire)."
+                ).format(without)
+            self.ui.show_info(text)
             self.refresh()
 
         def failed(exc: BaseException) -> None:

@@ -26,8 +26,10 @@ from models.database import Database
 from models.partners import Partner, PropagationNotice
 from services.compliance.registers import export_register
 from services.contacts.history import SCOPE_LABELS
+from services.core.moments import now
 from services.partners.directory import get_partner, list_partners
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
+from services.partners.phone_consents import notices_for_ended_phone_consents
 from services.partners.receiving import InboundResult, read_identifier_file, record_partner_objections
 from services.partners.sending import METHODS, send_to_partner
 
@@ -120,6 +122,7 @@ class PropagationScreen(QWidget):
     def refresh(self) -> None:
         today = date.today()
         with self.db.session() as s:
+            notices_for_ended_phone_consents(s, now())  # docs/rules.md §1.6: owed since they ended
             views = list_notices(s, self.filter.currentData() or "", today)
             overdue = len(list_notices(s, "overdue", today))
         self.table.set_rows(

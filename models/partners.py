@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
@@ -51,6 +51,10 @@ class TransmissionLine(Base):
     transmission_id: Mapped[int] = mapped_column(ForeignKey("transmissions.id"), index=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
+    # docs/rules.md §1.6: whether this person's numbers went too, and on which consent (a professional's
+    # go without one); when that basis ends, the partner is told.
+    phone_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    phone_consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent_records.id"))
 
 
 class PropagationNotice(Base):
@@ -65,8 +69,10 @@ class PropagationNotice(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
-    event: Mapped[str] = mapped_column(String(14))  # opposition, erasure, rectification
+    event: Mapped[str] = mapped_column(String(14))  # opposition, erasure, rectification, consent_end
     opposition_id: Mapped[int | None] = mapped_column(ForeignKey("oppositions.id"))
+    # consent_end: the number sent whose basis ended (one notice per number sent).
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("transmission_lines.id"), index=True)
     scope: Mapped[str] = mapped_column(String(10), default="")
     due_on: Mapped[date] = mapped_column(Date)
     overdue_on: Mapped[date] = mapped_column(Date)

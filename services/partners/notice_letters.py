@@ -14,6 +14,11 @@ EVENT_SENTENCES = {
     "opposition": "se sont opposées à la prospection ou à la transmission de leurs données",
     "erasure": "ont obtenu l'effacement de leurs données",
     "rectification": "ont fait rectifier leurs données (les nouvelles valeurs figurent dans la liste)",
+    # docs/rules.md §1.6: since 11 August 2026 a consumer is called only with their own consent.
+    "consent_end": (
+        "n'ont plus (ou n'ont pas) donné leur accord pour être appelées par vos soins : vous ne devez plus "
+        "les appeler et devez effacer leur numéro de téléphone"
+    ),
 }
 
 

@@ -22,8 +22,11 @@ from services.core.settings import get_setting
 from services.core.workdays import add_working_days
 from services.partners.directory import SHAREABLE_FIELDS
 
-EVENTS = ("opposition", "erasure", "rectification")
-EVENT_LABELS = {"opposition": "opposition", "erasure": "effacement", "rectification": "rectification"}
+EVENTS = ("opposition", "erasure", "rectification", "consent_end")
+EVENT_LABELS = {
+    "opposition": "opposition", "erasure": "effacement", "rectification": "rectification",
+    "consent_end": "fin de l'accord d'appel",
+}  # fmt: skip
 STATUSES = ("pending", "sent", "acknowledged", "overdue")
 STATUS_LABELS = {
     "pending": "à envoyer",
@@ -43,15 +46,16 @@ def identifier_value(contact: Contact, field: str) -> str:
 def transmitted_fields_by_partner(session: Session, contact_id: int) -> dict[int, list[str]]:
     """docs/rules.md §5.3: every partner this contact was transmitted to, with the fields it received."""
     rows = session.execute(
-        select(TransmissionLine.partner_id, Transmission.fields)
+        select(TransmissionLine.partner_id, Transmission.fields, TransmissionLine.phone_sent)
         .join(Transmission, Transmission.id == TransmissionLine.transmission_id)
         .where(TransmissionLine.contact_id == contact_id)
     )
     out: dict[int, list[str]] = {}
-    for partner_id, fields_json in rows:
+    for partner_id, fields_json, phone_sent in rows:
         fields = out.setdefault(partner_id, [])
         for f in json.loads(fields_json or "[]"):
-            if f not in fields:
+            # docs/rules.md §1.6: a line sent without the numbers did not give them to the partner.
+            if f not in fields and (phone_sent or f not in ("phone", "mobile")):
                 fields.append(f)
     return out
 

@@ -1,12 +1,14 @@
-"""Sending contacts to a partner (docs/rules.md §1.5): who may be sent, who is left out and why, the file, the log."""
+"""Sending contacts to a partner (docs/rules.md §1.5, §1.6): who may be sent, who is left out and why, whose
+numbers may go to a partner who calls, the file with the proof of each consent, the log."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,8 +22,11 @@ from services.compliance.choices import opposed, refused_at_collection
 from services.compliance.forms import versions_naming_category
 from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
+from services.core.moments import now as moments_now
 from services.core.spreadsheet import Column, write_table
 from services.partners.directory import SHAREABLE_FIELDS, partner_fields
+from services.partners.phone_consents import PHONE_FIELDS, PhoneShare, calls_partner, partner_call_status
+from services.partners.phone_consents import REASONS as PHONE_REASONS
 
 # Checked in this order: each excluded contact is counted under its first reason.
 EXCLUSION_REASONS: dict[str, str] = {
@@ -63,10 +68,36 @@ class TransmissionPlan:
     partner_id: int
     eligible: int
     excluded: dict[str, int] = field(default_factory=dict)
+    without_phone: dict[str, int] = field(default_factory=dict)  # sent, but without their numbers
 
     @property
     def excluded_total(self) -> int:
         return sum(self.excluded.values())
+
+
+def reason_label(code: str) -> str:
+    """The French words of an exclusion or phone reason code."""
+    return EXCLUSION_REASONS.get(code) or PHONE_REASONS.get(code, code)
+
+
+def phone_only(fields: list[str]) -> bool:
+    """A partner that gets nothing but numbers (and the reference): without them the row is empty."""
+    return calls_partner(fields) and all(f in PHONE_FIELDS or f == "ref" for f in fields)
+
+
+def _phone_split(
+    session: Session, partner: Partner, ids: list[int], now: datetime
+) -> tuple[dict[int, PhoneShare], dict[str, int], dict[str, int]]:
+    """docs/rules.md §1.6: for a partner who calls, whose numbers may go; those whose may not are sent
+    without them (counted in without_phone) or, for a partner that gets only numbers, left out."""
+    fields = partner_fields(partner)
+    if not calls_partner(fields):
+        return {}, {}, {}
+    status = partner_call_status(session, ids, partner.category, now)
+    refused = Counter(s.reason for s in status.values() if not s.ok)
+    if phone_only(fields):
+        return status, dict(refused), {}
+    return status, {}, dict(refused)
 
 
 def _reason_subquery(session: Session, partner: Partner, sel: Selection):
@@ -74,14 +105,24 @@ def _reason_subquery(session: Session, partner: Partner, sel: Selection):
     return select(Contact.id.label("id"), reason).where(selection_condition(sel)).subquery()
 
 
-def plan_transmission(session: Session, partner: Partner, sel: Selection) -> TransmissionPlan:
-    """How many of the selection may be sent, and how many are left out for each reason (one query)."""
+def plan_transmission(
+    session: Session, partner: Partner, sel: Selection, now: datetime | None = None, *, phones: bool = True
+) -> TransmissionPlan:
+    """How many of the selection may be sent, how many are left out for each reason, and — for a
+    partner who calls — how many go without their numbers, and why."""
     sq = _reason_subquery(session, partner, sel)
     counts: dict[str | None, int] = dict(
         session.execute(select(sq.c.reason, func.count()).group_by(sq.c.reason)).all()
     )
     eligible = counts.pop(None, 0)
-    return TransmissionPlan(partner.id, eligible, {k: counts[k] for k in EXCLUSION_REASONS if counts.get(k)})
+    excluded = {k: counts[k] for k in EXCLUSION_REASONS if counts.get(k)}
+    without: dict[str, int] = {}
+    if phones and eligible and calls_partner(partner_fields(partner)):
+        ids = [r[0] for r in session.execute(select(sq.c.id).where(sq.c.reason.is_(None)))]
+        _, refused, without = _phone_split(session, partner, ids, now or moments_now())
+        excluded.update(refused)
+        eligible -= sum(refused.values())
+    return TransmissionPlan(partner.id, eligible, excluded, without)
 
 
 @dataclass(frozen=True)
@@ -98,7 +139,7 @@ class ExcludedRow:
 
     @property
     def reason_label(self) -> str:
-        return EXCLUSION_REASONS[self.reason]
+        return reason_label(self.reason)
 
 
 def excluded_list(
@@ -129,19 +170,21 @@ def excluded_list(
 
 @dataclass
 class ShareResult:
-    transmission_id: int
+    transmission_id: int | None  # None: nobody could be sent, no file written
     shared: int
     excluded: dict[str, int]
     checksum: str
-    path: Path
+    path: Path | None
+    without_phone: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "shared": self.shared,
             "excluded": self.excluded,
+            "without_phone": self.without_phone,
             "transmission": self.transmission_id,
-            "checksum": self.checksum,
-            "file": str(self.path),
+            "checksum": self.checksum or None,
+            "file": str(self.path) if self.path else None,
         }
 
 
@@ -153,6 +196,17 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+# docs/rules.md §1.6 (Solocal 2025): the proof of each number's consent travels with it.
+PROOF_COLUMNS = [
+    Column("Fondement des appels"), Column("Accord d'appel du", "datetime"), Column("Formulaire"),
+    Column("Accord valable jusqu'au", "datetime"),
+]  # fmt: skip
+BASIS_LABELS = {
+    "consent": "accord de la personne",
+    "professional": "numéro professionnel (opposition possible)",
+}
+
+
 def share(
     session: Session,
     partner: Partner,
@@ -162,35 +216,48 @@ def share(
     sent_on: date | None = None,
     created_by: str = "",
     progress: Callable[[int, int], bool] | None = None,
+    now: datetime | None = None,
 ) -> ShareResult:
-    """Write the partner's file (only the agreed fields) for the eligible contacts and log who went where."""
+    """Write the partner's file (only the agreed fields) for the eligible contacts and log who went where.
+
+    docs/rules.md §1.6: for a partner who calls, a number goes only with the person's consent for that
+    partner's category (or a professional's number not opposed), its proof beside it; the others go
+    without their numbers. Nobody eligible: nothing is written, and the result says why."""
     if out.suffix.lower() != ".xlsx":
         raise InputError("Le fichier pour le partenaire doit être un classeur .xlsx.")
-    plan = plan_transmission(session, partner, sel)
-    if plan.eligible == 0:
-        raise InputError(
-            f"Aucun contact ne peut être transmis à {partner.name} : "
-            + ", ".join(f"{n} {EXCLUSION_REASONS[r]}" for r, n in plan.excluded.items())
-            if plan.excluded
-            else f"Aucun contact ne peut être transmis à {partner.name} : la sélection est vide."
-        )
+    now = now or moments_now()
+    plan = plan_transmission(session, partner, sel, now, phones=False)
     fields = partner_fields(partner)
     sq = _reason_subquery(session, partner, sel)
     columns = [Contact.id] + [getattr(Contact, f) for f in fields if f != "ref"]
     rows = session.execute(
         select(*columns).join(sq, sq.c.id == Contact.id).where(sq.c.reason.is_(None)).order_by(Contact.id)
     ).all()
-    ids = [r[0] for r in rows]
+    status, refused, without = _phone_split(session, partner, [r[0] for r in rows], now)
+    excluded = plan.excluded | refused
+    calls = calls_partner(fields)
+    if calls and phone_only(fields):
+        rows = [r for r in rows if status[r[0]].ok]
+    if not rows:
+        return ShareResult(None, 0, excluded, "", None, without)
+    names = ["id"] + [f for f in fields if f != "ref"]
 
     def table_rows():
         for r in rows:
-            values = dict(zip(["id"] + [f for f in fields if f != "ref"], r, strict=True))
-            yield [format_ref(r[0]) if f == "ref" else values[f] for f in fields]
+            values = dict(zip(names, r, strict=True))
+            s = status.get(r[0])
+            cells = [format_ref(r[0]) if f == "ref" else ("" if s and not s.ok and f in PHONE_FIELDS else values[f])
+                     for f in fields]  # fmt: skip
+            if calls:
+                cells += [BASIS_LABELS.get(s.basis, "") if s and s.ok else "", s.given_at if s else None,
+                          s.form if s else "", s.expires_at if s else None]  # fmt: skip
+            yield cells
 
     def on_progress(done: int) -> bool:
         return progress(done, len(rows)) if progress else True
 
-    write_table(out, "Contacts", [Column(SHAREABLE_FIELDS[f]) for f in fields], table_rows(), on_progress)
+    headers = [Column(SHAREABLE_FIELDS[f]) for f in fields] + (PROOF_COLUMNS if calls else [])
+    write_table(out, "Contacts", headers, table_rows(), on_progress)
     checksum = sha256_file(out)
     transmission = Transmission(
         partner_id=partner.id,
@@ -198,22 +265,25 @@ def share(
         file_name=out.name,
         checksum=checksum,
         fields=json.dumps(fields),
-        contact_count=len(ids),
+        contact_count=len(rows),
         created_by=created_by[:80],
     )
     session.add(transmission)
     session.flush()
+    ids = [r[0] for r in rows]
     for i in range(0, len(ids), 5000):
         session.execute(
             insert(cast(Table, TransmissionLine.__table__)),
             [
-                {"transmission_id": transmission.id, "contact_id": c, "partner_id": partner.id}
+                {"transmission_id": transmission.id, "contact_id": c, "partner_id": partner.id,
+                 "phone_sent": bool(calls and status[c].ok),
+                 "phone_consent_id": status[c].consent_id if calls else None}
                 for c in ids[i : i + 5000]
             ],
-        )
+        )  # fmt: skip
         if progress and progress(len(rows), len(rows)) is False:
             raise Cancelled("Transmission annulée : rien n'a été enregistré.")
-    return ShareResult(transmission.id, len(ids), plan.excluded, checksum, out)
+    return ShareResult(transmission.id, len(ids), excluded, checksum, out, without)
 
 
 @dataclass(frozen=True)

@@ -215,3 +215,120 @@ def test_contacts_dossier_in_each_format(
     assert r.code == 0 and out.exists() and r.json["sections"]["transmissions"] == 1
     bad = cli(capsys, "--db", shared, "contacts", "dossier", "C-000001", str(tmp_path / "claire.docx"))
     assert bad.code == 2 and ".pdf, .json ou .xlsx" in bad.err
+
+
+def _person(
+    db: str, capsys: pytest.CaptureFixture[str], last: str, mobile: str, kind: str = "consumer"
+) -> str:
+    r = cli(capsys, "--db", db, "contacts", "add", "--last-name", last, "--postcode", "69002", "--city", "Lyon",
+            "--street", "1 rue Neuve", "--mobile", mobile, "--person-kind", kind, "--source-kind", "direct",
+            "--source-name", "Comptoir", "--json")  # fmt: skip
+    assert r.code == 0, r.err
+    return r.json["ref"]
+
+
+@pytest.fixture
+def callers(base: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    """Informed of transmission to « Assureurs » (the form names them); one consents to their calls,
+    one does not, one said « ne plus m'appeler », one is a professional; Assur+ will phone (mobile agreed)."""
+    people = {
+        "yes": _person(base, capsys, "Accord", "06 11 11 11 11"),
+        "no": _person(base, capsys, "Rien", "06 22 22 22 22"),
+        "stop": _person(base, capsys, "Stop", "06 33 33 33 33"),
+        "pro": _person(base, capsys, "Garage", "06 44 44 44 44", "professional"),
+    }
+    for who, ref in people.items():
+        extra = ["--accept-partner", "Assureurs"] if who == "yes" else []
+        assert (
+            cli(capsys, "--db", base, "consent", "record", "--contact", ref, "--form", "1", *extra).code == 0
+        )
+    assert (
+        cli(
+            capsys,
+            "--db",
+            base,
+            "oppose",
+            "--contact",
+            people["stop"],
+            "--scope",
+            "phone",
+            "--channel",
+            "phone",
+        ).code
+        == 0
+    )
+    assert cli(capsys, "--db", base, "partners", "add", "--name", "Assur+", "--category", "Assureurs",
+               "--email", "dpo@assur.example", "--fields", "ref;last_name;mobile").code == 0  # fmt: skip
+    return people
+
+
+def _sheet(path: Path) -> dict[str, list]:
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    return {"header": list(rows[0]), **{r[0]: list(r) for r in rows[1:]}}
+
+
+def test_a_partner_who_calls_gets_a_number_only_with_consent_for_its_category(
+    base: str, callers: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """L223-1 (since 11 Aug 2026): the consumer who ticked « Assureurs » goes with her number and its
+    proof; the one who did not, and the one who said « ne plus m'appeler », go without; the
+    professional's number goes (opt-out)."""
+    out = tmp_path / "assur.xlsx"
+    r = cli(
+        capsys, "--db", base, "share", "--partner", "Assur+", "--search", "69002", "--out", str(out), "--json"
+    )
+    assert r.code == 0 and r.json["shared"] == 4, r.err
+    assert r.json["without_phone"] == {"no_partner_call_consent": 1, "opposed_phone": 1}
+    sheet = _sheet(out)
+    assert sheet["header"][:3] == ["Référence", "Nom", "Portable"]
+    assert "Accord valable jusqu'au" in sheet["header"]
+    assert sheet[callers["yes"]][2] == "+33611111111" and sheet[callers["yes"]][5] == "Comptoir v1"
+    assert sheet[callers["yes"]][6] is not None  # the expiry of the consent
+    assert sheet[callers["no"]][2] is None and sheet[callers["stop"]][2] is None
+    assert sheet[callers["pro"]][2] == "+33644444444"
+
+
+def test_a_partner_that_gets_only_numbers_gets_no_row_without_consent(
+    base: str, callers: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, "--db", base, "partners", "add", "--name", "Tel+", "--category", "Assureurs",
+               "--email", "x@tel.example", "--fields", "ref;mobile").code == 0  # fmt: skip
+    r = cli(capsys, "--db", base, "share", "--partner", "Tel+", "--search", "69002", "--out",
+            str(tmp_path / "tel.xlsx"), "--json")  # fmt: skip
+    assert r.json["shared"] == 2 and r.json["excluded"]["no_partner_call_consent"] == 1
+    assert r.json["excluded"]["opposed_phone"] == 1
+
+
+def test_a_withdrawn_partner_consent_is_notified_to_the_partner(
+    base: str, callers: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """She later leaves the box unticked: Assur+, which has her number, is owed « ne plus appeler »."""
+    assert cli(capsys, "--db", base, "share", "--partner", "Assur+", "--search", "69002", "--out",
+               str(tmp_path / "a.xlsx")).code == 0  # fmt: skip
+    assert cli(capsys, "--db", base, "propagation", "list", "--json").json == []
+    assert (
+        cli(capsys, "--db", base, "consent", "record", "--contact", callers["yes"], "--form", "1").code == 0
+    )
+    owed = cli(capsys, "--db", base, "propagation", "list", "--json").json
+    assert [(n["contact"], n["partner"], n["event"]) for n in owed] == [
+        (callers["yes"], "Assur+", "consent_end")
+    ]
+    assert (
+        cli(capsys, "--db", base, "propagation", "list", "--json").json == owed
+    )  # once, not at every listing
+
+
+def test_an_expired_partner_consent_sends_no_number(
+    base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given on 2025-10-01, the consent ended on 2026-10-01 (365 days, docs/rules.md §1.4)."""
+    ref = _person(base, capsys, "Ancien", "06 55 55 55 55")
+    assert cli(capsys, "--db", base, "consent", "record", "--contact", ref, "--form", "1", "--accept-partner",
+               "Assureurs", "--on", "2025-10-01").code == 0  # fmt: skip
+    assert cli(capsys, "--db", base, "partners", "add", "--name", "Assur+", "--category", "Assureurs",
+               "--email", "dpo@assur.example", "--fields", "ref;last_name;mobile").code == 0  # fmt: skip
+    r = cli(capsys, "--db", base, "share", "--partner", "Assur+", "--search", "ancien", "--out",
+            str(tmp_path / "a.xlsx"), "--json")  # fmt: skip
+    assert r.json["without_phone"] == {"consent_expired": 1}

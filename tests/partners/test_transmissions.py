@@ -97,13 +97,14 @@ def test_share_writes_only_agreed_fields_and_logs_lines_with_checksum(db: Databa
     assert [r[1] for r in rows[1:]] == ["NOM1", "NOM2"]
 
 
-def test_nothing_to_send_is_refused_without_a_file(db: Database, tmp_path: Path) -> None:
-    """When nobody may be sent, the reason is said and no file or log is written."""
+def test_nothing_to_send_says_why_without_a_file(db: Database, tmp_path: Path) -> None:
+    """When nobody may be sent, the reasons are counted and no file or log is written (not an error)."""
     with db.session() as s:
         _, partner = _setup(s)
         make_contact(s)
-        with pytest.raises(InputError, match="pas informé"):
-            share(s, partner, Selection(), tmp_path / "x.xlsx")
+        result = share(s, partner, Selection(search="Martin"), tmp_path / "x.xlsx")
+        assert (result.shared, result.transmission_id, result.path) == (0, None, None)
+        assert result.excluded.get("not_informed", 0) >= 1
         assert s.scalars(select(Transmission)).first() is None
     assert not (tmp_path / "x.xlsx").exists()
 
