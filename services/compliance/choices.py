@@ -6,8 +6,8 @@ Derived, never stored: oppositions (docs/rules.md §5.1) and the latest answer o
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, exists, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from models.compliance import ConsentRecord, Opposition
 from models.contact import Contact
@@ -52,3 +52,47 @@ def refused_at_collection(
 ) -> ColumnElement[bool]:
     """docs/rules.md §4.5: the person ticked a refusal box on the latest form that asked."""
     return latest_answer(box, contact_id).is_(True)
+
+
+# --- objections that arrive while a file is being made (docs/rules.md §5.1) -----------------------
+
+
+def objection_marks(session: Session) -> tuple[int, int]:
+    """Where the objections and the form answers stand now: taken before a transmission or a
+    campaign decides who goes, so that it can see, at the end, who objected meanwhile."""
+    return (
+        session.scalar(select(func.max(Opposition.id))) or 0,
+        session.scalar(select(func.max(ConsentRecord.id))) or 0,
+    )
+
+
+def objected_since(
+    session: Session, marks: tuple[int, int], channel: str, contact_ids: list[int]
+) -> set[int]:
+    """docs/rules.md §5.1, §4.5: of these people, who objected to this channel (an objection, a refusal
+    box ticked) or was erased after `marks`. Call it holding services.core.locks "objections": objections
+    commit one at a time in that lock, so the ids after the marks are all the newer ones."""
+    last_opposition, last_record = marks
+    wanted = set(contact_ids)
+    late = set(
+        session.scalars(
+            select(Opposition.contact_id).where(
+                Opposition.id > last_opposition, Opposition.scope.in_(SCOPES_COVERING[channel])
+            )
+        )
+    )
+    box = {"post": "refuse_post", "phone": "refuse_phone", "partners": "refuse_partners"}.get(channel)
+    if box is not None:
+        column = getattr(ConsentRecord, box)
+        late |= set(
+            session.scalars(
+                select(ConsentRecord.contact_id).where(ConsentRecord.id > last_record, column.is_(True))
+            )
+        )
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        late |= set(
+            session.scalars(select(Contact.id).where(Contact.id.in_(chunk), Contact.erased_at.is_not(None)))
+        )
+    return late & wanted

@@ -22,6 +22,7 @@ from models.contact import Contact, format_ref
 from services.contacts.history import SCOPE_LABELS
 from services.core.clock import business_tz
 from services.core.errors import InputError, NotFoundError
+from services.core.locks import hold
 from services.core.moments import day_in, now
 from services.core.paths import data_dir
 from services.core.settings import get_setting
@@ -134,6 +135,8 @@ def record_consent(
         if version is None:
             raise NotFoundError(f"Version de formulaire inconnue (n° {form_version_id}).")
         check_answers_on_form(version, answers, categories)
+    if refuse_post or refuse_phone or refuse_partners:
+        hold(session, "objections")  # docs/rules.md §4.5: a refusal is an objection, seen at once
     if proof_kind == "file":
         proof = store_proof_file(Path(proof))
     record = ConsentRecord(

@@ -17,6 +17,7 @@ from services.compliance.oppositions import contact_suppression_keys
 from services.compliance.suppression import add_to_suppression_list
 from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
+from services.core.locks import hold
 from services.partners.notices import create_notices, identifier_snapshot, rectification_notices
 
 # Blanked on erasure: everything that identifies or describes the person.
@@ -35,6 +36,7 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
         raise NotFoundError(f"Aucun contact avec la référence {format_ref(contact_id)}.")
     if contact.erased_at is not None:
         raise InputError(f"Le contact {contact.ref} est déjà effacé.")
+    hold(session, "objections")  # a transmission or a campaign recording now leaves the person out
     on = on or date.today()
     active = list(
         session.scalars(

@@ -14,6 +14,7 @@ from models.partners import Partner, PropagationNotice
 from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError, NotFoundError
+from services.core.locks import hold
 from services.partners.notices import create_notices
 
 
@@ -64,6 +65,7 @@ def record_opposition(
     notice created per partner that received the contact (not back to the partner who told us)."""
     check_scope(scope)
     check_channel(channel)
+    hold(session, "objections")  # a transmission or a campaign recording now sees it (docs/rules.md §5.1)
     if received_on > date.today():
         raise InputError(f"La date de réception {received_on:%d/%m/%Y} est dans le futur.")
     contact = session.get(Contact, contact_id)

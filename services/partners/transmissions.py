@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from models.partners import Partner, Transmission, TransmissionLine
-from services.compliance.choices import opposed, refused_at_collection
+from services.compliance.choices import objected_since, objection_marks, opposed, refused_at_collection
 from services.compliance.forms import versions_naming_category
 from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
+from services.core.locks import hold
 from services.core.moments import now as moments_now
 from services.core.spreadsheet import Column, write_table
 from services.partners.directory import SHAREABLE_FIELDS, partner_fields
@@ -226,6 +227,7 @@ def share(
     if out.suffix.lower() != ".xlsx":
         raise InputError("Le fichier pour le partenaire doit être un classeur .xlsx.")
     now = now or moments_now()
+    marks = objection_marks(session)
     plan = plan_transmission(session, partner, sel, now, phones=False)
     fields = partner_fields(partner)
     sq = _reason_subquery(session, partner, sel)
@@ -258,6 +260,17 @@ def share(
 
     headers = [Column(SHAREABLE_FIELDS[f]) for f in fields] + (PROOF_COLUMNS if calls else [])
     write_table(out, "Contacts", headers, table_rows(), on_progress)
+    # docs/rules.md §5.1: whoever objected while the file was written does not go (the rare case costs
+    # a second writing); from here until the commit, objections wait.
+    hold(session, "objections")
+    late = objected_since(session, marks, "partners", [r[0] for r in rows])
+    if late:
+        rows = [r for r in rows if r[0] not in late]
+        excluded["opposed"] = excluded.get("opposed", 0) + len(late)
+        if not rows:
+            out.unlink(missing_ok=True)
+            return ShareResult(None, 0, excluded, "", None, without)
+        write_table(out, "Contacts", headers, table_rows(), on_progress)
     checksum = sha256_file(out)
     transmission = Transmission(
         partner_id=partner.id,

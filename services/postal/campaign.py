@@ -22,13 +22,22 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.compliance import InformedRecord
 from models.postal import CampaignRecipient, LetterTemplateVersion
+from services.compliance.choices import objected_since, objection_marks
 from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
+from services.core.locks import hold
 from services.core.paths import output_dir
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
-from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion, Recipient, decide
+from services.postal.eligibility import (
+    EXCLUSION_LABELS,
+    Decision,
+    Exclusion,
+    Recipient,
+    decide,
+    without_late_objectors,
+)
 from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
 from services.postal.labels import check_start_at, label_pages, labels_that_do_not_fit, write_labels
 from services.postal.letter_templates import latest_version, render_blocks
@@ -209,49 +218,47 @@ def check_organisation_identity(settings: dict[str, object]) -> None:
 def run_postal_campaign(
     session: Session, req: PostalRequest, out_dir: Path, progress: Progress | None = None
 ) -> PostalOutcome:
-    """Decide, record, and write the three files; Cancel (progress -> False) rolls everything back."""
+    """Decide, write the three files, then record; Cancel (progress -> False) rolls everything back.
+
+    docs/rules.md §5.1: the files are made first; then, holding the objections lock until the commit,
+    the campaign looks for anyone who objected to post (or was erased, or ticked the post refusal) while
+    they were made, and makes them again without those people before recording who was written to."""
     settings = get_settings(session)
     check_organisation_identity(settings)
     out_dir = output_dir(Path(out_dir))  # created if needed, like any "save to folder"
     on = req.on or date.today()
     template = get_template(session, req.template_code)
-    version = latest_version(session, req.letter_template or settings["postal.letter_template"])
+    # Nothing is written before the files are made: on SQLite a write would lock out every other
+    # workstation (an objection) for the whole printing.
+    version = latest_version(session, req.letter_template or settings["postal.letter_template"], save=False)
+    marks = objection_marks(session)
     decision = preview(session, req)
     if not decision.recipients:
         raise InputError("Personne ne peut recevoir cette campagne : voyez les exclus et leurs motifs.")
-
-    campaign = Campaign(
-        kind="postal", name=req.name.strip(), purpose=req.purpose.strip(), subject="",
-        selection=req.selection.to_json(), run_on=on, created_by=req.created_by,
-    )  # fmt: skip
-    session.add(campaign)
-    session.flush()
-
-    letters = build_letters(
-        decision.recipients,
-        version,
-        settings,
-        {"nom": campaign.name, "objet": campaign.purpose},
-        on,
-        progress,
-    )
-    _record(session, campaign.id, decision.recipients, version, on)
-
-    blocks = [r.block.lines for r in decision.recipients]
-    window = WindowPosition(float(settings["postal.window_left_mm"]), float(settings["postal.window_top_mm"]))
+    names = {"nom": req.name.strip(), "objet": req.purpose.strip()}
     written: list[Path] = []
     try:
-        pages = write_labels(
-            out_dir / "labels.pdf", blocks, template, start_at=req.start_at,
-            offset_mm=printer_offset(session, req.printer), progress=progress,
+        pages, letter_pages = _write_files(session, req, settings, decision, version, template, names, on,
+                                           out_dir, written, progress)  # fmt: skip
+        hold(session, "objections")
+        late = objected_since(session, marks, "post", [m.id for r in decision.recipients for m in r.members])
+        if late:
+            decision = without_late_objectors(decision, late)
+            if not decision.recipients:
+                raise InputError(
+                    "Personne ne peut plus recevoir cette campagne : tous se sont opposés entre-temps."
+                )
+            pages, letter_pages = _write_files(session, req, settings, decision, version, template, names, on,
+                                               out_dir, written, progress)  # fmt: skip
+        if version.id is None:  # the built-in letter, used for the first time
+            session.add(version)
+        campaign = Campaign(
+            kind="postal", name=names["nom"], purpose=names["objet"], subject="",
+            selection=req.selection.to_json(), run_on=on, created_by=req.created_by,
         )  # fmt: skip
-        written.append(out_dir / "labels.pdf")
-        letter_pages = write_letters(
-            out_dir / "letters.pdf", letters, Organisation.from_settings(settings), on=on, window=window,
-            progress=progress, title=campaign.name,
-        )  # fmt: skip
-        written.append(out_dir / "letters.pdf")
-        write_excluded(out_dir / "excluded.xlsx", decision.excluded)
+        session.add(campaign)
+        session.flush()
+        _record(session, campaign.id, decision.recipients, version, on)
     except BaseException:
         for path in written:  # the files and the records go together, or not at all
             path.unlink(missing_ok=True)
@@ -266,6 +273,30 @@ def run_postal_campaign(
         version.label,
         out_dir,
     )
+
+
+def _write_files(
+    session: Session, req: PostalRequest, settings: dict[str, Any], decision: Decision,
+    version: LetterTemplateVersion, template: LabelTemplate, names: dict[str, str], on: date, out_dir: Path,
+    written: list[Path], progress: Progress | None,
+) -> tuple[int, int]:  # fmt: skip
+    """labels.pdf, letters.pdf and excluded.xlsx for this decision, in the same order."""
+    letters = build_letters(decision.recipients, version, settings, names, on, progress)
+    blocks = [r.block.lines for r in decision.recipients]
+    window = WindowPosition(float(settings["postal.window_left_mm"]), float(settings["postal.window_top_mm"]))
+    pages = write_labels(
+        out_dir / "labels.pdf", blocks, template, start_at=req.start_at,
+        offset_mm=printer_offset(session, req.printer), progress=progress,
+    )  # fmt: skip
+    written.append(out_dir / "labels.pdf")
+    letter_pages = write_letters(
+        out_dir / "letters.pdf", letters, Organisation.from_settings(settings), on=on, window=window,
+        progress=progress, title=names["nom"],
+    )  # fmt: skip
+    written.append(out_dir / "letters.pdf")
+    write_excluded(out_dir / "excluded.xlsx", decision.excluded)
+    written.append(out_dir / "excluded.xlsx")
+    return pages, letter_pages
 
 
 def _record(session: Session, campaign_id: int, recipients: list[Recipient], version: LetterTemplateVersion,

@@ -9,7 +9,7 @@ be grouped one letter per household.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -275,3 +275,31 @@ def decide(
         decision.recipients = group_households(decision.recipients)
     decision.excluded.sort(key=lambda e: (e.reason, e.postcode, e.contact_id))
     return decision
+
+
+def without_late_objectors(decision: Decision, late: set[int]) -> Decision:
+    """docs/rules.md §5.1: the people who objected (or were erased) while the campaign's files were made
+    are left out, with that reason; a household keeps its letter for the members who did not object."""
+    recipients: list[Recipient] = []
+    excluded = list(decision.excluded)
+    for r in decision.recipients:
+        kept = [m for m in r.members if m.id not in late]
+        excluded += [
+            Exclusion(
+                m.id,
+                _display_name(m),
+                m.postcode,
+                m.city,
+                "opposed",
+                "opposition reçue pendant la préparation",
+            )
+            for m in r.members
+            if m.id in late
+        ]
+        if len(kept) == len(r.members):
+            recipients.append(r)
+        elif kept:
+            block = r.block if len(kept) > 1 else address_block(kept[0])
+            recipients.append(replace(r, members=kept, block=block))
+    excluded.sort(key=lambda e: (e.reason, e.postcode, e.contact_id))
+    return Decision(recipients, excluded)

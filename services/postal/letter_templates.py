@@ -226,8 +226,9 @@ def check_texts(texts: dict[str, str]) -> None:
 # --- versions -----------------------------------------------------------------------------------
 
 
-def latest_version(session: Session, name: str = DEFAULT_NAME) -> LetterTemplateVersion:
-    """The newest version of a template; the built-in text becomes version 1 on first use."""
+def latest_version(session: Session, name: str = DEFAULT_NAME, *, save: bool = True) -> LetterTemplateVersion:
+    """The newest version of a template; the built-in text becomes version 1 on first use (`save`
+    False: returned unsaved, for a caller that writes only at its end)."""
     row = session.scalar(
         select(LetterTemplateVersion)
         .where(LetterTemplateVersion.name == name)
@@ -238,8 +239,9 @@ def latest_version(session: Session, name: str = DEFAULT_NAME) -> LetterTemplate
         if name != DEFAULT_NAME:
             raise NotFoundError(f"Aucun modèle de courrier « {name} ».")
         row = LetterTemplateVersion(name=name, number=1, **DEFAULT_TEXTS)
-        session.add(row)
-        session.flush()
+        if save:
+            session.add(row)
+            session.flush()
     return row
 
 
