@@ -256,14 +256,10 @@ class MainWindow(QMainWindow):
             widget.delete_selected()
 
     def about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
         from models.database import describe_url
+        from models.version import app_version
 
-        try:
-            number = version("webleads-tracker")
-        except PackageNotFoundError:
-            number = "0.1"
+        number = app_version()
         self.ui.show_info(
             self.tr(
                 "webleads-tracker {version}\n\n"
