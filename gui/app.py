@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.core.paths import data_dir, log_file, resource
@@ -67,6 +67,17 @@ def configure_settings() -> None:
     if os.environ.get("WEBLEADS_HOME"):
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    """The envelope and check mark (drawn by packaging/draw_icon.py), one bitmap per size."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"{APPLICATION}-{size}.png")))
+    return icon
 
 
 def install_translators(app: QCoreApplication, system: QLocale | None = None) -> str:
@@ -122,6 +133,8 @@ def run_window(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_settings()
+    app.setWindowIcon(application_icon())  # every window and dialog; the taskbar on Windows and X11
+    QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland docks match the .desktop entry by this name
     install_translators(app)
     smoke = bool(os.environ.get(SMOKE_TEST_ENV))
 
