@@ -33,6 +33,15 @@ APPLICATION = "webleads-tracker"
 SMOKE_TEST_ENV = "WEBLEADS_SMOKE_TEST"
 
 
+def _say(text: str, error: bool = False) -> None:
+    """A line on stdout (or stderr); none at all in the windowed program on Windows, which has no console
+    (PyInstaller sets sys.stdout and sys.stderr to None there)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        stream.write(text + "\n")
+        stream.flush()
+
+
 def install_excepthook() -> None:
     """Any uncaught error: the full trace to the log file, a plain French sentence on screen."""
     showing = False
@@ -49,7 +58,7 @@ def install_excepthook() -> None:
             "Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :\n{log}",
         ).format(error=exc, log=log_file())
         if QApplication.instance() is None or showing or os.environ.get(SMOKE_TEST_ENV):
-            sys.stderr.write(message + "\n")
+            _say(message, error=True)
             return
         showing = True
         try:
@@ -144,8 +153,7 @@ def run_window(db_arg: str | None) -> int:
     window.show()
     app.processEvents()  # painted now, while the base opens
     if smoke:
-        sys.stdout.write("window shown\n")
-        sys.stdout.flush()
+        _say("window shown")
 
     from models.database import DatabaseError, describe_url
 
@@ -156,7 +164,7 @@ def run_window(db_arg: str | None) -> int:
         if not smoke:
             QMessageBox.critical(window, translate("App", "Impossible d'ouvrir la base"), str(exc))
         else:
-            sys.stderr.write(str(exc) + "\n")
+            _say(str(exc), error=True)
         window.close()
         window.deleteLater()
         return 2 if exc.bad_input else 1
@@ -165,8 +173,7 @@ def run_window(db_arg: str | None) -> int:
     if smoke:
         # The contacts are listed (the first page fetched at the next paint); quit right after.
         def listed() -> None:
-            sys.stdout.write("contacts shown\n")
-            sys.stdout.flush()
+            _say("contacts shown")
             window.close()
             app.quit()
 
