@@ -27,6 +27,7 @@ from cli import partners as partners_cmd
 from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli.context import CliContext, Result
+from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
 
 log = logging.getLogger("webleads.cli")
@@ -95,6 +96,10 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--db",
         help="adresse SQLAlchemy ou chemin d'un fichier SQLite (défaut : WEBLEADS_DB, sinon le dossier de l'utilisateur)",
+    )
+    # argparse prints it and stops on reading it, before any subcommand is parsed or run.
+    parser.add_argument(
+        "--version", action="version", version=version_line(), help="affiche la version et quitte"
     )
     common = Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="affiche un objet JSON sur la sortie standard")

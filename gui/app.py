@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.core.paths import data_dir, log_file, resource
@@ -31,6 +31,15 @@ ORGANISATION = "webleads"
 APPLICATION = "webleads-tracker"
 # Set by the benchmark and by smoke tests of a packaged build: quit once the window is shown.
 SMOKE_TEST_ENV = "WEBLEADS_SMOKE_TEST"
+
+
+def _say(text: str, error: bool = False) -> None:
+    """A line on stdout (or stderr); none at all in the windowed program on Windows, which has no console
+    (PyInstaller sets sys.stdout and sys.stderr to None there)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        stream.write(text + "\n")
+        stream.flush()
 
 
 def install_excepthook() -> None:
@@ -49,7 +58,7 @@ def install_excepthook() -> None:
             "Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :\n{log}",
         ).format(error=exc, log=log_file())
         if QApplication.instance() is None or showing or os.environ.get(SMOKE_TEST_ENV):
-            sys.stderr.write(message + "\n")
+            _say(message, error=True)
             return
         showing = True
         try:
@@ -67,6 +76,17 @@ def configure_settings() -> None:
     if os.environ.get("WEBLEADS_HOME"):
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def application_icon() -> QIcon:
+    """The envelope and check mark (drawn by packaging/draw_icon.py), one bitmap per size."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"{APPLICATION}-{size}.png")))
+    return icon
 
 
 def install_translators(app: QCoreApplication, system: QLocale | None = None) -> str:
@@ -122,6 +142,8 @@ def run_window(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_settings()
+    app.setWindowIcon(application_icon())  # every window and dialog; the taskbar on Windows and X11
+    QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland docks match the .desktop entry by this name
     install_translators(app)
     smoke = bool(os.environ.get(SMOKE_TEST_ENV))
 
@@ -131,8 +153,7 @@ def run_window(db_arg: str | None) -> int:
     window.show()
     app.processEvents()  # painted now, while the base opens
     if smoke:
-        sys.stdout.write("window shown\n")
-        sys.stdout.flush()
+        _say("window shown")
 
     from models.database import DatabaseError, describe_url
 
@@ -143,7 +164,7 @@ def run_window(db_arg: str | None) -> int:
         if not smoke:
             QMessageBox.critical(window, translate("App", "Impossible d'ouvrir la base"), str(exc))
         else:
-            sys.stderr.write(str(exc) + "\n")
+            _say(str(exc), error=True)
         window.close()
         window.deleteLater()
         return 2 if exc.bad_input else 1
@@ -152,8 +173,7 @@ def run_window(db_arg: str | None) -> int:
     if smoke:
         # The contacts are listed (the first page fetched at the next paint); quit right after.
         def listed() -> None:
-            sys.stdout.write("contacts shown\n")
-            sys.stdout.flush()
+            _say("contacts shown")
             window.close()
             app.quit()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -216,6 +217,9 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("À &propos de webleads-tracker"), None, self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+        self.about_qt_action = self._action(self.tr("À propos de &Qt"), None, self.about_qt)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+        help_menu.addAction(self.about_qt_action)
 
     # --- actions -------------------------------------------------------------------------------------------
     def new_contact(self) -> None:
@@ -258,25 +262,17 @@ class MainWindow(QMainWindow):
         if hasattr(widget, "delete_selected"):
             widget.delete_selected()
 
-    def about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
+    def about(self) -> QMessageBox:
+        """Version, base, log, and the licences of the program, its data and fonts (and Qt's own box)."""
+        from gui.about_dialog import about_box
         from models.database import describe_url
 
-        try:
-            number = version("webleads-tracker")
-        except PackageNotFoundError:
-            number = "0.1"
-        self.ui.show_info(
-            self.tr(
-                "webleads-tracker {version}\n\n"
-                "Fichier de prospection postale et téléphonique conforme au RGPD et aux règles de la CNIL, "
-                "pour les petites entreprises.\n\n"
-                "Les données restent sur cet ordinateur (ou sur le serveur de la boutique).\n"
-                "Base : {base}\nJournal : {log}"
-            ).format(version=number, base=describe_url(self.db.url) if self.db else "—", log=log_file()),
-            self.tr("À propos"),
-        )
+        box = about_box(self, describe_url(self.db.url) if self.db else "—", str(log_file()))
+        box.open()
+        return box
+
+    def about_qt(self) -> None:
+        QMessageBox.aboutQt(self, self.tr("À propos de Qt"))
 
     # --- remembered state ------------------------------------------------------------------------------------
     def restore_state(self) -> None:
