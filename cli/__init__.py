@@ -22,6 +22,7 @@ from cli import forms as forms_cmd
 from cli import importing as importing_cmd
 from cli import init as init_cmd
 from cli import labels as labels_cmd
+from cli import notices as notices_cmd
 from cli import oppositions as oppositions_cmd
 from cli import partners as partners_cmd
 from cli import phone as phone_cmd
@@ -35,7 +36,7 @@ log = logging.getLogger("webleads.cli")
 # Each command module registers its subcommands here; its handlers return a Result.
 COMMAND_MODULES = [
     init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd, labels_cmd,
-    forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd,
+    forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd, notices_cmd,
 ]  # fmt: skip
 
 

@@ -26,6 +26,8 @@ from services.phone.call_log import OUTCOME_LABELS, get_campaign, log_call
 from services.phone.campaign import decide_campaign, open_phone_campaign, subject_warning
 from services.phone.contracts import add_contract, contract_to_dict, contracts_of
 from services.phone.decision import decide_one, decision_to_dict
+from services.phone.eligibility import SUBJECT_CATEGORIES
+from services.phone.scripts import first_call_notice
 
 OUTCOMES = list(OUTCOME_LABELS)
 
@@ -98,6 +100,15 @@ def register_campaign_phone(csub: argparse._SubParsersAction, common: argparse.A
     p.add_argument(
         "--subject", help="objet des appels (un objet de contrat ouvre l'exception du contrat en cours)"
     )
+    p.add_argument(
+        "--subject-category", required=True, choices=list(SUBJECT_CATEGORIES),
+        help="catégorie de l'objet : energy (rénovation énergétique), home-adaptation (adaptation du "
+        "logement), cpf (formation CPF) — interdites hors contrat en cours — ou other",
+    )  # fmt: skip
+    p.add_argument(
+        "--confirm-category", action="store_true",
+        help="confirme « other » quand les mots de l'objet évoquent une catégorie interdite",
+    )  # fmt: skip
     p.add_argument("--purpose", help="finalité")
     p.add_argument("--search", default=None, help="texte recherché (la sélection)")
     p.add_argument("--at", help='"AAAA-MM-JJ HH:MM", heure de l\'entreprise (défaut : maintenant)')
@@ -112,11 +123,13 @@ def run_check(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         now = parse_at(session, args.at)
         contact = get_by_ref(session, args.contact)
-        subject = get_campaign(session, args.campaign).subject if args.campaign else ""
-        decision = decide_one(session, contact.id, subject, now)
+        campaign = get_campaign(session, args.campaign) if args.campaign else None
+        subject, category = (campaign.subject, campaign.subject_category) if campaign else ("", "other")
+        decision = decide_one(session, contact.id, subject, now, category)
         data = decision_to_dict(decision, business_zone(session))
         data["message"] = decision.message(now)
         data["contact"] = contact.ref
+        data["first_call_notice"] = first_call_notice(session, contact) or None  # docs/rules.md §3.2
     return Result(data, data["message"])
 
 
@@ -189,13 +202,21 @@ def run_campaign_phone(ctx: CliContext, args: argparse.Namespace) -> Result:
         selection = Selection(search=args.search) if args.search is not None else None
         today = now.astimezone(ZoneInfo(business_zone(session))).date()
         campaign = open_phone_campaign(session, args.name, subject=args.subject, purpose=args.purpose,
-                                       selection=selection, created_by=_who(), today=today)  # fmt: skip
+                                       selection=selection, created_by=_who(), today=today,
+                                       subject_category=args.subject_category,
+                                       confirm_category=args.confirm_category)  # fmt: skip
         result = decide_campaign(session, campaign, now)
         written = write_call_list(session, args.out, result, str(get_setting(session, "org.name")))
         data = result.summary()
-        warning = subject_warning(campaign.subject)
+        warning = subject_warning(campaign.subject, campaign.subject_category)
     data.update(
-        {"campaign": campaign.name, "subject": campaign.subject, "out": str(args.out), "rows": written}
+        {
+            "campaign": campaign.name,
+            "subject": campaign.subject,
+            "subject_category": campaign.subject_category,
+            "out": str(args.out),
+            "rows": written,
+        }
     )
     if warning:
         data["warning"] = warning

@@ -36,6 +36,11 @@ def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.
         "--household", action="store_true", help="un courrier par foyer (même adresse et même nom)"
     )
     p.add_argument("--printer", default="", help="imprimante dont le décalage enregistré s'applique")
+    p.add_argument(
+        "--notice-only", action="store_true",
+        help="seulement les personnes à qui l'information sur leurs données obtenues d'un tiers est due "
+        "(RGPD art. 14), avec le courrier d'information",
+    )  # fmt: skip
     p.add_argument("--on", type=parse_date, help="date du courrier AAAA-MM-JJ (défaut : aujourd'hui)")
     p.add_argument(
         "--out", required=True, type=Path, help="dossier où écrire labels.pdf, letters.pdf, excluded.xlsx"
@@ -67,6 +72,7 @@ def campaign_postal(ctx: CliContext, args: argparse.Namespace) -> Result:
         letter_template=args.letter_template,
         one_per_household=args.household,
         printer=args.printer,
+        notice_only=args.notice_only,
         on=args.on,
     )
 

@@ -43,7 +43,7 @@ from services.core.errors import Cancelled, InputError, UserError
 from services.core.phones import display as phone_display
 from services.core.settings import get_setting
 from services.phone.calendar import describe_moment
-from services.phone.call_centre import ImportReport, import_results, opening_script, write_call_list
+from services.phone.call_centre import ImportReport, import_results, write_call_list
 from services.phone.call_log import OUTCOME_LABELS, describe_basis, last_calls, log_call
 from services.phone.campaign import (
     call_queue,
@@ -54,6 +54,7 @@ from services.phone.campaign import (
 )
 from services.phone.contracts import contract_subjects
 from services.phone.decision import CallDecision, decide_one
+from services.phone.scripts import first_call_notice, opening_script
 
 # One key per outcome (docs/rules.md §2.4: "not interested" and "do not call me" are two separate outcomes).
 OUTCOME_KEYS: list[tuple[str, str, str]] = [
@@ -76,6 +77,7 @@ class Loaded:
 
     campaign_id: int
     subject: str
+    category: str  # the declared category (docs/rules.md §1.7)
     counts: dict[str, Any]
     queue: list[int]
     next_later: datetime | None  # the earliest moment someone « later » becomes callable (business tz)
@@ -100,6 +102,7 @@ class CallsScreen(QWidget):
         self.task: Task | None = None  # an export or an import running in the background
         self.campaign_id: int | None = None
         self.subject = ""
+        self.category = "other"
         self.queue: list[int] = []
         self.current: CallDecision | None = None
         self.busy = False
@@ -152,6 +155,7 @@ class CallsScreen(QWidget):
             pv.addWidget(w)
 
         self.script_box = QGroupBox(self.tr("À dire en début d'appel"), self)
+        self.opening = ""
         self.script_label = QLabel(self)
         self.script_label.setWordWrap(True)
         self.script_label.setFrameShape(QFrame.Shape.StyledPanel)
@@ -211,6 +215,7 @@ class CallsScreen(QWidget):
             return
         campaigns, zone, script = done.value
         self.business_tz = ZoneInfo(zone)
+        self.opening = script
         self.script_label.setText(script)
         keep = self.campaign_id
         self.campaign_box.clear()
@@ -247,7 +252,7 @@ class CallsScreen(QWidget):
                 queue = call_queue(s, result, now)
                 later = [d.next_local for d in result.later if d.next_local]
                 nxt = min(later).astimezone(self.business_tz) if later else None
-                return Loaded(cid, campaign.subject, result.summary(), queue, nxt)
+                return Loaded(cid, campaign.subject, campaign.subject_category, result.summary(), queue, nxt)
 
         def done(data: Loaded) -> None:
             if generation == self._generation:  # else a newer computation is on its way
@@ -262,6 +267,7 @@ class CallsScreen(QWidget):
     def _loaded(self, data: Loaded) -> None:
         self.busy = False
         self.subject = data.subject
+        self.category = data.category
         self.queue = data.queue
         c = data.counts
         excluded = sum(c["excluded"].values())
@@ -290,7 +296,7 @@ class CallsScreen(QWidget):
         with self.db.session() as s:
             while self.queue:
                 cid = self.queue.pop(0)
-                decision = decide_one(s, cid, self.subject, now)
+                decision = decide_one(s, cid, self.subject, now, self.category)
                 if decision.allowed:
                     self._show_person(decision, s)
                     return
@@ -340,6 +346,10 @@ class CallsScreen(QWidget):
         number = decision.number
         self.phone_label.setText(f'<a href="tel:{number}">{phone_display(number)}</a>')
         self.basis_label.setText(self.tr("Base légale : {basis}").format(basis=describe_basis(s, decision)))
+        notice = first_call_notice(s, contact)  # docs/rules.md §3.2: said at the first call
+        self.script_label.setText(
+            self.opening + (self.tr("\n\nPremier appel — à dire : ") + notice if notice else "")
+        )
         calls = last_calls(s, contact.id, 3)
         self.history_label.setText(
             self.tr("Derniers appels : {calls}").format(
@@ -437,7 +447,8 @@ class CallsScreen(QWidget):
             self.db,
             lambda s: open_phone_campaign(s, values.name, subject=values.subject, purpose=values.purpose,
                                           selection=Selection(search=values.search), created_by=self.caller.text(),
-                                          today=today).id,
+                                          today=today, subject_category=values.subject_category,
+                                          confirm_category=values.confirm_category).id,
             self.tr("Campagne non créée"),
         )  # fmt: skip
         if done:

@@ -22,6 +22,8 @@ class Campaign(Base):
     # Phone: what the calls are about (docs/rules.md §1.7: some subjects are refused, a contract's subject
     # opens the running-contract exception). Postal: free text.
     subject: Mapped[str] = mapped_column(String(150), default="")
+    # Phone: the category the campaign declares (docs/rules.md §1.7): energy, home-adaptation, cpf, other.
+    subject_category: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
     selection: Mapped[str] = mapped_column(
         Text, default="{}"
     )  # JSON of services.contacts.selection.Selection

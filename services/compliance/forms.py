@@ -137,7 +137,7 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
         "DROIT D'OPPOSITION : vous pouvez vous opposer à tout moment, gratuitement et sans motif, à la "
         "prospection"
         + (" et à la transmission de vos données à nos partenaires" if categories else "")
-        + ", en cochant les cases ci-dessous ou en nous écrivant"
+        + ", en cochant les cases ci-dessus ou en nous écrivant"
         + (f" ({rights_contact})." if rights_contact else "."),
         L223_2_SENTENCE,
     ]

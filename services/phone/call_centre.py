@@ -25,6 +25,7 @@ from services.core.text import fold
 from services.phone.calendar import CALL_WINDOWS, Place, public_holiday
 from services.phone.call_log import OUTCOME_LABELS, check_callback_moment, log_call
 from services.phone.campaign import STATUS_LABELS, CampaignDecisions
+from services.phone.scripts import opening_script
 
 # --- the call list for an outside call centre ---------------------------------------------------
 
@@ -105,15 +106,6 @@ def instructions_rows(org_name: str, business_tz: str) -> list[list[str]]:
         ["Rappel le", "Pour « Rappel » : JJ/MM/AAAA HH:MM, heure de l'entreprise."],
         ["Confidentialité", "Ce fichier contient des données personnelles : ne pas le diffuser, le détruire après la campagne."],
     ]  # fmt: skip
-
-
-def opening_script(org_name: str) -> str:
-    """docs/rules.md §2.5 (and the right to object, §3/§5): what the caller says first."""
-    who = org_name or "[nom de l'entreprise]"
-    return (
-        f"Bonjour, je suis [votre prénom], de {who}. Je vous appelle pour vous présenter une offre "
-        "commerciale. Vous pouvez à tout moment vous opposer à nos appels : il suffit de me le dire."
-    )
 
 
 def write_call_list(session: Session, path: Path, result: CampaignDecisions, org_name: str) -> int:

@@ -27,6 +27,7 @@ from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
 from services.phone.calendar import Place, why_not_now
 from services.phone.decision import CallDecision, decide_one
+from services.phone.scripts import record_heard
 
 OUTCOME_LABELS = CALL_OUTCOME_LABELS
 SOURCE_LABELS = {"in-house": "en interne", "call-centre": "centre d'appels"}
@@ -83,7 +84,10 @@ def log_call(
     check_outcome(outcome)
     if source not in CALL_SOURCES:
         raise InputError(f"Origine d'appel inconnue « {source} ».")
-    decision = decide_one(session, contact_id, campaign.subject if campaign else "", now)
+    decision = decide_one(
+        session, contact_id, campaign.subject if campaign else "", now,
+        campaign.subject_category if campaign else "other",
+    )  # fmt: skip
     if not decision.allowed and enforce:
         raise InputError(refusal_message(decision, now))
     if outcome == "callback":
@@ -126,6 +130,8 @@ def log_call(
                 due_at=callback_at,
             )
         )
+    # docs/rules.md §3.2: the first call of someone from a third party carried the notice.
+    record_heard(session, contact, outcome, now.astimezone(ZoneInfo(business_zone(session))).date())
     opposition_id = None
     if outcome == "do-not-call":
         opposition_id = record_do_not_call(session, contact_id, now, caller)

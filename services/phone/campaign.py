@@ -18,7 +18,12 @@ from services.core.errors import InputError
 from services.core.text import clean_spaces, fold
 from services.phone.call_log import pending_callbacks
 from services.phone.decision import CallDecision, decide_calls
-from services.phone.eligibility import forbidden_subject
+from services.phone.eligibility import (
+    SUBJECT_CATEGORIES,
+    category_label,
+    check_subject_category,
+    suggested_category,
+)
 
 STATUS_LABELS = {"callable": "à appeler maintenant", "later": "plus tard", "excluded": "exclu"}
 
@@ -45,9 +50,11 @@ def open_phone_campaign(
     selection: Selection | None = None,
     created_by: str = "",
     today: date,
+    subject_category: str | None = None,
+    confirm_category: bool = False,
 ) -> Campaign:
-    """The phone campaign with this name, created if new. Its subject cannot change once declared: the
-    calls already logged were decided on it."""
+    """The phone campaign with this name, created if new. Its subject and its declared category
+    (docs/rules.md §1.7) cannot change once declared: the calls already logged were decided on them."""
     name = clean_spaces(name)
     if not name:
         raise InputError("Le nom de la campagne est obligatoire.")
@@ -64,16 +71,29 @@ def open_phone_campaign(
                 f"La campagne « {name} » existe déjà avec l'objet « {campaign.subject} » : "
                 "choisissez un autre nom pour un autre objet."
             )
+        if subject_category is not None and subject_category != campaign.subject_category:
+            raise InputError(
+                f"La campagne « {name} » existe déjà dans la catégorie « "
+                f"{SUBJECT_CATEGORIES.get(campaign.subject_category, campaign.subject_category)} »."
+            )
         if selection is not None:
             campaign.selection = selection.to_json()
         if purpose is not None:
             campaign.purpose = purpose.strip()
         return campaign
+    if subject_category is None:
+        raise InputError(
+            "Déclarez la catégorie de l'objet des appels : " + ", ".join(
+                f"{k} ({v})" for k, v in SUBJECT_CATEGORIES.items()
+            ) + "."
+        )  # fmt: skip
+    category = check_subject_category(subject or "", subject_category, confirmed=confirm_category)
     campaign = Campaign(
         kind="phone",
         name=name,
         purpose=(purpose or "").strip(),
         subject=subject or "",
+        subject_category=category,
         selection=(selection or Selection()).to_json(),
         run_on=today,
         created_by=created_by[:80],
@@ -83,13 +103,14 @@ def open_phone_campaign(
     return campaign
 
 
-def subject_warning(subject: str) -> str:
-    """docs/rules.md §1.7: a campaign on a forbidden subject only reaches people with a running contract on it."""
-    category = forbidden_subject(subject)
-    if not category:
+def subject_warning(subject: str, category: str | None = None) -> str:
+    """docs/rules.md §1.7: a campaign on a forbidden subject only reaches people with a running contract
+    on it; the declared category decides (`None`: what the words suggest)."""
+    forbidden = category_label(category if category is not None else suggested_category(subject))
+    if not forbidden:
         return ""
     return (
-        f"Objet interdit au téléphone ({category}) : seules les personnes ayant un contrat en cours "
+        f"Objet interdit au téléphone ({forbidden}) : seules les personnes ayant un contrat en cours "
         "sur cet objet peuvent être appelées."
     )
 
@@ -121,7 +142,7 @@ class CampaignDecisions:
 def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> CampaignDecisions:
     """docs/rules.md §1-§2: each selected person callable now, later (when) or excluded (why)."""
     where = selection_condition(Selection.from_json(campaign.selection))
-    decisions = decide_calls(session, where, campaign.subject, now)
+    decisions = decide_calls(session, where, campaign.subject, now, campaign.subject_category)
     with collector_paused():
         # Fewest attempts first, so that a call list spreads the calls; then the oldest contacts.
         decisions.sort(key=lambda d: (-d.attempts_left, d.contact_id))

@@ -39,9 +39,9 @@ from services.phone.calendar import (
 from services.phone.eligibility import (
     Eligibility,
     EligibilityInputs,
+    category_label,
     decide_eligibility,
     eligibility_query,
-    forbidden_subject,
     latest_phone_answers,
     number_to_dial,
     with_answers,
@@ -189,20 +189,19 @@ class CallDecision:
 def combine(
     c: EligibilityInputs,
     stats: CallStats,
-    subject: str,
     now: datetime,
     validity_days: int,
-    category: str | None = "",
+    forbidden: str | None = None,
     calendar: dict[tuple[Place, date | None, date | None], WhenDecision] | None = None,
     now_naive: datetime | None = None,
 ) -> CallDecision:
     """docs/rules.md §1 then §2: who may be called, then whether now.
 
-    `category` (forbidden_subject of the subject), `calendar` (the calendar's answers already worked
+    `forbidden` (the declared category, when forbidden), `calendar` (the calendar's answers already worked
     out, see calendar_decision) and `now_naive` are shared when many people are decided at once.
     """
     place = Place.of(c.postcode)
-    elig = decide_eligibility(c, subject, now_naive or to_utc_naive(now), validity_days, category)
+    elig = decide_eligibility(c, now_naive or to_utc_naive(now), validity_days, forbidden)
     n = stats.in_window
     left = MAX_ATTEMPTS - n if n < MAX_ATTEMPTS else 0
     number = number_to_dial(c)
@@ -240,7 +239,7 @@ def business_today(session: Session, now: datetime) -> date:
 
 
 def decide_calls(
-    session: Session, where: ColumnElement[bool], subject: str, now: datetime
+    session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
 ) -> list[CallDecision]:
     """docs/rules.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
 
@@ -259,7 +258,7 @@ def decide_calls(
         answers = latest_phone_answers(session)
         rows = driver_rows(session, q)
         free = capped_free_dates(session, now, [r[0] for r in rows if r[-2] and r[-2] >= MAX_ATTEMPTS])
-        category = forbidden_subject(subject)
+        forbidden = category_label(category)  # docs/rules.md §1.7: the campaign's declared category
         calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
         now_naive = to_utc_naive(now)
         out = []
@@ -267,11 +266,13 @@ def decide_calls(
         for r in rows:
             c = with_answers(r, answers)
             stats = NO_CALLS if r[9] is None else CallStats(r[9], free.get(r[0]), as_datetime(r[10]))
-            out.append(combine(c, stats, subject, now, validity, category, calendar, now_naive))
+            out.append(combine(c, stats, now, validity, forbidden, calendar, now_naive))
     return out
 
 
-def decide_one(session: Session, contact_id: int, subject: str, now: datetime) -> CallDecision:
+def decide_one(
+    session: Session, contact_id: int, subject: str, now: datetime, category: str = "other"
+) -> CallDecision:
     """The decision for one person (the call screen, `call check`, `call log`)."""
     validity = int(get_setting(session, "rules.phone_consent_days"))
     today = business_today(session, now)
@@ -280,7 +281,7 @@ def decide_one(session: Session, contact_id: int, subject: str, now: datetime) -
         raise NotFoundError(f"Contact introuvable : {contact_id}")
     c = with_answers(row, latest_phone_answers(session, contact_id))
     stats = call_stats(session, now, and_(CallLogEntry.contact_id == contact_id))
-    return combine(c, stats.get(contact_id, NO_CALLS), subject, now, validity)
+    return combine(c, stats.get(contact_id, NO_CALLS), now, validity, category_label(category))
 
 
 def decision_to_dict(d: CallDecision, business_zone: str) -> dict[str, Any]:

@@ -23,10 +23,19 @@ from models.phone import Contract
 from services.compliance.choices import opposed
 from services.compliance.consents import consent_expired
 from services.core.bulk import as_datetime, driver_rows
+from services.core.errors import InputError
 from services.core.text import fold
 
-# docs/rules.md §1.7: phone prospecting on these subjects is forbidden even with consent, outside a running
-# contract. Matched on the folded campaign subject.
+# docs/rules.md §1.7: a phone campaign declares what it is about; these three are forbidden by phone
+# even with consent, outside a running contract on that subject. « other » is everything else.
+SUBJECT_CATEGORIES: dict[str, str] = {
+    "energy": "rénovation énergétique",
+    "home-adaptation": "adaptation du logement au vieillissement ou au handicap",
+    "cpf": "formation financée par le compte personnel de formation (CPF)",
+    "other": "autre objet",
+}
+FORBIDDEN_CATEGORIES = ("energy", "home-adaptation", "cpf")
+# Keywords only suggest a category (matched on the folded subject); the campaign's declaration decides.
 FORBIDDEN_SUBJECTS: dict[str, tuple[str, ...]] = {
     "rénovation énergétique": (
         "renovation energetique", "renovation thermique", "economie d'energie", "economies d'energie",
@@ -37,9 +46,15 @@ FORBIDDEN_SUBJECTS: dict[str, tuple[str, ...]] = {
     "adaptation du logement au vieillissement ou au handicap": (
         "adaptation du logement", "adapter le logement", "adapter son logement", "vieillissement",
         "handicap", "perte d'autonomie", "maprimeadapt", "monte-escalier", "monte escalier",
-        "douche senior", "salle de bain senior", "maintien a domicile",
+        "douche senior", "salle de bain senior", "maintien a domicile", "seniors", "senior",
+        "personnes agees", "baignoire", "douche",
+    ),
+    "formation financée par le compte personnel de formation (CPF)": (
+        "cpf", "compte personnel de formation", "mon compte formation", "moncompteformation",
+        "formation financee", "formation eligible",
     ),
 }  # fmt: skip
+CATEGORY_BY_LABEL = {label: key for key, label in SUBJECT_CATEGORIES.items()}
 # A consent counts only when this business collected it (docs/rules.md §9.2, Foriou): not a partner's record.
 FOREIGN_CONSENT_CHANNELS = ("partner", "broker")
 THIRD_PARTY_SOURCES = ("broker", "partner")
@@ -71,6 +86,34 @@ def forbidden_subject(subject: str) -> str | None:
         if any(w in key for w in words):
             return category
     return None
+
+
+def suggested_category(subject: str) -> str:
+    """The category the subject's words suggest ("other" when none): a hint, never the decision."""
+    label = forbidden_subject(subject)
+    return CATEGORY_BY_LABEL[label] if label else "other"
+
+
+def check_subject_category(subject: str, category: str, *, confirmed: bool = False) -> str:
+    """docs/rules.md §1.7: the declared category, checked. Declaring « other » for a subject whose words
+    suggest a forbidden one needs a confirmation: « Remplacement de baignoire par une douche pour
+    seniors » must not slip through unasked."""
+    if category not in SUBJECT_CATEGORIES:
+        choices = ", ".join(f"{k} ({v})" for k, v in SUBJECT_CATEGORIES.items())
+        raise InputError(f"Catégorie d'objet inconnue « {category} » : {choices}.")
+    suggested = suggested_category(subject)
+    if category == "other" and suggested != "other" and not confirmed:
+        raise InputError(
+            f"L'objet « {subject} » ressemble à « {SUBJECT_CATEGORIES[suggested]} », interdit au téléphone hors "
+            "contrat en cours : déclarez cette catégorie, ou confirmez qu'il s'agit d'un autre objet "
+            "(--confirm-category)."
+        )
+    return category
+
+
+def category_label(category: str) -> str | None:
+    """The forbidden category's words for a declared category, None when calls are allowed."""
+    return SUBJECT_CATEGORIES[category] if category in FORBIDDEN_CATEGORIES else None
 
 
 def forbidden_subject_reason(category: str) -> str:
@@ -262,13 +305,13 @@ def excluded(reason: str) -> Eligibility:
 
 
 def decide_eligibility(
-    c: EligibilityInputs, subject: str, now: datetime, validity_days: int, category: str | None = ""
+    c: EligibilityInputs, now: datetime, validity_days: int, forbidden: str | None = None
 ) -> Eligibility:
-    """docs/rules.md §1, §5, §9: may this person be called for a campaign on `subject` (calendar aside)?
+    """docs/rules.md §1, §5, §9: may this person be called for the campaign (calendar aside)?
 
     `now` is naive UTC (as stored). Never: erased, no phone, opposed, forbidden subject outside a
     running contract. Professional: opt-out. Consumer: consent, or the running-contract exception.
-    `category`: forbidden_subject(subject) when the caller computed it once for many people.
+    `forbidden`: the words of the campaign's declared category when it is a forbidden one (§1.7).
     """
     if c.erased:
         return _EXCLUDED[ERASED]
@@ -279,10 +322,8 @@ def decide_eligibility(
     if c.contract_id is not None:
         # docs/rules.md §1.2: the running-contract exception (the campaign is about this contract's subject).
         return Eligibility(True, "contrat en cours", "contract", contract_id=c.contract_id)
-    if category == "":
-        category = forbidden_subject(subject)
-    if category:
-        return excluded(forbidden_subject_reason(category))
+    if forbidden:
+        return excluded(forbidden_subject_reason(forbidden))
     if c.person_kind == "professional":
         # docs/rules.md §1.3: professionals are opt-out.
         if c.refused_at_collection:

@@ -23,6 +23,7 @@ from models.campaign import Campaign
 from models.compliance import InformedRecord
 from models.postal import CampaignRecipient, LetterTemplateVersion
 from services.compliance.choices import objected_since, objection_marks
+from services.compliance.notices_owed import owed_ids
 from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
@@ -36,11 +37,12 @@ from services.postal.eligibility import (
     Exclusion,
     Recipient,
     decide,
+    only_people_owed_the_notice,
     without_late_objectors,
 )
 from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
 from services.postal.labels import check_start_at, label_pages, labels_that_do_not_fit, write_labels
-from services.postal.letter_templates import latest_version, render_blocks
+from services.postal.letter_templates import NOTICE_NAME, latest_version, render_blocks
 from services.postal.letters import Letter, Organisation, WindowPosition, write_letters
 
 Progress = Callable[[int, int, str], bool]
@@ -64,6 +66,8 @@ class PostalRequest:
     printer: str = ""  # whose saved offset applies
     on: date | None = None
     created_by: str = ""
+    # docs/rules.md §3.2: only the people still owed the art. 14 notice, with the information letter.
+    notice_only: bool = False
 
 
 @dataclass
@@ -103,6 +107,8 @@ def preview(session: Session, req: PostalRequest) -> Decision:
     check_request(req, template)
     decision = decide(session, req.selection, today=req.on or date.today(),
                       one_per_household=req.one_per_household)  # fmt: skip
+    if req.notice_only:
+        decision = only_people_owed_the_notice(decision, owed_ids(session))
     _exclude_overflowing_labels(decision, template)
     return decision
 
@@ -230,7 +236,8 @@ def run_postal_campaign(
     template = get_template(session, req.template_code)
     # Nothing is written before the files are made: on SQLite a write would lock out every other
     # workstation (an objection) for the whole printing.
-    version = latest_version(session, req.letter_template or settings["postal.letter_template"], save=False)
+    default = NOTICE_NAME if req.notice_only else settings["postal.letter_template"]
+    version = latest_version(session, req.letter_template or default, save=False)
     marks = objection_marks(session)
     decision = preview(session, req)
     if not decision.recipients:

@@ -303,3 +303,18 @@ def without_late_objectors(decision: Decision, late: set[int]) -> Decision:
             recipients.append(replace(r, members=kept, block=block))
     excluded.sort(key=lambda e: (e.reason, e.postcode, e.contact_id))
     return Decision(recipients, excluded)
+
+
+def only_people_owed_the_notice(decision: Decision, owed: set[int]) -> Decision:
+    """docs/rules.md §3.2: a « notice only » campaign is for those still owed the art. 14 notice; the rest
+    of the selection is simply not part of it (neither sent nor listed as excluded)."""
+    recipients = []
+    for r in decision.recipients:
+        kept = [m for m in r.members if m.id in owed]
+        if len(kept) == len(r.members):
+            recipients.append(r)
+        elif kept:
+            recipients.append(
+                replace(r, members=kept, block=r.block if len(kept) > 1 else address_block(kept[0]))
+            )
+    return Decision(recipients, [e for e in decision.excluded if e.contact_id in owed])

@@ -77,6 +77,20 @@ Rappel : {{ organisation.nom }} utilise vos coordonnées pour vous adresser ses 
 Vous pouvez à tout moment, gratuitement et sans avoir à vous justifier, vous opposer à recevoir nos offres : renvoyez le coupon ci-dessous{% if organisation.adresse %}, écrivez-nous ({{ organisation.adresse }}){% endif %}{% if organisation.telephone %}, appelez le {{ organisation.telephone }}{% endif %}{% if organisation.email %} ou écrivez à {{ organisation.email }}{% endif %}.""",
 }
 
+# docs/rules.md §3.2 (art. 14(3)): the letter of a « notice only » campaign — no offer, just the
+# information owed to someone whose data came from others, with the notice and the right to object.
+NOTICE_NAME = "Information sur vos données"
+NOTICE_TEXTS: dict[str, str] = DEFAULT_TEXTS | {
+    "body": """{{ formule_appel }},
+
+Nous détenons vos coordonnées, que nous avons obtenues auprès de {{ source.nom }}. La loi nous demande de vous en informer dans le mois qui suit : vous trouverez ci-dessous ce que nous en faisons, combien de temps nous les gardons et comment exercer vos droits, notamment celui de vous opposer à recevoir nos offres.
+
+Nous vous prions d'agréer, {{ formule_appel }}, l'expression de nos salutations distinguées.
+
+{{ organisation.nom }}""",
+}
+BUILT_IN = {DEFAULT_NAME: DEFAULT_TEXTS, NOTICE_NAME: NOTICE_TEXTS}
+
 # Every merged value is wrapped in these two characters while the text is laid out.
 FIELD_START, FIELD_END = "\x01", "\x02"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -236,9 +250,9 @@ def latest_version(session: Session, name: str = DEFAULT_NAME, *, save: bool = T
         .limit(1)
     )
     if row is None:
-        if name != DEFAULT_NAME:
+        if name not in BUILT_IN:
             raise NotFoundError(f"Aucun modèle de courrier « {name} ».")
-        row = LetterTemplateVersion(name=name, number=1, **DEFAULT_TEXTS)
+        row = LetterTemplateVersion(name=name, number=1, **BUILT_IN[name])
         if save:
             session.add(row)
             session.flush()
@@ -247,7 +261,7 @@ def latest_version(session: Session, name: str = DEFAULT_NAME, *, save: bool = T
 
 def template_names(session: Session) -> list[str]:
     names = set(session.scalars(select(LetterTemplateVersion.name).distinct()))
-    return sorted(names | {DEFAULT_NAME})
+    return sorted(names | set(BUILT_IN))
 
 
 def save_version(

@@ -332,3 +332,103 @@ def test_an_expired_partner_consent_sends_no_number(
     r = cli(capsys, "--db", base, "share", "--partner", "Assur+", "--search", "ancien", "--out",
             str(tmp_path / "a.xlsx"), "--json")  # fmt: skip
     assert r.json["without_phone"] == {"consent_expired": 1}
+
+
+def _broker_contact(db: str, capsys: pytest.CaptureFixture[str], last: str, obtained: str) -> str:
+    r = cli(capsys, "--db", db, "contacts", "add", "--last-name", last, "--street", "3 rue des Lilas",
+            "--postcode", "69003", "--city", "Lyon", "--mobile", "06 12 00 00 99", "--person-kind", "professional",
+            "--source-kind", "broker", "--source-name", "Fichier Pros 2026", "--obtained-on", obtained, "--json")  # fmt: skip
+    assert r.code == 0, r.err
+    return r.json["ref"]
+
+
+def test_the_notice_owed_within_a_month_is_listed_and_settled_by_a_notice_only_campaign(
+    base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art. 14(3): bought from a broker and not informed — due one month after obtaining (late past it);
+    a « notice only » campaign writes to them alone, and then nobody is owed anything."""
+    from datetime import date, timedelta
+
+    _name_the_organisation(base)
+    late = _broker_contact(base, capsys, "Ancien", (date.today() - timedelta(days=60)).isoformat())
+    fresh = _broker_contact(base, capsys, "Nouveau", date.today().isoformat())
+    owed = cli(capsys, "--db", base, "notices", "owed", "--json").json
+    assert [(n["ref"], n["overdue"]) for n in owed] == [(late, True), (fresh, False)]
+    assert "courtier" in owed[0]["reason"] and owed[0]["source"] == "Fichier Pros 2026"
+    assert [n["ref"] for n in cli(capsys, "--db", base, "notices", "owed", "--overdue", "--json").json] == [
+        late
+    ]
+    assert cli(capsys, "--db", base, "labels", "templates").code == 0
+    r = cli(capsys, "--db", base, "campaign", "postal", "--name", "Information", "--template", "L7160",
+            "--notice-only", "--out", str(tmp_path / "info"), "--json")  # fmt: skip
+    assert r.code == 0, r.err
+    assert (r.json["recipients"], r.json["template_version"]) == (2, "Information sur vos données v1")
+    assert cli(capsys, "--db", base, "notices", "owed", "--json").json == []
+
+
+def _name_the_organisation(db: str) -> None:
+    from models.database import open_database
+    from services.core.settings import set_settings
+
+    database = open_database(f"sqlite:///{db}")
+    with database.session() as s:
+        set_settings(s, {"org.name": "Cuisines Dupont", "org.address": "3 rue Neuve\n69001 Lyon"})
+    database.dispose()
+
+
+def test_a_form_with_its_information_settles_the_notice_owed(
+    base: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bought contact who then fills in the counter's form got the full information there: nothing owed."""
+    from datetime import date
+
+    ref = _broker_contact(base, capsys, "Formulaire", date.today().isoformat())
+    assert [n["ref"] for n in cli(capsys, "--db", base, "notices", "owed", "--json").json] == [ref]
+    assert cli(capsys, "--db", base, "consent", "record", "--contact", ref, "--form", "1").code == 0
+    assert cli(capsys, "--db", base, "notices", "owed", "--json").json == []
+
+
+def test_the_first_call_of_a_bought_contact_carries_the_notice_and_informs(
+    base: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CNIL 2019 / art. 14(3)(b): the caller reads where the number came from; once reached, informed."""
+    from datetime import date
+
+    ref = _broker_contact(base, capsys, "Appele", date.today().isoformat())
+    check = cli(
+        capsys, "--db", base, "call", "check", "--contact", ref, "--at", "2026-12-01 10:30", "--json"
+    ).json
+    assert (
+        "Fichier Pros 2026" in check["first_call_notice"] and "vous y opposer" in check["first_call_notice"]
+    )
+    logged = cli(capsys, "--db", base, "call", "log", "--contact", ref, "--outcome", "not-interested", "--at",
+                 "2026-12-01 10:30")  # fmt: skip
+    assert logged.code in (0, 2), logged.err
+    if logged.code == 0:
+        assert cli(capsys, "--db", base, "notices", "owed", "--json").json == []
+        after = cli(
+            capsys, "--db", base, "call", "check", "--contact", ref, "--at", "2026-12-01 10:35", "--json"
+        )
+        assert after.json["first_call_notice"] is None
+
+
+def test_a_phone_campaign_declares_its_subject_category(
+    base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/rules.md §1.7: the category is required; « other » for words that suggest a forbidden subject
+    needs --confirm-category; a forbidden category reaches nobody outside a running contract."""
+    out = str(tmp_path / "appels.xlsx")
+    missing = cli(capsys, "--db", base, "campaign", "phone", "--name", "A", "--out", out)
+    assert missing.code == 2 and "--subject-category" in missing.err
+    seniors = ["--subject", "Remplacement de baignoire par une douche pour seniors"]
+    unasked = cli(capsys, "--db", base, "campaign", "phone", "--name", "B", *seniors, "--subject-category", "other",
+                  "--out", out)  # fmt: skip
+    assert unasked.code == 2 and "confirm" in unasked.err
+    declared = cli(capsys, "--db", base, "campaign", "phone", "--name", "C", *seniors, "--subject-category",
+                   "home-adaptation", "--at", "2026-12-01 10:30", "--out", out, "--json")  # fmt: skip
+    assert (
+        declared.code == 0 and declared.json["callable"] == 0 and "Objet interdit" in declared.json["warning"]
+    )
+    confirmed = cli(capsys, "--db", base, "campaign", "phone", "--name", "D", *seniors, "--subject-category",
+                    "other", "--confirm-category", "--at", "2026-12-01 10:30", "--out", out, "--json")  # fmt: skip
+    assert confirmed.code == 0 and confirmed.json["subject_category"] == "other"

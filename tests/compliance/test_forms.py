@@ -135,3 +135,16 @@ def test_missing_organisation_settings_are_reported(db: Database) -> None:
         assert "le nom" in organisation_warnings(get_settings(s, "organisation"))[0]
         _org(s)
         assert organisation_warnings(get_settings(s, "organisation")) == []
+
+
+def test_printed_form_points_up_to_the_boxes_it_prints_above(db: Database, tmp_path: Path) -> None:
+    """docs/rules.md §4.1: the information under the boxes says « les cases ci-dessus », never « ci-dessous »."""
+    from pypdf import PdfReader
+
+    with db.session() as s:
+        version = create_form(s, "Comptoir", "counter", "Prospection", "Assureurs")
+        out = tmp_path / "formulaire.pdf"
+        write_form_pdf(out, version, get_settings(s, "organisation"), None)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "ci-dessous" not in text and "cases ci-dessus" in text
+    assert text.index("Vos choix") < text.index("cases ci-dessus")

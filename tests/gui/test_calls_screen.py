@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from gui.calls_screen import CallsScreen
@@ -62,7 +63,11 @@ def people(sqlite_db: Database) -> dict[str, int]:
         pro = professional(s, last_name="Garage")
         consumer(s, first_name="Paul", last_name="Sansaccord", mobile="06 99 99 99 99")
         open_phone_campaign(
-            s, "Cuisines automne", subject="Nouvelle collection", today=paris(2026, 11, 2).date()
+            s,
+            "Cuisines automne",
+            subject="Nouvelle collection",
+            today=paris(2026, 11, 2).date(),
+            subject_category="other",
         )
         return {"ok": ok.id, "pro": pro.id}
 
@@ -152,14 +157,23 @@ def test_callback_and_declined_opposition(qtbot: Any, sqlite_db: Database, peopl
 def test_new_campaign_dialog_warns_on_forbidden_subject(
     qtbot: Any, sqlite_db: Database, people: dict[str, int]
 ) -> None:
-    """The dialog warns on an energy-renovation subject; the screen creates and selects the campaign."""
+    """docs/rules.md §1.7: words that suggest a forbidden subject make the dialog ask — declare the category,
+    or confirm it is another one; the declared category decides; the screen creates and selects it."""
     dialog = PhoneCampaignDialog(["Garantie cuisine"])
     qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Combles")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.subject.setCurrentText("Remplacement de baignoire par une douche pour seniors")
+    assert "ressemble" in dialog.warning.text() and not ok.isEnabled() and not dialog.confirm.isHidden()
+    dialog.confirm.setChecked(True)
+    assert ok.isEnabled() and dialog.values().confirm_category
     dialog.subject.setCurrentText("Isolation des combles")
-    assert "Objet interdit" in dialog.warning.text()
+    dialog.category.setCurrentIndex(dialog.category.findData("energy"))
+    assert "Objet interdit" in dialog.warning.text() and ok.isEnabled() and dialog.confirm.isHidden()
+    assert dialog.values().subject_category == "energy"
     screen, _ui, _ = make_screen(qtbot, sqlite_db, paris(2026, 11, 2, 10, 30))
     with qtbot.waitSignal(screen.loaded, timeout=10000):
-        screen.create_campaign(PhoneCampaignValues("Combles", "Isolation des combles", "", ""))
+        screen.create_campaign(PhoneCampaignValues("Combles", "Isolation des combles", "", "", "energy"))
     assert screen.campaign_box.currentText() == "Combles — Isolation des combles"
     assert screen.current is None and "Objet interdit" in screen.summary.text()
 

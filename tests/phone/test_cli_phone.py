@@ -86,18 +86,28 @@ def test_campaign_phone_counts_and_list(
 ) -> None:
     """`campaign phone` prints {"callable", "later", "excluded": {reason: n}} and writes the list."""
     out = tmp_path / "liste.xlsx"
-    r = cli(capsys, "--db", base, "campaign", "phone", "--name", "Automne", "--subject", "Cuisines",
+    r = cli(capsys, "--db", base, "campaign", "phone", "--name", "Automne", "--subject", "Cuisines", "--subject-category", "other",
             "--at", "2026-11-26 10:30", "--out", str(out), "--json")  # fmt: skip
     assert r.code == 0, r.err
     assert (r.json["callable"], r.json["later"]) == (1, 1)
     assert r.json["excluded"] == {"particulier sans consentement à être appelé": 1}
     assert openpyxl.load_workbook(out)["Appels"].max_row == 3
-    energy = cli(capsys, "--db", base, "campaign", "phone", "--name", "PAC", "--subject", "Pompe à chaleur",
+    energy = cli(capsys, "--db", base, "campaign", "phone", "--name", "PAC", "--subject", "Pompe à chaleur", "--subject-category", "energy",
                  "--at", "2026-11-26 10:30", "--out", str(out), "--json")  # fmt: skip
     assert energy.code == 0 and energy.json["callable"] == 0 and energy.json["later"] == 0
     assert "Objet interdit" in energy.json["warning"]
     bad = cli(
-        capsys, "--db", base, "campaign", "phone", "--name", "X", "--out", str(tmp_path / "no" / "x.xlsx")
+        capsys,
+        "--db",
+        base,
+        "campaign",
+        "phone",
+        "--name",
+        "X",
+        "--subject-category",
+        "other",
+        "--out",
+        str(tmp_path / "no" / "x.xlsx"),
     )
     assert bad.code == 2
 
@@ -123,7 +133,7 @@ def test_contract_add_opens_the_exception(base: str, capsys: pytest.CaptureFixtu
     r = cli(capsys, "--db", base, "contract", "list", "--contact", "C-000002", "--json")
     assert len(r.json) == 1
     out = Path(base).with_suffix(".xlsx")
-    r = cli(capsys, "--db", base, "campaign", "phone", "--name", "Garantie", "--subject", "garantie cuisine",
+    r = cli(capsys, "--db", base, "campaign", "phone", "--name", "Garantie", "--subject", "garantie cuisine", "--subject-category", "other",
             "--at", "2026-11-26 11:30", "--out", str(out), "--json")  # fmt: skip
     # 11:30 in Paris is 14:30 on La Réunion: the garage, the contract holder and Payet are all callable.
     assert (r.json["callable"], r.json["excluded"]) == (3, {})

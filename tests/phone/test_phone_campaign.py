@@ -37,7 +37,9 @@ def test_campaign_splits_callable_later_excluded_with_reasons(db: Database) -> N
     """At 10:30 in Paris: the consenting consumer now, La Réunion later (13:30 there), the rest excluded."""
     with db.session() as s:
         ids = _people(s)
-        campaign = open_phone_campaign(s, "Cuisines automne", subject="Nouvelle collection", today=NOW.date())
+        campaign = open_phone_campaign(
+            s, "Cuisines automne", subject="Nouvelle collection", today=NOW.date(), subject_category="other"
+        )
         result = decide_campaign(s, campaign, NOW)
         summary = result.summary()
         assert summary["callable"] == 1 and summary["later"] == 1
@@ -48,7 +50,9 @@ def test_campaign_splits_callable_later_excluded_with_reasons(db: Database) -> N
         }
         assert [d.contact_id for d in result.callable] == [ids["ok"]]
         with pytest.raises(InputError, match="existe déjà avec l'objet"):
-            open_phone_campaign(s, "Cuisines automne", subject="Autre chose", today=NOW.date())
+            open_phone_campaign(
+                s, "Cuisines automne", subject="Autre chose", today=NOW.date(), subject_category="other"
+            )
 
 
 def test_campaign_selection_narrows_the_people(db: Database) -> None:
@@ -56,7 +60,11 @@ def test_campaign_selection_narrows_the_people(db: Database) -> None:
     with db.session() as s:
         _people(s)
         campaign = open_phone_campaign(
-            s, "Réunion", selection=Selection(postcode_prefix="974"), today=NOW.date()
+            s,
+            "Réunion",
+            selection=Selection(postcode_prefix="974"),
+            today=NOW.date(),
+            subject_category="other",
         )
         assert decide_campaign(s, campaign, NOW).summary() == {"callable": 0, "later": 1, "excluded": {}}
 
@@ -66,7 +74,7 @@ def test_call_list_xlsx_has_windows_and_attempts_and_no_excluded(db: Database, t
     with db.session() as s:
         ids = _people(s)
         log_call(s, ids["ok"], "no-answer", paris(2026, 10, 30, 11, 0))
-        campaign = open_phone_campaign(s, "Cuisines", today=NOW.date())
+        campaign = open_phone_campaign(s, "Cuisines", today=NOW.date(), subject_category="other")
         out = tmp_path / "appels.xlsx"
         assert write_call_list(s, out, decide_campaign(s, campaign, NOW), "Cuisines Dupont") == 2
     wb = openpyxl.load_workbook(out)
@@ -93,7 +101,7 @@ def test_call_centre_results_count_toward_the_cap_and_bad_lines_are_reported(
     adds nothing, and a call the rules forbade is logged with the breach."""
     with db.session() as s:
         pro = professional(s)
-        campaign = open_phone_campaign(s, "Pros", today=NOW.date())
+        campaign = open_phone_campaign(s, "Pros", today=NOW.date(), subject_category="other")
         ref = f"C-{pro.id:06d}"
     path = tmp_path / "retour.xlsx"
     wb = openpyxl.Workbook()
@@ -132,7 +140,9 @@ def test_calls_register_lists_person_time_caller_campaign_outcome_basis(db: Data
         record = give_consent(s, c, paris(2026, 6, 1))
         other = consumer(s, last_name="Client")
         contract = add_contract(s, other.id, "Garantie cuisine", date(2026, 1, 1))
-        campaign = open_phone_campaign(s, "Garantie", subject="garantie cuisine", today=NOW.date())
+        campaign = open_phone_campaign(
+            s, "Garantie", subject="garantie cuisine", today=NOW.date(), subject_category="other"
+        )
         log_call(s, c.id, "interested", NOW, caller="Léa", campaign=campaign)
         log_call(s, other.id, "busy", paris(2026, 11, 2, 11, 0), caller="Léa", campaign=campaign)
         out = tmp_path / "registre.xlsx"
@@ -156,6 +166,6 @@ def test_call_queue_puts_the_callbacks_due_first(db: Database) -> None:
         second = professional(s, last_name="Second")
         third = professional(s, last_name="Rappel")
         log_call(s, third.id, "callback", paris(2026, 10, 30, 11, 0), callback_at=paris(2026, 11, 2, 10, 0))
-        campaign = open_phone_campaign(s, "Pros", today=NOW.date())
+        campaign = open_phone_campaign(s, "Pros", today=NOW.date(), subject_category="other")
         result = decide_campaign(s, campaign, NOW)
         assert call_queue(s, result, NOW) == [third.id, first.id, second.id]

@@ -156,7 +156,7 @@ def test_energy_renovation_campaign_refused(db: Database) -> None:
         give_consent(s, c, paris(2026, 6, 1))
         pro = professional(s)
         for cid in (c.id, pro.id):
-            d = decide_one(s, cid, "Rénovation énergétique : pompe à chaleur", MONDAY)
+            d = decide_one(s, cid, "Rénovation énergétique : pompe à chaleur", MONDAY, "energy")
             assert d.status == "excluded" and "objet interdit" in d.reason
 
 
@@ -166,11 +166,11 @@ def test_running_contract_exception(db: Database) -> None:
     with db.session() as s:
         c = consumer(s)
         contract = add_contract(s, c.id, "Entretien  chaudière", date(2026, 1, 1), date(2026, 12, 31))
-        d = decide_one(s, c.id, "entretien chaudiere", MONDAY)
+        d = decide_one(s, c.id, "entretien chaudiere", MONDAY, "energy")
         assert d.status == "callable"
         assert (d.eligibility.basis, d.eligibility.contract_id) == ("contract", contract.id)
         assert decide_one(s, c.id, "Nouvelle collection de cuisines", MONDAY).reason == NO_CONSENT
-        assert decide_one(s, c.id, "Entretien chaudière", paris(2027, 1, 4)).status == "excluded"
+        assert decide_one(s, c.id, "Entretien chaudière", paris(2027, 1, 4), "energy").status == "excluded"
         with pytest.raises(InputError, match="avant d'avoir commencé"):
             add_contract(s, c.id, "Cuisine", date(2026, 5, 1), date(2026, 4, 1))
 
