@@ -35,7 +35,7 @@ from services.core.settings import get_setting
 from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
 from services.postal.label_sheets import all_templates, get_template
-from services.postal.letter_templates import template_names
+from services.postal.letter_templates import NOTICE_NAME, template_names
 
 STATUS_CHOICES = (("", "Tous"), ("prospect", "Prospects"), ("customer", "Clients"))
 SOURCE_CHOICES = (("", "Toutes"), ("direct", "Collecte directe"), ("partner", "Partenaire"),
@@ -110,6 +110,11 @@ class CampaignsScreen(QWidget):
         self.household = QCheckBox(
             self.tr("Un courrier par foyer (même adresse, même nom : « M. et Mme DUPONT »)")
         )
+        # docs/rules.md §3.2: only those still owed the art. 14 notice, with the information letter.
+        self.notice_only = QCheckBox(
+            self.tr("Information seule : les personnes à qui l'information sur leurs données est due")
+        )
+        self.notice_only.toggled.connect(self._notice_only_changed)
         self.letter = QComboBox()
         form = QFormLayout()
         form.addRow(self.tr("Nom de la campagne"), self.name)
@@ -123,6 +128,7 @@ class CampaignsScreen(QWidget):
         form.addRow(self.tr("Première étiquette libre"), self.start_at)
         form.addRow(self.tr("Modèle de courrier"), self.letter)
         form.addRow("", self.household)
+        form.addRow("", self.notice_only)
 
         self.check_button = QPushButton(self.tr("Vérifier les destinataires"))
         self.check_button.setShortcut("F5")
@@ -239,7 +245,15 @@ class CampaignsScreen(QWidget):
             start_at=self.start_at.value(),
             letter_template=self.letter.currentText(),
             one_per_household=self.household.isChecked(),
+            notice_only=self.notice_only.isChecked(),
         )
+
+    def _notice_only_changed(self, on: bool) -> None:
+        """The information letter goes with a notice-only campaign (another one can still be chosen)."""
+        if on:
+            index = self.letter.findText(NOTICE_NAME)
+            if index >= 0:
+                self.letter.setCurrentIndex(index)
 
     def check(self, then: Any = None) -> None:
         """Who gets a letter, who is left out and why — before anything is printed or recorded.

@@ -189,7 +189,7 @@ class RequestsScreen(QWidget):
             name: QLineEdit(box) for name in ("last_name", "first_name", "postcode", "email", "phone")
         }
         for name, edit in self.ids.items():
-            edit.setPlaceholderText(self.tr(FIELD_LABELS[name]))
+            edit.setPlaceholderText(self.tr("Téléphone") if name == "phone" else self.tr(FIELD_LABELS[name]))
         ids_row = QHBoxLayout()
         for edit in self.ids.values():
             ids_row.addWidget(edit)

@@ -131,3 +131,24 @@ def test_label_setup_custom_template_offset_and_calibration(
     assert screen.tabs.currentIndex() == 1 and screen.preview.document.pageCount() == 1
     setup.window_test_page()
     assert "fenêtre" in screen.preview.title.text()
+
+
+def test_notice_only_campaign_writes_only_to_those_owed_the_notice(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """docs/rules.md §3.2: « Information seule » picks the information letter and keeps only the people
+    whose data came from others and who were never informed."""
+    with sqlite_db.session() as s:
+        set_settings(s, {"org.name": "Jardinerie Lefèvre", "org.address": "3 place Bellecour\n69002 Lyon"})
+        make_contact(s, last_name="Comptoir", postcode="69002")
+        make_contact(
+            s, last_name="Courtier", postcode="69003", source_kind="broker", source_name="Fichier 2026"
+        )
+    screen, ui = make_screen(qtbot, sqlite_db, tmp_path)
+    qtbot.keyClicks(screen.name, "Information art. 14")
+    screen.notice_only.setChecked(True)
+    assert screen.letter.currentText() == "Information sur vos données"
+    assert screen.request().notice_only
+    qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.decision is not None, timeout=20_000)
+    assert "1 courrier(s)" in screen.summary.text()
