@@ -14,7 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -54,15 +54,15 @@ def populate(db) -> list[int]:
         informed = [
             {"contact_id": c, "informed_on": date(2026, 10, 1), "document": "form", "full_notice": True,
              "form_version_id": v1.id if c % 3 else v2.id, "notice_version": "", "campaign_id": None,
-             "created_at": datetime(2026, 10, 1)}
+             "created_at": datetime(2026, 10, 1, tzinfo=UTC)}
             for c in ids if c % 10 < 7
         ]  # fmt: skip
         s.execute(insert(InformedRecord.__table__), informed)
         consents = [
             {"contact_id": c, "form_version_id": v1.id, "refuse_post": False, "refuse_phone": None,
              "refuse_partners": c % 20 == 0, "accept_phone": None, "accepted_partner_categories": "[]",
-             "recorded_on": datetime(2026, 10, 1, 10), "channel": "counter", "recorded_by": "", "proof_kind": "note",
-             "proof": "", "created_at": datetime(2026, 10, 1)}
+             "recorded_on": datetime(2026, 10, 1, 10, tzinfo=UTC), "channel": "counter", "recorded_by": "", "proof_kind": "note",
+             "proof": "", "created_at": datetime(2026, 10, 1, tzinfo=UTC)}
             for c in ids if c % 10 < 7
         ]  # fmt: skip
         s.execute(insert(ConsentRecord.__table__), consents)
@@ -70,7 +70,7 @@ def populate(db) -> list[int]:
             insert(Opposition.__table__),
             [{"contact_id": c, "scope": "partners", "received_on": date(2026, 10, 5), "channel": "letter",
               "recorded_by": "", "note": "", "from_partner_id": None, "lifted_by_consent_id": None,
-              "created_at": datetime(2026, 10, 5)} for c in rng.sample(ids, 1000)],
+              "created_at": datetime(2026, 10, 5, tzinfo=UTC)} for c in rng.sample(ids, 1000)],
         )  # fmt: skip
         per_partner = N_LINES // N_PARTNERS
         for p in partners:

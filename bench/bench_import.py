@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +130,7 @@ def generate_base(path: Path) -> None:
 
     db = open_database(f"sqlite:///{path}")
     communes = _communes()
-    now = datetime(2026, 1, 1)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
     rows = []
     for i in range(N_BASE):
         cp, city = communes[(i * 13) % len(communes)]

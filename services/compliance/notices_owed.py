@@ -18,7 +18,7 @@ from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from models.partners import Partner, Transmission, TransmissionLine
 from services.compliance.request_deadlines import add_months
-from services.core.bulk import driver_rows
+from services.core.bulk import collector_paused, driver_rows
 
 # docs/rules.md §3.2: collected elsewhere than from the person.
 FROM_OTHERS = ("partner", "broker", "public")
@@ -29,7 +29,7 @@ SOURCE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoticeOwed:
     contact_id: int
     source: str  # the source's name
@@ -79,15 +79,28 @@ def notices_owed(
         .outerjoin(first_sent, first_sent.c.contact_id == Contact.id)
         .where(Contact.source_kind.in_(FROM_OTHERS), Contact.erased_at.is_(None), not_yet_informed())
     )  # fmt: skip
+    with collector_paused():  # 100,000 small objects: the cycle collector would walk them again and again
+        return _owed(driver_rows(session, q), today, overdue_only)
+
+
+def _owed(rows: list[tuple], today: date, overdue_only: bool) -> list[NoticeOwed]:
     out = []
-    for cid, source, kind, obtained, sent_on, partner in driver_rows(session, q):
-        obtained = obtained if isinstance(obtained, date) else date.fromisoformat(obtained)
+    # A file bought on one day makes thousands of rows share a date: each is worked out once.
+    days: dict[object, tuple[date, date, dict[str, str]]] = {}
+    for cid, source, kind, obtained_raw, sent_on, partner in rows:
+        known = days.get(obtained_raw)
+        if known is None:
+            obtained = obtained_raw if isinstance(obtained_raw, date) else date.fromisoformat(obtained_raw)
+            known = days[obtained_raw] = (obtained, add_months(obtained, 1), {})
+        obtained, month, reasons = known
         sent = sent_on if isinstance(sent_on, date) or sent_on is None else date.fromisoformat(sent_on)
-        month = add_months(obtained, 1)
         if sent is not None and sent < month:
             due, reason = sent, f"transmis à {partner} le {sent:%d/%m/%Y} sans avoir été informé(e)"
         else:
-            due, reason = month, f"données obtenues de {SOURCE_WORDS.get(kind, kind)} le {obtained:%d/%m/%Y}"
+            due = month
+            reason = reasons.get(kind) or reasons.setdefault(
+                kind, f"données obtenues de {SOURCE_WORDS.get(kind, kind)} le {obtained:%d/%m/%Y}"
+            )
         late = due < today
         if late or not overdue_only:
             out.append(NoticeOwed(cid, source, kind, obtained, due, reason, late))

@@ -17,13 +17,13 @@ from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
-from sqlalchemy import Integer, exists, or_, select, type_coerce
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
-from models.compliance import ConsentRecord, Form, FormVersion
+from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
-from services.compliance.choices import opposed, refused_at_collection
+from services.compliance.choices import SCOPES_COVERING
 from services.compliance.consents import PARTNER_OPT_IN_PREFIX, consent_expired, consent_expires_at
 from services.core.bulk import as_datetime, driver_rows
 from services.core.clock import business_tz
@@ -85,36 +85,33 @@ def partner_call_status(
 ) -> dict[int, PhoneShare]:
     """docs/rules.md §1.6: for each contact, may a partner of this category receive their numbers now.
 
-    Two reads whatever the number of people: the contacts' kind and phone choices (SQL, as the post and
-    the transmissions read them), and one ordered pass over the records that answered this category's
-    box or the phone refusal box — the latest answer on each box wins (as in services.compliance.choices).
+    A few reads whatever the number of people: who is a professional, who is opposed to phone (the
+    objections themselves, not a lookup per person), and one ordered pass over the records that answered
+    the category's box or the phone refusal box — the latest answer on each box wins (the rule of
+    services.compliance.choices, read in one pass as the phone decisions do).
     """
     ids = list(contact_ids)
     if not ids:
         return {}
     wanted = set(ids)
-    kinds: dict[int, tuple[str, bool, bool]] = {}
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        q = select(
-            Contact.id,
-            Contact.person_kind,
-            type_coerce(opposed("phone"), Integer),
-            type_coerce(refused_at_collection("refuse_phone"), Integer),
-        ).where(Contact.id.in_(chunk))
-        for cid, kind, is_opposed, refused in driver_rows(session, q):
-            kinds[cid] = (kind, bool(is_opposed), bool(refused))
+    professionals = set(session.scalars(select(Contact.id).where(Contact.person_kind == "professional")))
+    opposed_ids = set(
+        session.scalars(
+            select(Opposition.contact_id).where(
+                Opposition.scope.in_(SCOPES_COVERING["phone"]), Opposition.lifted_by_consent_id.is_(None)
+            )
+        )
+    )
     versions = box_versions(session, category)
     validity = int(get_setting(session, "rules.phone_consent_days"))
     now_stored = to_utc_naive(now)
-    answers = _category_answers(session, versions, category, wanted)
+    answers, refused = _category_answers(session, versions, category, wanted)
     out: dict[int, PhoneShare] = {}
     for cid in ids:
-        kind, is_opposed, refused = kinds.get(cid, ("consumer", False, False))
-        if is_opposed:
+        if cid in opposed_ids:
             out[cid] = PhoneShare(False, "opposed_phone")
-        elif kind == "professional":
-            out[cid] = PhoneShare(False, "refused_phone") if refused else PROFESSIONAL
+        elif cid in professionals:
+            out[cid] = PhoneShare(False, "refused_phone") if cid in refused else PROFESSIONAL
         else:
             out[cid] = _consumer_share(answers.get(cid), versions, validity, now_stored)
     return out
@@ -135,33 +132,43 @@ class CategoryAnswer(NamedTuple):
 
 def _category_answers(
     session: Session, versions: dict[int, str], category: str, wanted: set[int]
-) -> dict[int, CategoryAnswer]:
-    """{contact: their latest answer on the category's box}, one ordered pass over the records."""
+) -> tuple[dict[int, CategoryAnswer], set[int]]:
+    """({contact: their latest answer on the category's box}, {contacts whose latest answer on the phone
+    refusal box is yes}), one ordered pass over the records."""
     r = ConsentRecord
     q = (
         select(r.contact_id, r.id, r.form_version_id, r.accepted_partner_categories, r.refuse_phone,
                r.recorded_on, r.channel, r.proof, r.recorded_by)
-        .where(or_(r.form_version_id.in_(list(versions) or [-1]), r.refuse_phone.is_(True)))
+        .where(or_(r.form_version_id.in_(list(versions) or [-1]), r.refuse_phone.is_not(None)))
         .order_by(r.contact_id, r.recorded_on, r.id)
     )  # fmt: skip
     out = {}
+    refusing = set()
+    ticks: dict[str, bool] = {}  # the same few category lists on thousands of records
     for cid, records in groupby(driver_rows(session, q), key=itemgetter(0)):
         if cid not in wanted:
             continue
         latest: CategoryAnswer | None = None
         ever = False
+        refuses = False
         for _, rid, vid, cats, refuse, at, channel, proof, by in records:  # oldest first: the last wins
             given = as_datetime(at)
             assert given is not None
+            if refuse is not None:
+                refuses = bool(refuse)
             if vid in versions:
-                ticked = category in json.loads(cats or "[]")
+                ticked = ticks.get(cats)
+                if ticked is None:
+                    ticked = ticks[cats] = category in json.loads(cats or "[]")
                 latest = CategoryAnswer(rid, vid, ticked, given, channel, bool(proof or by), None, ever)
                 ever = ever or ticked
             if refuse and latest is not None and given >= latest.given and latest.withdrawn_at is None:
                 latest = latest._replace(withdrawn_at=given)
         if latest is not None:
             out[cid] = latest
-    return out
+        if refuses:
+            refusing.add(cid)
+    return out, refusing
 
 
 def _consumer_share(
