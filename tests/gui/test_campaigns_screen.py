@@ -144,7 +144,7 @@ def test_notice_only_campaign_writes_only_to_those_owed_the_notice(
         make_contact(
             s, last_name="Courtier", postcode="69003", source_kind="broker", source_name="Fichier 2026"
         )
-    screen, ui = make_screen(qtbot, sqlite_db, tmp_path)
+    screen, _ui = make_screen(qtbot, sqlite_db, tmp_path)
     qtbot.keyClicks(screen.name, "Information art. 14")
     screen.notice_only.setChecked(True)
     assert screen.letter.currentText() == "Information sur vos données"
