@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from cli import audit as audit_cmd
+from cli import backup as backup_cmd
 from cli import campaign as campaign_cmd
 from cli import contacts as contacts_cmd
 from cli import export as export_cmd
@@ -27,6 +29,7 @@ from cli import oppositions as oppositions_cmd
 from cli import partners as partners_cmd
 from cli import phone as phone_cmd
 from cli import requests as requests_cmd
+from cli import retention as retention_cmd
 from cli.context import CliContext, Result
 from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
@@ -36,7 +39,8 @@ log = logging.getLogger("webleads.cli")
 # Each command module registers its subcommands here; its handlers return a Result.
 COMMAND_MODULES = [
     init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd, labels_cmd,
-    forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd, notices_cmd,
+    forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd, notices_cmd, retention_cmd,
+    audit_cmd, backup_cmd,
 ]  # fmt: skip
 
 

@@ -41,6 +41,11 @@ def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.
         help="seulement les personnes à qui l'information sur leurs données obtenues d'un tiers est due "
         "(RGPD art. 14), avec le courrier d'information",
     )  # fmt: skip
+    p.add_argument(
+        "--reconsent", action="store_true",
+        help="seulement les personnes dont la durée de conservation est dépassée, avec la lettre de "
+        "renouvellement (voir « retention list »)",
+    )  # fmt: skip
     p.add_argument("--on", type=parse_date, help="date du courrier AAAA-MM-JJ (défaut : aujourd'hui)")
     p.add_argument(
         "--out", required=True, type=Path, help="dossier où écrire labels.pdf, letters.pdf, excluded.xlsx"
@@ -73,6 +78,7 @@ def campaign_postal(ctx: CliContext, args: argparse.Namespace) -> Result:
         one_per_household=args.household,
         printer=args.printer,
         notice_only=args.notice_only,
+        reconsent=args.reconsent,
         on=args.on,
     )
 

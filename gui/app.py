@@ -178,7 +178,13 @@ def run_window(db_arg: str | None) -> int:
             app.quit()
 
         QTimer.singleShot(0, listed)
+    else:
+        QTimer.singleShot(500, window.start_of_day)  # after the contacts are on screen
     try:
         return app.exec()
     finally:
+        if not smoke:
+            from services.core.backups import automatic_backup
+
+            automatic_backup(db, "sortie")  # docs/rules.md §10.3: at exit, when something changed
         db.dispose()

@@ -35,7 +35,7 @@ from services.core.settings import get_setting
 from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
 from services.postal.label_sheets import all_templates, get_template
-from services.postal.letter_templates import NOTICE_NAME, template_names
+from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, template_names
 
 STATUS_CHOICES = (("", "Tous"), ("prospect", "Prospects"), ("customer", "Clients"))
 SOURCE_CHOICES = (("", "Toutes"), ("direct", "Collecte directe"), ("partner", "Partenaire"),
@@ -115,6 +115,11 @@ class CampaignsScreen(QWidget):
             self.tr("Information seule : les personnes à qui l'information sur leurs données est due")
         )
         self.notice_only.toggled.connect(self._notice_only_changed)
+        # docs/rules.md §6.4: only those past their retention term, with the re-consent letter.
+        self.reconsent = QCheckBox(
+            self.tr("Lettre de renouvellement : les personnes au-delà de la durée de conservation")
+        )
+        self.reconsent.toggled.connect(self._reconsent_changed)
         self.letter = QComboBox()
         form = QFormLayout()
         form.addRow(self.tr("Nom de la campagne"), self.name)
@@ -129,6 +134,7 @@ class CampaignsScreen(QWidget):
         form.addRow(self.tr("Modèle de courrier"), self.letter)
         form.addRow("", self.household)
         form.addRow("", self.notice_only)
+        form.addRow("", self.reconsent)
 
         self.check_button = QPushButton(self.tr("Vérifier les destinataires"))
         self.check_button.setShortcut("F5")
@@ -246,14 +252,27 @@ class CampaignsScreen(QWidget):
             letter_template=self.letter.currentText(),
             one_per_household=self.household.isChecked(),
             notice_only=self.notice_only.isChecked(),
+            reconsent=self.reconsent.isChecked(),
         )
 
     def _notice_only_changed(self, on: bool) -> None:
         """The information letter goes with a notice-only campaign (another one can still be chosen)."""
         if on:
-            index = self.letter.findText(NOTICE_NAME)
-            if index >= 0:
-                self.letter.setCurrentIndex(index)
+            self.reconsent.setChecked(False)
+            self._choose_letter(NOTICE_NAME)
+
+    def _reconsent_changed(self, on: bool) -> None:
+        """The re-consent letter goes with a re-consent campaign (another one can still be chosen)."""
+        if on:
+            self.notice_only.setChecked(False)
+            self._choose_letter(RECONSENT_NAME)
+
+    def _choose_letter(self, name: str) -> None:
+        index = self.letter.findText(name)
+        if index < 0:
+            self.letter.addItem(name)
+            index = self.letter.findText(name)
+        self.letter.setCurrentIndex(index)
 
     def check(self, then: Any = None) -> None:
         """Who gets a letter, who is left out and why — before anything is printed or recorded.

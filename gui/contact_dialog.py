@@ -128,9 +128,11 @@ class ContactDialog(QDialog):
         tabs = QTabWidget(self)
         tabs.addTab(self._form_page(), self.tr("Fiche"))
         self.history = QTreeWidget(self)
-        self.history.setHeaderLabels([self.tr("Date"), self.tr("Événement")])
+        # Read from the journal (docs/rules.md §10.2): when it was recorded, what, and by whom.
+        self.history.setHeaderLabels([self.tr("Date"), self.tr("Événement"), self.tr("Saisi par")])
         self.history.setRootIsDecorated(False)
-        self.history.setColumnWidth(0, 110)
+        self.history.setColumnWidth(0, 130)
+        self.history.setColumnWidth(1, 470)
         tabs.addTab(self.history, self.tr("Historique"))
         self.tabs = tabs
 
@@ -436,8 +438,12 @@ class ContactDialog(QDialog):
         locale = QLocale()
         self.history.clear()
         for e in events:
-            when = locale.toString(to_qdate(wall_time(e.when).date()), QLocale.FormatType.ShortFormat)
-            item = QTreeWidgetItem([when, e.text])
+            moment = wall_time(e.when)
+            when = locale.toString(to_qdate(moment.date()), QLocale.FormatType.ShortFormat) + moment.strftime(
+                " %H:%M"
+            )
+            author = self.tr("(repris de l'historique)") if e.seeded else e.author
+            item = QTreeWidgetItem([when, e.text, author])
             item.setToolTip(1, e.text)
             self.history.addTopLevelItem(item)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Exporter les contacts…"), "Ctrl+E", self.export_contacts)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        # docs/rules.md §10.3: a copy now, and the list of copies to restore one.
+        self.backup_action = self._action(self.tr("&Sauvegarder…"), "Ctrl+Shift+S", self.backup_now)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = self._action(self.tr("&Restaurer…"), None, self.open_backups)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quitter"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
@@ -246,6 +252,66 @@ class MainWindow(QMainWindow):
         screen = self.screens.get("contacts")
         search = getattr(getattr(screen, "model", None), "text", "") or ""
         return export_contacts_dialog(self.db, self.ui, self, search)
+
+    def open_backups(self) -> QWidget | None:
+        from gui.backup_dialog import BackupDialog
+
+        if self.db is None:
+            return None
+        dialog = BackupDialog(self.db, self.ui, self.reload_screens, self)
+        dialog.open()
+        return dialog
+
+    def backup_now(self) -> QWidget | None:
+        dialog = self.open_backups()
+        if dialog is not None:
+            dialog.backup_now()  # type: ignore[attr-defined]  # a BackupDialog
+        return dialog
+
+    def reload_screens(self) -> None:
+        """After a restore: every screen rebuilt from the base as it now is."""
+        current = self.current_key() or "contacts"
+        for key in list(self.screens):
+            widget = self.screens.pop(key)
+            index = self.section_keys().index(key)
+            self.stack.insertWidget(index, QWidget(self.stack))
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.show_section(current)
+
+    def start_of_day(self) -> None:
+        """At start: the day's backup (docs/rules.md §10.3) and the end-of-retention reminder (§6.4)."""
+        from services.compliance.retention import past_term
+        from services.core.backups import automatic_backup
+
+        if self.db is None:
+            return
+        backup, error = automatic_backup(self.db, "quotidienne")
+        if error:
+            self.statusBar().showMessage(self.tr("Sauvegarde du jour impossible : {0}").format(error))
+        elif backup is not None:
+            self.statusBar().showMessage(
+                self.tr("Sauvegarde du jour faite : {0}").format(backup.path.name), 8000
+            )
+        with self.db.session() as session:
+            found = past_term(session)
+        due = sum(p.due for p in found)
+        to_write = sum(1 for p in found if not p.due and p.letter_sent_on is None)
+        if not due and not to_write:
+            return
+        settings = QSettings()
+        today = QDate.currentDate().toString(Qt.DateFormat.ISODate)
+        if settings.value("retention/reminded") == today:
+            return
+        settings.setValue("retention/reminded", today)
+        self.retention_reminder = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Fin de la durée de conservation"),
+            self.tr("{0} personne(s) ont dépassé la durée de conservation : {1} à anonymiser maintenant, {2} à qui "
+                    "envoyer la lettre de renouvellement.\n\nVoyez Registres › Fin de conservation.").format(
+                len(found), due, to_write),
+            QMessageBox.StandardButton.Ok, self,
+        )  # fmt: skip
+        self.retention_reminder.open()
 
     def _refresh_contacts(self) -> None:
         screen = self.screens.get("contacts")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
 from models.database import Database
+from services.core.backup_crypto import encryption_of, set_passphrase
 from services.core.clock import use_display_zone
 from services.core.errors import UserError
 from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
 
-MULTILINE = {"org.address"}
+# The register adds to the declared measures those the application finds (docs/rules.md §7.3).
+MULTILINE = {"org.address", "org.security_measures"}
 
 
 class SettingsScreen(QWidget):
@@ -53,6 +56,16 @@ class SettingsScreen(QWidget):
         v.addWidget(intro)
         v.addWidget(self._group(self.tr("Identité de l'organisation"), "organisation"))
         v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
+        backups = self._group(self.tr("Sauvegardes"), "backup")
+        # docs/rules.md §10.3: a copy on a USB key is the usual leak — encrypt them with a passphrase.
+        self.encryption_label = QLabel(backups)
+        self.encrypt_button = QPushButton(self.tr("Chiffrer les sauvegardes…"), backups)
+        self.encrypt_button.clicked.connect(self.set_encryption)
+        row = QHBoxLayout()
+        row.addWidget(self.encryption_label, 1)
+        row.addWidget(self.encrypt_button)
+        backups.layout().addRow(self.tr("Chiffrement"), row)  # type: ignore[union-attr]  # a QFormLayout
+        v.addWidget(backups)
         v.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -121,7 +134,40 @@ class SettingsScreen(QWidget):
                 widget.setPlainText(value)
             else:
                 widget.setText(value)
+        encrypted = attempt(self.ui, self.db, lambda s: encryption_of(s) is not None)
+        on = bool(encrypted and encrypted.value)
+        self.encryption_label.setText(
+            self.tr("Les sauvegardes sont chiffrées (phrase secrète).") if on
+            else self.tr("Les sauvegardes ne sont pas chiffrées.")
+        )  # fmt: skip
+        self.encrypt_button.setText(
+            self.tr("Changer la phrase secrète…") if on else self.tr("Chiffrer les sauvegardes…")
+        )
         self.message.clear()
+
+    def set_encryption(self) -> None:
+        first, ok = QInputDialog.getText(
+            self, self.tr("Chiffrer les sauvegardes"),
+            self.tr("Phrase secrète (10 caractères au moins). Sans elle, une sauvegarde chiffrée ne peut pas être "
+                    "restaurée : notez-la en lieu sûr."),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not ok:
+            return
+        second, ok = QInputDialog.getText(
+            self,
+            self.tr("Chiffrer les sauvegardes"),
+            self.tr("La même phrase, encore une fois :"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        if first != second:
+            self.ui.show_error(self.tr("Les deux phrases diffèrent : rien n'a changé."))
+            return
+        if attempt(self.ui, self.db, lambda s: set_passphrase(s, first)):
+            self.refresh()
+            self.ui.show_info(self.tr("Les prochaines sauvegardes seront chiffrées."))
 
     def save(self) -> None:
         try:

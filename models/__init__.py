@@ -15,6 +15,7 @@ from models.compliance import (
 )
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord, MappingPreset
+from models.journal import JournalEvent
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from models.phone import Callback, CallLogEntry, Contract
 from models.postal import (
@@ -44,6 +45,7 @@ __all__ = [
     "FormVersion",
     "ImportRecord",
     "InformedRecord",
+    "JournalEvent",
     "LetterTemplateVersion",
     "MappingPreset",
     "NpaiReturn",

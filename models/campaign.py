@@ -24,6 +24,8 @@ class Campaign(Base):
     subject: Mapped[str] = mapped_column(String(150), default="")
     # Phone: the category the campaign declares (docs/rules.md §1.7): energy, home-adaptation, cpf, other.
     subject_category: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
+    # Postal: what the letter is (docs/rules.md §3.2, §6.4): offer, notice (information only) or reconsent.
+    letter_kind: Mapped[str] = mapped_column(String(10), default="offer", server_default="offer")
     selection: Mapped[str] = mapped_column(
         Text, default="{}"
     )  # JSON of services.contacts.selection.Selection

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, UTCDateTime, utcnow
@@ -32,6 +33,11 @@ def parse_ref(text: str) -> int | None:
     elif t.startswith("C"):
         t = t[1:]
     return int(t) if t.isdigit() and len(t) <= 12 else None
+
+
+def new_journal_key() -> bytes:
+    """A contact's own key: its personal values in the journal are sealed with it (models.journal)."""
+    return os.urandom(32)
 
 
 class Contact(Timestamped, Base):
@@ -87,6 +93,9 @@ class Contact(Timestamped, Base):
     # Lower-cased, accent-free text of the searchable fields (services.search keeps it current).
     search_text: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # The key of this contact's personal values in the journal (docs/rules.md §10.2); the erasure deletes
+    # it, which leaves those values unreadable without rewriting a single event.
+    journal_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=new_journal_key)
 
     tags: Mapped[list[ContactTag]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="ContactTag.name"

@@ -17,7 +17,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models import journal
 from models.errors import UserError
+from models.snapshots import backup_folder, backup_name, snapshot
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,7 @@ def describe_url(url: str) -> str:
         return url
 
 
-def _sqlite_path(url: str) -> Path | None:
+def sqlite_path_of(url: str) -> Path | None:
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
@@ -144,7 +146,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.sqlite_path = _sqlite_path(url)
+        self.sqlite_path = sqlite_path_of(url)
         if self.sqlite_path is not None:
             _check_sqlite_file(self.sqlite_path)
         try:
@@ -162,6 +164,7 @@ class Database:
                 f"Pilote de base de données manquant pour {describe_url(url)} : {exc}"
             ) from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        journal.install()
 
     @property
     def is_sqlite(self) -> bool:
@@ -270,22 +273,22 @@ class Database:
         return True
 
     def _backup(self, revision: str) -> Path | None:
+        """docs/rules.md §10.3: a copy before every migration, in `sauvegardes/` with the others."""
         if self.sqlite_path is None:
             return None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.sqlite_path.with_name(f"{self.sqlite_path.stem}.avant-{revision}-{stamp}.sqlite")
-        # The SQLite backup API copies a consistent state even with a WAL file beside the base.
-        src = sqlite3.connect(self.sqlite_path)
-        try:
-            dst = sqlite3.connect(target)
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
-        os.chmod(target, 0o600)
+        folder = backup_folder(self.sqlite_path)
+        target = snapshot(
+            self.sqlite_path, folder / backup_name(f"avant-migration-{revision}", datetime.now())
+        )
         log.info("copie de sécurité avant migration : %s", target)
         return target
+
+    def seed_journal(self) -> int:
+        """The journal's first events, at the first start after it came (models.journal_seed)."""
+        from models.journal_seed import is_seeded, seed
+
+        with self.session() as session:
+            return 0 if is_seeded(session) else seed(session)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -301,6 +304,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     db = Database(url)
     if migrate:
         db.upgrade()
+        db.seed_journal()
     elif db.needs_upgrade():
         raise DatabaseError(
             "La base n'est pas à jour : lancez « python main.py init » ou démarrez l'application."

@@ -28,6 +28,8 @@ IMPORTED_AS = {
     "holidays": "holidays",
     "jinja2": "jinja2",
     "tzdata": "zoneinfo",  # zoneinfo reads tzdata where the system has no time-zone database
+    "cryptography": "cryptography",
+    "pyrage": "pyrage",
 }
 
 

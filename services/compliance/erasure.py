@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.compliance import Opposition
 from models.contact import Contact, format_ref
+from models.journal import record_select
 from models.partners import PropagationNotice
 from models.phone import Callback, CallLogEntry, Contract
 from services.compliance.consents import form_refusals
@@ -53,11 +54,13 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
         add_to_suppression_list(session, keys, scope, since)
     # The notices quote the identifiers before they are blanked.
     notices = create_notices(session, contact, "erasure", on)
+    contact.tags = []  # (loading them flushes: before the key goes, so that the erasure is one event)
+    contact.erased_at = utcnow()
+    # docs/rules.md §10.2: the journal keeps its events; without the key their personal values are unreadable.
+    contact.journal_key = None
     for name in PERSONAL_FIELDS:
         setattr(contact, name, "")
-    contact.tags = []
     contact.customer_until = None
-    contact.erased_at = utcnow()
     erase_phone_traces(session, contact_id)
     session.flush()
     return notices
@@ -83,11 +86,9 @@ def erase_fields(
                                                 "email", "phone", "mobile")}  # fmt: skip
     contact.search_text = search_text_for(values)
     if numbers:  # an erased number is not kept as « the number dialled » either
-        session.execute(
-            update(CallLogEntry)
-            .where(CallLogEntry.contact_id == contact_id, CallLogEntry.phone.in_(numbers))
-            .values(phone="")
-        )
+        dialled = (CallLogEntry.contact_id == contact_id) & CallLogEntry.phone.in_(numbers)
+        session.execute(update(CallLogEntry).where(dialled).values(phone=""))
+        record_select(session, CallLogEntry, CallLogEntry.contact_id == contact_id, "update", ["phone"])
     session.flush()
     return rectification_notices(session, contact, before, on or date.today())
 
@@ -100,6 +101,8 @@ def erase_phone_traces(session: Session, contact_id: int) -> None:
         update(CallLogEntry).where(CallLogEntry.contact_id == contact_id).values(phone="", note="")
     )
     session.execute(update(Contract).where(Contract.contact_id == contact_id).values(note=""))
+    record_select(session, CallLogEntry, CallLogEntry.contact_id == contact_id, "update", ["phone", "note"])
+    record_select(session, Contract, Contract.contact_id == contact_id, "update", ["note"])
     session.execute(
         delete(Callback).where(Callback.contact_id == contact_id, Callback.done_by_call_id.is_(None))
     )

@@ -16,7 +16,11 @@ from sqlalchemy.orm import Session
 
 from models.compliance import FormVersion
 from models.contact import Contact
+from models.database import sqlite_path_of
+from models.journal import anchor_text, head
 from models.partners import Partner
+from services.core.backup_crypto import encryption_of
+from services.core.backups import folder_of_url, list_backups
 from services.core.errors import InputError
 from services.core.files import atomic_output
 from services.core.settings import get_settings
@@ -31,6 +35,31 @@ def partner_categories(session: Session) -> list[str]:
     for text in session.scalars(select(FormVersion.partner_categories)):
         cats.update(c for c in json.loads(text or "[]") if c)
     return sorted(cats)
+
+
+def security_measures(session: Session, declared: str) -> str:
+    """docs/rules.md §7.3: the measures the owner declares, then those the application finds in place — never a
+    promise of what does not exist."""
+    found = [declared.strip().rstrip(".")] if declared.strip() else []
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    path = sqlite_path_of(url)
+    if path is not None and path.exists() and not path.stat().st_mode & 0o077:
+        found.append("fichier de la base lisible par son seul propriétaire")
+    events, _ = head(session)
+    if events:
+        found.append(f"journal des opérations chaîné et vérifiable (« audit verify »), {events} événements, "
+                     "valeurs personnelles chiffrées par personne")  # fmt: skip
+    backups = list_backups(folder_of_url(url))
+    if backups:
+        last = backups[0].taken_at
+        found.append(f"sauvegardes automatiques ({len(backups)} conservées, la dernière le {last:%d/%m/%Y à %H:%M}), "
+                     "copie avant chaque mise à jour, effacement groupé et restauration")  # fmt: skip
+    elif path is None:
+        found.append("base sur le serveur PostgreSQL de l'entreprise (sauvegardes du serveur)")
+    if encryption_of(session):
+        found.append("sauvegardes chiffrées par une phrase secrète (format age)")
+    found.append("aucune donnée envoyée hors du poste ou du serveur de l'entreprise")
+    return " ; ".join(found) + "."
 
 
 def processing_record(session: Session, today: date | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -87,7 +116,7 @@ def processing_record(session: Session, today: date | None = None) -> dict[str, 
             "Personnel habilité de l'organisme. Partenaires : " + (", ".join(cats) if cats else "aucun"),
         ),
         ("Transferts hors de l'Union européenne", s["org.transfers"]),
-        ("Mesures de sécurité", s["org.security_measures"]),
+        ("Mesures de sécurité", security_measures(session, s["org.security_measures"])),
         (
             "Droits des personnes",
             "Accès, rectification, effacement, limitation, opposition (sans motif pour la prospection), "
@@ -107,15 +136,16 @@ def write_processing_register(
         write_xlsx(
             path,
             [Sheet(name[:31], [Column("Rubrique"), Column("Contenu")], rows) for name, rows in pages.items()],
+            anchor=anchor_text(session),
         )
     elif suffix == ".pdf":
-        _write_pdf(path, pages)
+        _write_pdf(path, pages, anchor_text(session))
     else:
         raise InputError("Le registre des traitements s'exporte en .xlsx ou en .pdf.")
     return sum(len(rows) for rows in pages.values())
 
 
-def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
+def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]], anchor: str) -> None:
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -128,6 +158,13 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
         c = Canvas(tmp, pagesize=A4)
         c.setTitle("Registre des activités de traitement")
         width, height = A4
+
+        def footer() -> None:
+            # docs/rules.md §10.2: the head of the journal on every printed register.
+            c.setFont(regular, 7)
+            for i, line in enumerate(wrap(anchor, regular, 7, width - 40 * mm)):
+                c.drawString(20 * mm, 12 * mm - i * 3 * mm, line)
+
         for title, rows in pages.items():
             y = height - 25 * mm
             c.setFont(bold, 13)
@@ -140,6 +177,7 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
                 heads = wrap(heading, bold, 9.5, 50 * mm)
                 rows_needed = max(len(lines), len(heads))
                 if y - 4.6 * mm * rows_needed < 20 * mm:
+                    footer()
                     c.showPage()
                     y = height - 25 * mm
                 c.setFont(bold, 9.5)
@@ -149,5 +187,6 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]]) -> None:
                 for i, line in enumerate(lines):
                     c.drawString(75 * mm, y - i * 4.6 * mm, line)
                 y -= rows_needed * 4.6 * mm + 4 * mm
+            footer()
             c.showPage()
         c.save()

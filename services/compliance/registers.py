@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
+from models.journal import anchor_text
 from models.partners import Partner, PropagationNotice, Transmission
+from services.compliance.audit_register import write_audit_register
 from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
@@ -69,7 +71,7 @@ def write_consents_register(
         Column("Refus téléphone"), Column("Refus partenaires"), Column("Accord appels"),
         Column("Accord appels partenaires"), Column("Saisi par"), Column("Type de preuve"), Column("Preuve"),
     ]  # fmt: skip
-    write_table(path, "Consentements", columns, rows, progress)
+    write_table(path, "Consentements", columns, rows, progress, anchor_text(session))
     return len(rows)
 
 
@@ -101,7 +103,7 @@ def write_oppositions_register(
         Column("Canal"), Column("Partenaire d'origine"), Column("Saisie par"), Column("Note"),
         Column("Levée par le consentement n°", "int"), Column("Notifications aux partenaires", "int"),
     ]  # fmt: skip
-    write_table(path, "Oppositions", columns, rows, progress)
+    write_table(path, "Oppositions", columns, rows, progress, anchor_text(session))
     return len(rows)
 
 
@@ -124,7 +126,7 @@ def write_transmissions_register(
         Column("Contacts", "int"), Column("Fichier"), Column("Empreinte SHA-256"), Column("Champs transmis"),
         Column("Par"),
     ]  # fmt: skip
-    write_table(path, "Transmissions", columns, rows, progress)
+    write_table(path, "Transmissions", columns, rows, progress, anchor_text(session))
     return len(rows)
 
 
@@ -153,7 +155,7 @@ def write_propagation_register(
         Column("Envoyée le", "date"), Column("Méthode"), Column("Accusé de réception le", "date"),
         Column("En retard"), Column("Statut"),
     ]  # fmt: skip
-    write_table(path, "Notifications", columns, rows, progress)
+    write_table(path, "Notifications", columns, rows, progress, anchor_text(session))
     return len(rows)
 
 
@@ -165,6 +167,7 @@ REGISTERS: dict[str, RegisterWriter] = {
     "calls": write_calls_register,
     "requests": write_requests_register,
     "processing": write_processing_register,
+    "audit": write_audit_register,
 }
 REGISTER_LABELS: dict[str, str] = {
     "consents": "Registre des consentements",
@@ -174,18 +177,25 @@ REGISTER_LABELS: dict[str, str] = {
     "calls": "Registre des appels",
     "requests": "Registre des demandes des personnes",
     "processing": "Registre des activités de traitement (art. 30)",
+    "audit": "Journal des opérations",
 }
 # Registers that also print as PDF (docs/rules.md §7.2: the record of processing in .xlsx and PDF).
 PDF_REGISTERS = {"processing"}
 
 
 def export_register(
-    session: Session, name: str, path: Path, progress: Callable[[int], bool] | None = None
-) -> int:
+    session: Session, name: str, path: Path, progress: Callable[[int], bool] | None = None,
+    start: date | None = None, end: date | None = None,
+) -> int:  # fmt: skip
+    """Write the named register; `start`/`end` bound the journal (the one register kept by date)."""
     writer = REGISTERS.get(name)
     if writer is None:
         raise InputError(f"Registre inconnu « {name} » : {', '.join(REGISTERS)}.")
     allowed = (".xlsx", ".pdf") if name in PDF_REGISTERS else (".xlsx",)
     if path.suffix.lower() not in allowed:
         raise InputError(f"Ce registre s'exporte en {' ou '.join(allowed)}.")
+    if name == "audit":
+        return write_audit_register(session, path, progress, start, end)
+    if start or end:
+        raise InputError("--from et --to ne s'appliquent qu'au registre audit (le journal des opérations).")
     return writer(session, path, progress)

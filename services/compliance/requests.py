@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
+from models.journal import anchor_text
 from models.partners import PropagationNotice
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES, DataRequest
 from services.compliance.dossier import build_dossier, write_dossier
@@ -329,5 +330,5 @@ def write_requests_register(
         Column("Motif de prolongation"), Column("Statut"), Column("Réponse"), Column("Répondue le", "date"),
         Column("Texte de la réponse"),
     ]  # fmt: skip
-    write_table(path, "Demandes des personnes", columns, rows, progress)
+    write_table(path, "Demandes des personnes", columns, rows, progress, anchor_text(session))
     return len(rows)

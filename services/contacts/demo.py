@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.contact import Contact, ContactSource, ContactTag
+from models.journal import record_rows, with_defaults
 from services.contacts.search import search_text_for
 from services.core.errors import Cancelled
 from services.core.postcodes import postcode_table
@@ -42,7 +43,9 @@ SOURCES: list[tuple[str, str]] = [
 BATCH = 5000
 
 
-def _rows(n: int, first_id: int, rng: random.Random) -> Iterator[tuple[dict, dict, list[dict]]]:
+def _rows(
+    n: int, first_id: int, first_source_id: int, rng: random.Random
+) -> Iterator[tuple[dict, dict, list[dict]]]:
     postcodes = [(pc, c) for pc, cs in postcode_table().items() for c in cs]
     today = date.today()
     now = utcnow()
@@ -101,6 +104,7 @@ def _rows(n: int, first_id: int, rng: random.Random) -> Iterator[tuple[dict, dic
         }
         values["search_text"] = search_text_for(values)
         src = {
+            "id": first_source_id + i,
             "contact_id": cid,
             "kind": kind,
             "name": source,
@@ -124,11 +128,12 @@ def add_demo_contacts(
     """
     rng = random.Random(seed)
     first_id = (session.scalar(select(func.max(Contact.id))) or 0) + 1
+    first_source_id = (session.scalar(select(func.max(ContactSource.id))) or 0) + 1
     contacts, sources, tags = [], [], []
     done = 0
-    for values, src, tag_rows in _rows(n, first_id, rng):
-        contacts.append(values)
-        sources.append(src)
+    for values, src, tag_rows in _rows(n, first_id, first_source_id, rng):
+        contacts.append(with_defaults(CONTACTS_TABLE, values))
+        sources.append(with_defaults(SOURCES_TABLE, src))
         tags.extend(tag_rows)
         if len(contacts) >= BATCH:
             done += _flush(session, contacts, sources, tags)
@@ -138,10 +143,11 @@ def add_demo_contacts(
     if progress:
         progress(done, n)
     if session.get_bind().dialect.name == "postgresql":
-        # Explicit ids were written: move the sequence past them.
-        session.execute(
-            text("SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts))")
-        )
+        # Explicit ids were written: move the sequences past them.
+        for table in ("contacts", "contact_sources"):
+            session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+            )
     return done
 
 
@@ -156,6 +162,8 @@ def _flush(session: Session, contacts: list[dict], sources: list[dict], tags: li
     if contacts:
         session.execute(insert(CONTACTS_TABLE), contacts)
         session.execute(insert(SOURCES_TABLE), sources)
+        record_rows(session, "contacts", contacts)
+        record_rows(session, "contact_sources", sources)
         if tags:
             session.execute(insert(TAGS_TABLE), tags)
     contacts.clear()

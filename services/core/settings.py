@@ -43,10 +43,8 @@ SETTINGS: tuple[SettingDef, ...] = (
     ),
     SettingDef(
         "org.security_measures",
-        "Accès réservé au personnel habilité (session de l'ordinateur ou compte du serveur) ; base lisible "
-        "par son seul propriétaire ; journal des opérations ; copie de la base avant chaque mise à jour ; "
-        "sauvegardes régulières ; aucune donnée envoyée hors du poste ou du serveur de l'entreprise.",
-        "Mesures de sécurité",
+        "Accès réservé au personnel habilité (session de l'ordinateur ou compte du serveur).",
+        "Autres mesures de sécurité",
         "organisation",
     ),
     # Rules with a default the owner may change (docs/rules.md, "Settings and their defaults").
@@ -68,6 +66,19 @@ SETTINGS: tuple[SettingDef, ...] = (
         "Conservation après la fin de la relation client (années)",
         "rules",
     ),
+    SettingDef(
+        "rules.reconsent_delay_months", 2, "Délai de réponse à la lettre de renouvellement (mois)", "rules"
+    ),
+    # Backups (docs/rules.md §10.3).
+    SettingDef("backup.keep_daily", 7, "Sauvegardes quotidiennes conservées", "backup"),
+    SettingDef("backup.keep_weekly", 4, "Sauvegardes hebdomadaires conservées", "backup"),
+    # Set by « chiffrer les sauvegardes » (services.core.backup_crypto), never typed: the age recipient, and
+    # its identity wrapped with the owner's passphrase.
+    SettingDef("backup.recipient", "", "Destinataire age des sauvegardes chiffrées", "internal"),
+    SettingDef(
+        "backup.wrapped_identity", "", "Clé des sauvegardes, chiffrée par la phrase secrète", "internal"
+    ),
+    SettingDef("backup.last_restore", "", "Dernière restauration", "internal"),
     SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
     # Postal campaigns: where French window envelopes (DL, C5: 45 × 100 mm window on the
     # right) show the address on an A4 letter, measured from the page's top-left corner.

@@ -48,8 +48,10 @@ def neutralise_csv(text: str) -> str:
     return "'" + text if is_dangerous(text) else text
 
 
-def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None) -> None:
-    """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel."""
+def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None,
+               anchor: str | None = None) -> None:  # fmt: skip
+    """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel. `anchor`: the
+    journal's head, on a last sheet of its own (docs/rules.md §10.2: printed on every register)."""
     import xlsxwriter
 
     with atomic_output(path) as tmp:
@@ -80,6 +82,13 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
                 if progress and done % 1000 == 0 and progress(done) is False:
                     raise Cancelled("Export annulé : aucun fichier écrit.")
             ws.autofilter(0, 0, max(r, 1), max(len(cols) - 1, 0))
+        if anchor:
+            ws = wb.add_worksheet("Empreinte du journal")
+            ws.set_column(0, 0, 110)
+            ws.write_string(0, 0, anchor, bold)
+            ws.write_string(
+                1, 0, "Conservez une copie de cette ligne : un journal réécrit ne la retrouverait pas."
+            )
         wb.close()
 
 
@@ -131,12 +140,12 @@ def write_csv(
 
 def write_table(
     path: Path, sheet_name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-    progress: Callable[[int], bool] | None = None,
+    progress: Callable[[int], bool] | None = None, anchor: str | None = None,
 ) -> None:  # fmt: skip
     """One table to .xlsx or .csv, chosen by the file's extension."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(path, [Sheet(sheet_name, columns, rows)], progress)
+        write_xlsx(path, [Sheet(sheet_name, columns, rows)], progress, anchor)
     elif suffix == ".csv":
         write_csv(path, columns, rows, progress)
     else:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
+from models.bulk import bulk_insert
 from models.compliance import Form, FormVersion, Opposition
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
+from models.journal import insert_journaled, record_select
 from services.compliance.consents import record_consent
 from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.search import search_text_for
@@ -50,53 +52,6 @@ def _new_contact_row(values: dict[str, Any], options: ImportOptions, now: dateti
     return row
 
 
-def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Core executemany; on SQLite straight to the driver with the column types' own conversions.
-
-    SQLAlchemy's per-row parameter building costs more than SQLite's own insert at 100,000 rows;
-    the SQL and the date conversions are still SQLAlchemy's (same storage format as the ORM).
-    """
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect
-    if dialect.name != "sqlite":
-        session.execute(insert(table), rows)
-        return
-    cols = list(rows[0])
-    quote = dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-        f"VALUES ({', '.join('?' * len(cols))})"
-    )
-    procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
-    data = []
-    for r in rows:
-        values = [r[c] for c in cols]
-        for i, p in procs:
-            if values[i] is not None:
-                values[i] = p(values[i])
-        data.append(tuple(values))
-    conn.exec_driver_sql(sql, data)
-
-
-def _insert_contacts(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert contacts (Core) and return their ids in the order of rows."""
-    table = Contact.__table__
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite gives RETURNING in parameter order only one row at a time (100x slower). Our
-        # transaction holds the only write lock and AUTOINCREMENT numbers rows in insertion order,
-        # so the new ids are the ones above the current maximum, in order.
-        before = session.scalar(select(func.max(table.c.id))) or 0
-        bulk_insert(session, table, rows)
-        ids = list(session.scalars(select(table.c.id).where(table.c.id > before).order_by(table.c.id)))
-        if len(ids) != len(rows):
-            raise RuntimeError("numérotation des nouveaux contacts inattendue")
-        return ids
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(stmt, rows).scalars())
-
-
 def write_plan(
     session: Session,
     table: Table,
@@ -113,7 +68,7 @@ def write_plan(
     for start in range(0, len(plan.new_rows), BATCH):
         chunk = plan.new_rows[start : start + BATCH]
         rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]  # a blank row (None) is never planned
-        new_ids.update(zip(chunk, _insert_contacts(session, rows), strict=True))
+        new_ids.update(zip(chunk, insert_journaled(session, Contact.__table__, rows), strict=True))
         done += len(chunk)
         tick(progress, done, total, f"Enregistrement des contacts… {done}/{total}")
 
@@ -152,6 +107,12 @@ def write_plan(
                 )
             done += len(chunk)
             tick(progress, done, total, f"Mise à jour des doublons… {done}/{total}")
+        merged_ids = [p["b_id"] for p in params]
+        for start in range(0, len(merged_ids), 900):
+            changed = {*cols, "search_text", "version", "updated_at"}
+            record_select(
+                session, Contact, Contact.id.in_(merged_ids[start : start + 900]), "update", changed
+            )
     if tags:
         bulk_insert(session, ContactTag.__table__, tags)
 
@@ -162,7 +123,7 @@ def write_plan(
         for cid in [*new_ids.values(), *plan.merges]
     ]  # fmt: skip
     for start in range(0, len(sources), BATCH * 5):
-        bulk_insert(session, ContactSource.__table__, sources[start : start + BATCH * 5])
+        insert_journaled(session, ContactSource.__table__, sources[start : start + BATCH * 5])
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)

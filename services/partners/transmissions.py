@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, case, exists, func, insert, literal, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
+from models.journal import insert_journaled
 from models.partners import Partner, Transmission, TransmissionLine
 from services.compliance.choices import objected_since, objection_marks, opposed, refused_at_collection
 from services.compliance.forms import versions_naming_category
@@ -285,8 +286,9 @@ def share(
     session.flush()
     ids = [r[0] for r in rows]
     for i in range(0, len(ids), 5000):
-        session.execute(
-            insert(cast(Table, TransmissionLine.__table__)),
+        insert_journaled(
+            session,
+            TransmissionLine.__table__,
             [
                 {"transmission_id": transmission.id, "contact_id": c, "partner_id": partner.id,
                  "phone_sent": bool(calls and status[c].ok),

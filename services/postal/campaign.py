@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
 from models.compliance import InformedRecord
+from models.journal import insert_journaled
 from models.postal import CampaignRecipient, LetterTemplateVersion
 from services.compliance.choices import objected_since, objection_marks
 from services.compliance.notices_owed import owed_ids
+from services.compliance.request_deadlines import add_months
 from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
@@ -42,7 +44,7 @@ from services.postal.eligibility import (
 )
 from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
 from services.postal.labels import check_start_at, label_pages, labels_that_do_not_fit, write_labels
-from services.postal.letter_templates import NOTICE_NAME, latest_version, render_blocks
+from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, latest_version, render_blocks
 from services.postal.letters import Letter, Organisation, WindowPosition, write_letters
 
 Progress = Callable[[int, int, str], bool]
@@ -68,6 +70,12 @@ class PostalRequest:
     created_by: str = ""
     # docs/rules.md §3.2: only the people still owed the art. 14 notice, with the information letter.
     notice_only: bool = False
+    # docs/rules.md §6.4: only the people past their retention term, with the re-consent letter.
+    reconsent: bool = False
+
+    @property
+    def letter_kind(self) -> str:
+        return "reconsent" if self.reconsent else "notice" if self.notice_only else "offer"
 
 
 @dataclass
@@ -105,8 +113,10 @@ def preview(session: Session, req: PostalRequest) -> Decision:
     """Who would get a letter and a label, and who is left out with the reason (nothing is recorded)."""
     template = get_template(session, req.template_code)
     check_request(req, template)
+    if req.notice_only and req.reconsent:
+        raise InputError("Une campagne est soit d'information seule, soit de renouvellement, pas les deux.")
     decision = decide(session, req.selection, today=req.on or date.today(),
-                      one_per_household=req.one_per_household)  # fmt: skip
+                      one_per_household=req.one_per_household, reconsent=req.reconsent)  # fmt: skip
     if req.notice_only:
         decision = only_people_owed_the_notice(decision, owed_ids(session))
     _exclude_overflowing_labels(decision, template)
@@ -171,6 +181,7 @@ def letter_context(
         "conservation_prospect": settings["rules.prospect_retention_years"],
         "conservation_client": settings["rules.customer_retention_years"],
         "informe_le": r.informed_on or on,
+        "repondre_avant": add_months(on, int(settings["rules.reconsent_delay_months"])),
     }  # fmt: skip
 
 
@@ -236,7 +247,13 @@ def run_postal_campaign(
     template = get_template(session, req.template_code)
     # Nothing is written before the files are made: on SQLite a write would lock out every other
     # workstation (an objection) for the whole printing.
-    default = NOTICE_NAME if req.notice_only else settings["postal.letter_template"]
+    default = (
+        NOTICE_NAME
+        if req.notice_only
+        else RECONSENT_NAME
+        if req.reconsent
+        else settings["postal.letter_template"]
+    )
     version = latest_version(session, req.letter_template or default, save=False)
     marks = objection_marks(session)
     decision = preview(session, req)
@@ -260,7 +277,7 @@ def run_postal_campaign(
         if version.id is None:  # the built-in letter, used for the first time
             session.add(version)
         campaign = Campaign(
-            kind="postal", name=names["nom"], purpose=names["objet"], subject="",
+            kind="postal", name=names["nom"], purpose=names["objet"], subject="", letter_kind=req.letter_kind,
             selection=req.selection.to_json(), run_on=on, created_by=req.created_by,
         )  # fmt: skip
         session.add(campaign)
@@ -320,7 +337,7 @@ def _record(session: Session, campaign_id: int, recipients: list[Recipient], ver
                              "full_notice": r.notice != "reminder", "notice_version": version.label,
                              "campaign_id": campaign_id})  # fmt: skip
     session.execute(insert(CampaignRecipient), rows)
-    session.execute(insert(InformedRecord), informed)
+    insert_journaled(session, InformedRecord.__table__, informed)
 
 
 def expected_label_pages(req: PostalRequest, template: LabelTemplate, count: int) -> int:

@@ -79,6 +79,17 @@ def customer_retention_expired(cutoff: date) -> ColumnElement[bool]:
     )
 
 
+def past_retention_term(today: date, prospect_years: int, customer_years: int) -> ColumnElement[bool]:
+    """docs/rules.md §6.3: the term ran out; the re-consent letter (§6.4) is for them alone."""
+    return and_(
+        Contact.erased_at.is_(None),
+        or_(
+            prospect_retention_expired(years_before(today, prospect_years)),
+            customer_retention_expired(years_before(today, customer_years)),
+        ),
+    )
+
+
 def returned_npai() -> ColumnElement[bool]:
     """docs/rules.md §1.1 post: an envelope came back NPAI; the address is unusable until corrected."""
     return Contact.npai_on.is_not(None)
@@ -93,14 +104,18 @@ def address_incomplete() -> ColumnElement[bool]:
     )
 
 
-def exclusion_reason(today: date, prospect_years: int, customer_years: int) -> Any:
-    """The first reason that excludes a contact from a mailing, as one SQL CASE (NULL: eligible)."""
+def exclusion_reason(today: date, prospect_years: int, customer_years: int, *, retention: bool = True) -> Any:
+    """The first reason that excludes a contact from a mailing, as one SQL CASE (NULL: eligible).
+    `retention` False: the re-consent letter (docs/rules.md §6.4) goes to people past their term."""
+    terms = [
+        (prospect_retention_expired(years_before(today, prospect_years)), literal("retention_prospect")),
+        (customer_retention_expired(years_before(today, customer_years)), literal("retention_customer")),
+    ]
     return case(
         (erased(), literal("erased")),
         (opposed_to_post(), literal("opposed")),
         (refused_post_at_collection(), literal("refused")),
-        (prospect_retention_expired(years_before(today, prospect_years)), literal("retention_prospect")),
-        (customer_retention_expired(years_before(today, customer_years)), literal("retention_customer")),
+        *(terms if retention else []),
         (returned_npai(), literal("npai")),
         (address_incomplete(), literal("incomplete")),
         else_=literal(None),
@@ -230,15 +245,15 @@ def group_households(recipients: Sequence[Recipient]) -> list[Recipient]:
 
 
 def decide(
-    session: Session, sel: Selection, *, today: date | None = None, one_per_household: bool = False
-) -> Decision:
-    """Split a selection into recipients (sorted by postcode) and exclusions (with their reason)."""
+    session: Session, sel: Selection, *, today: date | None = None, one_per_household: bool = False,
+    reconsent: bool = False,
+) -> Decision:  # fmt: skip
+    """Split a selection into recipients (sorted by postcode) and exclusions (with their reason).
+    `reconsent`: the re-consent letter (docs/rules.md §6.4), for the people past their term only."""
     today = today or date.today()
-    reason = exclusion_reason(
-        today,
-        int(get_setting(session, "rules.prospect_retention_years")),
-        int(get_setting(session, "rules.customer_retention_years")),
-    ).label("reason")
+    years = (int(get_setting(session, "rules.prospect_retention_years")),
+             int(get_setting(session, "rules.customer_retention_years")))  # fmt: skip
+    reason = exclusion_reason(today, *years, retention=not reconsent).label("reason")
     informed = (
         select(func.max(InformedRecord.informed_on))
         .where(InformedRecord.contact_id == Contact.id, InformedRecord.full_notice.is_(True))
@@ -247,6 +262,8 @@ def decide(
         .label("informed_on")
     )
     query = select(*COLUMNS, reason, informed).where(selection_condition(sel)).order_by(Contact.id)
+    if reconsent:
+        query = query.where(past_retention_term(today, *years))
     decision = Decision()
     for row in session.execute(query):
         if row.reason is not None:

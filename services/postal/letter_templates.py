@@ -55,6 +55,7 @@ FIELDS: dict[str, str] = {
     "conservation_prospect": "durée de conservation d'un prospect (années)",
     "conservation_client": "durée après la fin de la relation client (années)",
     "informe_le": "date de la notice complète déjà reçue",
+    "repondre_avant": "date limite de réponse à la lettre de renouvellement",
 }
 
 DEFAULT_TEXTS: dict[str, str] = {
@@ -89,7 +90,22 @@ Nous vous prions d'agréer, {{ formule_appel }}, l'expression de nos salutations
 
 {{ organisation.nom }}""",
 }
-BUILT_IN = {DEFAULT_NAME: DEFAULT_TEXTS, NOTICE_NAME: NOTICE_TEXTS}
+# docs/rules.md §6.4: the letter to someone past their retention term — do they still wish to hear from us?
+RECONSENT_NAME = "Renouvellement de votre accord"
+RECONSENT_TEXTS: dict[str, str] = DEFAULT_TEXTS | {
+    "body": """{{ formule_appel }},
+
+Vous figurez dans notre fichier depuis plusieurs années sans que nous ayons eu de nouvelles de votre part. La loi ne nous permet de garder vos coordonnées que si vous souhaitez continuer à recevoir nos offres.
+
+Si c'est le cas, il vous suffit de nous le dire avant le {{ repondre_avant }} : renvoyez-nous ce courrier en cochant la case ci-dessous, écrivez-nous ou appelez-nous. Sans réponse de votre part à cette date, nous effacerons vos coordonnées de notre fichier.
+
+[ ] Oui, je souhaite continuer à recevoir vos offres.
+
+Nous vous prions d'agréer, {{ formule_appel }}, l'expression de nos salutations distinguées.
+
+{{ organisation.nom }}""",
+}
+BUILT_IN = {DEFAULT_NAME: DEFAULT_TEXTS, NOTICE_NAME: NOTICE_TEXTS, RECONSENT_NAME: RECONSENT_TEXTS}
 
 # Every merged value is wrapped in these two characters while the text is laid out.
 FIELD_START, FIELD_END = "\x01", "\x02"

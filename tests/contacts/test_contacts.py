@@ -157,7 +157,7 @@ def test_history_lists_creation_and_source(db: Database) -> None:
         c = make_contact(s, source_kind="partner", source_name="Salon de l'Habitat")
         kinds = [e.kind for e in contact_history(s, c)]
         texts = " ".join(e.text for e in contact_history(s, c))
-    assert kinds == ["source", "created"]
+    assert kinds == ["created", "source"]
     assert "Salon de l'Habitat" in texts
 
 

@@ -88,7 +88,8 @@ def test_base_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 
 
 def test_sqlite_base_is_copied_before_a_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Upgrading an existing base to a newer schema first writes a private copy of it beside it."""
+    """Upgrading an existing base to a newer schema first writes a private copy of it into the backups
+    folder beside it (docs/rules.md §10.3)."""
     import shutil
 
     import models.database as database
@@ -111,8 +112,9 @@ def test_sqlite_base_is_copied_before_a_migration(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(database, "MIGRATIONS_DIR", newer)
     db = open_database(f"sqlite:///{path}")
     assert db.current_revision() == "9000"
-    copies = list(tmp_path.glob("shop.avant-*.sqlite"))
+    copies = list((tmp_path / "sauvegardes").glob(f"webleads-*-avant-migration-{head}.sqlite"))
     assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "sauvegardes").stat().st_mode) == 0o700
     con = sqlite3.connect(copies[0])
     assert con.execute("select last_name from contacts").fetchall() == [("MARTIN",)]
     assert con.execute("select version_num from alembic_version").fetchall() == [(head,)]

@@ -1,0 +1,38 @@
+"""Bulk writes at 100,000 rows: Core executemany, on SQLite straight to the driver."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Core executemany; on SQLite straight to the driver with the column types' own conversions.
+
+    SQLAlchemy's per-row parameter building costs more than SQLite's own insert at 100,000 rows;
+    the SQL and the date conversions are still SQLAlchemy's (same storage format as the ORM).
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        session.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+        f"VALUES ({', '.join('?' * len(cols))})"
+    )
+    procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
+    data = []
+    for r in rows:
+        values = [r[c] for c in cols]
+        for i, p in procs:
+            if values[i] is not None:
+                values[i] = p(values[i])
+        data.append(tuple(values))
+    conn.exec_driver_sql(sql, data)

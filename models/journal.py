@@ -1,0 +1,554 @@
+"""The journal: one append-only, chained event per change to the records that prove compliance
+(docs/rules.md §10.2).
+
+Every change to a journaled table — through the ORM (a flush hook) or a bulk insert (`record_rows`) —
+becomes an event: when (UTC), who (the workstation's user and name; on PostgreSQL the database role
+too), what (table, row, action) and the fields before and after. The events of a transaction are
+chained when it commits: each carries the SHA-256 of the previous one, under a lock, so the chain has
+one order whatever the number of workstations. Each event also carries the row's state digest, so a
+row edited outside the app no longer matches its last event.
+
+A contact's personal values are encrypted (AES-GCM) with a key of that contact's own, kept in the
+contact's row, outside the chain; erasing the contact deletes the key: the events stay, the chain stays
+whole, the values become unreadable. Without the key (after an erasure) personal columns are left out.
+"""
+
+from __future__ import annotations
+
+import base64
+import getpass
+import hashlib
+import hmac
+import json
+import os
+import socket
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Index,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
+
+from models.base import Base, UTCDateTime, utcnow
+from models.bulk import bulk_insert
+
+
+class JournalEvent(Base):
+    __tablename__ = "journal_events"
+    __table_args__ = (
+        Index("ix_journal_events_seq", "seq", unique=True),
+        Index("ix_journal_events_row", "table_name", "row_ref", "seq"),
+        Index("ix_journal_events_contact", "contact_id", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the chain's order
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    os_user: Mapped[str] = mapped_column(String(80), default="")
+    host: Mapped[str] = mapped_column(String(80), default="")
+    db_role: Mapped[str] = mapped_column(String(80), default="")
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_ref: Mapped[str] = mapped_column(String(80))  # the row's id (a setting's key)
+    contact_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))  # insert, update, delete, seed
+    before: Mapped[str] = mapped_column(Text, default="")  # JSON, or "enc:" + base64 of AES-GCM
+    after: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(Text, default="")  # the row's digests after the event
+    seeded: Mapped[bool] = mapped_column(Boolean, default=False)  # from the history before the journal
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Journaled:
+    """How a table is journaled: its rows' contact, and the columns that are personal data."""
+
+    contact: Callable[[dict[str, Any]], int | None]
+    personal: frozenset[str]
+    skip: frozenset[str] = frozenset()  # not part of the state (derived or the key itself)
+    key_column: str = "id"
+
+    def ref(self, row: dict[str, Any]) -> str:
+        return str(row[self.key_column])
+
+
+def _own(row: dict[str, Any]) -> int | None:
+    return row.get("id")
+
+
+def _of(row: dict[str, Any]) -> int | None:
+    return row.get("contact_id")
+
+
+def _none(row: dict[str, Any]) -> int | None:
+    return None
+
+
+CONTACT_PERSONAL = frozenset({
+    "civility", "first_name", "last_name", "company", "address_complement", "address_building",
+    "address_street", "address_extra", "postcode", "city", "cedex", "phone", "mobile", "email", "notes",
+    "to_check_reasons",
+})  # fmt: skip
+# The records that prove compliance (docs/rules.md §10.2): what each holds that is personal.
+JOURNALED: dict[str, Journaled] = {
+    "contacts": Journaled(_own, CONTACT_PERSONAL, frozenset({"journal_key", "search_text"})),
+    "contact_sources": Journaled(_of, frozenset()),  # its note names a file or an event, not the person
+    "consent_records": Journaled(_of, frozenset({"proof"})),
+    "oppositions": Journaled(_of, frozenset({"note"})),
+    "propagation_notices": Journaled(_of, frozenset({"identifiers", "detail"})),
+    "data_requests": Journaled(_of, frozenset({"requester", "details", "answer"})),
+    "call_log": Journaled(_of, frozenset({"phone", "note"})),
+    "informed_records": Journaled(_of, frozenset()),
+    "suppression_entries": Journaled(_none, frozenset()),
+    "contracts": Journaled(_of, frozenset({"note"})),
+    "transmissions": Journaled(_none, frozenset()),
+    "transmission_lines": Journaled(_of, frozenset()),
+    "campaigns": Journaled(_none, frozenset()),
+    "settings": Journaled(_none, frozenset(), key_column="key"),
+    "form_versions": Journaled(_none, frozenset()),
+    "forms": Journaled(_none, frozenset()),
+    "partners": Journaled(_none, frozenset()),
+}
+
+
+# --- values, keys, digests ---------------------------------------------------------------------------
+
+
+def canonical(value: Any) -> Any:
+    """A value as the journal writes it: stable across engines and drivers."""
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return value
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+@lru_cache(maxsize=1)
+def _aesgcm() -> Any:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # on first use: not on the start-up path
+
+    return AESGCM
+
+
+def _aead(key: bytes) -> Any:
+    return _aesgcm()(key)
+
+
+def _seal(key: bytes, plain: bytes) -> str:
+    nonce = os.urandom(12)
+    return "enc:" + base64.b64encode(nonce + _aead(key).encrypt(nonce, plain, None)).decode()
+
+
+def open_sealed(key: bytes | None, stored: str) -> dict[str, Any] | None:
+    """The values of an event's before/after, or None when they are sealed and the key is gone."""
+    if not stored:
+        return {}
+    if stored.startswith("enc:"):
+        if key is None:
+            return None
+        raw = base64.b64decode(stored[4:])
+        stored = _aead(key).decrypt(raw[:12], raw[12:], None).decode()
+    values: dict[str, Any] = {}
+    for pairs in json.loads(stored):  # [[name, value, name, value...], [personal pairs]]
+        values.update(zip(pairs[::2], pairs[1::2], strict=True))
+    return values
+
+
+@lru_cache(maxsize=256)
+def _digested(table: str, columns: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    spec = JOURNALED[table]
+    names = sorted(c for c in columns if c not in spec.skip)
+    return tuple(c for c in names if c not in spec.personal), tuple(c for c in names if c in spec.personal)
+
+
+def _encoded(row: dict[str, Any], names: tuple[str, ...], *, keep_empty: bool = False) -> bytes:
+    """The named values as a flat JSON array [name, value, ...]. In a digest an empty value (None, "",
+    False) is left out, so that a column added later with such a default leaves the digests of the rows
+    journaled before it as they were (docs/architecture.md, "The journal")."""
+    parts: list[Any] = []
+    for name in names:
+        v = row.get(name)
+        if not keep_empty and (v is None or v is False or v == ""):
+            continue
+        parts.append(name)
+        parts.append(canonical(v))
+    return _ENCODE(parts).encode()
+
+
+def _state(plain: bytes, personal: bytes, key: bytes | None) -> str:
+    state = hashlib.sha256(plain).hexdigest()
+    if key is not None and personal != b"[]":
+        state += ":" + hmac.digest(key, personal, "sha256").hex()
+    return state
+
+
+def state_of(table: str, row: dict[str, Any], key: bytes | None) -> str:
+    """The row's digests, "plain[:personal]": the non-personal columns hashed, the personal ones keyed with
+    the contact's key (never a plain hash of a name, which a dictionary reverses); without a key, the
+    personal part is left out."""
+    plain, personal = _digested(table, frozenset(row))
+    return _state(_encoded(row, plain), _encoded(row, personal), key)
+
+
+def _sealed_or_plain(plain: bytes, personal: bytes, key: bytes | None) -> str:
+    if personal == b"[]":
+        return (b"[" + plain + b"]").decode() if plain != b"[]" else ""
+    if key is None:  # erased: the personal values stay out
+        return (b"[" + plain + b"]").decode()
+    return _seal(key, b"[" + plain + b"," + personal + b"]")
+
+
+def payload(table: str, values: dict[str, Any], key: bytes | None) -> str:
+    """Fields before or after: sealed with the contact's key when personal values are in them."""
+    plain, personal = _digested(table, frozenset(values))
+    return _sealed_or_plain(
+        _encoded(values, plain, keep_empty=True), _encoded(values, personal, keep_empty=True), key
+    )
+
+
+def inserted(table: str, row: dict[str, Any], key: bytes | None) -> tuple[str, str]:
+    """A new row's (after, state), each value encoded once for both (an import writes 100,000)."""
+    names_plain, names_personal = _digested(table, frozenset(row))
+    plain, personal = _encoded(row, names_plain), _encoded(row, names_personal)
+    return _sealed_or_plain(plain, personal, key), _state(plain, personal, key)
+
+
+CHAINED = ("seq", "at", "os_user", "host", "db_role", "table_name", "row_ref", "contact_id", "action",
+           "before", "after", "state", "seeded", "prev_hash")  # fmt: skip
+
+
+def chain_hash(e: Any) -> str:
+    """SHA-256 over the canonical encoding (a JSON array, in CHAINED's order) of an event, its
+    predecessor's hash included."""
+    values = [e[f] for f in CHAINED]
+    values[1] = canonical(values[1])
+    values[12] = bool(values[12])
+    return chain_digest(values)
+
+
+def chain_digest(values: list[Any]) -> str:
+    return hashlib.sha256(_ENCODE(values).encode()).hexdigest()
+
+
+# --- who ------------------------------------------------------------------------------------------------
+
+
+def _who() -> tuple[str, str]:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name (a service account): still say which machine
+        user = ""
+    return user[:80], socket.gethostname()[:80]
+
+
+WHO = _who()
+
+
+# --- collecting the events of a transaction -------------------------------------------------------------
+
+_BUFFER = "journal.pending"
+
+
+def _pending(session: Session) -> list[tuple[SessionTransaction | None, dict[str, Any]]]:
+    return session.info.setdefault(_BUFFER, [])
+
+
+def _row_of(obj: Any) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
+
+
+class _Keys:
+    """The contacts' journal keys met in one flush or one bulk write, read in batches."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.cache: dict[int, bytes | None] = {}
+
+    def load(self, contact_ids: Iterable[int | None]) -> None:
+        wanted = list({c for c in contact_ids if c is not None and c not in self.cache})
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start : start + 900]
+            self.cache.update(dict.fromkeys(chunk))
+            rows = self.session.execute(
+                text("SELECT id, journal_key FROM contacts WHERE id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)
+                ), {"ids": chunk}
+            )  # fmt: skip
+            self.cache.update({cid: key for cid, key in rows})
+
+    def __call__(self, table: str, row: dict[str, Any]) -> bytes | None:
+        if table == "contacts":
+            return row.get("journal_key")
+        cid = JOURNALED[table].contact(row)
+        if cid is None:
+            return None
+        if cid not in self.cache:
+            self.load([cid])
+        return self.cache[cid]
+
+
+def _event(table: str, row: dict[str, Any], action: str, before: dict[str, Any] | None,
+           after: dict[str, Any] | None, key: bytes | None, *, seeded: bool = False,
+           at: datetime | None = None, who: tuple[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """One pending event. `after` None: the whole row is the after (an insert, a seed)."""
+    spec = JOURNALED[table]
+    if after is None:
+        after_text, state = inserted(table, row, key)
+    else:
+        after_text = payload(table, after, key)
+        state = state_of(table, row, key) if action != "delete" else ""
+    user, host = who or WHO
+    return {
+        "at": at or utcnow(), "os_user": user, "host": host, "table_name": table, "row_ref": spec.ref(row),
+        "contact_id": spec.contact(row), "action": action,
+        "before": payload(table, before, key) if before else "", "after": after_text, "state": state,
+        "seeded": seeded,
+    }  # fmt: skip
+
+
+def _table(obj: Any) -> str:
+    return str(getattr(obj, "__tablename__", ""))
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.added or hist.deleted:
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if canonical(old) != canonical(new):
+                before[attr.key], after[attr.key] = old, new
+    return before, after
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    """Every ORM change to a journaled table becomes a pending event of this transaction."""
+    buffer = _pending(session)
+    trans = session.get_nested_transaction() or session.get_transaction()
+    keys = _Keys(session)
+    for obj in session.new:
+        if (table := _table(obj)) in JOURNALED:
+            row = _row_of(obj)
+            buffer.append((trans, _event(table, row, "insert", None, None, keys(table, row))))
+    for obj in session.dirty:
+        if (table := _table(obj)) not in JOURNALED:
+            continue
+        before, after = _changes(obj)
+        if not set(after) - JOURNALED[table].skip - {"version", "updated_at"}:
+            continue  # only bookkeeping moved
+        row = _row_of(obj)
+        key = keys(table, row)
+        if "journal_key" in after and before.get("journal_key"):
+            key = None  # erased in this flush: its personal values stay out of the journal from now on
+        buffer.append((trans, _event(table, row, "update", before, after, key)))
+    for obj in session.deleted:
+        if (table := _table(obj)) in JOURNALED:
+            row = _row_of(obj)
+            buffer.append((trans, _event(table, row, "delete", row, {}, keys(table, row))))
+
+
+def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], action: str = "insert",
+                changed: Iterable[str] | None = None, *, seeded: bool = False,
+                at: Callable[[dict[str, Any]], datetime | None] | None = None) -> int:  # fmt: skip
+    """Bulk writes (Core inserts and updates) journaled like the ORM's: one event per row. `rows` hold each
+    row's full values after the write (its id, and for a contact its journal key); for an update,
+    `changed` names the columns written."""
+    buffer = _pending(session)
+    trans = session.get_nested_transaction() or session.get_transaction()
+    keys = _Keys(session)
+    fields = set(changed) if changed is not None else None
+    who = ("", "") if seeded else None
+    contact = JOURNALED[table].contact
+    n = 0
+    for batch in _batches(rows, 5000):
+        if table != "contacts":
+            keys.load(contact(row) for row in batch)
+        for row in batch:
+            after = None if fields is None else {k: v for k, v in row.items() if k in fields}
+            when = at(row) if at else None
+            event = _event(table, row, action, None, after, keys(table, row), seeded=seeded, at=when, who=who)
+            buffer.append((trans, event))
+        n += len(batch)
+    return n
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """The row completed with its columns' Python defaults, so that a bulk insert writes exactly the
+    values its journal event describes (no read-back needed: 100,000 rows)."""
+    for column in getattr(table, "__table__", table).columns:
+        if column.key not in row and column.default is not None and not column.primary_key:
+            arg = column.default.arg  # a scalar or a Python callable default
+            row[column.key] = arg(None) if callable(arg) else arg
+    return row
+
+
+def insert_journaled(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows (Core), journal them (docs/rules.md §10.2: one event per row, bulk-written) and return
+    their ids in the order of rows."""
+    for row in rows:
+        with_defaults(table, row)  # the values the event describes are the values written
+    ids = _insert_returning_ids(session, table, rows)
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    record_rows(session, table.name, rows)
+    return ids
+
+
+def _insert_returning_ids(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite gives RETURNING in parameter order only one row at a time (100x slower). Our
+        # transaction holds the only write lock and the rows are numbered in insertion order (contacts:
+        # AUTOINCREMENT), so the new ids are the ones above the current maximum, in order.
+        before = session.scalar(select(func.max(table.c.id))) or 0
+        bulk_insert(session, table, rows)
+        ids = list(session.scalars(select(table.c.id).where(table.c.id > before).order_by(table.c.id)))
+        if len(ids) != len(rows):
+            raise RuntimeError(f"numérotation inattendue des nouvelles lignes de {table.name}")
+        return ids
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, rows).scalars())
+
+
+def record_select(session: Session, table: Any, condition: Any, action: str = "insert",
+                  changed: Iterable[str] | None = None) -> int:  # fmt: skip
+    """Journal a bulk INSERT or UPDATE after it ran: the rows matching `condition`, read back whole (the
+    values the base holds, so their digests are those `audit verify` will compute)."""
+    table = getattr(table, "__table__", table)
+    result = session.execute(select(table).where(condition).execution_options(yield_per=5000))
+    return record_rows(session, table.name, (dict(r) for r in result.mappings()), action, changed)
+
+
+def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None:
+    """A rolled-back transaction or savepoint leaves nothing in the journal."""
+    buffer = session.info.get(_BUFFER)
+    if not buffer:
+        return
+    kept = []
+    for trans, ev in buffer:
+        t = trans
+        while t is not None and t is not previous:
+            t = t.parent
+        if t is None:
+            kept.append((trans, ev))
+    session.info[_BUFFER] = kept
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_BUFFER, None)
+
+
+def pending(session: Session) -> list[JournalEvent]:
+    """This transaction's events, not yet sealed (they are at its commit): what it has changed so far."""
+    session.flush()
+    return [
+        JournalEvent(**ev, seq=0, prev_hash="", hash="", db_role="")
+        for _, ev in session.info.get(_BUFFER, [])
+    ]
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The last sealed event: (count, hash) — printed on registers and backups as an anchor."""
+    row = session.execute(
+        select(JournalEvent.seq, JournalEvent.hash).order_by(JournalEvent.seq.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def anchor_text(session: Session) -> str:
+    """The head of the chain as printed on registers, backups and the dashboard (docs/rules.md §10.2):
+    someone who rewrites the whole chain is caught against an earlier printout."""
+    seq, digest = head(session)
+    return f"Journal des opérations : {seq} événement(s) ; empreinte du dernier : {digest}"
+
+
+def lock_journal(session: Session) -> None:
+    """One chain, one order: the sealing of a transaction's events waits for the others'."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": 0x7765626C03})
+    else:
+        session.execute(text("UPDATE settings SET value = value WHERE 0 = 1"))  # SQLite's write lock
+
+
+def _role(session: Session) -> str:
+    if session.get_bind().dialect.name != "postgresql":
+        return ""
+    return str(session.execute(text("SELECT current_user")).scalar() or "")[:80]
+
+
+def _before_commit(session: Session) -> None:
+    """Seal the transaction's events into the chain, under the journal lock, just before it commits."""
+    session.flush()
+    buffer = session.info.get(_BUFFER)
+    if not buffer:
+        return
+    lock_journal(session)
+    seq, prev = head(session)
+    role = _role(session)
+    rows = []
+    for _, ev in buffer:
+        seq += 1
+        ev = {**ev, "seq": seq, "db_role": role, "prev_hash": prev}
+        ev["hash"] = prev = chain_hash(ev)
+        rows.append(ev)
+    session.info[_BUFFER] = []
+    for start in range(0, len(rows), 5000):
+        bulk_insert(session, JournalEvent.__table__, rows[start : start + 5000])
+
+
+def install() -> None:
+    """Journal every session of the app (called once, when a base is opened)."""
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "after_soft_rollback", _after_soft_rollback)
+        event.listen(Session, "after_transaction_end", _after_transaction_end)
+        event.listen(Session, "before_commit", _before_commit)
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count(JournalEvent.id))) or 0

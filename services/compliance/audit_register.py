@@ -1,0 +1,67 @@
+"""`export register audit OUT.xlsx [--from D] [--to D]`: the journal as a register (docs/rules.md §10.2).
+
+A person's values are shown decrypted while their key exists; after an erasure they read « effacé ».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.contact import Contact, format_ref
+from models.journal import JournalEvent, anchor_text, open_sealed
+from services.compliance.audit import ACTION_LABELS, TABLE_LABELS
+from services.core.clock import business_tz
+from services.core.errors import InputError
+from services.core.spreadsheet import Column, write_table
+
+COLUMNS = [
+    Column("N°", "int"), Column("Date et heure", "datetime"), Column("Utilisateur"), Column("Poste"),
+    Column("Rôle PostgreSQL"), Column("Registre"), Column("Référence"), Column("Contact"), Column("Action"),
+    Column("Avant"), Column("Après"), Column("Repris de l'historique"), Column("Empreinte"),
+]  # fmt: skip
+ERASED = "(effacé avec la personne)"
+
+
+def _moment(day: date, session: Session) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=business_tz(session))
+
+
+def _values(key: bytes | None, stored: str) -> str:
+    values = open_sealed(key, stored)
+    if values is None:
+        return ERASED
+    return " ; ".join(f"{k} : {'' if v is None else v}" for k, v in sorted(values.items()))
+
+
+def write_audit_register(session: Session, path: Path, progress: Callable[[int], bool] | None = None,
+                         start: date | None = None, end: date | None = None) -> int:  # fmt: skip
+    """Every event of the journal (between `start` and `end` included, in the business's days)."""
+    if start and end and start > end:
+        raise InputError(f"La période est vide : du {start:%d/%m/%Y} au {end:%d/%m/%Y}.")
+    query = select(JournalEvent).order_by(JournalEvent.seq)
+    if start:
+        query = query.where(JournalEvent.at >= _moment(start, session))
+    if end:
+        query = query.where(JournalEvent.at < _moment(end + timedelta(days=1), session))
+    keys: dict[int, bytes | None] = dict(session.execute(select(Contact.id, Contact.journal_key)).all())
+    count = 0
+
+    def rows() -> Iterator[list[Any]]:
+        nonlocal count
+        for e in session.scalars(query.execution_options(yield_per=5000)):
+            key = keys.get(e.contact_id) if e.contact_id is not None else None
+            count += 1
+            yield [
+                e.seq, e.at, e.os_user, e.host, e.db_role, TABLE_LABELS.get(e.table_name, e.table_name), e.row_ref,
+                format_ref(e.contact_id) if e.contact_id else "", ACTION_LABELS.get(e.action, e.action),
+                _values(key, e.before), _values(key, e.after), "oui" if e.seeded else "", e.hash,
+            ]  # fmt: skip
+
+    write_table(path, "Journal des opérations", COLUMNS, rows(), progress, anchor_text(session))
+    return count
