@@ -69,11 +69,13 @@ def _url(engine: str, tmp: Path, name: str) -> str:
 
 
 def _csv(path: Path, n: int) -> None:
-    rng = random.Random(7)
-    lines = ["Civilité;Nom;Prénom;Adresse;CP;Ville;Téléphone;E-mail"]
-    for i in range(n):
-        lines.append(f"{rng.choice(['M.', 'Mme'])};NOM{i};Prénom{i % 500};{i % 180 + 1} rue des Lilas;69003;Lyon;"
-                     f"06{rng.randint(10000000, 99999999)};p{i}@exemple.fr")  # fmt: skip
+    """n distinct, plausible people (the demo's generator), as a shop's spreadsheet would list them."""
+    from services.contacts.demo import _rows
+
+    lines = ["Civilité;Nom;Prénom;Société;Adresse;CP;Ville;Téléphone;Portable;E-mail"]
+    for values, _src, _tags in _rows(n, 1, 1, random.Random(7)):
+        lines.append(";".join(str(values[k]) for k in ("civility", "last_name", "first_name", "company",
+                     "address_street", "postcode", "city", "phone", "mobile", "email")))  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -117,6 +117,8 @@ def _at_text(value: Any) -> str:
     """The event's time as chain_hash encodes it, from what the driver returns (SQLite: the text
     SQLAlchemy stored, without microseconds when they are 0; PostgreSQL: a naive UTC datetime)."""
     if isinstance(value, str):
+        if len(value) == 26:  # the usual form, sliced rather than parsed (a million times)
+            return f"{value[:10]}T{value[11:]}+00:00"
         value = datetime.fromisoformat(value)
     return value.isoformat(timespec="microseconds") + "+00:00"
 
@@ -124,10 +126,11 @@ def _at_text(value: Any) -> str:
 def verify_chain(session: Session, progress: Callable[[int], bool] | None = None) -> AuditReport:
     """Walk the chain from its first event: every hash recomputed, every link and number followed."""
     report = AuditReport()
-    prev, expected = GENESIS, 1
+    prev, expected, count = GENESIS, 1, 0
     for row in _walk(session):
-        report.events += 1
-        event_id, seq, at, *chained, prev_hash, digest = row
+        count += 1
+        (event_id, seq, at, user, host, role, table, ref, cid, action, before, after, state, seeded,
+         prev_hash, digest) = row  # fmt: skip
         if report.broken is None:
             if seq != expected:
                 what = "événement(s) manquant(s) avant celui-ci" if seq > expected else "numéro en double"
@@ -135,21 +138,22 @@ def verify_chain(session: Session, progress: Callable[[int], bool] | None = None
             elif prev_hash != prev:
                 report.broken = Broken(event_id, seq, "le lien vers l'événement précédent ne correspond pas "
                                                       "(un événement a été supprimé, inséré ou réécrit)")  # fmt: skip
-            elif chain_digest([seq, _at_text(at), *chained[:-1], bool(chained[-1]), prev_hash]) != digest:
-                report.broken = Broken(event_id, seq, f"l'événement a été modifié ({_what(chained)})")
+            elif chain_digest([seq, _at_text(at), user, host, role, table, ref, cid, action, before, after, state,
+                               bool(seeded), prev_hash]) != digest:  # fmt: skip
+                report.broken = Broken(event_id, seq, f"l'événement a été modifié ({_what(table, ref, action)})")
             prev, expected = digest, seq + 1
-        if progress and report.events % 50000 == 0 and progress(report.events) is False:
+        if progress and count % 50000 == 0 and progress(count) is False:
             raise Cancelled("Vérification annulée.")
-    report.head_hash = prev if report.events else GENESIS
+    report.events = count
+    report.head_hash = prev if count else GENESIS
     if report.broken is None:
         seq, last = head(session)
-        if seq != report.events or last != prev:
+        if seq != count or last != prev:
             report.broken = Broken(0, seq, "le dernier événement ne suit pas la chaîne")
     return report
 
 
-def _what(chained: list[Any]) -> str:
-    _user, _host, _role, table, ref, _cid, action = chained[:7]
+def _what(table: str, ref: str, action: str) -> str:
     return f"{TABLE_LABELS.get(table, table)} n° {ref}, {ACTION_LABELS.get(action, action)}"
 
 
