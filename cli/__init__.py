@@ -30,6 +30,7 @@ from cli import partners as partners_cmd
 from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli import retention as retention_cmd
+from cli import settings as settings_cmd
 from cli.context import CliContext, Result
 from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
@@ -40,7 +41,7 @@ log = logging.getLogger("webleads.cli")
 COMMAND_MODULES = [
     init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd, labels_cmd,
     forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd, notices_cmd, retention_cmd,
-    audit_cmd, backup_cmd,
+    audit_cmd, backup_cmd, settings_cmd,
 ]  # fmt: skip
 
 
@@ -78,6 +79,23 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "usage : " if prefix is None else prefix)
 
 
+# What the help shows for a value (argparse would print the option's English name in capitals).
+METAVARS = {
+    "file": "FICHIER", "out": "SORTIE", "id": "N°", "ref": "RÉF", "name": "NOM", "version": "VERSION",
+    "address": "ADRESSE", "agreement": "RÉF", "at": "MOMENT", "callback_at": "MOMENT", "caller": "APPELANT",
+    "campaign": "N°", "category": "CATÉGORIE", "channel": "CANAL", "city": "VILLE", "civility": "CIVILITÉ",
+    "company": "SOCIÉTÉ", "contact": "RÉF", "country": "PAYS", "db": "BASE", "details": "TEXTE", "email": "E-MAIL",
+    "end": "DATE", "start": "DATE", "on": "DATE", "obtained_on": "DATE", "received_on": "DATE",
+    "fields": "CHAMPS", "form": "VERSION", "letter_template": "MODÈLE", "template": "MODÈLE", "method": "MOYEN",
+    "mobile": "NUMÉRO", "phone": "NUMÉRO", "note": "TEXTE", "notes": "TEXTE", "text": "TEXTE", "reason": "TEXTE",
+    "purpose": "TEXTE", "proof": "TEXTE", "subject": "OBJET", "partner": "PARTENAIRE", "printer": "IMPRIMANTE",
+    "partner_categories": "CATÉGORIES", "postcode": "CP", "postcode_prefix": "CP", "proof_file": "FICHIER",
+    "search": "TEXTE", "sheet": "FEUILLE", "source_name": "SOURCE", "start_at": "N", "tag": "ÉTIQUETTE",
+    "tags": "ÉTIQUETTES", "web_id": "IDENTIFIANT", "first_name": "PRÉNOM", "last_name": "NOM",
+    "complement": "TEXTE", "building": "TEXTE", "street": "TEXTE", "extra": "TEXTE", "cedex": "TEXTE",
+}  # fmt: skip
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with its help and its errors in French (errors on one line, exit status 2)."""
 
@@ -106,12 +124,32 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--version", action="version", version=version_line(), help="affiche la version et quitte"
     )
+    # --json before or after the command: SUPPRESS, so that the command's own default does not undo
+    # the one given before it (argparse gives subcommands the last word on a shared name).
+    json_help = "affiche un objet JSON sur la sortie standard"
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
     common = Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="affiche un objet JSON sur la sortie standard")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMANDE")
     for module in COMMAND_MODULES:
         module.register(sub, common)
+    _french_metavars(parser)
     return parser
+
+
+def _french_metavars(parser: argparse.ArgumentParser) -> None:
+    """Every value shown in the help with a French name (argparse would print the option's in capitals)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _french_metavars(sub)
+        elif (
+            action.metavar is None
+            and action.nargs != 0
+            and action.choices is None
+            and action.dest in METAVARS
+        ):
+            action.metavar = METAVARS[action.dest]
 
 
 def _print_result(result: Result, as_json: bool) -> None:

@@ -26,6 +26,17 @@ def parse_date(text: str) -> date:
         raise InputError(f"Date invalide « {text} » : attendu AAAA-MM-JJ.") from None
 
 
+# `contacts add`: the fields a person types, with what each holds (NF Z10-011 for the address lines).
+ADD_FIELDS = {
+    "civility": "civilité : M. ou Mme", "first-name": "prénom", "last-name": "nom",
+    "company": "société (un contact professionnel)", "complement": "complément : appartement, étage, « chez »",
+    "building": "bâtiment, résidence, entrée", "street": "numéro et voie", "extra": "lieu-dit, BP",
+    "postcode": "code postal", "city": "ville", "cedex": "mention CEDEX (« CEDEX 09 »)",
+    "country": "pays (défaut : France)", "phone": "téléphone fixe", "mobile": "téléphone portable",
+    "email": "adresse e-mail", "notes": "notes libres",
+}  # fmt: skip
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     contacts = sub.add_parser("contacts", help="les contacts")
     csub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
@@ -46,14 +57,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_show)
 
     p = csub.add_parser("add", parents=[common], help="ajoute un contact")
-    for name in ("civility", "first-name", "last-name", "company", "complement", "building", "street",
-                 "extra", "postcode", "city", "cedex", "country", "phone", "mobile", "email", "notes"):  # fmt: skip
-        p.add_argument(f"--{name}", default="")
-    p.add_argument("--status", choices=["prospect", "customer"], default="prospect")
-    p.add_argument("--person-kind", choices=["consumer", "professional"], default="consumer")
+    for name, help_text in ADD_FIELDS.items():
+        p.add_argument(f"--{name}", default="", help=help_text)
+    p.add_argument("--status", choices=["prospect", "customer"], default="prospect",
+                   help="prospect (défaut) ou customer (client)")  # fmt: skip
+    p.add_argument("--person-kind", choices=["consumer", "professional"], default="consumer",
+                   help="consumer : particulier (défaut) ; professional : contact professionnel")  # fmt: skip
     p.add_argument("--tags", default="", help="étiquettes séparées par « ; »")
-    p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"])
-    p.add_argument("--source-name", required=True)
+    p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"],
+                   help="origine des données (RGPD art. 13/14) : direct (collecte auprès de la personne), "
+                        "partner (partenaire), broker (courtier), public (source publique)")  # fmt: skip
+    p.add_argument(
+        "--source-name", required=True, help="nom de la source (« Comptoir du magasin », « Salon 2026 »…)"
+    )
     p.add_argument("--obtained-on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
     p.set_defaults(handler=run_add)
 
@@ -65,7 +81,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_dossier)
 
     p = csub.add_parser("delete", parents=[common], help="supprime un contact")
-    p.add_argument("ref")
+    p.add_argument(
+        "ref", help="référence du contact (C-000123) ; un contact avec un historique se fait effacer"
+    )
     p.set_defaults(handler=run_delete)
 
 

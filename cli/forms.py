@@ -33,8 +33,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
 
     p = fsub.add_parser("add", parents=[common], help="crée un formulaire et sa première version")
-    p.add_argument("--name", required=True)
-    p.add_argument("--channel", required=True, choices=list(FORM_CHANNELS))
+    p.add_argument("--name", required=True, help="nom du formulaire (« Bon de garantie », « Jeu-concours »…)")
+    p.add_argument(
+        "--channel",
+        required=True,
+        choices=list(FORM_CHANNELS),
+        help="où il est rempli : paper (papier), web, phone (téléphone), counter (comptoir), event (salon)",
+    )
     p.add_argument("--purpose", required=True, help="finalité de la collecte")
     p.add_argument("--partner-categories", default="", help="catégories de partenaires séparées par « ; »")
     p.set_defaults(handler=run_add)

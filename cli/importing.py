@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
+from cli.streams import STDIO, TerminalProgress, stdin_to_file, temporary_folder
 from services.core.errors import InputError
 
 
@@ -19,7 +20,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Importe des contacts. L'origine des données est obligatoire (RGPD art. 13/14).",
     )
     p.add_argument(
-        "file", metavar="FICHIER", help="classeur, CSV ou carnet d'adresses vCard (.vcf) à importer"
+        "file",
+        metavar="FICHIER",
+        help="classeur, CSV ou carnet d'adresses vCard (.vcf) à importer ; « - » le lit sur l'entrée standard",
     )
     p.add_argument("--source-kind", required=True, choices=["direct", "partner", "broker", "public"],
                    help="collecte directe, partenaire, courtier en données ou source publique")  # fmt: skip
@@ -36,7 +39,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="doublons : compléter la fiche existante (défaut), ignorer, ou créer quand même")  # fmt: skip
     p.add_argument("--person-kind", choices=["consumer", "professional"], default="consumer",
                    help="type des contacts quand le fichier ne le dit pas (défaut : particulier)")  # fmt: skip
-    p.add_argument("--form-version", type=int, default=None, metavar="ID",
+    p.add_argument("--form-version", type=int, default=None, metavar="N°",
                    help="version du formulaire dont le fichier contient les cases (refus, accord)")  # fmt: skip
     p.add_argument("--dry-run", action="store_true", help="vérifie sans rien enregistrer")
     p.add_argument(
@@ -53,7 +56,14 @@ def _user() -> str:
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> Result:
-    # Imported here: the other commands do not pay for calamine, rapidfuzz and the import services.
+    # The services are imported in _run: the other commands do not pay for calamine and rapidfuzz.
+    if args.file == STDIO:
+        with temporary_folder() as folder:
+            return _run(ctx, args, stdin_to_file(Path(folder)))
+    return _run(ctx, args, Path(args.file))
+
+
+def _run(ctx: CliContext, args: argparse.Namespace, path: Path) -> Result:
     from services.importing.mapping import header_score, load_mapping_file
     from services.importing.outcome import ImportOptions
     from services.importing.presets import apply_preset, auto_mapping
@@ -61,7 +71,6 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     from services.importing.report import write_report
     from services.importing.running import run_import
 
-    path = Path(args.file)
     options = ImportOptions(
         source_kind=args.source_kind,
         source_name=args.source_name,
@@ -83,8 +92,10 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
         else auto_mapping(table.headers, table.rows).mapping
     )
     sha = file_sha256(path)
-    with ctx.session() as session:
-        result = run_import(session, table, mapping, options, dry_run=args.dry_run, sha256=sha)
+    with ctx.session() as session, TerminalProgress("Import…") as progress:
+        result = run_import(
+            session, table, mapping, options, dry_run=args.dry_run, sha256=sha, progress=progress
+        )
     data = result.to_dict()
     if report is not None:
         data["report"] = str(report)

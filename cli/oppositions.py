@@ -28,11 +28,21 @@ from services.partners.sending import send_to_partner
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("oppose", parents=[common], help="enregistre une opposition")
     p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
-    p.add_argument("--scope", required=True, choices=list(OPPOSITION_SCOPES))
-    p.add_argument("--channel", required=True, choices=list(OPPOSITION_CHANNELS))
+    p.add_argument(
+        "--scope",
+        required=True,
+        choices=list(OPPOSITION_SCOPES),
+        help="ce à quoi la personne s'oppose : all (toute prospection), post (courrier), phone (téléphone), partners (transmission aux partenaires)",
+    )
+    p.add_argument(
+        "--channel",
+        required=True,
+        choices=list(OPPOSITION_CHANNELS),
+        help="comment elle est arrivée : letter (lettre), slip (coupon), phone, email, in-person (en personne), partner (notifiée par un partenaire)",
+    )
     p.add_argument("--on", help="date de réception AAAA-MM-JJ (défaut : aujourd'hui)")
     p.add_argument("--partner", help="partenaire qui nous a notifié l'opposition (canal partner)")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="note libre (ce que la personne a dit ou écrit)")
     p.set_defaults(handler=run_oppose)
 
     p = sub.add_parser(
@@ -44,10 +54,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     prop = sub.add_parser("propagation", help="les notifications dues aux partenaires")
     psub = prop.add_subparsers(dest="propagation_command", metavar="ACTION", required=True)
     p = psub.add_parser("list", parents=[common], help="liste les notifications")
-    p.add_argument("--status", default="", choices=["", "pending", "sent", "acknowledged", "overdue"])
+    p.add_argument(
+        "--status",
+        default="",
+        choices=["pending", "sent", "acknowledged", "overdue"],
+        help="seulement : pending (à envoyer), sent (envoyées), acknowledged (accusé reçu), overdue (en retard)",
+    )
     p.set_defaults(handler=run_list)
     p = psub.add_parser("send", parents=[common], help="écrit la lettre et la liste pour un partenaire")
-    p.add_argument("--partner", required=True)
+    p.add_argument("--partner", required=True, help="nom du partenaire")
     p.add_argument("--out", required=True, help="dossier où écrire la lettre (.pdf) et la liste (.xlsx)")
     p.add_argument(
         "--method", default="", help="moyen d'envoi (défaut : e-mail s'il est connu, sinon courrier)"
@@ -60,9 +75,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = psub.add_parser(
         "receive", parents=[common], help="enregistre la notification d'opposition d'un partenaire"
     )
-    p.add_argument("--partner", required=True)
+    p.add_argument("--partner", required=True, help="nom du partenaire")
     p.add_argument("file", help="la liste du partenaire (.xlsx, .ods ou .csv, mêmes colonnes que les nôtres)")
-    p.add_argument("--scope", default="all", choices=list(OPPOSITION_SCOPES))
+    p.add_argument(
+        "--scope",
+        default="all",
+        choices=list(OPPOSITION_SCOPES),
+        help="portée des oppositions reçues (défaut : all, toute prospection)",
+    )
     p.add_argument("--on", help="date de réception AAAA-MM-JJ (défaut : aujourd'hui)")
     p.set_defaults(handler=run_receive)
 

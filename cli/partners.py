@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, Result
+from cli.streams import TerminalProgress
 from services.contacts.selection import Selection
 from services.core.users import current_user
 from services.partners.directory import (
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     partners = sub.add_parser("partners", help="les partenaires destinataires de contacts")
     psub = partners.add_subparsers(dest="partners_command", metavar="ACTION", required=True)
     p = psub.add_parser("add", parents=[common], help="ajoute un partenaire")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="nom du partenaire")
     p.add_argument("--category", required=True, help="catégorie nommée par les formulaires")
     p.add_argument("--email", default="", help="e-mail pour les notifications")
     p.add_argument("--address", default="", help="adresse postale pour les notifications")
@@ -38,7 +39,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("share", parents=[common], help="transmet une sélection de contacts à un partenaire")
     p.add_argument("--partner", required=True, help="nom du partenaire")
     p.add_argument("--search", default="", help="texte recherché")
-    p.add_argument("--status", default="", choices=["", "prospect", "customer"])
+    p.add_argument(
+        "--status",
+        default="",
+        choices=["prospect", "customer"],
+        help="seulement les prospects ou les clients (défaut : tous)",
+    )
     p.add_argument("--out", required=True, help="fichier .xlsx à écrire pour le partenaire")
     p.set_defaults(handler=run_share)
 
@@ -64,11 +70,11 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 
 def run_share(ctx: CliContext, args: argparse.Namespace) -> Result:
-    with ctx.session() as session:
+    with ctx.session() as session, TerminalProgress("Transmission…") as progress:
         partner = partner_by_name(session, args.partner)
         result = share(
             session, partner, Selection(search=args.search, status=args.status), Path(args.out),
-            created_by=current_user(),
+            created_by=current_user(), progress=progress,
         )  # fmt: skip
         data = result.to_dict()
     if data["shared"]:

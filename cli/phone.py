@@ -62,20 +62,25 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_check)
 
     p = csub.add_parser("log", parents=[common], help="enregistre le résultat d'un appel")
-    p.add_argument("--contact", required=True)
-    p.add_argument("--outcome", required=True, choices=OUTCOMES)
+    p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        choices=OUTCOMES,
+        help="résultat : no-answer (pas de réponse), busy (occupé), callback (à rappeler), interested, not-interested, do-not-call (ne plus appeler), wrong-number (faux numéro)",
+    )
     p.add_argument("--at", help='"AAAA-MM-JJ HH:MM", heure de l\'entreprise (défaut : maintenant)')
-    p.add_argument("--campaign")
+    p.add_argument("--campaign", help="numéro de la campagne d'appels")
     p.add_argument("--callback-at", help='pour « callback » : "AAAA-MM-JJ HH:MM", heure de l\'entreprise')
     p.add_argument("--caller", default=None, help="qui a appelé (défaut : l'utilisateur du système)")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="note libre")
     p.set_defaults(handler=run_log)
 
     p = csub.add_parser(
         "import", parents=[common], help="importe le fichier de résultats d'un centre d'appels"
     )
-    p.add_argument("file", type=Path)
-    p.add_argument("--campaign")
+    p.add_argument("file", type=Path, help="le fichier de résultats du centre d'appels (.xlsx ou .csv)")
+    p.add_argument("--campaign", help="numéro de la campagne d'appels")
     p.set_defaults(handler=run_import)
 
     contract = sub.add_parser(
@@ -83,20 +88,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     ksub = contract.add_subparsers(dest="contract_command", metavar="ACTION", required=True)
     p = ksub.add_parser("add", parents=[common], help="enregistre un contrat sur un contact")
-    p.add_argument("--contact", required=True)
+    p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
     p.add_argument("--subject", required=True, help="objet du contrat (ex. « entretien chaudière »)")
     p.add_argument("--start", required=True, help="AAAA-MM-JJ")
     p.add_argument("--end", help="AAAA-MM-JJ (sans : en cours)")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="note libre")
     p.set_defaults(handler=run_contract_add)
     p = ksub.add_parser("list", parents=[common], help="les contrats d'un contact")
-    p.add_argument("--contact", required=True)
+    p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
     p.set_defaults(handler=run_contract_list)
 
 
 def register_campaign_phone(csub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = csub.add_parser("phone", parents=[common], help="campagne téléphonique : qui appeler, quand")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="nom de la campagne (une campagne existante est reprise)")
     p.add_argument(
         "--subject", help="objet des appels (un objet de contrat ouvre l'exception du contrat en cours)"
     )
@@ -222,7 +227,7 @@ def run_campaign_phone(ctx: CliContext, args: argparse.Namespace) -> Result:
         data["warning"] = warning
     lines = [
         f"Campagne « {campaign.name} » : {data['callable']} à appeler maintenant, {data['later']} plus tard.",
-        *(f"  exclus — {reason} : {n}" for reason, n in data["excluded"].items()),
+        *(f"  exclus — {data['excluded_labels'][code]} : {n}" for code, n in data["excluded"].items()),
         f"Liste d'appels : {args.out} ({written} ligne(s)).",
     ]
     if warning:

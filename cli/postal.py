@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
+from cli.streams import TerminalProgress
 from services.contacts.selection import Selection
 from services.postal.campaign import PostalRequest, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS
@@ -26,10 +26,20 @@ def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.
         "--start-at", type=int, default=1, help="première étiquette libre de la planche (1 par défaut)"
     )
     p.add_argument("--search", default="", help="texte recherché (nom, ville, code postal, référence…)")
-    p.add_argument("--status", default="", choices=["", "prospect", "customer"], help="prospect ou customer")
+    p.add_argument(
+        "--status",
+        default="",
+        choices=["prospect", "customer"],
+        help="seulement les prospects ou les clients (défaut : tous)",
+    )
     p.add_argument("--postcode-prefix", default="", help="début du code postal ou département (75, 2A, 971)")
     p.add_argument("--tag", action="append", default=[], help="étiquette exigée (répétable)")
-    p.add_argument("--source-kind", default="", choices=["", "direct", "partner", "broker", "public"])
+    p.add_argument(
+        "--source-kind",
+        default="",
+        choices=["direct", "partner", "broker", "public"],
+        help="seulement les contacts de cette origine (défaut : toutes)",
+    )
     p.add_argument("--purpose", default="", help="objet de la campagne (imprimé dans le courrier)")
     p.add_argument("--letter-template", default="", help="modèle de courrier (défaut : le réglage)")
     p.add_argument(
@@ -82,12 +92,7 @@ def campaign_postal(ctx: CliContext, args: argparse.Namespace) -> Result:
         on=args.on,
     )
 
-    def progress(done: int, total: int, text: str) -> bool:
-        if sys.stderr.isatty() and total:
-            sys.stderr.write(f"\r{text} {done}/{total}")
-        return True
-
-    with ctx.session() as session:
+    with ctx.session() as session, TerminalProgress("Campagne…") as progress:
         outcome = run_postal_campaign(session, req, args.out, progress)
     data = outcome.to_json()
 

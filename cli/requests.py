@@ -30,11 +30,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rsub = p.add_subparsers(dest="requests_command", metavar="ACTION", required=True)
 
     a = rsub.add_parser("add", parents=[common], help="enregistre une demande reçue")
-    a.add_argument("--kind", required=True, choices=REQUEST_KINDS)
+    a.add_argument(
+        "--kind",
+        required=True,
+        choices=REQUEST_KINDS,
+        help="access (accès), rectification, erasure (effacement), restriction (limitation), objection (opposition), portability (portabilité)",
+    )
     a.add_argument("--contact", help="référence du contact concerné (C-000123)")
     a.add_argument("--name", default="", help="nom de la personne (si elle n'est pas dans la base)")
     a.add_argument("--received-on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
-    a.add_argument("--channel", choices=CHANNELS, default="letter")
+    a.add_argument(
+        "--channel",
+        choices=CHANNELS,
+        default="letter",
+        help="comment la demande est arrivée (défaut : letter, par lettre)",
+    )
     a.add_argument("--details", default="", help="ce que la personne demande, en quelques mots")
     a.add_argument(
         "--scope", choices=OPPOSITION_SCOPES, help="opposition : all, post, phone ou partners (défaut : all)"
@@ -42,24 +52,33 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     who = a.add_argument_group("personne absente de la base (opposition : mise en liste d'opposition)")
     who.add_argument("--email", default="", help="son e-mail")
     who.add_argument("--phone", default="", help="son téléphone")
-    who.add_argument("--last-name", default="", help="son nom")
-    who.add_argument("--first-name", default="", help="son prénom")
+    who.add_argument("--last-name", default="", metavar="NOM", help="son nom")
+    who.add_argument("--first-name", default="", metavar="PRÉNOM", help="son prénom")
     who.add_argument("--postcode", default="", help="son code postal")
     a.set_defaults(handler=run_add)
 
     ls = rsub.add_parser("list", parents=[common], help="les demandes, les plus urgentes d'abord")
-    ls.add_argument("--status", choices=sorted(STATUS_LABELS))
+    ls.add_argument("--status", choices=sorted(STATUS_LABELS), help="seulement les demandes dans cet état")
     ls.set_defaults(handler=run_list)
 
     e = rsub.add_parser("extend", parents=[common], help="prolonge de deux mois (personne informée)")
-    e.add_argument("id", type=int)
-    e.add_argument("--reason", required=True)
+    e.add_argument("id", type=int, help="numéro de la demande")
+    e.add_argument(
+        "--reason",
+        required=True,
+        help="les raisons de la prolongation, dites à la personne (RGPD art. 12(3))",
+    )
     e.add_argument("--on", default=None, help="date où la personne a été informée (AAAA-MM-JJ)")
     e.set_defaults(handler=run_extend)
 
     r = rsub.add_parser("answer", parents=[common], help="enregistre la réponse")
-    r.add_argument("id", type=int)
-    r.add_argument("--outcome", required=True, choices=REQUEST_OUTCOMES)
+    r.add_argument("id", type=int, help="numéro de la demande")
+    r.add_argument(
+        "--outcome",
+        required=True,
+        choices=REQUEST_OUTCOMES,
+        help="granted (accordée), partial (en partie), refused (refusée, jamais pour une opposition)",
+    )
     r.add_argument("--text", default="", help="texte de la réponse (obligatoire pour un refus)")
     r.add_argument("--on", default=None, help="AAAA-MM-JJ (défaut : aujourd'hui)")
     r.add_argument("--fields", default="", help="effacement partiel : les champs effacés, séparés par « ; »")

@@ -22,6 +22,7 @@ from services.phone.eligibility import (
     SUBJECT_CATEGORIES,
     category_label,
     check_subject_category,
+    reason_code,
     suggested_category,
 )
 
@@ -131,11 +132,19 @@ class CampaignDecisions:
         return [d for d in self.decisions if d.status == "later"]
 
     def summary(self) -> dict[str, Any]:
-        """The command line's JSON: {"callable": n, "later": n, "excluded": {reason: count}}."""
+        """The command line's JSON: {"callable": n, "later": n, "excluded": {code: count},
+        "excluded_labels": {code: French label}} (docs/cli.md: codes are the keys, not sentences)."""
+        codes: Counter[str] = Counter()
+        labels: dict[str, str] = {}
+        for reason, n in self.excluded.most_common():
+            code = reason_code(reason)
+            codes[code] += n
+            labels.setdefault(code, reason)
         return {
             "callable": sum(1 for d in self.decisions if d.status == "callable"),
             "later": sum(1 for d in self.decisions if d.status == "later"),
-            "excluded": dict(self.excluded.most_common()),
+            "excluded": dict(codes.most_common()),
+            "excluded_labels": labels,
         }
 
 

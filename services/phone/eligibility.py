@@ -120,6 +120,21 @@ def forbidden_subject_reason(category: str) -> str:
     return f"objet interdit au téléphone hors contrat en cours ({category})"
 
 
+# The same reasons as stable machine codes, for the command line's JSON (docs/cli.md): scripts count by them.
+REASON_CODES = {
+    NO_PHONE: "no_phone", ERASED: "erased", OPPOSED: "opposed", REFUSED_AT_COLLECTION: "refused_at_collection",
+    NO_CONSENT: "no_consent", THIRD_PARTY_NO_CONSENT: "third_party_no_consent", CONSENT_EXPIRED: "consent_expired",
+    CONSENT_WITHDRAWN: "consent_withdrawn", CONSENT_UNPROVEN: "consent_unproven",
+    **{forbidden_subject_reason(label): f"forbidden_subject_{key.replace('-', '_')}"
+       for key, label in SUBJECT_CATEGORIES.items() if key in FORBIDDEN_CATEGORIES},
+}  # fmt: skip
+
+
+def reason_code(reason: str) -> str:
+    """The machine code of an exclusion reason (an unforeseen one keeps a code derived from its words)."""
+    return REASON_CODES.get(reason) or "other"
+
+
 @dataclass(frozen=True)
 class Eligibility:
     """Whether the person may be called at all (the calendar comes after), and on which basis."""

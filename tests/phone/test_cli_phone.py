@@ -90,7 +90,8 @@ def test_campaign_phone_counts_and_list(
             "--at", "2026-11-26 10:30", "--out", str(out), "--json")  # fmt: skip
     assert r.code == 0, r.err
     assert (r.json["callable"], r.json["later"]) == (1, 1)
-    assert r.json["excluded"] == {"particulier sans consentement à être appelé": 1}
+    assert r.json["excluded"] == {"no_consent": 1}
+    assert r.json["excluded_labels"] == {"no_consent": "particulier sans consentement à être appelé"}
     assert openpyxl.load_workbook(out)["Appels"].max_row == 3
     energy = cli(capsys, "--db", base, "campaign", "phone", "--name", "PAC", "--subject", "Pompe à chaleur", "--subject-category", "energy",
                  "--at", "2026-11-26 10:30", "--out", str(out), "--json")  # fmt: skip

@@ -43,10 +43,12 @@ def test_campaign_splits_callable_later_excluded_with_reasons(db: Database) -> N
         result = decide_campaign(s, campaign, NOW)
         summary = result.summary()
         assert summary["callable"] == 1 and summary["later"] == 1
-        assert summary["excluded"] == {
-            "particulier sans consentement à être appelé": 1,
-            "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise": 1,
-            "pas de numéro de téléphone valide": 1,
+        assert summary["excluded"] == {"no_consent": 1, "third_party_no_consent": 1, "no_phone": 1}
+        assert summary["excluded_labels"] == {
+            "no_consent": "particulier sans consentement à être appelé",
+            "third_party_no_consent": "contact d'un courtier ou d'un partenaire sans consentement recueilli par "
+            "l'entreprise",
+            "no_phone": "pas de numéro de téléphone valide",
         }
         assert [d.contact_id for d in result.callable] == [ids["ok"]]
         with pytest.raises(InputError, match="existe déjà avec l'objet"):
@@ -66,7 +68,7 @@ def test_campaign_selection_narrows_the_people(db: Database) -> None:
             today=NOW.date(),
             subject_category="other",
         )
-        assert decide_campaign(s, campaign, NOW).summary() == {"callable": 0, "later": 1, "excluded": {}}
+        assert decide_campaign(s, campaign, NOW).summary() == {"callable": 0, "later": 1, "excluded": {}, "excluded_labels": {}}
 
 
 def test_call_list_xlsx_has_windows_and_attempts_and_no_excluded(db: Database, tmp_path: Path) -> None:
