@@ -102,7 +102,8 @@ def build_events(engine: str, tmp: Path, events: int) -> str:
 
     from models.bulk import bulk_insert
     from models.database import open_database
-    from models.journal import GENESIS, JournalEvent, chain_hash, payload, state_of
+    from models.journal import JournalEvent
+    from models.journal_codec import GENESIS, chain_hash, inserted
 
     url = _url(engine, tmp, "verify.sqlite")
     db = open_database(url)
@@ -118,10 +119,11 @@ def build_events(engine: str, tmp: Path, events: int) -> str:
             key = f"bench.k{seq % 1000}"
             row = {"key": key, "value": f'"{seq} {"x" * 200}"'}
             values[key] = row
+            after, state = inserted("settings", row, None)
             ev = {"seq": seq, "at": at + timedelta(seconds=seq), "os_user": "marie", "host": "caisse-1",
                   "db_role": "", "table_name": "settings", "row_ref": key, "contact_id": None,
                   "action": "insert" if seq <= 1000 else "update", "before": "",
-                  "after": payload("settings", row, None), "state": state_of("settings", row, None),
+                  "after": after, "state": state,
                   "seeded": False, "prev_hash": prev}  # fmt: skip
             ev["hash"] = prev = chain_hash(ev)
             rows.append(ev)

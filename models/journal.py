@@ -15,17 +15,11 @@ whole, the values become unreadable. Without the key (after an erasure) personal
 
 from __future__ import annotations
 
-import base64
 import getpass
-import hashlib
-import hmac
 import json
-import os
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +41,17 @@ from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
 from models.bulk import bulk_insert
+from models.journal_codec import (
+    ENCODE,
+    GENESIS,
+    JOURNALED,
+    canonical,
+    chain_digest,
+    inserted,
+    layout,
+    payload,
+    state_of,
+)
 
 
 class JournalEvent(Base):
@@ -73,195 +78,6 @@ class JournalEvent(Base):
     seeded: Mapped[bool] = mapped_column(Boolean, default=False)  # from the history before the journal
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-
-
-GENESIS = "0" * 64
-
-
-@dataclass(frozen=True)
-class Journaled:
-    """How a table is journaled: its rows' contact, and the columns that are personal data."""
-
-    contact: Callable[[dict[str, Any]], int | None]
-    personal: frozenset[str]
-    skip: frozenset[str] = frozenset()  # not part of the state (derived or the key itself)
-    key_column: str = "id"
-
-    def ref(self, row: dict[str, Any]) -> str:
-        return str(row[self.key_column])
-
-
-def _own(row: dict[str, Any]) -> int | None:
-    return row.get("id")
-
-
-def _of(row: dict[str, Any]) -> int | None:
-    return row.get("contact_id")
-
-
-def _none(row: dict[str, Any]) -> int | None:
-    return None
-
-
-CONTACT_PERSONAL = frozenset({
-    "civility", "first_name", "last_name", "company", "address_complement", "address_building",
-    "address_street", "address_extra", "postcode", "city", "cedex", "phone", "mobile", "email", "notes",
-    "to_check_reasons",
-})  # fmt: skip
-# The records that prove compliance (docs/rules.md §10.2): what each holds that is personal.
-JOURNALED: dict[str, Journaled] = {
-    "contacts": Journaled(_own, CONTACT_PERSONAL, frozenset({"journal_key", "search_text"})),
-    "contact_sources": Journaled(_of, frozenset()),  # its note names a file or an event, not the person
-    "consent_records": Journaled(_of, frozenset({"proof"})),
-    "oppositions": Journaled(_of, frozenset({"note"})),
-    "propagation_notices": Journaled(_of, frozenset({"identifiers", "detail"})),
-    "data_requests": Journaled(_of, frozenset({"requester", "details", "answer"})),
-    "call_log": Journaled(_of, frozenset({"phone", "note"})),
-    "informed_records": Journaled(_of, frozenset()),
-    "suppression_entries": Journaled(_none, frozenset()),
-    "contracts": Journaled(_of, frozenset({"note"})),
-    "transmissions": Journaled(_none, frozenset()),
-    "transmission_lines": Journaled(_of, frozenset()),
-    "campaigns": Journaled(_none, frozenset()),
-    "settings": Journaled(_none, frozenset(), key_column="key"),
-    "form_versions": Journaled(_none, frozenset()),
-    "forms": Journaled(_none, frozenset()),
-    "partners": Journaled(_none, frozenset()),
-}
-
-
-# --- values, keys, digests ---------------------------------------------------------------------------
-
-
-def canonical(value: Any) -> Any:
-    """A value as the journal writes it: stable across engines and drivers."""
-    t = type(value)
-    if t is str or t is int or t is bool or value is None:
-        return value
-    if isinstance(value, datetime):
-        if value.tzinfo is not None and value.tzinfo is not UTC:
-            value = value.astimezone(UTC)
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-@lru_cache(maxsize=1)
-def _aesgcm() -> Any:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # on first use: not on the start-up path
-
-    return AESGCM
-
-
-def _aead(key: bytes) -> Any:
-    return _aesgcm()(key)
-
-
-def _seal(key: bytes, plain: bytes) -> str:
-    nonce = os.urandom(12)
-    return "enc:" + base64.b64encode(nonce + _aead(key).encrypt(nonce, plain, None)).decode()
-
-
-def open_sealed(key: bytes | None, stored: str) -> dict[str, Any] | None:
-    """The values of an event's before/after, or None when they are sealed and the key is gone."""
-    if not stored:
-        return {}
-    if stored.startswith("enc:"):
-        if key is None:
-            return None
-        raw = base64.b64decode(stored[4:])
-        stored = _aead(key).decrypt(raw[:12], raw[12:], None).decode()
-    values: dict[str, Any] = {}
-    for pairs in json.loads(stored):  # [[name, value, name, value...], [personal pairs]]
-        values.update(zip(pairs[::2], pairs[1::2], strict=True))
-    return values
-
-
-@lru_cache(maxsize=256)
-def _digested(table: str, columns: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    spec = JOURNALED[table]
-    names = sorted(c for c in columns if c not in spec.skip)
-    return tuple(c for c in names if c not in spec.personal), tuple(c for c in names if c in spec.personal)
-
-
-def _encoded(row: dict[str, Any], names: tuple[str, ...], *, keep_empty: bool = False) -> bytes:
-    """The named values as a flat JSON array [name, value, ...]. In a digest an empty value (None, "",
-    False) is left out, so that a column added later with such a default leaves the digests of the rows
-    journaled before it as they were (docs/architecture.md, "The journal")."""
-    parts: list[Any] = []
-    add = parts.append
-    get = row.get
-    for name in names:
-        v = get(name)
-        if not keep_empty and (v is None or v is False or v == ""):
-            continue
-        t = type(v)
-        add(name)
-        add(v if t is str or t is int or t is bool else canonical(v))  # (the call only when needed)
-    return _ENCODE(parts).encode()
-
-
-def _state(plain: bytes, personal: bytes, key: bytes | None) -> str:
-    state = hashlib.sha256(plain).hexdigest()
-    if key is not None and personal != b"[]":
-        state += ":" + hmac.digest(key, personal, "sha256").hex()
-    return state
-
-
-def state_of(table: str, row: dict[str, Any], key: bytes | None) -> str:
-    """The row's digests, "plain[:personal]": the non-personal columns hashed, the personal ones keyed with
-    the contact's key (never a plain hash of a name, which a dictionary reverses); without a key, the
-    personal part is left out."""
-    plain, personal = _digested(table, frozenset(row))
-    return _state(_encoded(row, plain), _encoded(row, personal), key)
-
-
-def _sealed_or_plain(plain: bytes, personal: bytes, key: bytes | None) -> str:
-    if personal == b"[]":
-        return (b"[" + plain + b"]").decode() if plain != b"[]" else ""
-    if key is None:  # erased: the personal values stay out
-        return (b"[" + plain + b"]").decode()
-    return _seal(key, b"[" + plain + b"," + personal + b"]")
-
-
-def payload(table: str, values: dict[str, Any], key: bytes | None) -> str:
-    """Fields before or after: sealed with the contact's key when personal values are in them."""
-    plain, personal = _digested(table, frozenset(values))
-    return _sealed_or_plain(
-        _encoded(values, plain, keep_empty=True), _encoded(values, personal, keep_empty=True), key
-    )
-
-
-def inserted(table: str, row: dict[str, Any], key: bytes | None) -> tuple[str, str]:
-    """A new row's (after, state), each value encoded once for both (an import writes 100,000)."""
-    names_plain, names_personal = _digested(table, frozenset(row))
-    plain, personal = _encoded(row, names_plain), _encoded(row, names_personal)
-    return _sealed_or_plain(plain, personal, key), _state(plain, personal, key)
-
-
-CHAINED = ("seq", "at", "os_user", "host", "db_role", "table_name", "row_ref", "contact_id", "action",
-           "before", "after", "state", "seeded", "prev_hash")  # fmt: skip
-
-
-def chain_hash(e: Any) -> str:
-    """SHA-256 over the canonical encoding (a JSON array, in CHAINED's order) of an event, its
-    predecessor's hash included."""
-    values = [e[f] for f in CHAINED]
-    values[1] = canonical(values[1])
-    values[12] = bool(values[12])
-    return chain_digest(values)
-
-
-def chain_digest(values: list[Any]) -> str:
-    return hashlib.sha256(_ENCODE(values).encode()).hexdigest()
 
 
 # --- who ------------------------------------------------------------------------------------------------
@@ -384,12 +200,22 @@ def _after_flush(session: Session, _context: Any) -> None:
             buffer.append((trans, _event(table, row, "delete", row, {}, keys(table, row))))
 
 
+BULK_MIN = 200  # from this many rows, one event per chunk of rows instead of one per row
+BULK_CHUNK = 10_000
+
+
 def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], action: str = "insert",
                 changed: Iterable[str] | None = None, *, seeded: bool = False,
-                at: Callable[[dict[str, Any]], datetime | None] | None = None) -> int:  # fmt: skip
-    """Bulk writes (Core inserts and updates) journaled like the ORM's: one event per row. `rows` hold each
-    row's full values after the write (its id, and for a contact its journal key); for an update,
-    `changed` names the columns written."""
+                at: Callable[[dict[str, Any]], datetime | None] | None = None, origin: str = "") -> int:  # fmt: skip
+    """Bulk writes (Core inserts and updates) journaled like the ORM's. `rows` hold each row's full values
+    after the write (its id, and for a contact its journal key); for an update, `changed` names the
+    columns written. A few rows: one event each. Many (an import, a transmission): one event per chunk of
+    rows — each row's reference and digests, nothing else (docs/rules.md §10.2: the values are those of
+    the file or the selection the bulk write came from) — so that journaling 100,000 rows costs a
+    fraction of writing them."""
+    rows = list(rows) if not isinstance(rows, list) else rows
+    if len(rows) >= BULK_MIN and at is None and not seeded:
+        return _record_bulk(session, table, rows, action, changed, origin)
     buffer = _pending(session)
     trans = session.get_nested_transaction() or session.get_transaction()
     keys = _Keys(session)
@@ -407,6 +233,48 @@ def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], ac
             buffer.append((trans, event))
         n += len(batch)
     return n
+
+
+def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], action: str,
+                 changed: Iterable[str] | None, origin: str) -> int:  # fmt: skip
+    """One event per chunk: row_ref « *LO-HI » (the contacts it covers, for the history's lookup), after =
+    {"t": layout, "rows": [[ref, contact, state], ...], "changed": [...], "origin": what wrote them}."""
+    buffer = _pending(session)
+    trans = session.get_nested_transaction() or session.get_transaction()
+    spec = JOURNALED[table]
+    keys = _Keys(session)
+    tag = layout(table).tag
+    now = utcnow()
+    for batch in _batches(rows, BULK_CHUNK):
+        if table != "contacts":
+            keys.load(spec.contact(row) for row in batch)
+        entries = [[spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch]
+        contacts = [e[1] for e in entries if e[1] is not None]
+        span = f"*{min(contacts)}-{max(contacts)}" if contacts else "*"
+        body: dict[str, Any] = {"t": tag, "rows": entries}
+        if changed is not None:
+            body["changed"] = sorted(set(changed) - spec.skip)
+        if origin:
+            body["origin"] = origin
+        buffer.append((trans, {
+            "at": now, "os_user": WHO[0], "host": WHO[1], "table_name": table, "row_ref": span,
+            "contact_id": None, "action": action, "before": "", "after": ENCODE(body), "state": "",
+            "seeded": False,
+        }))  # fmt: skip
+    return len(rows)
+
+
+def bulk_rows(event: JournalEvent) -> list[list[Any]]:
+    """The [ref, contact, state] of each row a bulk event covers ([] for a one-row event)."""
+    if not event.row_ref.startswith("*") or not event.after:
+        return []
+    return list(json.loads(event.after)["rows"])
+
+
+def bulk_covers(row_ref: str, contact_id: int) -> bool:
+    """Whether a bulk event's span (« *LO-HI ») may hold the contact (then its rows are read)."""
+    lo, _, hi = row_ref[1:].partition("-")
+    return bool(lo) and int(lo) <= contact_id <= int(hi)
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -438,7 +306,7 @@ def with_defaults(table: Any, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def insert_journaled(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+def insert_journaled(session: Session, table: Any, rows: list[dict[str, Any]], origin: str = "") -> list[int]:
     """Insert rows (Core), journal them (docs/rules.md §10.2: one event per row, bulk-written) and return
     their ids in the order of rows."""
     for row in rows:
@@ -446,7 +314,7 @@ def insert_journaled(session: Session, table: Any, rows: list[dict[str, Any]]) -
     ids = _insert_returning_ids(session, table, rows)
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
-    record_rows(session, table.name, rows)
+    record_rows(session, table.name, rows, origin=origin)
     return ids
 
 
@@ -466,12 +334,12 @@ def _insert_returning_ids(session: Session, table: Any, rows: list[dict[str, Any
 
 
 def record_select(session: Session, table: Any, condition: Any, action: str = "insert",
-                  changed: Iterable[str] | None = None) -> int:  # fmt: skip
+                  changed: Iterable[str] | None = None, origin: str = "") -> int:  # fmt: skip
     """Journal a bulk INSERT or UPDATE after it ran: the rows matching `condition`, read back whole (the
     values the base holds, so their digests are those `audit verify` will compute)."""
     table = getattr(table, "__table__", table)
     result = session.execute(select(table).where(condition).execution_options(yield_per=5000))
-    return record_rows(session, table.name, (dict(r) for r in result.mappings()), action, changed)
+    return record_rows(session, table.name, (dict(r) for r in result.mappings()), action, changed, origin=origin)
 
 
 def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None:

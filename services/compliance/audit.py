@@ -8,6 +8,7 @@ outside the app leaves the chain whole but no longer matches its last event: tha
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from models.base import Base
 from models.contact import Contact
-from models.journal import GENESIS, JOURNALED, JournalEvent, chain_digest, head, state_of
+from models.journal import JournalEvent, head
+from models.journal_codec import GENESIS, JOURNALED, chain_digest, same_state
 from services.core.errors import Cancelled
 
 MAX_ROWS_REPORTED = 50
@@ -158,28 +160,31 @@ def _what(table: str, ref: str, action: str) -> str:
 
 
 def _last_states(session: Session, table: str) -> dict[str, tuple[str, str]]:
-    """Each row's last event in the table: ref -> (action, state)."""
+    """Each row's last event in the table: ref -> (action, state) — from its own events and from the bulk
+    events (an import's chunks) that list it, whichever came last."""
+    single = JournalEvent.table_name == table, ~JournalEvent.row_ref.startswith("*")
     last = (
         select(JournalEvent.row_ref, func.max(JournalEvent.seq).label("seq"))
-        .where(JournalEvent.table_name == table)
+        .where(*single)
         .group_by(JournalEvent.row_ref)
         .subquery()
     )
     rows = session.execute(
-        select(JournalEvent.row_ref, JournalEvent.action, JournalEvent.state)
+        select(JournalEvent.row_ref, JournalEvent.seq, JournalEvent.action, JournalEvent.state)
         .join(last, (last.c.row_ref == JournalEvent.row_ref) & (last.c.seq == JournalEvent.seq))
-        .where(JournalEvent.table_name == table)
+        .where(*single)
     )
-    return {ref: (action, state) for ref, action, state in rows}
-
-
-def _same(recorded: str, live: str, has_key: bool) -> bool:
-    if recorded == live:
-        return True
-    if has_key:
-        return False
-    # After an erasure the key is gone: only the non-personal digest can still be compared.
-    return recorded.split(":")[0] == live.split(":")[0]
+    found = {ref: (seq, action, state) for ref, seq, action, state in rows}
+    bulk = session.execute(
+        select(JournalEvent.seq, JournalEvent.action, JournalEvent.after)
+        .where(JournalEvent.table_name == table, JournalEvent.row_ref.startswith("*"))
+        .order_by(JournalEvent.seq)
+    )
+    for seq, action, after in bulk:
+        for ref, _contact, state in json.loads(after)["rows"]:
+            if ref not in found or found[ref][0] < seq:
+                found[ref] = (seq, action, state)
+    return {ref: (action, state) for ref, (_seq, action, state) in found.items()}
 
 
 def verify_rows(session: Session, report: AuditReport) -> None:
@@ -200,7 +205,7 @@ def verify_rows(session: Session, report: AuditReport) -> None:
                 _mismatch(report, name, ref, "ajoutée hors de l'application (aucun événement)")
             elif recorded[0] == "delete":
                 _mismatch(report, name, ref, "supprimée dans le journal mais présente dans la base")
-            elif not _same(recorded[1], state_of(name, row, key), key is not None or cid is None):
+            elif not same_state(recorded[1], name, row, key):
                 _mismatch(report, name, ref, "modifiée hors de l'application")
         for ref, (action, _) in last.items():
             if action != "delete":

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
-from models.journal import JournalEvent, anchor_text, open_sealed
+from models.journal import JournalEvent, anchor_text
+from models.journal_codec import open_sealed
 from services.compliance.audit import ACTION_LABELS, TABLE_LABELS
 from services.core.clock import business_tz
 from services.core.errors import InputError

@@ -162,8 +162,8 @@ def _flush(session: Session, contacts: list[dict], sources: list[dict], tags: li
     if contacts:
         session.execute(insert(CONTACTS_TABLE), contacts)
         session.execute(insert(SOURCES_TABLE), sources)
-        record_rows(session, "contacts", contacts)
-        record_rows(session, "contact_sources", sources)
+        record_rows(session, "contacts", contacts, origin="données de démonstration")
+        record_rows(session, "contact_sources", sources, origin="données de démonstration")
         if tags:
             session.execute(insert(TAGS_TABLE), tags)
     contacts.clear()

@@ -68,7 +68,7 @@ def write_plan(
     for start in range(0, len(plan.new_rows), BATCH):
         chunk = plan.new_rows[start : start + BATCH]
         rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]  # a blank row (None) is never planned
-        new_ids.update(zip(chunk, insert_journaled(session, Contact.__table__, rows), strict=True))
+        new_ids.update(zip(chunk, insert_journaled(session, Contact.__table__, rows, note), strict=True))
         done += len(chunk)
         tick(progress, done, total, f"Enregistrement des contacts… {done}/{total}")
 
@@ -110,9 +110,8 @@ def write_plan(
         merged_ids = [p["b_id"] for p in params]
         for start in range(0, len(merged_ids), 900):
             changed = {*cols, "search_text", "version", "updated_at"}
-            record_select(
-                session, Contact, Contact.id.in_(merged_ids[start : start + 900]), "update", changed
-            )
+            chunk_ids = merged_ids[start : start + 900]
+            record_select(session, Contact, Contact.id.in_(chunk_ids), "update", changed, origin=note)
     if tags:
         bulk_insert(session, ContactTag.__table__, tags)
 
@@ -123,7 +122,7 @@ def write_plan(
         for cid in [*new_ids.values(), *plan.merges]
     ]  # fmt: skip
     for start in range(0, len(sources), BATCH * 5):
-        insert_journaled(session, ContactSource.__table__, sources[start : start + BATCH * 5])
+        insert_journaled(session, ContactSource.__table__, sources[start : start + BATCH * 5], note)
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)

@@ -295,6 +295,7 @@ def share(
                  "phone_consent_id": status[c].consent_id if calls else None}
                 for c in ids[i : i + 5000]
             ],
+            f"transmission n° {transmission.id} à {partner.name}",
         )  # fmt: skip
         if progress and progress(len(rows), len(rows)) is False:
             raise Cancelled("Transmission annulée : rien n'a été enregistré.")

@@ -337,7 +337,7 @@ def _record(session: Session, campaign_id: int, recipients: list[Recipient], ver
                              "full_notice": r.notice != "reminder", "notice_version": version.label,
                              "campaign_id": campaign_id})  # fmt: skip
     session.execute(insert(CampaignRecipient), rows)
-    insert_journaled(session, InformedRecord.__table__, informed)
+    insert_journaled(session, InformedRecord.__table__, informed, f"campagne n° {campaign_id}")
 
 
 def expected_label_pages(req: PostalRequest, template: LabelTemplate, count: int) -> int:

@@ -1,0 +1,272 @@
+"""How the journal writes a row (docs/rules.md §10.2): which tables and which of their columns are
+personal, the canonical encoding of values, the row digests, the sealed payloads and the chain's hash.
+
+A row is encoded as the JSON array of its values in the order of its table's *layout*: the sorted
+names of its columns, non-personal and personal apart. Each layout has a short tag, written in every
+digest and payload, so that when a later version adds a column the rows journaled before it are still
+read with the layout they were written with (LAYOUTS keeps every layout ever used; a test checks that
+the current ones are in it — docs/architecture.md, "The journal").
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Journaled:
+    """How a table is journaled: its rows' contact, and the columns that are personal data."""
+
+    contact: Callable[[dict[str, Any]], int | None]
+    personal: frozenset[str]
+    skip: frozenset[str] = frozenset()  # not part of the state (derived or the key itself)
+    key_column: str = "id"
+
+    def ref(self, row: dict[str, Any]) -> str:
+        return str(row[self.key_column])
+
+
+def _own(row: dict[str, Any]) -> int | None:
+    return row.get("id")
+
+
+def _of(row: dict[str, Any]) -> int | None:
+    return row.get("contact_id")
+
+
+def _none(row: dict[str, Any]) -> int | None:
+    return None
+
+
+CONTACT_PERSONAL = frozenset({
+    "civility", "first_name", "last_name", "company", "address_complement", "address_building",
+    "address_street", "address_extra", "postcode", "city", "cedex", "phone", "mobile", "email", "notes",
+    "to_check_reasons",
+})  # fmt: skip
+# The records that prove compliance (docs/rules.md §10.2): what each holds that is personal.
+JOURNALED: dict[str, Journaled] = {
+    "contacts": Journaled(_own, CONTACT_PERSONAL, frozenset({"journal_key", "search_text"})),
+    "contact_sources": Journaled(_of, frozenset()),  # its note names a file or an event, not the person
+    "consent_records": Journaled(_of, frozenset({"proof"})),
+    "oppositions": Journaled(_of, frozenset({"note"})),
+    "propagation_notices": Journaled(_of, frozenset({"identifiers", "detail"})),
+    "data_requests": Journaled(_of, frozenset({"requester", "details", "answer"})),
+    "call_log": Journaled(_of, frozenset({"phone", "note"})),
+    "informed_records": Journaled(_of, frozenset()),
+    "suppression_entries": Journaled(_none, frozenset()),
+    "contracts": Journaled(_of, frozenset({"note"})),
+    "transmissions": Journaled(_none, frozenset()),
+    "transmission_lines": Journaled(_of, frozenset()),
+    "campaigns": Journaled(_none, frozenset()),
+    "settings": Journaled(_none, frozenset(), key_column="key"),
+    "form_versions": Journaled(_none, frozenset()),
+    "forms": Journaled(_none, frozenset()),
+    "partners": Journaled(_none, frozenset()),
+}
+
+
+# --- values --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _moment(value: datetime) -> str:
+    # (cached: an import writes the same created_at on 100,000 rows)
+    if value.tzinfo is not None and value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="microseconds")
+
+
+def canonical(value: Any) -> Any:
+    """A value as the journal writes it: stable across engines and drivers."""
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return value
+    if isinstance(value, datetime):
+        return _moment(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+# --- layouts -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    table: str
+    plain: tuple[str, ...]
+    personal: tuple[str, ...]
+
+    @property
+    def tag(self) -> str:
+        return hashlib.sha256(ENCODE([self.table, self.plain, self.personal]).encode()).hexdigest()[:8]
+
+
+@lru_cache(maxsize=64)
+def layout(table: str) -> Layout:
+    """The table's current layout, from its columns in the models."""
+    import models  # every table registered (this runs on first use, long after start-up)
+
+    spec = JOURNALED[table]
+    names = sorted(c.key for c in models.Base.metadata.tables[table].columns if c.key not in spec.skip)
+    return Layout(table, tuple(n for n in names if n not in spec.personal), tuple(n for n in names if n in spec.personal))
+
+
+# Every layout rows were ever journaled with, by tag: the current ones, and (when a migration adds a column
+# to a journaled table) the earlier ones, written out here so that older digests stay checkable.
+PAST_LAYOUTS: tuple[Layout, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def layouts() -> dict[str, Layout]:
+    found = {lay.tag: lay for lay in PAST_LAYOUTS}
+    found.update({(lay := layout(t)).tag: lay for t in JOURNALED})
+    return found
+
+
+def _values(row: dict[str, Any], names: tuple[str, ...]) -> list[Any]:
+    get = row.get
+    values = [get(n) for n in names]
+    for i, v in enumerate(values):
+        t = type(v)
+        if not (t is str or t is int or t is bool or v is None):
+            values[i] = canonical(v)
+    return values
+
+
+# --- digests and payloads ------------------------------------------------------------------------------
+
+
+def _state(tag: str, plain: bytes, personal: bytes | None, key: bytes | None) -> str:
+    """"tag:plain[:personal]": the non-personal values hashed, the personal ones keyed with the contact's key
+    (never a plain hash of a name, which a dictionary reverses); without a key the personal part is left out."""
+    state = f"{tag}:{hashlib.sha256(plain).hexdigest()}"
+    if key is not None and personal is not None:
+        state += ":" + hashlib.blake2b(personal, key=key, digest_size=32).hexdigest()  # a keyed MAC
+    return state
+
+
+def _encoded(row: dict[str, Any], lay: Layout) -> tuple[bytes, bytes | None]:
+    plain = ENCODE(_values(row, lay.plain)).encode()
+    personal = ENCODE(_values(row, lay.personal)).encode() if lay.personal else None
+    return plain, personal
+
+
+def state_of(table: str, row: dict[str, Any], key: bytes | None, tag: str | None = None) -> str:
+    """The row's digests with its table's current layout (or the layout `tag` names, for older events)."""
+    lay = layout(table) if tag is None else layouts()[tag]
+    plain, personal = _encoded(row, lay)
+    return _state(lay.tag, plain, personal, key)
+
+
+def same_state(recorded: str, table: str, row: dict[str, Any], key: bytes | None) -> bool:
+    """Whether a live row still has the digests its last event recorded. Without the key (the person was
+    erased) only the non-personal part can be compared."""
+    tag = recorded.split(":", 1)[0]
+    if tag not in layouts():
+        return False
+    live = state_of(table, row, key, tag)
+    if live == recorded:
+        return True
+    return key is None and recorded.split(":")[:2] == live.split(":")[:2]
+
+
+@lru_cache(maxsize=1)
+def _aesgcm() -> Any:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # on first use: not on the start-up path
+
+    return AESGCM
+
+
+def _seal(key: bytes, plain: bytes) -> str:
+    nonce = os.urandom(12)
+    return "enc:" + base64.b64encode(nonce + _aesgcm()(key).encrypt(nonce, plain, None)).decode()
+
+
+def _payload_text(tag: str, plain: bytes, personal: bytes | None, key: bytes | None) -> str:
+    """{"t": tag, "v": [plain values, personal values]}, sealed when personal values are in it; without a
+    key (erased) the personal values stay out."""
+    if personal is None or key is None:
+        return f'{{"t":"{tag}","v":[{plain.decode()}]}}'
+    return _seal(key, f'{{"t":"{tag}","v":[{plain.decode()},{personal.decode()}]}}'.encode())
+
+
+def inserted(table: str, row: dict[str, Any], key: bytes | None) -> tuple[str, str]:
+    """A new row's (after, state), each value encoded once for both (an import writes 100,000)."""
+    lay = layout(table)
+    plain, personal = _encoded(row, lay)
+    return _payload_text(lay.tag, plain, personal, key), _state(lay.tag, plain, personal, key)
+
+
+def payload(table: str, values: dict[str, Any], key: bytes | None) -> str:
+    """Some fields, before or after a change: [[name, value, ...]], sealed when a personal one is in it."""
+    if not values:
+        return ""
+    spec = JOURNALED[table]
+    names = sorted(n for n in values if n not in spec.skip)
+    plain = [x for n in names if n not in spec.personal for x in (n, canonical(values[n]))]
+    personal = [x for n in names if n in spec.personal for x in (n, canonical(values[n]))]
+    if not personal or key is None:
+        return ENCODE([plain]) if plain else ""
+    return _seal(key, ENCODE([plain, personal]).encode())
+
+
+def open_sealed(key: bytes | None, stored: str) -> dict[str, Any] | None:
+    """The values of an event's before/after, or None when they are sealed and the key is gone."""
+    if not stored:
+        return {}
+    if stored.startswith("enc:"):
+        if key is None:
+            return None
+        raw = base64.b64decode(stored[4:])
+        stored = _aesgcm()(key).decrypt(raw[:12], raw[12:], None).decode()
+    data = json.loads(stored)
+    if isinstance(data, dict):  # a whole row, in its layout
+        lay = layouts().get(data["t"])
+        if lay is None:
+            return {}
+        values = dict(zip(lay.plain, data["v"][0], strict=False))
+        if len(data["v"]) > 1:
+            values.update(zip(lay.personal, data["v"][1], strict=False))
+        return values
+    found: dict[str, Any] = {}
+    for pairs in data:  # some fields: [[name, value, ...], [personal pairs]]
+        found.update(zip(pairs[::2], pairs[1::2], strict=True))
+    return found
+
+
+# --- the chain ------------------------------------------------------------------------------------------
+
+CHAINED = ("seq", "at", "os_user", "host", "db_role", "table_name", "row_ref", "contact_id", "action",
+           "before", "after", "state", "seeded", "prev_hash")  # fmt: skip
+
+
+def chain_hash(e: Any) -> str:
+    """SHA-256 over the canonical encoding (a JSON array, in CHAINED's order) of an event, its
+    predecessor's hash included."""
+    values = [e[f] for f in CHAINED]
+    values[1] = canonical(values[1])
+    values[12] = bool(values[12])
+    return chain_digest(values)
+
+
+def chain_digest(values: list[Any]) -> str:
+    return hashlib.sha256(ENCODE(values).encode()).hexdigest()
