@@ -248,7 +248,9 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
     for batch in _batches(rows, BULK_CHUNK):
         if table != "contacts":
             keys.load(spec.contact(row) for row in batch)
-        entries = [[spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch]
+        entries = [
+            [spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch
+        ]
         contacts = [e[1] for e in entries if e[1] is not None]
         span = f"*{min(contacts)}-{max(contacts)}" if contacts else "*"
         body: dict[str, Any] = {"t": tag, "rows": entries}
@@ -339,7 +341,9 @@ def record_select(session: Session, table: Any, condition: Any, action: str = "i
     values the base holds, so their digests are those `audit verify` will compute)."""
     table = getattr(table, "__table__", table)
     result = session.execute(select(table).where(condition).execution_options(yield_per=5000))
-    return record_rows(session, table.name, (dict(r) for r in result.mappings()), action, changed, origin=origin)
+    return record_rows(
+        session, table.name, (dict(r) for r in result.mappings()), action, changed, origin=origin
+    )
 
 
 def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None:
@@ -413,10 +417,24 @@ def _before_commit(session: Session) -> None:
     for _, ev in buffer:
         seq += 1
         ev["seq"], ev["db_role"], ev["prev_hash"] = seq, role, prev
-        ev["hash"] = prev = chain_digest([
-            seq, canonical(ev["at"]), ev["os_user"], ev["host"], role, ev["table_name"], ev["row_ref"],
-            ev["contact_id"], ev["action"], ev["before"], ev["after"], ev["state"], bool(ev["seeded"]), ev["prev_hash"],
-        ])  # fmt: skip  (chain_hash, unrolled: a 100,000-row import seals as many events)
+        ev["hash"] = prev = chain_digest(
+            [
+                seq,
+                canonical(ev["at"]),
+                ev["os_user"],
+                ev["host"],
+                role,
+                ev["table_name"],
+                ev["row_ref"],
+                ev["contact_id"],
+                ev["action"],
+                ev["before"],
+                ev["after"],
+                ev["state"],
+                bool(ev["seeded"]),
+                ev["prev_hash"],
+            ]
+        )  # fmt: skip  (chain_hash, unrolled: a 100,000-row import seals as many events)
         rows.append(ev)
     session.info[_BUFFER] = []
     for start in range(0, len(rows), 5000):

@@ -127,7 +127,11 @@ def layout(table: str) -> Layout:
 
     spec = JOURNALED[table]
     names = sorted(c.key for c in models.Base.metadata.tables[table].columns if c.key not in spec.skip)
-    return Layout(table, tuple(n for n in names if n not in spec.personal), tuple(n for n in names if n in spec.personal))
+    return Layout(
+        table,
+        tuple(n for n in names if n not in spec.personal),
+        tuple(n for n in names if n in spec.personal),
+    )
 
 
 # Every layout rows were ever journaled with, by tag: the current ones, and (when a migration adds a column
@@ -156,7 +160,7 @@ def _values(row: dict[str, Any], names: tuple[str, ...]) -> list[Any]:
 
 
 def _state(tag: str, plain: bytes, personal: bytes | None, key: bytes | None) -> str:
-    """"tag:plain[:personal]": the non-personal values hashed, the personal ones keyed with the contact's key
+    """ "tag:plain[:personal]": the non-personal values hashed, the personal ones keyed with the contact's key
     (never a plain hash of a name, which a dictionary reverses); without a key the personal part is left out."""
     state = f"{tag}:{hashlib.sha256(plain).hexdigest()}"
     if key is not None and personal is not None:

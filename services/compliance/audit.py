@@ -142,7 +142,9 @@ def verify_chain(session: Session, progress: Callable[[int], bool] | None = None
                                                       "(un événement a été supprimé, inséré ou réécrit)")  # fmt: skip
             elif chain_digest([seq, _at_text(at), user, host, role, table, ref, cid, action, before, after, state,
                                bool(seeded), prev_hash]) != digest:  # fmt: skip
-                report.broken = Broken(event_id, seq, f"l'événement a été modifié ({_what(table, ref, action)})")
+                report.broken = Broken(
+                    event_id, seq, f"l'événement a été modifié ({_what(table, ref, action)})"
+                )
             prev, expected = digest, seq + 1
         if progress and count % 50000 == 0 and progress(count) is False:
             raise Cancelled("Vérification annulée.")

@@ -282,7 +282,10 @@ def _bulk_history(session: Session, reader: _Reader, contact: Contact) -> list[H
             if e.action == "update":
                 changed = json.loads(e.after).get("changed", [])
                 after = {k: row.get(k) for k in changed if k not in ("version", "updated_at", "search_text")}
-                kind, text = "updated", "Fiche complétée : " + ", ".join(FIELD_LABELS.get(k, k) for k in after)
+                kind, text = (
+                    "updated",
+                    "Fiche complétée : " + ", ".join(FIELD_LABELS.get(k, k) for k in after),
+                )
             else:
                 kind, text = describe(e, {k: _plain(v) for k, v in row.items()}, {})
             if origin and e.table_name != "contact_sources":  # (a source names its origin already)

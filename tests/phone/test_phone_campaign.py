@@ -68,7 +68,12 @@ def test_campaign_selection_narrows_the_people(db: Database) -> None:
             today=NOW.date(),
             subject_category="other",
         )
-        assert decide_campaign(s, campaign, NOW).summary() == {"callable": 0, "later": 1, "excluded": {}, "excluded_labels": {}}
+        assert decide_campaign(s, campaign, NOW).summary() == {
+            "callable": 0,
+            "later": 1,
+            "excluded": {},
+            "excluded_labels": {},
+        }
 
 
 def test_call_list_xlsx_has_windows_and_attempts_and_no_excluded(db: Database, tmp_path: Path) -> None:
