@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from pathlib import Path
 
 from cli.contacts import parse_date
@@ -45,6 +46,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run)
 
 
+def _say(text: str) -> None:
+    """A line on stderr while the import waits its turn (stdout stays the result, or the JSON)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -84,7 +91,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     )
     sha = file_sha256(path)
     with ctx.session() as session:
-        result = run_import(session, table, mapping, options, dry_run=args.dry_run, sha256=sha)
+        result = run_import(session, table, mapping, options, dry_run=args.dry_run, sha256=sha, waiting=_say)
     data = result.to_dict()
     if report is not None:
         data["report"] = str(report)
