@@ -47,6 +47,7 @@ def run_import(
     result = ImportResult(
         table.path.name, sha256 or file_sha256(table.path), table.sheet, dry_run, list(table.headers)
     )
+    result.file_warnings = list(table.warnings)
     postgres = session.get_bind().dialect.name == "postgresql"
     notify = waiting or (lambda text: tick(progress, 0, 1, text))
     if not dry_run and postgres:
