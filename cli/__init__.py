@@ -28,6 +28,7 @@ from cli import partners as partners_cmd
 from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli.context import CliContext, Result
+from models.errors import os_error_text
 from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
 
@@ -135,9 +136,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
 
+    from services.core.files import clean_app_folders
     from services.core.logs import setup_logging
 
     setup_logging()
+    clean_app_folders()  # what a killed export left in the data folder
     if args.command is None:
         from gui.app import run_window
 
@@ -156,11 +159,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         log.exception("command %s", args.command)
         name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return _fail(
-            f"Erreur de fichier{name} : {exc.strerror or exc}", 2 if isinstance(exc, FileNotFoundError) else 1
+            f"Erreur de fichier{name} : {os_error_text(exc)}.", 2 if isinstance(exc, FileNotFoundError) else 1
         )
-    except Exception as exc:
+    except Exception:
+        # A defect: its own words are English and technical; they go to the log with the trace.
         log.exception("command %s failed", args.command)
-        return _fail(f"Erreur inattendue : {exc} (détails dans {Path(_log_path())})", 1)
+        return _fail(f"Erreur inattendue : les détails sont dans le journal ({Path(_log_path())}).", 1)
     finally:
         ctx.close()
     _print_result(result, getattr(args, "json", False))

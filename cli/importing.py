@@ -10,6 +10,7 @@ from pathlib import Path
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from services.core.errors import InputError
+from services.core.files import check_output
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -81,6 +82,8 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
     report = Path(args.report) if args.report else None
     if report is not None and report.suffix.lower() != ".xlsx":
         raise InputError(f"Le rapport doit être un fichier .xlsx : {report.name}")
+    if report is not None:
+        check_output(report)  # written after the import's commit: refused now, before anything changes
     preset = load_mapping_file(Path(args.mapping)) if args.mapping else None
     table = read_table(path, args.sheet, score=header_score)
     # The tool's export recognised by its header row (Google, Outlook, Dolibarr…), else the guess.

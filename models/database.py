@@ -282,9 +282,12 @@ class Database:
         only once the base is known to be ours, never on another program's file."""
         if not self.is_sqlite or self.read_only:
             return
-        with self.engine.connect() as conn:
-            if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
-                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        try:
+            with self.engine.connect() as conn:
+                if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        except DBAPIError as exc:
+            raise self.explain(exc) from exc
 
     def check_integrity(self, *, daily: bool = True) -> bool:
         """quick_check a SQLite base of ours: at the first start of the day (`daily`), or now. A damaged
