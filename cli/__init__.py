@@ -7,6 +7,7 @@ one JSON value on stdout. Exit status: 0 success, 2 bad usage or input (one line
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import re
@@ -123,6 +124,9 @@ def _print_result(result: Result, as_json: bool) -> None:
 def _fail(message: str, code: int) -> int:
     # One line: scripts read it, people understand it.
     sys.stderr.write(" ".join(str(message).split()) + "\n")
+    # What the failed work still held (a library's half-written zip on a full disk) is closed now, while
+    # the log can take its complaint (services.core.logs), not at exit on stderr.
+    gc.collect()
     return code
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.contacts import warn_search_limit
 from cli.context import CliContext, Result
 from services.contacts.selection import Selection
 from services.core.errors import InputError
@@ -25,4 +26,5 @@ def run_export_contacts(ctx: CliContext, args: argparse.Namespace) -> Result:
 
     with ctx.session() as session:
         count = export_contacts(session, out, Selection(search=args.search))
+    warn_search_limit(args.search)
     return Result({"file": str(out), "contacts": count}, f"{count} contact(s) exporté(s) dans {out}")

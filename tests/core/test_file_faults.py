@@ -102,6 +102,14 @@ def test_a_full_disk_is_one_french_line_and_changes_nothing(
         assert run.err.startswith("Disque plein") and "rien n'a été modifié" in run.err
         assert len(run.err.strip().splitlines()) == 1 and "Errno" not in run.err
         assert list(tiny.iterdir()) == []  # no half file, no temporary file
+    # In a process of its own, as a user runs it: not a word more on stderr, even at exit (the zip file
+    # xlsxwriter left open complains when collected: into the log).
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", str(base), "export", "contacts", str(tiny / "contacts.xlsx")],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert done.stderr.startswith("Disque plein")
 
     empty = tmp_path / "vide.sqlite"
     assert cli(capsys, "--db", str(empty), "init").code == 0
