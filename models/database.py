@@ -292,7 +292,7 @@ class Database:
     def check_integrity(self, *, daily: bool = True) -> bool:
         """quick_check a SQLite base of ours: at the first start of the day (`daily`), or now. A damaged
         base stays readable and refuses every write; the day a check passes is kept in the settings."""
-        if not self.is_sqlite:
+        if not self.is_sqlite or (daily and self.read_only):  # nothing can be written to it anyway
             return True
         today = f'"{date.today().isoformat()}"'  # settings hold JSON text
         if daily:
