@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
-from typing import IO, Any
 
 from services.core.paths import log_file
 
@@ -15,9 +15,11 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     """A rotating log whose every file, the new one after a rotation too, is readable by its owner only
     (traces may quote personal data): created 0600 whatever the umask (it used to come back 0644)."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # the handler owns it
+        stream = open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115  # the handler closes it
+        assert isinstance(stream, TextIOWrapper)
+        return stream
 
 
 def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
