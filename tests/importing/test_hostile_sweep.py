@@ -34,7 +34,9 @@ def _bad_xml_xlsx(p: Path) -> None:
     with zipfile.ZipFile(p) as z:
         for name in z.namelist():
             data[name] = z.read(name)
-    data["xl/worksheets/sheet1.xml"] = data["xl/worksheets/sheet1.xml"].replace(b"DUPONT", b"DU&#xFFFFFF;PONT")
+    data["xl/worksheets/sheet1.xml"] = data["xl/worksheets/sheet1.xml"].replace(
+        b"DUPONT", b"DU&#xFFFFFF;PONT"
+    )
     with zipfile.ZipFile(p, "w") as z:
         for name, content in data.items():
             z.writestr(name, content)
