@@ -18,9 +18,11 @@ def window_db_arg(argv: list[str]) -> tuple[bool, str | None]:
 def main() -> int:
     window, db_arg = window_db_arg(sys.argv[1:])
     if window:
+        from services.core.files import clean_app_folders
         from services.core.logs import setup_logging
 
         setup_logging()
+        clean_app_folders()  # what a killed export left in the data folder
         from gui.app import run_window
 
         return run_window(db_arg)

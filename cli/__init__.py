@@ -7,6 +7,7 @@ one JSON value on stdout. Exit status: 0 success, 2 bad usage or input (one line
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import re
@@ -32,6 +33,7 @@ from cli import requests as requests_cmd
 from cli import retention as retention_cmd
 from cli import settings as settings_cmd
 from cli.context import CliContext, Result
+from models.errors import os_error_text
 from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
 
@@ -164,6 +166,9 @@ def _print_result(result: Result, as_json: bool) -> None:
 def _fail(message: str, code: int) -> int:
     # One line: scripts read it, people understand it.
     sys.stderr.write(" ".join(str(message).split()) + "\n")
+    # What the failed work still held (a library's half-written zip on a full disk) is closed now, while
+    # the log can take its complaint (services.core.logs), not at exit on stderr.
+    gc.collect()
     return code
 
 
@@ -177,9 +182,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
 
+    from services.core.files import clean_app_folders
     from services.core.logs import setup_logging
 
     setup_logging()
+    clean_app_folders()  # what a killed export left in the data folder
     if args.command is None:
         from gui.app import run_window
 
@@ -198,11 +205,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         log.exception("command %s", args.command)
         name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return _fail(
-            f"Erreur de fichier{name} : {exc.strerror or exc}", 2 if isinstance(exc, FileNotFoundError) else 1
+            f"Erreur de fichier{name} : {os_error_text(exc)}.", 2 if isinstance(exc, FileNotFoundError) else 1
         )
-    except Exception as exc:
+    except Exception:
+        # A defect: its own words are English and technical; they go to the log with the trace.
         log.exception("command %s failed", args.command)
-        return _fail(f"Erreur inattendue : {exc} (détails dans {Path(_log_path())})", 1)
+        return _fail(f"Erreur inattendue : les détails sont dans le journal ({Path(_log_path())}).", 1)
     finally:
         ctx.close()
     _print_result(result, getattr(args, "json", False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from services.contacts.editing import create_contact, delete_contact
 from services.contacts.history import contact_history
 from services.contacts.lookup import get_by_ref
 from services.contacts.record import contact_to_dict
-from services.contacts.search import list_contacts
+from services.contacts.search import list_contacts, search_limit_notice
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.core.phones import display as phone_display
@@ -90,6 +91,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         rows = [contact_to_dict(c) for c in list_contacts(session, args.search, args.to_check)]
+    warn_search_limit(args.search)
 
     def text() -> str:
         lines = [
@@ -101,6 +103,13 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
         return "\n".join([*lines, f"{len(rows)} contact(s)"])
 
     return Result(rows, text)
+
+
+def warn_search_limit(text: str) -> None:
+    """On stderr (stdout stays the list or the JSON): only the first words of a long search were used."""
+    notice = search_limit_notice(text)
+    if notice:
+        sys.stderr.write(notice + "\n")
 
 
 def run_show(ctx: CliContext, args: argparse.Namespace) -> Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.contacts import warn_search_limit
 from cli.context import CliContext, Result
 from cli.streams import STDIO, TerminalProgress, file_to_stdout, temporary_folder
 from services.contacts.selection import Selection
@@ -38,4 +39,5 @@ def run_export_contacts(ctx: CliContext, args: argparse.Namespace) -> Result:
         raise InputError(f"Format d'export non pris en charge « {out.suffix or out.name} » : .xlsx ou .csv.")
     with ctx.session() as session, TerminalProgress("Export des contacts…") as progress:
         count = export_contacts(session, out, Selection(search=args.search), progress)
+    warn_search_limit(args.search)
     return Result({"file": str(out), "contacts": count}, f"{count} contact(s) exporté(s) dans {out}")

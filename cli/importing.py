@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from cli.streams import STDIO, TerminalProgress, stdin_to_file, temporary_folder
 from services.core.errors import InputError
+from services.core.files import check_output
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -48,6 +50,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run)
 
 
+def _say(text: str) -> None:
+    """A line on stderr while the import waits its turn (stdout stays the result, or the JSON)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -83,6 +91,8 @@ def _run(ctx: CliContext, args: argparse.Namespace, path: Path) -> Result:
     report = Path(args.report) if args.report else None
     if report is not None and report.suffix.lower() != ".xlsx":
         raise InputError(f"Le rapport doit être un fichier .xlsx : {report.name}")
+    if report is not None:
+        check_output(report)  # written after the import's commit: refused now, before anything changes
     preset = load_mapping_file(Path(args.mapping)) if args.mapping else None
     table = read_table(path, args.sheet, score=header_score)
     # The tool's export recognised by its header row (Google, Outlook, Dolibarr…), else the guess.
@@ -94,7 +104,7 @@ def _run(ctx: CliContext, args: argparse.Namespace, path: Path) -> Result:
     sha = file_sha256(path)
     with ctx.session() as session, TerminalProgress("Import…") as progress:
         result = run_import(
-            session, table, mapping, options, dry_run=args.dry_run, sha256=sha, progress=progress
+            session, table, mapping, options, dry_run=args.dry_run, sha256=sha, progress=progress, waiting=_say
         )
     data = result.to_dict()
     if report is not None:

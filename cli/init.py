@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cli.context import CliContext, Result
-from models.database import describe_url
+from models.database import damaged_error, describe_url
 from services.contacts.demo import add_demo_contacts, add_demo_organisation
 from services.contacts.search import count_contacts
 from services.core.errors import InputError
@@ -21,6 +21,8 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> Result:
     if args.demo is not None and not 0 <= args.demo <= 1_000_000:
         raise InputError("--demo : un nombre entre 0 et 1 000 000.")
     db = ctx.db  # opening the base creates or migrates it
+    if db.damaged:  # readable still, but never « prête »: the way out is a backup
+        raise damaged_error(db.url)
     added = 0
     with ctx.session() as session:
         if args.demo:

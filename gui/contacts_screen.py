@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QStyle,
     QTableView,
@@ -25,7 +26,7 @@ from gui.use_case import attempt
 from models.database import Database
 from services.contacts.editing import HasComplianceHistory, delete_contact
 from services.contacts.record import display_name
-from services.contacts.search import count_contacts, fetch_rows
+from services.contacts.search import count_contacts, fetch_rows, search_limit_notice
 from services.core.errors import UserError
 
 if TYPE_CHECKING:  # the dialog module is imported when a contact is first opened
@@ -179,11 +180,17 @@ class ContactsScreen(QWidget):
             self.ui.show_error(str(exc))
 
     def update_counts(self) -> None:
-        """Tell the status bar how many contacts are shown, out of how many."""
+        """Tell the status bar how many contacts are shown, out of how many (and, under the search box,
+        that a very long search used only its first words)."""
         shown = len(self.model.ids)
         if not self.model.text:
             self.total = shown
         self.counts_changed.emit(shown, self.total)
+        notice = search_limit_notice(self.model.text)
+        self.search.setToolTip(notice)
+        window = self.window()
+        if notice and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(notice, 10_000)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

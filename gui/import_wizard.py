@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -710,7 +711,8 @@ def summary_html(result: ImportResult, tr: Any) -> str:
             "Les lignes refusées n'ont pas été importées : corrigez-les dans le fichier (le rapport donne "
             "chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus."
         )
-    return text.format(**s)
+    notes = "".join(f"<br><b>{tr('Attention :')}</b> {escape(w)}" for w in result.file_warnings)
+    return text.format(**s) + notes
 
 
 def save_report(wizard: ImportWizard, result: ImportResult | None) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import journal
-from models.errors import UserError
+from models.errors import UserError, os_error_text
 from models.snapshots import backup_folder, backup_name, snapshot
 
 log = logging.getLogger(__name__)
@@ -93,15 +93,21 @@ def _check_sqlite_file(path: Path) -> None:
         if not path.parent.exists():
             raise DatabaseError(f"Le dossier de la base n'existe pas : {path.parent}", bad_input=True)
         # Created empty and readable by its owner only (personal data).
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        except OSError as exc:
+            raise DatabaseError(f"Impossible de créer la base {path} : {os_error_text(exc)}.") from exc
         os.close(fd)
         return
     if path.is_dir():
         raise DatabaseError(f"{path} est un dossier, pas un fichier de base de données.", bad_input=True)
     if path.stat().st_size == 0:
         return
-    with open(path, "rb") as f:
-        header = f.read(16)
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"Impossible de lire la base {path} : {os_error_text(exc)}.") from exc
     if header != b"SQLite format 3\x00":
         raise DatabaseError(
             f"Le fichier {path} n'est pas une base webleads-tracker (ni une base SQLite).", bad_input=True
@@ -109,36 +115,100 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # Settings of this connection only: none of them writes to the file, which may not be ours yet
+    # (the switch to WAL, which does, waits until the base is known to be ours: Database.use_wal).
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
-    with contextlib.suppress(sqlite3.OperationalError):  # a read-only file: no WAL, reads still work
-        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
+def _read_only_sqlite(path: Path) -> str:
+    """'' for a base we may write; else the URI options that let us read it: the file is read-only, or
+    its folder is and the WAL's shared-memory file cannot be made there (then the file is read as is)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return ""
+    folder_writable = os.access(path.parent, os.W_OK)
+    if os.access(path, os.W_OK) and (folder_writable or path.with_name(path.name + "-shm").exists()):
+        return ""
+    if folder_writable or path.with_name(path.name + "-shm").exists():
+        return "mode=ro"
+    return "mode=ro&immutable=1"
+
+
+RESTORE_HINT = "restaurez une sauvegarde (Fichier › Restaurer… ou `webleads backup restore`)"
+
+
 def friendly_error(exc: BaseException, url: str) -> DatabaseError:
-    """Turn a driver error into a sentence a shopkeeper understands."""
-    text = str(getattr(exc, "orig", exc)).lower()
+    """Turn a driver error into a sentence a shopkeeper understands (in French: the driver's own words
+    go to the log, never to the user)."""
+    orig = getattr(exc, "orig", exc)
+    text = str(orig).lower()
     where = describe_url(url)
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseError(
             "La base est verrouillée par un autre programme ou une autre fenêtre. Réessayez dans un instant."
         )
+    if "database or disk is full" in text or "no space left" in text or "disk full" in text:
+        return DatabaseError(
+            f"Disque plein : la base {where} ne peut plus grandir, rien n'a été modifié. "
+            "Libérez de la place sur le disque puis recommencez."
+        )
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return DatabaseError(f"La base {where} est en lecture seule : impossible d'enregistrer.")
-    if "file is not a database" in text or "malformed" in text:
+    if "malformed" in text:
+        return damaged_error(url)
+    if "file is not a database" in text:
         return DatabaseError(
             f"Le fichier {where} n'est pas une base valide ou est endommagé.", bad_input=True
         )
+    if "disk i/o error" in text:
+        return DatabaseError(
+            f"Erreur de lecture ou d'écriture sur le disque de la base {where} (support retiré, disque "
+            "réseau coupé ?) : rien n'a été modifié."
+        )
+    log.warning("erreur de la base %s : %s", where, orig)
     if "unable to open database" in text:
         return DatabaseError(f"Impossible d'ouvrir la base {where}.")
     if "connection" in text or "could not" in text or "timeout" in text or "password" in text:
         return DatabaseError(
-            f"Serveur de base de données injoignable ({where}) : {getattr(exc, 'orig', exc)}"
+            f"Serveur de base de données injoignable ({where}) : vérifiez le réseau, le nom du serveur et "
+            "le mot de passe (détails dans le journal)."
         )
-    return DatabaseError(f"Erreur de base de données ({where}) : {getattr(exc, 'orig', exc)}")
+    return DatabaseError(f"Erreur de base de données ({where}) : détails dans le journal.")
+
+
+def damaged_error(url: str) -> DatabaseError:
+    """A base of ours whose file is damaged: reading what can be read goes on, writing is refused."""
+    return DatabaseError(
+        f"La base {describe_url(url)} est endommagée : rien n'y a été écrit. Pour continuer, {RESTORE_HINT}."
+    )
+
+
+def integrity_ok(engine: Engine) -> bool:
+    """SQLite's `PRAGMA quick_check` on the base (a few seconds per GB): False when a page is damaged.
+
+    Run at the first start of the day, after any « malformed » error, and before each backup (a backup of
+    a damaged base must never rotate out the last good one). PostgreSQL checks its own pages: True.
+    """
+    if engine.dialect.name != "sqlite":
+        return True
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA quick_check").all()
+    except DBAPIError as exc:
+        text = str(exc.orig).lower()
+        if "malformed" in text or "file is not a database" in text or "corrupt" in text:
+            return False
+        raise
+    if [r[0] for r in rows] != ["ok"]:
+        log.error("base endommagée (quick_check) : %s", "; ".join(str(r[0]) for r in rows[:5]))
+        return False
+    return True
+
+
+INTEGRITY_KEY = "integrity.checked_on"  # settings: the day quick_check last passed (JSON, like every setting)
 
 
 class Database:
@@ -147,12 +217,20 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.sqlite_path = sqlite_path_of(url)
+        self.read_only = False  # a SQLite file we may only read (read-only file, folder or medium)
+        self.damaged = False  # quick_check failed: reads go on, every write is refused
+        engine_url = url
         if self.sqlite_path is not None:
             _check_sqlite_file(self.sqlite_path)
+            options = _read_only_sqlite(self.sqlite_path)
+            if options:
+                self.read_only = True
+                engine_url = f"sqlite:///file:{quote(str(self.sqlite_path))}?{options}&uri=true"
         try:
             if self.sqlite_path is not None or make_url(url).get_backend_name() == "sqlite":
-                self.engine: Engine = create_engine(url)
+                self.engine: Engine = create_engine(engine_url)
                 event.listen(self.engine, "connect", _sqlite_pragmas)
+                event.listen(self.engine, "connect", self._refuse_writes_when_damaged)
             else:
                 self.engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_connect_args(url))
         except (ArgumentError, NoSuchModuleError) as exc:
@@ -179,12 +257,90 @@ class Database:
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            raise friendly_error(exc, self.url) from exc
+            raise self.explain(exc) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def explain(self, exc: DBAPIError) -> DatabaseError:
+        """The sentence for a driver error; a « malformed » error first checks the whole file."""
+        text = str(exc.orig).lower()
+        if self.is_sqlite and not self.damaged and "malformed" in text:
+            self.check_integrity(daily=False)
+        if self.damaged and ("malformed" in text or "readonly" in text):
+            return damaged_error(self.url)
+        if self.read_only and "readonly" in text:
+            return DatabaseError(
+                f"La base {describe_url(self.url)} est en lecture seule (fichier, dossier ou support "
+                "protégé en écriture) : elle peut être consultée, rien n'y a été enregistré."
+            )
+        return friendly_error(exc, self.url)
+
+    # --- the file's health (SQLite) -----------------------------------------------------------------
+
+    def use_wal(self) -> None:
+        """Journal in WAL mode (readers never wait for the writer). This writes to the file's header:
+        only once the base is known to be ours, never on another program's file."""
+        if not self.is_sqlite or self.read_only:
+            return
+        try:
+            with self.engine.connect() as conn:
+                if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        except DBAPIError as exc:
+            raise self.explain(exc) from exc
+
+    def check_integrity(self, *, daily: bool = True) -> bool:
+        """quick_check a SQLite base of ours: at the first start of the day (`daily`), or now. A damaged
+        base stays readable and refuses every write; the day a check passes is kept in the settings."""
+        if not self.is_sqlite or (daily and self.read_only):  # nothing can be written to it anyway
+            return True
+        today = f'"{date.today().isoformat()}"'  # settings hold JSON text
+        if daily:
+            try:
+                with self.engine.connect() as conn:
+                    last = conn.exec_driver_sql(
+                        "SELECT value FROM settings WHERE key = ?", (INTEGRITY_KEY,)
+                    ).scalar()
+            except DBAPIError:
+                last = None  # unreadable settings: the check below says why
+            if last == today:
+                return True
+        if integrity_ok(self.engine):
+            self._remember_check(today)
+            return True
+        self._remember_check(None)  # the next start checks again, whatever day it is
+        self.damaged = True
+        self.engine.dispose()  # new connections refuse writes (query_only)
+        return False
+
+    def _remember_check(self, today: str | None) -> None:
+        """Keep the day a check passed (None: forget it), if the base lets us at once."""
+        if self.read_only:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=200")  # never wait behind a long import
+                try:
+                    if today is None:
+                        conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (INTEGRITY_KEY,))
+                    else:
+                        conn.exec_driver_sql(
+                            "INSERT INTO settings (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            (INTEGRITY_KEY, today),
+                        )
+                    conn.commit()
+                finally:
+                    conn.exec_driver_sql("PRAGMA busy_timeout=5000")
+        except DBAPIError as exc:  # busy, read-only or damaged there: checked again at the next start
+            log.info("jour de la vérification non enregistré : %s", exc.orig)
+
+    def _refuse_writes_when_damaged(self, dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        if self.damaged:
+            dbapi_conn.execute("PRAGMA query_only=ON")
 
     # --- migrations -------------------------------------------------------------------------------
 
@@ -253,6 +409,10 @@ class Database:
                     "Cette base a été écrite par une version plus récente de webleads-tracker "
                     f"(révision {current}). Installez la dernière version pour l'ouvrir."
                 ) from exc
+            self._refuse_migrating_read_only()
+            if not self.check_integrity(daily=False):  # a migration would spread the damage
+                raise damaged_error(self.url)
+            self.use_wal()
             self._backup(current)
         else:
             try:
@@ -265,12 +425,21 @@ class Database:
                     "webleads-tracker : elle n'a pas été modifiée.",
                     bad_input=True,
                 )
+            self._refuse_migrating_read_only()
+            self.use_wal()  # an empty file: ours from now on
         try:
             command.upgrade(cfg, "head")
         except DBAPIError as exc:
-            raise friendly_error(exc, self.url) from exc
+            raise self.explain(exc) from exc
         log.info("base %s migrée de %s à %s", describe_url(self.url), current, head)
         return True
+
+    def _refuse_migrating_read_only(self) -> None:
+        if self.read_only:
+            raise DatabaseError(
+                f"La base {describe_url(self.url)} est en lecture seule et doit être créée ou mise à jour "
+                "par cette version : ouvrez-la depuis un dossier où vous pouvez écrire."
+            )
 
     def _backup(self, revision: str) -> Path | None:
         """docs/rules.md §10.3: a copy before every migration, in `sauvegardes/` with the others."""
@@ -304,9 +473,11 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     db = Database(url)
     if migrate:
         db.upgrade()
-        db.seed_journal()
     elif db.needs_upgrade():
         raise DatabaseError(
             "La base n'est pas à jour : lancez « python main.py init » ou démarrez l'application."
         )
+    db.check_integrity()  # SQLite, at the first start of the day
+    if migrate and not db.read_only and not db.damaged:
+        db.seed_journal()
     return db

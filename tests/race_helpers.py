@@ -2,6 +2,10 @@
 chosen moment until the test says go (flag files), so that an objection lands exactly there.
 
     python -m tests.race_helpers share|postal URL OUT FLAGS during|final
+    python -m tests.race_helpers import URL FILE FLAGS checked|writing
+
+An import pauses once its duplicates are checked (« Enregistrement… ») or while it writes its contacts
+(holding SQLite's write lock), until the test says go; it prints its JSON summary.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ def main() -> int:
                 time.sleep(2)  # holding the objections lock: the objection must wait for the commit
         return True
 
+    if what == "import":
+        return run_paused_import(url, Path(out), flag_dir, moment)
     db = open_database(url)
     with db.session() as s:
         if what == "share":
@@ -51,6 +57,36 @@ def main() -> int:
             request = PostalRequest(name="Race", template_code="L7160", selection=Selection())
             print(run_postal_campaign(s, request, Path(out), lambda d, t, x="": progress(d, t, x)).recipients)
     db.dispose()
+    return 0
+
+
+def run_paused_import(url: str, path: Path, flag_dir: Path, moment: str) -> int:
+    import json
+
+    from services.importing.mapping import header_score
+    from services.importing.outcome import ImportOptions
+    from services.importing.presets import auto_mapping
+    from services.importing.reading import read_table
+    from services.importing.running import run_import
+
+    wanted = "Enregistrement…" if moment == "checked" else "Enregistrement des contacts"
+    paused = False
+
+    def progress(done: int, total: int, text: str = "") -> bool:
+        nonlocal paused
+        if not paused and text.startswith(wanted):
+            paused = True
+            (flag_dir / "paused").touch()
+            wait_for(flag_dir / "go")
+        return True
+
+    table = read_table(path, score=header_score)
+    mapping = auto_mapping(table.headers, table.rows).mapping
+    db = open_database(url)
+    with db.session() as s:
+        result = run_import(s, table, mapping, ImportOptions("direct", "Salon"), progress=progress)
+    db.dispose()
+    print(json.dumps(result.summary()))
     return 0
 
 

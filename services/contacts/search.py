@@ -48,9 +48,23 @@ SORT_COLUMNS = {
 }
 
 
+# SQLite refuses a condition of 1,000 words (« Expression tree is too large »), and no one types more
+# than a few: the first ones are used, and the user is told (search_limit_notice).
+MAX_SEARCH_WORDS = 10
+
+
+def search_limit_notice(text: str) -> str:
+    """The sentence saying that only the first words were searched ('' when all were)."""
+    count = len(fold(text).split())
+    if count <= MAX_SEARCH_WORDS:
+        return ""
+    return f"Recherche limitée aux {MAX_SEARCH_WORDS} premiers mots ({count} saisis)."
+
+
 def search_condition(text: str) -> ColumnElement[bool] | None:
-    """Every word typed must appear in the contact's searchable text, or be its reference."""
-    words = fold(text).split()
+    """Every word typed (the first MAX_SEARCH_WORDS) must appear in the contact's searchable text, or be
+    its reference."""
+    words = fold(text).split()[:MAX_SEARCH_WORDS]
     if not words:
         return None
     conds = []

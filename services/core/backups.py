@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from models.database import Database, sqlite_path_of
+from models.database import Database, integrity_ok, sqlite_path_of
 from models.journal import head
 from models.snapshots import PARTIAL, backup_folder, backup_name, snapshot
 from services.core import backup_crypto
@@ -239,6 +239,9 @@ def automatic_backup(db: Database, reason: str) -> tuple[Backup | None, str]:
         due = daily_due(db) if reason == "quotidienne" else changed_since_last(db)
         if not due:
             return None, ""
+        if db.damaged or not integrity_ok(db.engine):
+            # A copy of a damaged base would rotate out the last good copy: none is taken.
+            return None, "la base est endommagée : aucune sauvegarde automatique n'a été faite"
         backup = create_backup(db, reason)
         rotate(db)
         return backup, ""

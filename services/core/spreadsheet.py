@@ -44,8 +44,12 @@ def is_dangerous(text: str) -> bool:
 
 
 def neutralise_csv(text: str) -> str:
-    """In CSV the only defence is a leading apostrophe; the importer takes it off again."""
-    return "'" + text if is_dangerous(text) else text
+    """In CSV the only defence is a leading apostrophe; the importer takes it off again. An apostrophe
+    the user typed before such a character gets one more, so that it survives the round trip
+    (« '=déjà neutralisé » is written « ''=déjà neutralisé » and read back as typed)."""
+    if is_dangerous(text) or (text[:1] == "'" and text[1:2] in (*DANGEROUS_FIRST, "'")):
+        return "'" + text
+    return text
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None,

@@ -50,3 +50,20 @@ def display_value(value: Any) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+# Characters that hide or rewrite what a name shows: NUL and the other controls (tab and line breaks are
+# kept), the bidirectional overrides and isolates (U+202E shows « ERUOM » as « MOURE »), the zero-width
+# spaces and joiners, the word joiner and the BOM. PostgreSQL refuses NUL in text; SQLite stores it.
+_INVISIBLE = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x061C, 0x180E, *range(0x200B, 0x2010),
+     *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF],
+)  # fmt: skip
+INVISIBLE_LABEL = "caractères invisibles ou de contrôle (NUL, inversion du sens d'écriture, largeur nulle)"
+
+
+def strip_invisible(text: str) -> str:
+    """The text without its invisible or control characters (see _INVISIBLE); printable text as is."""
+    if text.isprintable():  # C speed: the common case
+        return text
+    return text.translate(_INVISIBLE)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.errors import os_error_text
 from models.imports import MappingPreset
 from services.contacts.fields import FIELD_LABELS
 from services.core.errors import InputError
@@ -381,8 +382,19 @@ def load_mapping_file(path: Path) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"Fichier de correspondance introuvable : {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"Fichier de correspondance illisible « {path.name} » : {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"Fichier de correspondance illisible « {path.name} » : ce n'est pas du JSON valide "
+            f"(ligne {exc.lineno}, colonne {exc.colno})."
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            f"Fichier de correspondance illisible « {path.name} » : il n'est pas enregistré en UTF-8."
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            f"Fichier de correspondance illisible « {path.name} » : {os_error_text(exc)}."
+        ) from None
     if isinstance(data, dict):
         for key in ("columns", "colonnes"):
             if isinstance(data.get(key), dict):

@@ -96,6 +96,7 @@ class ImportResult:
     rows: list[RowResult] = field(default_factory=list)
     import_id: int | None = None
     seconds: float = 0.0
+    file_warnings: list[str] = field(default_factory=list)  # what the reader changed or left out
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -123,6 +124,7 @@ class ImportResult:
             "sha256": self.sha256,
             "sheet": self.sheet,
             "import_id": self.import_id,
+            "file_warnings": self.file_warnings,
             "rows": [
                 {"line": r.line, "action": r.action, "ref": r.ref, "reasons": r.reasons, "note": r.note}
                 for r in self.rows
@@ -137,6 +139,7 @@ class ImportResult:
             f"{head} : {self.file_name}, feuille « {self.sheet} »",
             f"  lues {s['read']}, créées {s['created']}, complétées {s['merged']}, déjà à jour {s['unchanged']}, "
             f"ignorées {s['skipped']}, refusées {s['refused']}, avec avertissements {s['warnings']}",
+            *(f"  Attention : {w}" for w in self.file_warnings),
         ]
         shown = 0
         for r in self.rows:

@@ -12,9 +12,11 @@ removes or lifts an opposition, never overwrites a consent or a recorded source.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from services.core.locks import take_turn
 from services.importing.outcome import ImportOptions, ImportResult, Progress
 from services.importing.planning import plan_import, tick
 from services.importing.reading import Table, file_sha256
@@ -30,17 +32,45 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     sha256: str | None = None,
+    waiting: Callable[[str], object] | None = None,
 ) -> ImportResult:
-    """Check (dry run) or import the table. The caller's session is the one transaction."""
+    """Check (dry run) or import the table. The caller's session is the one transaction.
+
+    Two imports into one base never interleave their duplicate check and their writing (the « imports »
+    lock, services.core.locks): the second waits its turn — `waiting(text)` is told, else the progress
+    text — then finds the first one's contacts. PostgreSQL: the lock before the check, an objection
+    never waits for it. SQLite: the base's write lock after the check, then the check again if another
+    workstation wrote meanwhile (PRAGMA data_version), so the base is locked only while writing.
+    """
     started = time.perf_counter()
     options = options.checked()
     result = ImportResult(
         table.path.name, sha256 or file_sha256(table.path), table.sheet, dry_run, list(table.headers)
     )
+    result.file_warnings = list(table.warnings)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    notify = waiting or (lambda text: tick(progress, 0, 1, text))
+    if not dry_run and postgres:
+        take_turn(session, "imports", notify, message=BUSY)
+    before = None if dry_run or postgres else _data_version(session)
     plan = plan_import(session, table, mapping, options, progress)
+    if not dry_run:
+        tick(progress, 0, 1, "Enregistrement…")
+        if not postgres:
+            waited = take_turn(session, "imports", notify, message=BUSY)
+            if waited or _data_version(session) != before:
+                plan = plan_import(session, table, mapping, options, progress)
     result.rows = plan.results
     if not dry_run:
         write_plan(session, table, plan, options, result, progress)
         tick(progress, 1, 1, "Validation…")
     result.seconds = time.perf_counter() - started
     return result
+
+
+BUSY = "Base occupée par un autre import, nouvel essai…"
+
+
+def _data_version(session: Session) -> int:
+    """SQLite's count of the commits other connections made (compared on this session's connection)."""
+    return int(session.connection().exec_driver_sql("PRAGMA data_version").scalar() or 0)

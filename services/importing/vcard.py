@@ -7,6 +7,7 @@ headers, so the wizard shows the cards like any sheet and the "Carnet d'adresses
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ HEADERS = [
     "Numéro et voie", "BP", "Code postal", "Ville", "Pays", "Téléphones", "E-mails", "Notes",
 ]  # fmt: skip
 MULTI = " ::: "  # several numbers or e-mails in one cell, as Google writes them
+
+log = logging.getLogger(__name__)
 
 
 def _text(value: Any) -> str:
@@ -83,9 +86,10 @@ def read_vcard_rows(path: Path, text: str, max_cards: int) -> list[list[Any]]:
     except InputError:
         raise
     except Exception as exc:  # vobject raises ParseError, ValueError, AttributeError… on a broken card
-        problem = " ".join(str(exc).split())[:160] or type(exc).__name__
+        log.info("vCard %s illisible, fiche %s : %s", path.name, len(rows), exc)  # its English: to the log
         raise InputError(
-            f"Impossible de lire « {path.name} » : fiche vCard illisible n° {len(rows)} ({problem})."
+            f"Impossible de lire « {path.name} » : la fiche vCard n° {len(rows)} est mal formée "
+            "(ligne sans « : », guillemets ou encodage incorrects)."
         ) from None
     if len(rows) == 1:
         raise InputError(

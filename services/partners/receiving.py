@@ -8,7 +8,6 @@ list only, so that no later import brings them in.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from services.compliance.suppression import add_to_suppression_list, suppression
 from services.core.emails import normalise_email
 from services.core.errors import InputError
 from services.core.phones import to_e164
+from services.core.sheet_reader import read_grid
 from services.core.text import clean_spaces, fold
 from services.partners.directory import SHAREABLE_FIELDS
 
@@ -33,23 +33,9 @@ _HEADER_TO_FIELD = {fold(label): key for key, label in SHAREABLE_FIELDS.items()}
 
 
 def read_identifier_file(path: Path) -> list[dict[str, str]]:
-    """Rows of {field: value} from a partner's .xlsx/.ods/.csv whose headers name our fields."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError(f"Fichier introuvable : {path}")
-    if suffix == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            sample = f.read(4096)
-            f.seek(0)
-            dialect = csv.Sniffer().sniff(sample, delimiters=";,\t") if sample else csv.excel
-            table = [list(r) for r in csv.reader(f, dialect)]
-    elif suffix in (".xlsx", ".xls", ".ods"):
-        from python_calamine import CalamineWorkbook
-
-        wb = CalamineWorkbook.from_path(str(path))
-        table = wb.get_sheet_by_index(0).to_python()
-    else:
-        raise InputError(f"Format non pris en charge « {path.suffix} » : .xlsx, .ods ou .csv.")
+    """Rows of {field: value} from a partner's .xlsx/.ods/.xls/.csv whose headers name our fields, read by
+    the one hardened reader of files from outside (services.core.sheet_reader)."""
+    table = read_grid(path).rows
     if not table:
         raise InputError(f"Le fichier {path.name} est vide.")
     header = [_HEADER_TO_FIELD.get(fold(str(h))) for h in table[0]]
@@ -62,11 +48,9 @@ def read_identifier_file(path: Path) -> list[dict[str, str]]:
         row = {}
         for key, value in zip(header, raw, strict=False):
             if key:
-                text = str(value).strip()
+                text = "" if value is None else str(value).strip()
                 if text.endswith(".0") and text[:-2].isdigit():
                     text = text[:-2]  # calamine gives numbers as floats
-                if text.startswith("'"):
-                    text = text[1:]  # our own CSV neutralisation
                 row[key] = text
         if any(row.values()):
             rows.append(row)

@@ -3,7 +3,6 @@ back into the call log (docs/rules.md §1-§2)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -18,8 +17,9 @@ from models.campaign import Campaign
 from models.contact import Contact, format_ref, parse_ref
 from models.phone import CallLogEntry
 from services.core.clock import business_zone
-from services.core.errors import InputError, NotFoundError
+from services.core.errors import InputError
 from services.core.phones import display as phone_display
+from services.core.sheet_reader import read_grid
 from services.core.spreadsheet import Column, Sheet, write_xlsx
 from services.core.text import fold
 from services.phone.calendar import CALL_WINDOWS, Place, public_holiday
@@ -176,22 +176,9 @@ def parse_moment(value: Any, tz: ZoneInfo) -> datetime:
 
 
 def read_table(path: Path) -> list[list[Any]]:
-    """The first sheet of an .xlsx/.ods/.xls, or a .csv (; or ,), as rows of cells."""
-    if not path.is_file():
-        raise NotFoundError(f"Fichier introuvable : {path}")
-    if path.suffix.lower() == ".csv":
-        text = path.read_text(encoding="utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:2000], delimiters=";,\t")
-        return [
-            [c[1:] if c.startswith("'") else c for c in row] for row in csv.reader(text.splitlines(), dialect)
-        ]
-    from python_calamine import CalamineWorkbook
-
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-        return wb.get_sheet_by_index(0).to_python()
-    except Exception as exc:
-        raise InputError(f"Impossible de lire {path.name} : {exc}") from exc
+    """The first sheet of an .xlsx/.ods/.xls, or a .csv (; or ,), as rows of cells: the one hardened
+    reader of files from outside (services.core.sheet_reader)."""
+    return [[("" if c is None else c) for c in row] for row in read_grid(path).rows]
 
 
 def import_results(

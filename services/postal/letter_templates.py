@@ -7,6 +7,7 @@ is marked so that it can never make a line a heading, add a line, or hide the te
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +112,8 @@ BUILT_IN = {DEFAULT_NAME: DEFAULT_TEXTS, NOTICE_NAME: NOTICE_TEXTS, RECONSENT_NA
 FIELD_START, FIELD_END = "\x01", "\x02"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
+log = logging.getLogger(__name__)
+
 
 def _finalize(value: Any) -> str:
     """A merge field prints as typed, on one line, marked as data (never a heading, never markup)."""
@@ -139,7 +142,11 @@ def compile_template(text: str) -> Any:
     try:
         return _environment().from_string(text)
     except TemplateSyntaxError as exc:
-        raise InputError(f"Modèle incorrect, ligne {exc.lineno} : {exc.message}") from None
+        log.info("modèle incorrect, ligne %s : %s", exc.lineno, exc.message)  # Jinja's English: the log
+        raise InputError(
+            f"Modèle incorrect, ligne {exc.lineno} : une balise {{{{ … }}}} ou {{% … %}} est mal formée ou "
+            "n'est pas refermée."
+        ) from None
 
 
 # Renders keyed by the values of the fields a template uses: the same body for thousands of letters
@@ -187,13 +194,15 @@ def render_blocks(text: str, context: dict[str, Any]) -> list[Block]:
     try:
         rendered = template.render(context)
     except SecurityError as exc:
-        raise InputError(f"Modèle refusé (opération interdite) : {exc}") from None
+        log.info("modèle refusé : %s", exc)
+        raise InputError("Modèle refusé : il demande une opération interdite dans un courrier.") from None
     except UndefinedError as exc:
         m = re.search(r"'([^']+)' is undefined", exc.message or "")
-        what = f"« {m.group(1)} »" if m else f"({exc.message})"
-        raise InputError(f"champ inconnu {what} : voyez la liste des champs.") from None
+        what = f"« {m.group(1)} »" if m else ""
+        raise InputError(f"champ inconnu {what} : voyez la liste des champs.".replace("  ", " ")) from None
     except TemplateError as exc:
-        raise InputError(f"Modèle incorrect : {exc}") from None
+        log.info("modèle incorrect : %s", exc)
+        raise InputError("Modèle incorrect : une balise ou un filtre ne peut pas être appliqué.") from None
     blocks = split_blocks(rendered)
     if len(_RENDERED) > 50_000:
         _RENDERED.clear()
