@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
 from gui.tasks import Task, run_task
 from gui.use_case import attempt, failure_text
@@ -167,7 +168,7 @@ class CallsScreen(QWidget):
         grid = QGridLayout(self.outcome_box)
         self.outcome_buttons: dict[str, QPushButton] = {}
         for i, (key, outcome, label) in enumerate(OUTCOME_KEYS):
-            button = QPushButton(f"{key}  {self.tr(label)}", self)
+            button = QPushButton(f"{key}  {tr_label(label)}", self)
             button.setToolTip(self.tr("Touche {key}").format(key=key))
             button.clicked.connect(lambda _=False, o=outcome: self.log_outcome(o))
             self.outcome_buttons[outcome] = button

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.label_setup_panel import LabelSetupPanel
+from gui.labels import tr_label
 from gui.letter_template_editor import LetterTemplateEditor
 from gui.pdf_preview import PdfPreview
 from gui.tasks import run_task
@@ -95,14 +96,14 @@ class CampaignsScreen(QWidget):
         self.search.setPlaceholderText(self.tr("nom, ville, code postal, référence…"))
         self.status = QComboBox()
         for value, label in STATUS_CHOICES:
-            self.status.addItem(self.tr(label), value)
+            self.status.addItem(tr_label(label), value)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("étiquettes exigées, séparées par des virgules"))
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText(self.tr("75, 2A, 971…"))
         self.source = QComboBox()
         for value, label in SOURCE_CHOICES:
-            self.source.addItem(self.tr(label), value)
+            self.source.addItem(tr_label(label), value)
         self.template = QComboBox()
         self.template.currentIndexChanged.connect(self._template_changed)
         self.start_at = QSpinBox()

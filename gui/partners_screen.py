@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from gui.use_case import attempt
@@ -145,7 +146,7 @@ class PartnersScreen(QWidget):
         self.search.returnPressed.connect(self.update_plan)
         self.status = QComboBox()
         for key, label in (("", "Prospects et clients"), ("prospect", "Prospects"), ("customer", "Clients")):
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(tr_label(label), key)
         self.status.currentIndexChanged.connect(self.update_plan)
         self.plan_label = QLabel("")
         self.plan_label.setWordWrap(True)

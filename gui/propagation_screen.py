@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.simple_table import SimpleTable
 from gui.use_case import attempt
 from models.database import Database
@@ -76,7 +77,7 @@ class PropagationScreen(QWidget):
         self.banner.setWordWrap(True)
         self.filter = QComboBox()
         for key, label in self.FILTERS:
-            self.filter.addItem(self.tr(label), key)
+            self.filter.addItem(tr_label(label), key)
         self.filter.currentIndexChanged.connect(self.refresh)
         self.table = SimpleTable([self.tr("N°"), self.tr("Contact"), self.tr("Partenaire"), self.tr("Événement"),
                                   self.tr("Portée"), self.tr("Due le"), self.tr("En retard après le"),
