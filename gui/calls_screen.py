@@ -473,7 +473,7 @@ class CallsScreen(QWidget):
                 return write_call_list(s, path, result, str(get_setting(s, "org.name") or ""))
 
         def done(n: int) -> None:
-            self.ui.show_info(self.tr("{n} personne(s) dans {path}.").format(n=n, path=path))
+            self.ui.show_info(self.tr("%n personne(s) dans {path}.", "", n).format(path=path))
 
         self.task = run_task(self, self.tr("Liste d'appels"), work, done, self._task_failed)
 
@@ -492,9 +492,9 @@ class CallsScreen(QWidget):
 
         def done(report: ImportReport) -> None:
             lines = [
-                self.tr("{n} appel(s) importé(s), {d} déjà présent(s).").format(
-                    n=report.imported, d=report.duplicates
-                )
+                self.tr("%n appel(s) importé(s)", "", report.imported)
+                + ", "
+                + self.tr("%n déjà présent(s).", "", report.duplicates)
             ]
             lines += [self.tr("Ligne {n} refusée : {r}").format(n=n, r=r) for n, r in report.refused[:20]]
             lines += [

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -268,9 +267,9 @@ class SheetPage(QWizardPage):
         self.header_spin.setValue(t.header_row + 1)
         self._loading = False
         self.info.setText(
-            self.tr("{rows} ligne(s) de données sous l'en-tête, {cols} colonne(s).").format(
-                rows=QLocale().toString(len(t.rows)), cols=len(t.headers)
-            )
+            self.tr("%Ln ligne(s) de données sous l'en-tête", "", len(t.rows))
+            + ", "
+            + self.tr("%n colonne(s).", "", len(t.headers))
         )
         self.preview.setColumnCount(len(t.headers))
         self.preview.setHorizontalHeaderLabels(t.headers)
@@ -763,7 +762,7 @@ def save_report(wizard: ImportWizard, result: ImportResult | None) -> None:
     except (InputError, OSError) as exc:
         wizard.ui.show_error(str(exc))
         return
-    wizard.ui.show_info(wizard.tr("{n} ligne(s) enregistrée(s) dans {path}.").format(n=n, path=path))
+    wizard.ui.show_info(wizard.tr("%n ligne(s) enregistrée(s) dans {path}.", "", n).format(path=path))
 
 
 # --- 6. import -------------------------------------------------------------------------------------------

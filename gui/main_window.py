@@ -155,7 +155,9 @@ class MainWindow(QMainWindow):
         if shown == total:
             text = self.tr("%Ln contact(s)", "", total)
         else:
-            text = self.tr("%Ln contact(s) affiché(s) sur {total}", "", shown).format(total=QLocale().toString(total))
+            text = self.tr("%Ln contact(s) affiché(s) sur {total}", "", shown).format(
+                total=QLocale().toString(total)
+            )
         self.count_label.setText(text)
 
     # --- menus ---------------------------------------------------------------------------------------------

@@ -265,7 +265,9 @@ class RequestsScreen(QWidget):
                     item.setBackground(QBrush(OVERDUE))
                 self.table.setItem(row, col, item)
         late = sum(v.status == "overdue" for v in self.views)
-        self.summary.setText(self.tr("{0} demande(s), dont {1} en retard").format(len(self.views), late))
+        self.summary.setText(
+            self.tr("%n demande(s)", "", len(self.views)) + self.tr(", dont {0} en retard").format(late)
+        )
         self._update_buttons()
 
     def selected(self) -> RequestView | None:
@@ -314,14 +316,14 @@ class RequestsScreen(QWidget):
         if done.opposition_id:
             parts.append(self.tr("Opposition enregistrée : effective dès maintenant, partout."))
         if done.suppressed:
-            parts.append(self.tr("{0} identifiant(s) mis en liste d'opposition.").format(done.suppressed))
+            parts.append(self.tr("%n identifiant(s) mis en liste d'opposition.", "", done.suppressed))
         if done.erased:
             parts.append(self.tr("Contact effacé (anonymisé)."))
         if done.erased_fields:
             names = ", ".join(tr_label(FIELD_LABELS[f]) for f in done.erased_fields)
             parts.append(self.tr("Champs effacés : {0}.").format(names))
         if done.notices:
-            parts.append(self.tr("{0} notification(s) à envoyer aux partenaires.").format(len(done.notices)))
+            parts.append(self.tr("%n notification(s) à envoyer aux partenaires.", "", len(done.notices)))
         if done.dossier:
             parts.append(self.tr("Dossier de la personne écrit : {0}").format(done.dossier))
         if parts:

@@ -293,11 +293,14 @@ Repris de la base remplacée :
 {2}{3}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>
-… et {0} autre(s)</source>
-        <translation type="unfinished"></translation>
+… et %n autre(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -474,13 +477,32 @@ Premier appel — à dire : </source>
         <source>Liste d&apos;appels pour un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{n} personne(s) dans {path}.</source>
-        <translation type="unfinished"></translation>
+        <source>%n personne(s) dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n appel(s) importé(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n déjà présent(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Liste d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,12 +512,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{n} appel(s) importé(s), {d} déjà présent(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Ligne {n} refusée : {r}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,13 +678,72 @@ Premier appel — à dire : </source>
         <source>Vérification des destinataires</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>%1 courrier(s) pour %2 personne(s) ; %3 exclue(s).</source>
+        <location line="+43"/>
+        <source>%n courrier(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-43"/>
+        <source>pour %n personne(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n exclue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Créer la campagne « {0} » : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n courrier(s) et autant d&apos;étiquettes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n exclu(s) ?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
+        <source>Campagne n° {0} : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n planche(s) d&apos;étiquettes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,13 +753,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Créer la campagne « %1 » : %2 courrier(s) et autant d&apos;étiquettes, %3 exclu(s) ?
-Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Créer la campagne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,12 +773,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Campagne n° %1 : %2 courrier(s), %3 planche(s) d&apos;étiquettes — %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>La campagne n&apos;a pas pu être créée</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,7 +781,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+627"/>
+        <location filename="../../gui/import_wizard.py" line="+626"/>
         <source>Vérification</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,12 +1199,12 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+228"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d&apos;opposition sont conservés comme preuve, et chaque partenaire qui l&apos;a reçu sera notifié.</source>
@@ -1155,13 +1220,16 @@ Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses c
         <source>Effacer</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Contact {ref} effacé ; %n notification(s) à envoyer aux partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Supprimer définitivement le contact {ref} ({name}) ?
 
 Sa fiche et son historique seront effacés. Cette action ne peut pas être annulée.</source>
@@ -2543,7 +2611,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2878,10 +2946,13 @@ Voyez Registres › Fin de conservation.</source>
         <source>Rien d&apos;enregistré : l&apos;opposition existait déjà.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>, {0} notification(s) aux partenaires à envoyer</source>
-        <translation type="unfinished"></translation>
+        <source>, %n notification(s) aux partenaires à envoyer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3120,13 +3191,34 @@ Voyez Registres › Fin de conservation.</source>
         <source>Transmis sans leur numéro de téléphone :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; contact(s) peuvent être transmis à {1} ; &lt;b&gt;{2}&lt;/b&gt; exclu(s)</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;%n&lt;/b&gt; contact(s) transmissible(s) à {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; exclu(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>%n contact(s) transmis à {0}.
+Fichier : {1}
+Empreinte SHA-256 : {2}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-65"/>
         <source>Choisissez d&apos;abord un partenaire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3151,14 +3243,7 @@ Voyez Registres › Fin de conservation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{0} contact(s) transmis à {1}.
-Fichier : {2}
-Empreinte SHA-256 : {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>{0} sans leur numéro (pas d&apos;accord pour être appelés par ce partenaire).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,13 +3434,58 @@ Empreinte SHA-256 : {3}</source>
         <source>Moyen d&apos;envoi :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+30"/>
-        <source>&lt;span style=&apos;color:#B00020&apos;&gt;&lt;b&gt;{0} notification(s) en retard&lt;/b&gt; : la loi demande d&apos;informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style=&apos;color:#B00020&apos;&gt;&lt;b&gt;%n notification(s) en retard&lt;/b&gt; : la loi demande d&apos;informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n notification(s) pour {0} marquée(s) envoyée(s).
+Lettre : {1}
+Liste : {2}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n opposition(s) enregistrée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) inconnue(s) ajoutée(s) à la liste d&apos;opposition</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n notification(s) à envoyer aux autres partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n ligne(s) exportée(s) dans {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
         <source>Aucune notification en retard.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3370,14 +3500,7 @@ Empreinte SHA-256 : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{0} notification(s) pour {1} marquées envoyées.
-Lettre : {2}
-Liste : {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+34"/>
         <source>Aucun partenaire enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,23 +3515,13 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>{0} opposition(s) enregistrée(s), {1} personne(s) inconnue(s) ajoutée(s) à la liste d&apos;opposition, {2} notification(s) à envoyer aux autres partenaires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+28"/>
         <source>Registre des notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Classeur (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{0} ligne(s) exportée(s) dans {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3529,13 +3642,25 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <source>Anonymiser</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+12"/>
-        <source>{0} personne(s) anonymisée(s).</source>
-        <translation type="unfinished"></translation>
+        <source>%n personne(s) anonymisée(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>{0} : %n ligne(s) écrite(s) dans
+{1}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Fin de conservation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3555,13 +3680,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{0} : {1} ligne(s) écrite(s) dans
-{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Export : {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3653,23 +3772,42 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <source>Afficher :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+38"/>
-        <source>{0} demande(s), dont {1} en retard</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n demande(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+0"/>
+        <source>, dont {0} en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n identifiant(s) mis en liste d&apos;opposition.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n notification(s) à envoyer aux partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Opposition enregistrée : effective dès maintenant, partout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{0} identifiant(s) mis en liste d&apos;opposition.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Contact effacé (anonymisé).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3679,12 +3817,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{0} notification(s) à envoyer aux partenaires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Dossier de la personne écrit : {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3869,13 +4002,24 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <source>Ligne d&apos;en-tête :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+40"/>
-        <source>{rows} ligne(s) de données sous l&apos;en-tête, {cols} colonne(s).</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln ligne(s) de données sous l&apos;en-tête</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n colonne(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Aucune ligne de données sous la ligne d&apos;en-tête choisie.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3959,10 +4103,13 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <source>Rapport des lignes à revoir</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>{n} ligne(s) enregistrée(s) dans {path}.</source>
-        <translation type="unfinished"></translation>
+        <source>%n ligne(s) enregistrée(s) dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -292,11 +292,13 @@ Repris de la base remplacée :
 {2}{3}</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1" />
         <source>
-… et {0} autre(s)</source>
-        <translation type="unfinished" />
+… et %n autre(s)</source>
+        <translation><numerusform>
+… et %n autre</numerusform><numerusform>
+… et %n autres</numerusform></translation>
     </message>
     <message>
         <location line="+3" />
@@ -473,13 +475,23 @@ Premier appel — à dire : </source>
         <source>Liste d'appels pour un centre d'appels</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13" />
-        <source>{n} personne(s) dans {path}.</source>
-        <translation type="unfinished" />
+        <source>%n personne(s) dans {path}.</source>
+        <translation><numerusform>%n personne dans {path}.</numerusform><numerusform>%n personnes dans {path}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>%n appel(s) importé(s)</source>
+        <translation><numerusform>%n appel importé</numerusform><numerusform>%n appels importés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n déjà présent(s).</source>
+        <translation><numerusform>%n déjà présent.</numerusform><numerusform>%n déjà présents.</numerusform></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-19" />
         <source>Liste d'appels</source>
         <translation type="unfinished" />
     </message>
@@ -489,12 +501,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+13" />
-        <source>{n} appel(s) importé(s), {d} déjà présent(s).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+17" />
         <source>Ligne {n} refusée : {r}</source>
         <translation type="unfinished" />
     </message>
@@ -660,13 +667,54 @@ Premier appel — à dire : </source>
         <source>Vérification des destinataires</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9" />
-        <source>%1 courrier(s) pour %2 personne(s) ; %3 exclue(s).</source>
+        <location line="+43" />
+        <source>%n courrier(s)</source>
+        <translation><numerusform>%n courrier</numerusform><numerusform>%n courriers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-43" />
+        <source>pour %n personne(s)</source>
+        <translation><numerusform>pour %n personne</numerusform><numerusform>pour %n personnes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n exclue(s).</source>
+        <translation><numerusform>%n exclue.</numerusform><numerusform>%n exclues.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Créer la campagne « {0} » : </source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n courrier(s) et autant d'étiquettes</source>
+        <translation><numerusform>%n courrier et autant d'étiquettes</numerusform><numerusform>%n courriers et autant d'étiquettes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n exclu(s) ?</source>
+        <translation><numerusform>%n exclu ?</numerusform><numerusform>%n exclus ?</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+8" />
+        <location line="+20" />
+        <source>Campagne n° {0} : </source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n planche(s) d'étiquettes</source>
+        <translation><numerusform>%n planche d'étiquettes</numerusform><numerusform>%n planches d'étiquettes</numerusform></translation>
+    </message>
+    <message>
+        <location line="-37" />
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished" />
     </message>
@@ -676,13 +724,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
-        <source>Créer la campagne « %1 » : %2 courrier(s) et autant d'étiquettes, %3 exclu(s) ?
-Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+8" />
         <source>Créer la campagne</source>
         <translation type="unfinished" />
     </message>
@@ -702,12 +744,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
-        <source>Campagne n° %1 : %2 courrier(s), %3 planche(s) d'étiquettes — %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+19" />
         <source>La campagne n'a pas pu être créée</source>
         <translation type="unfinished" />
     </message>
@@ -715,7 +752,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+627" />
+        <location filename="../../gui/import_wizard.py" line="+626" />
         <source>Vérification</source>
         <translation type="unfinished" />
     </message>
@@ -1133,12 +1170,12 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
     </message>
     <message>
         <location line="+1" />
-        <location line="+226" />
+        <location line="+228" />
         <source>Supprimer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-30" />
+        <location line="-32" />
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui l'a reçu sera notifié.</source>
@@ -1154,13 +1191,13 @@ Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses c
         <source>Effacer</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location line="+7" />
-        <source>Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location line="+8" />
+        <source>Contact {ref} effacé ; %n notification(s) à envoyer aux partenaires.</source>
+        <translation><numerusform>Contact {ref} effacé ; %n notification à envoyer aux partenaires.</numerusform><numerusform>Contact {ref} effacé ; %n notifications à envoyer aux partenaires.</numerusform></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Supprimer définitivement le contact {ref} ({name}) ?
 
 Sa fiche et son historique seront effacés. Cette action ne peut pas être annulée.</source>
@@ -2500,7 +2537,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation><numerusform>%Ln contact affiché sur {total}</numerusform><numerusform>%Ln contacts affichés sur {total}</numerusform></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>&amp;Fichier</source>
         <translation type="unfinished" />
     </message>
@@ -2835,10 +2872,10 @@ Voyez Registres › Fin de conservation.</source>
         <source>Rien d'enregistré : l'opposition existait déjà.</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13" />
-        <source>, {0} notification(s) aux partenaires à envoyer</source>
-        <translation type="unfinished" />
+        <source>, %n notification(s) aux partenaires à envoyer</source>
+        <translation><numerusform>, %n notification aux partenaires à envoyer</numerusform><numerusform>, %n notifications aux partenaires à envoyer</numerusform></translation>
     </message>
     <message>
         <location line="+3" />
@@ -3077,13 +3114,29 @@ Voyez Registres › Fin de conservation.</source>
         <source>Transmis sans leur numéro de téléphone :</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3" />
-        <source>&lt;b&gt;{0}&lt;/b&gt; contact(s) peuvent être transmis à {1} ; &lt;b&gt;{2}&lt;/b&gt; exclu(s)</source>
-        <translation type="unfinished" />
+        <source>&lt;b&gt;%n&lt;/b&gt; contact(s) transmissible(s) à {0}</source>
+        <translation><numerusform>&lt;b&gt;%n&lt;/b&gt; contact transmissible à {0}</numerusform><numerusform>&lt;b&gt;%n&lt;/b&gt; contacts transmissibles à {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>&lt;b&gt;%n&lt;/b&gt; exclu(s)</source>
+        <translation><numerusform>&lt;b&gt;%n&lt;/b&gt; exclu</numerusform><numerusform>&lt;b&gt;%n&lt;/b&gt; exclus</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83" />
+        <source>%n contact(s) transmis à {0}.
+Fichier : {1}
+Empreinte SHA-256 : {2}</source>
+        <translation><numerusform>%n contact transmis à {0}.
+Fichier : {1}
+Empreinte SHA-256 : {2}</numerusform><numerusform>%n contacts transmis à {0}.
+Fichier : {1}
+Empreinte SHA-256 : {2}</numerusform></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="-65" />
         <source>Choisissez d'abord un partenaire.</source>
         <translation type="unfinished" />
     </message>
@@ -3108,14 +3161,7 @@ Voyez Registres › Fin de conservation.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
-        <source>{0} contact(s) transmis à {1}.
-Fichier : {2}
-Empreinte SHA-256 : {3}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>{0} sans leur numéro (pas d'accord pour être appelés par ce partenaire).</source>
         <translation type="unfinished" />
     </message>
@@ -3303,13 +3349,44 @@ Empreinte SHA-256 : {3}</source>
         <source>Moyen d'envoi :</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+30" />
-        <source>&lt;span style='color:#B00020'&gt;&lt;b&gt;{0} notification(s) en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <source>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notification(s) en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
+        <translation><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notification en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notifications en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34" />
+        <source>%n notification(s) pour {0} marquée(s) envoyée(s).
+Lettre : {1}
+Liste : {2}</source>
+        <translation><numerusform>%n notification pour {0} marquée envoyée.
+Lettre : {1}
+Liste : {2}</numerusform><numerusform>%n notifications pour {0} marquées envoyées.
+Lettre : {1}
+Liste : {2}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45" />
+        <source>%n opposition(s) enregistrée(s)</source>
+        <translation><numerusform>%n opposition enregistrée</numerusform><numerusform>%n oppositions enregistrées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n personne(s) inconnue(s) ajoutée(s) à la liste d'opposition</source>
+        <translation><numerusform>%n personne inconnue ajoutée à la liste d'opposition</numerusform><numerusform>%n personnes inconnues ajoutées à la liste d'opposition</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n notification(s) à envoyer aux autres partenaires.</source>
+        <translation><numerusform>%n notification à envoyer aux autres partenaires.</numerusform><numerusform>%n notifications à envoyer aux autres partenaires.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>%n ligne(s) exportée(s) dans {0}.</source>
+        <translation><numerusform>%n ligne exportée dans {0}.</numerusform><numerusform>%n lignes exportées dans {0}.</numerusform></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-90" />
         <source>Aucune notification en retard.</source>
         <translation type="unfinished" />
     </message>
@@ -3324,14 +3401,7 @@ Empreinte SHA-256 : {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+14" />
-        <source>{0} notification(s) pour {1} marquées envoyées.
-Lettre : {2}
-Liste : {3}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+18" />
+        <location line="+34" />
         <source>Aucun partenaire enregistré.</source>
         <translation type="unfinished" />
     </message>
@@ -3346,23 +3416,13 @@ Liste : {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+20" />
-        <source>{0} opposition(s) enregistrée(s), {1} personne(s) inconnue(s) ajoutée(s) à la liste d'opposition, {2} notification(s) à envoyer aux autres partenaires.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+28" />
         <source>Registre des notifications</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+0" />
         <source>Classeur (*.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>{0} ligne(s) exportée(s) dans {1}.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3483,13 +3543,21 @@ Une sauvegarde de la base est faite d'abord.</source>
         <source>Anonymiser</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+12" />
-        <source>{0} personne(s) anonymisée(s).</source>
-        <translation type="unfinished" />
+        <source>%n personne(s) anonymisée(s).</source>
+        <translation><numerusform>%n personne anonymisée.</numerusform><numerusform>%n personnes anonymisées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
+        <source>{0} : %n ligne(s) écrite(s) dans
+{1}</source>
+        <translation><numerusform>{0} : %n ligne écrite dans
+{1}</numerusform><numerusform>{0} : %n lignes écrites dans
+{1}</numerusform></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-19" />
         <source>Fin de conservation…</source>
         <translation type="unfinished" />
     </message>
@@ -3509,13 +3577,7 @@ Une sauvegarde de la base est faite d'abord.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+13" />
-        <source>{0} : {1} ligne(s) écrite(s) dans
-{2}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+16" />
         <source>Export : {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3607,23 +3669,33 @@ Une sauvegarde de la base est faite d'abord.</source>
         <source>Afficher :</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location line="+38" />
-        <source>{0} demande(s), dont {1} en retard</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location line="+39" />
+        <source>%n demande(s)</source>
+        <translation><numerusform>%n demande</numerusform><numerusform>%n demandes</numerusform></translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+0" />
+        <source>, dont {0} en retard</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+50" />
+        <source>%n identifiant(s) mis en liste d'opposition.</source>
+        <translation><numerusform>%n identifiant mis en liste d'opposition.</numerusform><numerusform>%n identifiants mis en liste d'opposition.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>%n notification(s) à envoyer aux partenaires.</source>
+        <translation><numerusform>%n notification à envoyer aux partenaires.</numerusform><numerusform>%n notifications à envoyer aux partenaires.</numerusform></translation>
+    </message>
+    <message>
+        <location line="-9" />
         <source>Opposition enregistrée : effective dès maintenant, partout.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
-        <source>{0} identifiant(s) mis en liste d'opposition.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Contact effacé (anonymisé).</source>
         <translation type="unfinished" />
     </message>
@@ -3633,12 +3705,7 @@ Une sauvegarde de la base est faite d'abord.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
-        <source>{0} notification(s) à envoyer aux partenaires.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Dossier de la personne écrit : {0}</source>
         <translation type="unfinished" />
     </message>
@@ -3823,13 +3890,18 @@ Une sauvegarde de la base est faite d'abord.</source>
         <source>Ligne d'en-tête :</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+40" />
-        <source>{rows} ligne(s) de données sous l'en-tête, {cols} colonne(s).</source>
-        <translation type="unfinished" />
+        <source>%Ln ligne(s) de données sous l'en-tête</source>
+        <translation><numerusform>%Ln ligne de données sous l'en-tête</numerusform><numerusform>%Ln lignes de données sous l'en-tête</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n colonne(s).</source>
+        <translation><numerusform>%n colonne.</numerusform><numerusform>%n colonnes.</numerusform></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+16" />
         <source>Aucune ligne de données sous la ligne d'en-tête choisie.</source>
         <translation type="unfinished" />
     </message>
@@ -3913,10 +3985,10 @@ Une sauvegarde de la base est faite d'abord.</source>
         <source>Rapport des lignes à revoir</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14" />
-        <source>{n} ligne(s) enregistrée(s) dans {path}.</source>
-        <translation type="unfinished" />
+        <source>%n ligne(s) enregistrée(s) dans {path}.</source>
+        <translation><numerusform>%n ligne enregistrée dans {path}.</numerusform><numerusform>%n lignes enregistrées dans {path}.</numerusform></translation>
     </message>
 </context>
 </TS>
