@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from services.core.errors import Cancelled
 from services.core.spreadsheet import Column, is_dangerous, neutralise_csv, write_table
 
 DANGEROUS = ["=1+1", "+33612345678", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
@@ -37,3 +38,25 @@ def test_ordinary_text_is_written_as_typed(tmp_path: Path, text: str) -> None:
     write_table(tmp_path / "out.xlsx", "Contacts", [Column("Nom")], [[text]])
     cell = openpyxl.load_workbook(tmp_path / "out.xlsx")["Contacts"]["A2"]
     assert (cell.value, cell.quotePrefix) == (text, False)
+
+
+def test_csv_bytes_are_what_french_excel_opens(tmp_path: Path) -> None:
+    """UTF-8 with its BOM, `;`, CRLF line ends, quotes only where needed, a line break kept inside its cell."""
+    write_table(
+        tmp_path / "out.csv", "X", [Column("Nom"), Column("Note")], [["Zoé", "a;b"], ["Léa", "l1\nl2"]]
+    )
+    assert (tmp_path / "out.csv").read_bytes() == ('\ufeffNom;Note\r\nZoé;"a;b"\r\nLéa;"l1\nl2"\r\n'.encode())
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_progress_every_thousand_rows_and_cancel_leaves_no_file(tmp_path: Path, suffix: str) -> None:
+    """The progress callback hears every 1,000th row (and only those); answering False cancels the export."""
+    heard: list[int] = []
+    write_table(tmp_path / f"ok{suffix}", "X", [Column("n", "int")], ([i] for i in range(2500)),
+                progress=lambda n: heard.append(n) is None)  # fmt: skip
+    assert heard == [1000, 2000]
+    with pytest.raises(Cancelled, match=r"^Export annulé : aucun fichier écrit\.$"):
+        write_table(tmp_path / f"no{suffix}", "X", [Column("n", "int")], ([i] for i in range(1500)),
+                    progress=lambda n: False)  # fmt: skip
+    assert not (tmp_path / f"no{suffix}").exists()
+    assert [p.name for p in tmp_path.iterdir()] == [f"ok{suffix}"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from services.postal.address_block import abbreviate_street, address_block, person_line
+from services.postal.address_block import abbreviate_street, address_block, household_line, person_line
 
 
 def contact(**overrides: Any) -> SimpleNamespace:
@@ -97,3 +97,21 @@ def test_an_address_that_cannot_be_brought_to_38_is_refused_not_cut() -> None:
     assert not block.ok
     assert block.errors[0].startswith("ligne 2 trop longue (")
     assert "38 au plus" in block.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("civilities", "line"),
+    [
+        (["M.", "Mme"], "M. et Mme DUPONT"),
+        (["Mme", "M."], "M. et Mme DUPONT"),
+        (["Mme", "Mme"], "Mmes DUPONT"),
+        (["M.", "M."], "MM. DUPONT"),
+        (["Mme", "Mme", "Mme"], "Famille DUPONT"),
+        (["M.", "M.", "M."], "Famille DUPONT"),
+        (["M.", "Mme", "M."], "Famille DUPONT"),
+        (["M.", ""], "Famille DUPONT"),
+    ],
+)
+def test_one_letter_per_household_names_who_lives_there(civilities: list[str], line: str) -> None:
+    """« M. et Mme », « Mmes », « MM. » for two people; « Famille » otherwise (docs/rules.md §8.2 line 1)."""
+    assert household_line(civilities, " Dupont ") == line
