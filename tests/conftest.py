@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import create_engine, text
 
-from models.database import Database, open_database
+from models.database import MIGRATIONS_DIR, Database, open_database
 
 PG_URL = os.environ.get("WEBLEADS_TEST_PG", "")
 ENGINES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -37,13 +39,28 @@ def _reset_pg(url: str) -> None:
     engine.dispose()
 
 
+def _schema_fingerprint() -> str:
+    """What decides the schema of a new base: the migrations and the code that runs them."""
+    digest = hashlib.sha256()
+    for path in sorted([*MIGRATIONS_DIR.rglob("*.py"), MIGRATIONS_DIR.parent / "database.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One SQLite base migrated once per test run: each test gets a copy of it (a copy costs a few
-    milliseconds, running the migrations half a second — most of a data-layer test's time). The
-    migrations themselves are tested on fresh files in tests/models/test_database.py."""
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    open_database(f"sqlite:///{path}").dispose()  # closing the last connection checkpoints the WAL
+    """A SQLite base migrated once, copied for each test (a copy costs a few milliseconds, running the
+    migrations half a second: most of a data-layer test's time). It is kept in the temporary folder under
+    the fingerprint of the migrations, so that the thousands of short runs of bench/mutation.py migrate
+    once; a changed migration makes a new one. The migrations themselves are tested on fresh files in
+    tests/models/test_database.py."""
+    path = Path(tempfile.gettempdir()) / f"webleads-test-base-{_schema_fingerprint()}.sqlite"
+    if not path.exists():
+        fresh = tmp_path_factory.mktemp("template") / "template.sqlite"
+        open_database(f"sqlite:///{fresh}").dispose()  # closing the last connection checkpoints the WAL
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        shutil.copyfile(fresh, partial)
+        os.replace(partial, path)  # whole or absent: another run may be reading it
     return path
 
 
