@@ -47,21 +47,23 @@ def _schema_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def migrated_sqlite_template() -> Path:
     """A SQLite base migrated once, copied for each test (a copy costs a few milliseconds, running the
     migrations half a second: most of a data-layer test's time). It is kept in the temporary folder under
     the fingerprint of the migrations, so that the thousands of short runs of bench/mutation.py migrate
-    once; a changed migration makes a new one. The migrations themselves are tested on fresh files in
-    tests/models/test_database.py."""
+    once; a changed migration makes a new one. The migrations themselves are tested on fresh files
+    (tests/models/test_database.py, and the tests that start from an old revision)."""
     path = Path(tempfile.gettempdir()) / f"webleads-test-base-{_schema_fingerprint()}.sqlite"
     if not path.exists():
-        fresh = tmp_path_factory.mktemp("template") / "template.sqlite"
-        open_database(f"sqlite:///{fresh}").dispose()  # closing the last connection checkpoints the WAL
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        shutil.copyfile(fresh, partial)
+        open_database(f"sqlite:///{partial}").dispose()  # closing the last connection checkpoints the WAL
         os.replace(partial, path)  # whole or absent: another run may be reading it
     return path
+
+
+@pytest.fixture(scope="session")
+def sqlite_template() -> Path:
+    return migrated_sqlite_template()
 
 
 def make_db(engine_name: str, tmp_path: Path, template: Path | None = None) -> Database:
