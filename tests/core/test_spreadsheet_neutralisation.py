@@ -60,3 +60,50 @@ def test_progress_every_thousand_rows_and_cancel_leaves_no_file(tmp_path: Path, 
                     progress=lambda n: False)  # fmt: skip
     assert not (tmp_path / f"no{suffix}").exists()
     assert [p.name for p in tmp_path.iterdir()] == [f"ok{suffix}"]
+
+
+def test_workbook_cells_widths_and_sheet_name(tmp_path: Path) -> None:
+    """Each kind of cell as the accountant expects it: real dates and times (the business's clock), whole
+    numbers as numbers, booleans as oui/non, empty cells empty; widths from the longest of the header and
+    the first 200 values (+2, at least 6, at most 60); a sheet name without the characters Excel refuses."""
+    from datetime import UTC, date, datetime
+
+    columns = [Column("N°", "int"), Column("Reçu le", "date"), Column("Moment", "datetime"), Column("Texte"),
+               Column("Oui", "int")]  # fmt: skip
+    rows = [[7, date(2026, 11, 2), datetime(2026, 11, 2, 13, 5, tzinfo=UTC), "x" * 80, True],
+            [None, "pas une date", "", "court", 3]]  # fmt: skip
+    rows += [[1, None, None, "", 1]] * 250 + [[1, None, None, "y" * 20, 1]]
+    write_table(tmp_path / "out.xlsx", "Reg[1]: a/b\\c?*d — un nom de feuille trop long", columns, rows)
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert wb.sheetnames == ["Reg 1   a b c  d — un nom de fe"]
+    ws = wb.worksheets[0]
+    assert [c.value for c in ws[2]] == [
+        7,
+        datetime(2026, 11, 2),
+        datetime(2026, 11, 2, 14, 5),
+        "x" * 80,
+        "oui",
+    ]
+    assert (ws["B2"].number_format, ws["C2"].number_format) == ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
+    assert [c.value for c in ws[3]] == [None, "pas une date", None, "court", 3]
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:E254"
+    widths = [ws.column_dimensions[c].width for c in "ABCD"]
+    assert [int(w) for w in widths] == [8, 14, 18, 60]  # « y » * 20 comes after the 200th row: not sampled
+
+
+def test_an_empty_table_still_has_its_header_and_filter(tmp_path: Path) -> None:
+    write_table(tmp_path / "empty.xlsx", "", [Column("Nom"), Column("Ville")], [])
+    wb = openpyxl.load_workbook(tmp_path / "empty.xlsx")
+    assert wb.sheetnames == ["Feuille"]
+    ws = wb.worksheets[0]
+    assert [c.value for c in ws[1]] == ["Nom", "Ville"] and ws.auto_filter.ref == "A1:B2"
+
+
+def test_an_unknown_format_is_refused_in_french(tmp_path: Path) -> None:
+    from services.core.errors import InputError
+
+    with pytest.raises(
+        InputError, match=r"^Format d'export non pris en charge « \.ods » : \.xlsx ou \.csv\.$"
+    ):
+        write_table(tmp_path / "out.ods", "X", [Column("Nom")], [["a"]])
+    assert list(tmp_path.iterdir()) == []
