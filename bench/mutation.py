@@ -176,11 +176,11 @@ def run_mutmut(resume: bool) -> float:
     if not resume:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     start = time.monotonic()
-    if not (ROOT / "mutants").exists():
-        mutmut(
-            "print-time-estimates", "services.phone.calendar.x_window_first_day*", log_name="mutmut-setup.log"
-        )
-    wanted = sorted(n for n, s in results().items() if in_scope(n) and (not resume or s == "not checked"))
+    decided = results()
+    if resume and decided:
+        wanted = sorted(n for n, s in decided.items() if in_scope(n) and s == "not checked")
+    else:
+        wanted = rule_function_globs()
     code = mutmut("run", "--max-children", "1", *wanted) if wanted else 0
     seconds = time.monotonic() - start
     if code != 0:
