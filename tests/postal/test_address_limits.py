@@ -115,3 +115,70 @@ def test_an_address_that_cannot_be_brought_to_38_is_refused_not_cut() -> None:
 def test_one_letter_per_household_names_who_lives_there(civilities: list[str], line: str) -> None:
     """« M. et Mme », « Mmes », « MM. » for two people; « Famille » otherwise (docs/rules.md §8.2 line 1)."""
     assert household_line(civilities, " Dupont ") == line
+
+
+@pytest.mark.parametrize(
+    ("postcode", "cedex", "error"),
+    [
+        ("", "", "code postal manquant"),
+        ("2A004", "", "code postal corse « 2A004 » : il s'écrit en chiffres (20xxx)"),
+        ("2b200", "", "code postal corse « 2b200 » : il s'écrit en chiffres (20xxx)"),
+        ("6900", "", "code postal « 6900 » invalide (5 chiffres)"),
+        ("690021", "", "code postal « 690021 » invalide (5 chiffres)"),
+        ("99999", "", "code postal 99999 inconnu de La Poste"),
+        ("99999", "CEDEX 9", None),  # a CEDEX code need not be a commune's
+        ("69002", "", None),
+    ],
+)
+def test_the_postcode_line(postcode: str, cedex: str, error: str | None) -> None:
+    """docs/rules.md §8.2 line 6: five digits, Corsica in digits, known to La Poste unless CEDEX."""
+    block = address_block(contact(postcode=postcode, cedex=cedex))
+    assert block.errors == ([error] if error else [])
+
+
+def test_cedex_and_lieu_dit_lines() -> None:
+    cedex = address_block(contact(address_street="", address_extra="C.S. 70001", postcode="69442", city="Lyon Cedex 03",
+                                  cedex="cedex 03"))  # fmt: skip
+    assert cedex.lines[1:] == ["CS 70001", "69442 LYON CEDEX 03"]
+    bp = address_block(contact(address_street="3 rue du Port", address_extra="b.p. 12", postcode="13002",
+                               city="Marseille"))  # fmt: skip
+    assert bp.lines[1:] == ["3 RUE DU PORT", "BP 12", "13002 MARSEILLE"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "line"),
+    [
+        ("4-8 rue des Lilas", "4 RUE DES LILAS"),
+        ("4 au 8 rue des Lilas", "4 RUE DES LILAS"),
+        ("12 et 14 quai Voltaire", "12 QUAI VOLTAIRE"),
+        ("12 & 14 quai Voltaire", "12 QUAI VOLTAIRE"),
+        ("5B rue Pasteur", "5 B RUE PASTEUR"),
+        ("5 quater rue Pasteur", "5 Q RUE PASTEUR"),
+        ("5quinquies rue Pasteur", "5 C RUE PASTEUR"),
+        ("5 Ter. rue Pasteur", "5 T RUE PASTEUR"),
+        ("rue Pasteur", "RUE PASTEUR"),
+        ("  12,  rue   de l'Église  ", "12 RUE DE L EGLISE"),
+    ],
+)
+def test_house_numbers_as_la_poste_writes_them(typed: str, line: str) -> None:
+    assert address_block(contact(address_street=typed)).lines[1] == line
+
+
+def test_what_makes_a_block_unusable() -> None:
+    nameless = address_block(contact(civility="", first_name="", last_name=""))
+    assert nameless.errors == ["nom manquant"]
+    assert address_block(contact(city="")).errors == ["ville manquante"]
+    abroad = address_block(contact(country="de", postcode="10115", city="", address_street="Hauptstraße 5"))
+    assert abroad.errors == ["ville manquante"] and abroad.lines[-1] == "ALLEMAGNE"
+    crowded = address_block(contact(company="Garage du Centre", address_complement="Service comptabilité fournisseurs",
+                                    address_building="Zone des Acacias", address_extra="BP 12"))  # fmt: skip
+    assert crowded.errors == ["7 lignes : 6 au plus"]  # the two lines cannot be joined within 38 characters
+    assert crowded.lines[1:3] == ["M. Jean DUPONT", "Service comptabilité fournisseurs"]
+
+
+def test_a_name_too_long_even_with_initials_keeps_the_civility_and_the_name() -> None:
+    assert person_line("Mme", "Marie-Christine Anne", "De La Tour D'Auvergne-Lauragais") == (
+        "Mme DE LA TOUR D'AUVERGNE-LAURAGAIS"
+    )
+    assert person_line("", "", "Dupont") == "DUPONT"
+    assert person_line("", "Jean Pierre", "X" * 30) == "J.-P. " + "X" * 30
