@@ -111,3 +111,25 @@ def test_pas_interesse_blocks_60_days_on_the_callees_calendar(db: Database) -> N
         stats = call_stats(s, day_60)
         assert stats[c.id].last_not_interested is not None and other.id not in stats
         assert c.id not in call_stats(s, day_61 + timedelta(days=3))
+
+
+def test_hundreds_of_people_at_the_cap_are_all_found(db: Database) -> None:
+    """The cap's free days are read 500 people at a time: the 501st is not forgotten."""
+    from sqlalchemy import insert
+
+    from services.phone.decision import capped_free_dates
+
+    with db.session() as s:
+        ids = [
+            professional(s, last_name=f"P{i}", phone=f"01 42 00 {i // 100:02d} {i % 100:02d}").id
+            for i in range(502)
+        ]
+        s.execute(insert(CallLogEntry), [
+            {"contact_id": cid, "called_at": paris(2026, 11, day, 11, 0), "callee_zone": "Europe/Paris",
+             "outcome": "busy"}
+            for cid in ids for day in (2, 3, 4, 5)
+        ])  # fmt: skip
+        free = capped_free_dates(s, paris(2026, 11, 20, 10, 30), ids)
+        assert len(free) == 502 and set(free.values()) == {datetime(2026, 12, 2).date()}
+        decisions = decide_calls(s, Contact.id.in_(ids[-2:]), "", paris(2026, 11, 20, 10, 30))
+        assert [(d.status, d.attempts_left) for d in decisions] == [("later", 0), ("later", 0)]
