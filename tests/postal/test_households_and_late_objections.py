@@ -105,3 +105,32 @@ def test_who_objected_to_a_use_after_the_marks(db: Database) -> None:
         assert objected_since(s, marks, "partners", ids) == {ids[1], ids[3], ids[4], ids[6]}
         assert objected_since(s, marks, "post", ids[2:5]) == set()
         assert objection_marks(s) > marks
+
+
+def test_a_notice_only_campaign_keeps_only_those_still_owed_the_notice(db: Database) -> None:
+    """docs/rules.md §3.2: the others of the selection are simply not part of it (neither sent nor listed)."""
+    from services.postal.eligibility import only_people_owed_the_notice
+
+    with db.session() as s:
+        anne = make_contact(
+            s, civility="Mme", first_name="Anne", last_name="Dupont", email="a@x.fr", mobile=""
+        )
+        paul = make_contact(
+            s, civility="M.", first_name="Paul", last_name="Dupont", email="p@x.fr", mobile=""
+        )
+        zoe = make_contact(s, civility="Mme", first_name="Zoé", last_name="Durand", email="z@x.fr", mobile="")
+        gone = make_contact(s, last_name="Parti", email="g@x.fr", mobile="")
+        lost = make_contact(s, last_name="Perdu", email="l@x.fr", mobile="")
+        record_opposition(s, gone.id, "post", "letter", date(2026, 1, 1))
+        record_opposition(s, lost.id, "all", "letter", date(2026, 1, 1))
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        owed = only_people_owed_the_notice(decision, {paul.id, zoe.id, gone.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in owed.recipients] == [
+            ([paul.id], "M. Paul DUPONT"), ([zoe.id], "Mme Zoé DURAND"),
+        ]  # fmt: skip
+        assert [e.contact_id for e in owed.excluded] == [gone.id]
+        both = only_people_owed_the_notice(decision, {anne.id, paul.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in both.recipients] == [
+            ([paul.id, anne.id], "M. et Mme DUPONT")
+        ]
+        assert only_people_owed_the_notice(decision, set()).letters == 0
