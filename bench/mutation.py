@@ -2,6 +2,7 @@
 
     python bench/mutation.py             # the whole check from scratch (about an hour on one core)
     python bench/mutation.py --resume    # keep mutants/: only what changed, and the mutants not yet decided
+    python bench/mutation.py --survivors # keep mutants/: re-test the mutants not killed (after adding tests)
     python bench/mutation.py --report    # the summary of the last run, without running anything
     python bench/mutation.py --probes    # only the probes of the module-level tables (a few minutes)
 
@@ -171,13 +172,16 @@ def mutmut(*args: str, log_name: str = "mutmut.log") -> int:
                               stderr=subprocess.STDOUT).returncode  # fmt: skip
 
 
-def run_mutmut(resume: bool) -> float:
-    """Generate the mutants, then run those of the rule functions; --resume: only those not yet decided."""
-    if not resume:
+def run_mutmut(resume: bool, survivors: bool = False) -> float:
+    """Generate the mutants, then run those of the rule functions; --resume: only those not yet decided;
+    --survivors: those not decided or not killed (after adding tests: a killed mutant stays killed)."""
+    if not resume and not survivors:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     start = time.monotonic()
     decided = results()
-    if resume and decided:
+    if survivors and decided:
+        wanted = sorted(n for n, s in decided.items() if in_scope(n) and s != "killed")
+    elif resume and decided:
         wanted = sorted(n for n, s in decided.items() if in_scope(n) and s == "not checked")
     else:
         wanted = rule_function_globs()
@@ -317,6 +321,7 @@ def run_probes() -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resume", action="store_true", help="keep mutants/ and its verdicts")
+    parser.add_argument("--survivors", action="store_true", help="keep mutants/, re-test what was not killed")
     parser.add_argument("--report", action="store_true", help="only summarise the last run")
     parser.add_argument("--probes", action="store_true", help="only run the probes")
     parser.add_argument("--no-probes", action="store_true", help="only mutmut")
@@ -327,7 +332,7 @@ def main() -> int:
         if not args.report:
             if not mutmut_ready():
                 return 2
-            seconds = run_mutmut(args.resume)
+            seconds = run_mutmut(args.resume, args.survivors)
         ok = report(seconds)
     if not args.report and not args.no_probes:
         ok = run_probes() and ok
