@@ -140,3 +140,15 @@ def test_recipients_in_la_postes_order_and_the_notice_each_is_owed(db: Database)
             (lyon.id, "art13", None),
         ]  # fmt: skip
         assert decision.recipients[0].refs == [bought.ref] and decision.people == 4
+
+
+def test_an_address_the_norm_cannot_print_is_left_out_with_every_reason(db: Database) -> None:
+    with db.session() as s:
+        c = make_contact(s, last_name="Long", email="l@x.fr", mobile="", postcode="99999",
+                         address_street="7 avenue des Anciens Combattants et Victimes de Guerre")  # fmt: skip
+        decision = decide(s, Selection(), today=TODAY)
+        [e] = decision.excluded
+        assert (e.contact_id, e.reason, e.label, e.name, e.postcode, e.city, e.ref) == (
+            c.id, "invalid_address", "Adresse non conforme à la norme postale", "Claire LONG", "99999", "Lyon", c.ref,
+        )  # fmt: skip
+        assert e.detail.startswith("code postal 99999 inconnu de La Poste ; ligne 2 trop longue (")
