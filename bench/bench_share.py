@@ -54,7 +54,9 @@ def populate(db) -> None:  # type: ignore[no-untyped-def]
                 for c in ids
             ])  # fmt: skip
         # Half the base from brokers, never informed: owed the art. 14 notice.
-        s.execute(update(Contact).where(Contact.id % 2 == 0).values(source_kind="broker", source_name="Fichier"))
+        s.execute(
+            update(Contact).where(Contact.id % 2 == 0).values(source_kind="broker", source_name="Fichier")
+        )
         add_partner(s, PartnerInput("Courrier+", "Assureurs", email="a@x.fr"))
         add_partner(s, PartnerInput("Appel+", "Assureurs", email="b@x.fr", fields=[
             "ref", "civility", "first_name", "last_name", "postcode", "city", "mobile"]))  # fmt: skip
@@ -88,6 +90,7 @@ def main() -> None:
                 result = share(s, partner, Selection(), folder / f"{name}.xlsx")
                 s.rollback()  # nothing recorded: every run shares the same people
                 return result
+
         return once
 
     # Alternated, best of three each: both see the same cache and machine load.
@@ -104,7 +107,9 @@ def main() -> None:
 
     with db.session() as s:
         t_owed, owed = best(lambda: notices_owed(s))
-        t_count, _ = best(lambda: s.scalar(select(func.count(Contact.id)).where(Contact.source_kind == "broker")))
+        t_count, _ = best(
+            lambda: s.scalar(select(func.count(Contact.id)).where(Contact.source_kind == "broker"))
+        )
     print(f"notices owed : {len(owed)} personnes en {t_owed:.3f} s ; count(*) des mêmes contacts : {t_count:.3f} s ; "
           f"objectif < 1 s : {'OK' if t_owed < 1 else 'DÉPASSÉ'}")  # fmt: skip
     db.dispose()
