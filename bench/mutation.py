@@ -100,6 +100,14 @@ PROBES: list[tuple[str, str, str, str, list[str]]] = [
             ("Saint-Martin (978)", "97150", "America/Marigot", "America/Guadeloupe"),
         ]
     ],
+    # mutmut's children are forked from a process whose caches (Place.of per postcode, the holidays per
+    # year) are already full, so the functions that fill them are never reached there: probed here.
+    ("a place gets the metropolitan calendar", CAL, "return _place_of(callee_zone(postcode), holiday_subdivision(postcode))",
+     "return _place_of(callee_zone(postcode), None)", CALENDAR_TESTS),
+    ("a place gets the Paris clock", CAL, "return _place_of(callee_zone(postcode), holiday_subdivision(postcode))",
+     "return _place_of(PARIS, holiday_subdivision(postcode))", CALENDAR_TESTS),
+    ("the holidays of the year before", CAL, "return _holidays(subdiv, day.year).get(day)",
+     "return _holidays(subdiv, day.year - 1).get(day)", CALENDAR_TESTS),
     ("calls until 20:01", CAL, "(time(14, 0), time(20, 0))", "(time(14, 0), time(20, 1))", CALENDAR_TESTS),
     ("calls from 09:59", CAL, "((time(10, 0), time(13, 0))", "((time(9, 59), time(13, 0))", CALENDAR_TESTS),
     ("no lunch break", CAL, "((time(10, 0), time(13, 0))", "((time(10, 0), time(14, 0))", CALENDAR_TESTS),
