@@ -59,6 +59,14 @@ def test_a_notices_status_day_by_day(db: Database) -> None:
         assert set(
             s.scalars(select(PropagationNotice.id).where(status_condition("sent", date(2026, 12, 1))))
         ) == {n.id}
+        n.acknowledged_on = date(2026, 12, 2)
+        s.flush()
+        later = date(2026, 12, 3)
+        assert {st: set(s.scalars(select(PropagationNotice.id).where(status_condition(st, later))))
+                for st in ("pending", "overdue", "sent", "acknowledged", "to_send")} == {
+            "pending": set(), "overdue": set(), "sent": set(), "acknowledged": {n.id}, "to_send": set(),
+        }  # fmt: skip
+        assert notice_status(n, later) == "acknowledged"
         with pytest.raises(ValueError):
             status_condition("lost", MONDAY)
 
