@@ -98,6 +98,13 @@ def test_the_first_reason_that_applies_is_the_one_given(db: Database) -> None:
             r: 1 for r in ("opposed", "refused", "retention_prospect", "npai", "incomplete")
         }
         assert decision.letters == 0 and set(EXCLUSION_LABELS) >= set(decision.counts())
+        assert [e.reason for e in decision.excluded] == [
+            "incomplete",
+            "npai",
+            "opposed",
+            "refused",
+            "retention_prospect",
+        ]
 
 
 def test_an_address_without_a_city_or_a_french_postcode_is_incomplete(db: Database) -> None:
