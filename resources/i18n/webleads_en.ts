@@ -3883,7 +3883,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../gui/sections.py" line="+39"/>
+        <location filename="../../gui/sections.py" line="+43"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4139,7 +4139,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+71"/>
+        <location filename="../../gui/tasks.py" line="+72"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3755,7 +3755,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../gui/sections.py" line="+39" />
+        <location filename="../../gui/sections.py" line="+43" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
@@ -4005,7 +4005,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+71" />
+        <location filename="../../gui/tasks.py" line="+72" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
