@@ -25,6 +25,7 @@ from services.core.errors import InputError
 from services.core.files import atomic_output
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, Sheet, write_xlsx
+from services.core.stamp import register_stamp
 
 ACTIVITY = "Prospection commerciale par courrier et par téléphone"
 
@@ -136,7 +137,7 @@ def write_processing_register(
         write_xlsx(
             path,
             [Sheet(name[:31], [Column("Rubrique"), Column("Contenu")], rows) for name, rows in pages.items()],
-            anchor=anchor_text(session),
+            stamp=register_stamp(session),
         )
     elif suffix == ".pdf":
         _write_pdf(path, pages, anchor_text(session))

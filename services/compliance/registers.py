@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
-from models.journal import anchor_text
 from models.partners import Partner, PropagationNotice, Transmission
 from services.compliance.audit_register import write_audit_register
 from services.compliance.processing_record import write_processing_register
@@ -25,6 +24,7 @@ from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError
 from services.core.spreadsheet import Column, write_table
+from services.core.stamp import register_stamp
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
 from services.phone.call_log import write_calls_register
 
@@ -71,7 +71,7 @@ def write_consents_register(
         Column("Refus téléphone"), Column("Refus partenaires"), Column("Accord appels"),
         Column("Accord appels partenaires"), Column("Saisi par"), Column("Type de preuve"), Column("Preuve"),
     ]  # fmt: skip
-    write_table(path, "Consentements", columns, rows, progress, anchor_text(session))
+    write_table(path, "Consentements", columns, rows, progress, register_stamp(session))
     return len(rows)
 
 
@@ -103,7 +103,7 @@ def write_oppositions_register(
         Column("Canal"), Column("Partenaire d'origine"), Column("Saisie par"), Column("Note"),
         Column("Levée par le consentement n°", "int"), Column("Notifications aux partenaires", "int"),
     ]  # fmt: skip
-    write_table(path, "Oppositions", columns, rows, progress, anchor_text(session))
+    write_table(path, "Oppositions", columns, rows, progress, register_stamp(session))
     return len(rows)
 
 
@@ -126,7 +126,7 @@ def write_transmissions_register(
         Column("Contacts", "int"), Column("Fichier"), Column("Empreinte SHA-256"), Column("Champs transmis"),
         Column("Par"),
     ]  # fmt: skip
-    write_table(path, "Transmissions", columns, rows, progress, anchor_text(session))
+    write_table(path, "Transmissions", columns, rows, progress, register_stamp(session))
     return len(rows)
 
 
@@ -155,7 +155,7 @@ def write_propagation_register(
         Column("Envoyée le", "date"), Column("Méthode"), Column("Accusé de réception le", "date"),
         Column("En retard"), Column("Statut"),
     ]  # fmt: skip
-    write_table(path, "Notifications", columns, rows, progress, anchor_text(session))
+    write_table(path, "Notifications", columns, rows, progress, register_stamp(session))
     return len(rows)
 
 

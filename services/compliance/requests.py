@@ -25,7 +25,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
-from models.journal import anchor_text
 from models.partners import PropagationNotice
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES, DataRequest
 from services.compliance.dossier import build_dossier, write_dossier
@@ -47,6 +46,7 @@ from services.contacts.validation import ContactInput
 from services.core.errors import InputError, NotFoundError
 from services.core.paths import output_dir
 from services.core.spreadsheet import Column, write_table
+from services.core.stamp import register_stamp
 
 # docs/rules.md §5.4 (art. 12(4), art. 77): every refusal says where to complain.
 COMPLAINT_SENTENCE = (
@@ -330,5 +330,5 @@ def write_requests_register(
         Column("Motif de prolongation"), Column("Statut"), Column("Réponse"), Column("Répondue le", "date"),
         Column("Texte de la réponse"),
     ]  # fmt: skip
-    write_table(path, "Demandes des personnes", columns, rows, progress, anchor_text(session))
+    write_table(path, "Demandes des personnes", columns, rows, progress, register_stamp(session))
     return len(rows)

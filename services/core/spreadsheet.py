@@ -31,6 +31,15 @@ class Column:
     kind: str = "text"  # text, date, datetime, int, bool
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What a register carries for whoever reads or prints it (docs/rules.md §10.2): the organisation that
+    keeps it, printed at the top of every page, and the journal's head, on a sheet of its own."""
+
+    organisation: str
+    anchor: str
+
+
 @dataclass
 class Sheet:
     name: str
@@ -53,9 +62,9 @@ def neutralise_csv(text: str) -> str:
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bool] | None = None,
-               anchor: str | None = None) -> None:  # fmt: skip
-    """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel. `anchor`: the
-    journal's head, on a last sheet of its own (docs/rules.md §10.2: printed on every register)."""
+               stamp: Stamp | None = None) -> None:  # fmt: skip
+    """Write the sheets to path (.xlsx). progress(rows_done) may return False to cancel. `stamp`: a
+    register's organisation (in the printed pages' header) and journal head (on a last sheet of its own)."""
     import xlsxwriter
 
     with atomic_output(path) as tmp:
@@ -76,6 +85,7 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
                 width = max([len(col.header), *sample, 6])
                 ws.set_column(c, c, min(width + 2, 60))
             ws.freeze_panes(1, 0)
+            _print_setup(ws, sheet.name, stamp)
             for c, col in enumerate(cols):
                 ws.write_string(0, c, col.header, bold)
             r = 0
@@ -86,14 +96,31 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
                 if progress and done % 1000 == 0 and progress(done) is False:
                     raise Cancelled("Export annulé : aucun fichier écrit.")
             ws.autofilter(0, 0, max(r, 1), max(len(cols) - 1, 0))
-        if anchor:
+        if stamp is not None and stamp.anchor:
             ws = wb.add_worksheet("Empreinte du journal")
             ws.set_column(0, 0, 110)
-            ws.write_string(0, 0, anchor, bold)
+            ws.write_string(0, 0, stamp.anchor, bold)
             ws.write_string(
                 1, 0, "Conservez une copie de cette ligne : un journal réécrit ne la retrouverait pas."
             )
         wb.close()
+
+
+def _print_setup(ws: Any, title: str, stamp: Stamp | None) -> None:
+    """Printed from Excel or LibreOffice, a table is readable: A4 landscape, as wide as the page, the header
+    row on every page, a title line (the table, the organisation, the day) and the page numbers."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+
+    def escaped(text: str) -> str:  # « & » starts a control code in a page header
+        return text.replace("&", "&&")
+
+    left = escaped(title) + (f" — {escaped(stamp.organisation)}" if stamp and stamp.organisation else "")
+    ws.set_header(f"&L&B{left}&B&R{date.today():%d/%m/%Y}", {"margin": 0.3})
+    ws.set_footer("&CPage &P sur &N", {"margin": 0.3})
 
 
 def _chain(head: list, rest: Iterable) -> Iterable:
@@ -144,12 +171,12 @@ def write_csv(
 
 def write_table(
     path: Path, sheet_name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
-    progress: Callable[[int], bool] | None = None, anchor: str | None = None,
+    progress: Callable[[int], bool] | None = None, stamp: Stamp | None = None,
 ) -> None:  # fmt: skip
     """One table to .xlsx or .csv, chosen by the file's extension."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(path, [Sheet(sheet_name, columns, rows)], progress, anchor)
+        write_xlsx(path, [Sheet(sheet_name, columns, rows)], progress, stamp)
     elif suffix == ".csv":
         write_csv(path, columns, rows, progress)
     else:

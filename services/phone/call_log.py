@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 from models.campaign import Campaign
 from models.compliance import CONSENT_CHANNEL_LABELS, ConsentRecord, Form, FormVersion
 from models.contact import Contact, format_ref
-from models.journal import anchor_text
 from models.phone import CALL_OUTCOME_LABELS, CALL_OUTCOMES, CALL_SOURCES, Callback, CallLogEntry, Contract
 from services.compliance.oppositions import record_opposition
 from services.contacts.search import search_text_for
 from services.core.clock import business_zone
 from services.core.errors import InputError, NotFoundError
 from services.core.spreadsheet import Column, write_table
+from services.core.stamp import register_stamp
 from services.phone.calendar import Place, why_not_now
 from services.phone.decision import CallDecision, decide_one
 from services.phone.scripts import record_heard
@@ -255,7 +255,7 @@ def register_rows(session: Session, business_tz: str) -> Any:
 def write_calls_register(session: Session, path: Path, progress: Callable[[int], bool] | None = None) -> int:
     """The calls register (.xlsx, or .csv by extension): person, time, caller, campaign, outcome, basis."""
     rows = list(register_rows(session, business_zone(session)))
-    write_table(path, "Registre des appels", REGISTER_COLUMNS, rows, progress, anchor_text(session))
+    write_table(path, "Registre des appels", REGISTER_COLUMNS, rows, progress, register_stamp(session))
     return len(rows)
 
 

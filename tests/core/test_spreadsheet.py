@@ -58,3 +58,25 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         write_table(path, "X", [Column("n", "int")], ([i] for i in range(5000)), progress=lambda n: False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_register_prints_readably_with_its_organisation(tmp_path: Path) -> None:
+    """Issue 15: printed from Excel or LibreOffice, a register is A4 landscape, one page wide, its header row
+    repeated on every page, with a title line naming the register, the organisation and the day."""
+    from datetime import date
+
+    from services.core.spreadsheet import Stamp
+
+    path = tmp_path / "registre.xlsx"
+    columns = [Column(f"Colonne {i}") for i in range(13)]
+    write_table(path, "Consentements", columns, [[f"valeur {i}"] * 13 for i in range(300)],
+                stamp=Stamp("Boulangerie <Dupont> & Fils", "Journal : 12 événements"))  # fmt: skip
+    ws = openpyxl.load_workbook(path)["Consentements"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    # fitToWidth absent means 1 in OOXML; fitToHeight 0: as many pages down as needed
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage) == (
+        1, 0, True)  # fmt: skip
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.oddHeader.left.text == "&BConsentements — Boulangerie <Dupont> && Fils&B"
+    assert ws.oddHeader.right.text == f"{date.today():%d/%m/%Y}"
+    assert "Page &P sur &N" in ws.oddFooter.center.text
