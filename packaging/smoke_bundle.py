@@ -134,6 +134,8 @@ class Smoke:
         assert read["read"] == 200 and read["dry_run"], {k: read[k] for k in ("read", "dry_run")}
         register = self.json("export", "register", "consents", str(self.work / "consentements.xlsx"))
         assert Path(register["file"]).is_file(), register
+        audit = self.json("export", "register", "audit", str(self.work / "journal.xlsx"))
+        assert audit["rows"] >= 200, audit  # every demo contact's line, written in blocks
         record = self.work / "registre-traitements.pdf"
         self.json("export", "register", "processing", str(record))
         assert self.pages(record) >= 1
