@@ -22,7 +22,13 @@ from gui.use_case import failure_text
 from models.database import Database
 from models.journal import anchor_text
 from services.compliance.audit import verify
-from services.compliance.registers import PDF_REGISTERS, REGISTER_LABELS, REGISTERS, export_register
+from services.compliance.registers import (
+    PDF_REGISTERS,
+    REGISTER_LABELS,
+    REGISTERS,
+    export_all_registers,
+    export_register,
+)
 from services.compliance.retention import apply_retention, past_term
 from services.core.backups import create_backup
 
@@ -68,6 +74,14 @@ class RegistersScreen(QWidget):
                 grid.addWidget(button, row, col)
                 self.buttons[(name, suffix)] = button
         grid.setColumnStretch(0, 1)
+        self.all_button = QPushButton(self.tr("Exporter &tous les registres…"), box)
+        self.all_button.setToolTip(
+            self.tr(
+                "Tous les registres, dans un dossier daté « registres-AAAA-MM-JJ » : ce qu'on remet à la CNIL."
+            )
+        )
+        self.all_button.clicked.connect(self.export_all)
+        grid.addWidget(self.all_button, len(order), 1, 1, 2)
 
         # docs/rules.md §10.2: the journal's head, and its verification.
         journal = QGroupBox(self.tr("Journal des opérations"), self)
@@ -196,6 +210,25 @@ class RegistersScreen(QWidget):
             )
 
         self.task = run_task(self, self.tr("Export : {0}").format(label), work, done, self._failed)
+
+    def export_all(self) -> None:
+        folder = self.ui.ask_directory(self.tr("Dossier où créer « registres-AAAA-MM-JJ »"), "registers")
+        if folder is None:
+            return
+
+        def work(progress):
+            with self.db.session() as session:
+                return export_all_registers(
+                    session, folder, lambda label, rows: progress(rows, 0, self.tr("{0}…").format(label))
+                )
+
+        def done(result) -> None:
+            target, written = result
+            self.ui.show_info(
+                self.tr("%n registre(s) exporté(s) dans\n{0}", "", len(written)).format(str(target))
+            )
+
+        self.task = run_task(self, self.tr("Export de tous les registres"), work, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.show_error(failure_text(exc))

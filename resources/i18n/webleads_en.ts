@@ -3556,7 +3556,7 @@ Liste : {2}</source>
 <context>
     <name>RegistersScreen</name>
     <message>
-        <location filename="../../gui/registers_screen.py" line="+49"/>
+        <location filename="../../gui/registers_screen.py" line="+55"/>
         <source>Les registres prouvent, personne par personne, ce qui a été fait : ils s&apos;exportent en classeur Excel (en-têtes en français, dates réelles, aucune formule).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3568,6 +3568,16 @@ Liste : {2}</source>
     <message>
         <location line="+11"/>
         <source>Exporter en {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporter &amp;tous les registres…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tous les registres, dans un dossier daté « registres-AAAA-MM-JJ » : ce qu&apos;on remet à la CNIL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3671,7 +3681,31 @@ Liste : {2}</source>
         </translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+6"/>
+        <source>Dossier où créer « registres-AAAA-MM-JJ »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n registre(s) exporté(s) dans
+{0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export de tous les registres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
         <source>Fin de conservation…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3452,7 +3452,7 @@ Liste : {2}</numerusform></translation>
 <context>
     <name>RegistersScreen</name>
     <message>
-        <location filename="../../gui/registers_screen.py" line="+49" />
+        <location filename="../../gui/registers_screen.py" line="+55" />
         <source>Les registres prouvent, personne par personne, ce qui a été fait : ils s'exportent en classeur Excel (en-têtes en français, dates réelles, aucune formule).</source>
         <translation type="unfinished" />
     </message>
@@ -3464,6 +3464,16 @@ Liste : {2}</numerusform></translation>
     <message>
         <location line="+11" />
         <source>Exporter en {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Exporter &amp;tous les registres…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Tous les registres, dans un dossier daté « registres-AAAA-MM-JJ » : ce qu'on remet à la CNIL.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3563,7 +3573,30 @@ Liste : {2}</numerusform></translation>
 {1}</numerusform></translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="+6" />
+        <source>Dossier où créer « registres-AAAA-MM-JJ »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>%n registre(s) exporté(s) dans
+{0}</source>
+        <translation><numerusform>%n registre exporté dans
+{0}</numerusform><numerusform>%n registres exportés dans
+{0}</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Export de tous les registres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-41" />
         <source>Fin de conservation…</source>
         <translation type="unfinished" />
     </message>

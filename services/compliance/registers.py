@@ -8,6 +8,7 @@ Each writer is writer(session, path, progress) -> number of rows, through servic
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError
+from services.core.files import file_error
 from services.core.spreadsheet import Column, write_table
 from services.core.stamp import register_stamp
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
@@ -199,3 +201,46 @@ def export_register(
     if start or end:
         raise InputError("--from et --to ne s'appliquent qu'au registre audit (le journal des opérations).")
     return writer(session, path, progress)
+
+
+# `export register all DIR` (issue 15): what an owner hands over when asked for « the registers ».
+ALL_FILES: list[tuple[str, str]] = [
+    ("processing", "registre-des-traitements.pdf"), ("processing", "registre-des-traitements.xlsx"),
+    ("consents", "consentements.xlsx"), ("oppositions", "oppositions.xlsx"),
+    ("transmissions", "transmissions.xlsx"), ("propagation", "notifications-aux-partenaires.xlsx"),
+    ("requests", "demandes-des-personnes.xlsx"), ("calls", "appels.xlsx"), ("audit", "journal-des-operations.xlsx"),
+]  # fmt: skip
+
+
+def export_all_registers(
+    session: Session,
+    folder: Path,
+    progress: Callable[[str, int], bool] | None = None,
+    today: date | None = None,
+) -> tuple[Path, list[tuple[str, Path, int]]]:
+    """Every register, into a new folder « registres-AAAA-MM-JJ » inside `folder` (-2, -3… when one
+    exists): (that folder, [(register, file, rows)]). On any failure the new folder is removed: nothing
+    half-exported is left behind. progress(register's label, rows) may return False to cancel."""
+    if not folder.is_dir():
+        raise InputError(f"Le dossier {folder} n'existe pas.")
+    day = today or date.today()
+    target = folder / f"registres-{day:%Y-%m-%d}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"registres-{day:%Y-%m-%d}-{n}"
+    try:
+        target.mkdir(mode=0o700)
+    except OSError as exc:
+        raise file_error(exc, target) from exc
+    written: list[tuple[str, Path, int]] = []
+    try:
+        for name, file_name in ALL_FILES:
+            label = REGISTER_LABELS[name]
+            step = (lambda rows, label=label: progress(label, rows)) if progress else None
+            path = target / file_name
+            written.append((name, path, export_register(session, name, path, step)))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return target, written

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui.registers_screen import RegistersScreen
 from gui.requests_screen import RequestsScreen
 from models.database import Database
+from services.compliance.registers import ALL_FILES
 from services.compliance.requests import Identifiers, add_request
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
@@ -94,6 +95,18 @@ class FolderDialogs(FakeDialogs):
 
     def ask_directory(self, title: str, purpose: str = "folder") -> Path:
         return self.folder
+
+
+def test_every_register_in_one_dated_folder(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> None:
+    """Issue 15: « Exporter tous les registres » writes each register into « registres-AAAA-MM-JJ »."""
+    ui = FolderDialogs(tmp_path)
+    screen = RegistersScreen(sqlite_db, ui)
+    qtbot.addWidget(screen)
+    screen.all_button.click()
+    qtbot.waitUntil(lambda: bool(ui.infos or ui.errors), timeout=20000)
+    folder = tmp_path / f"registres-{date.today():%Y-%m-%d}"
+    assert ui.errors == [] and str(folder) in ui.infos[0] and "9 registres exportés" in ui.infos[0]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(name for _, name in ALL_FILES)
 
 
 def test_objection_request_from_the_screen_takes_effect_at_once(qtbot: QtBot, sqlite_db: Database) -> None:
