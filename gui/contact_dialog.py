@@ -122,6 +122,7 @@ class ContactDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.suggestions: list[str] = []
         self.ref = ""
+        self.pristine: ContactInput | None = None  # what the form held when opened
         self.setMinimumSize(720, 480)
         self.resize(1040, 680)
 
@@ -379,6 +380,7 @@ class ContactDialog(QDialog):
         self._fill(data)
         self.tabs.setTabEnabled(1, False)
         self.line("last_name").setFocus()
+        self.pristine = self.contact_input()
 
     def _load(self, contact_id: int) -> None:
         with self.db.session() as session:
@@ -394,6 +396,7 @@ class ContactDialog(QDialog):
         self._fill(data)
         self._show_history(events)
         self._show_to_check(doubts)
+        self.pristine = self.contact_input()
 
     def _show_to_check(self, doubts: list[str]) -> None:
         self.to_check.setVisible(bool(doubts))
@@ -509,6 +512,15 @@ class ContactDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             self.scroll.ensureWidgetVisible(first)
             first.setFocus()
+
+    def reject(self) -> None:
+        """Échap, Annuler or the window's close: a record with unsaved changes asks before they are lost."""
+        if self.contact_input() != self.pristine and not self.ui.confirm(
+            self.tr("Fermer sans enregistrer ? Ce qui a été saisi sur cette fiche sera perdu."),
+            self.tr("Modifications non enregistrées"), self.tr("Fermer sans enregistrer"),
+        ):  # fmt: skip
+            return
+        super().reject()
 
     def accept(self) -> None:
         data = self.contact_input()

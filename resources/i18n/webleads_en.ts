@@ -938,7 +938,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+129"/>
+        <location filename="../../gui/contact_dialog.py" line="+130"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1058,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Contact {ref} — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,7 +1068,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;b&gt;⚠ À vérifier&lt;/b&gt; — l&apos;import a laissé un doute :&lt;ul style=&apos;margin:2px&apos;&gt;{items}&lt;/ul&gt;Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,7 +1103,22 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
+        <source>Fermer sans enregistrer ? Ce qui a été saisi sur cette fiche sera perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifications non enregistrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fermer sans enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Modification concurrente</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,7 +3006,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-452"/>
+        <location filename="../../gui/contact_dialog.py" line="-464"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -913,7 +913,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+129" />
+        <location filename="../../gui/contact_dialog.py" line="+130" />
         <source>Fiche</source>
         <translation type="unfinished" />
     </message>
@@ -1033,7 +1033,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Contact {ref} — {name}</source>
         <translation type="unfinished" />
     </message>
@@ -1043,7 +1043,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>&lt;b&gt;⚠ À vérifier&lt;/b&gt; — l'import a laissé un doute :&lt;ul style='margin:2px'&gt;{items}&lt;/ul&gt;Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée.</source>
         <translation type="unfinished" />
     </message>
@@ -1078,7 +1078,22 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+42" />
+        <location line="+29" />
+        <source>Fermer sans enregistrer ? Ce qui a été saisi sur cette fiche sera perdu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Modifications non enregistrées</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Fermer sans enregistrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
         <source>Modification concurrente</source>
         <translation type="unfinished" />
     </message>
@@ -2909,7 +2924,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-452" />
+        <location filename="../../gui/contact_dialog.py" line="-464" />
         <source>(aucune)</source>
         <translation type="unfinished" />
     </message>

@@ -314,3 +314,26 @@ def test_a_page_that_cannot_be_read_is_reported_once(qtbot, sqlite_db: Database,
     assert screen.model.index(1, COL_LAST).data() is None
     qtbot.waitUntil(lambda: len(ui.errors) == 1)
     assert "injoignable" in ui.errors[0]
+
+
+def test_escape_on_a_filled_record_asks_before_losing_it(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: Échap on a record typed in asks; answering no keeps the record open with what was typed.
+    An untouched record closes at once, without a question."""
+    ui = FakeDialogs(confirm_answer=False)
+    dialog = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and ui.confirms == []
+    dialog = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.line("last_name"), "Durand")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.line("last_name").text() == "Durand"
+    assert len(ui.confirms) == 1 and "sans enregistrer" in ui.confirms[0]
+    ui.confirm_answer = True
+    dialog.close()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    with sqlite_db.session() as s:
+        assert s.query(Contact).count() == 0
