@@ -142,7 +142,10 @@ class _Reader:
             return "opposition", "Opposition modifiée"
         scope = SCOPE_LABELS.get(after.get("scope", ""), after.get("scope", ""))
         channel = CHANNEL_LABELS.get(after.get("channel", ""), after.get("channel", ""))
-        text = f"Opposition : {scope}, reçue le {_day(after.get('received_on'))} par {channel}"
+        how = (
+            channel if after.get("channel") == "in-person" else f"par {channel}"
+        )  # « en personne », not « par en… »
+        text = f"Opposition : {scope}, reçue le {_day(after.get('received_on'))} {how}"
         if after.get("from_partner_id"):
             text += f", notifiée par le partenaire {self.partner(after['from_partner_id'])}"
         return "opposition", text

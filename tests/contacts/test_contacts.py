@@ -193,3 +193,20 @@ def test_contact_sent_to_a_partner_cannot_be_deleted(db: Database) -> None:
         delete_contact(s, cid)
     with db.session() as s:
         assert s.get(Contact, cid) is not None
+
+
+def test_the_history_says_each_objection_channel_in_french(db: Database) -> None:
+    """Issue 15: no code word in the history (« counter », « par letter », « par en personne »)."""
+    from models.compliance import OPPOSITION_CHANNELS
+    from services.compliance.oppositions import record_opposition
+
+    with db.session() as s:
+        c = make_contact(s, last_name="Durand")
+        for channel in OPPOSITION_CHANNELS:
+            if channel != "partner":  # needs a partner: its words are tested with the partners
+                record_opposition(s, c.id, "post", channel, date(2026, 11, 2))
+        s.commit()
+        texts = [e.text for e in contact_history(s, c) if e.text.startswith("Opposition")]
+    assert [t.split("2026 ", 1)[1] for t in texts] == [
+        "par lettre", "par coupon-réponse", "par téléphone", "par e-mail", "en personne", "par fichier importé",
+    ]  # fmt: skip
