@@ -117,6 +117,9 @@ def install_translators(app: QCoreApplication, system: QLocale | None = None) ->
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
+    gaps = QTranslator(app)  # « Look in: », « Files of type: » of the file chooser, which qtbase_fr lacks
+    if language == "fr" and gaps.load(str(resource("i18n", "qtbase_gaps_fr.qm"))):
+        app.installTranslator(gaps)
     return language
 
 

@@ -10,7 +10,8 @@ French is the source language: every window string is written in French in `self
    webleads_fr.ts;
 3. fills webleads_fr.ts's plural forms from the source's own « (s) » marks — "%n contact(s) affiché(s)"
    gives "%n contact affiché" for 0 and 1 and "%n contacts affichés" from 2 (French counts 0 as one);
-4. runs pyside6-lrelease: webleads_fr.qm (loaded at every start in French) and webleads_en.qm.
+4. runs pyside6-lrelease: webleads_fr.qm (loaded at every start in French) and webleads_en.qm, and
+   qtbase_gaps_fr.qm from the hand-written qtbase_gaps_fr.ts (Qt's dialogs' strings qtbase_fr lacks).
 Commit the .ts and .qm files.
 """
 
@@ -51,7 +52,10 @@ def catalog_source() -> str:
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",
         "",
         "LABELS = [",
-        *(f'    QT_TRANSLATE_NOOP("Labels", {json.dumps(text, ensure_ascii=False)}),' for text in catalog_texts()),
+        *(
+            f'    QT_TRANSLATE_NOOP("Labels", {json.dumps(text, ensure_ascii=False)}),'
+            for text in catalog_texts()
+        ),
         "]",
         "",
     ]
@@ -98,6 +102,8 @@ def main() -> int:
         if code == "fr":
             print(f"{fill_french_plurals(ts)} message(s) au pluriel")
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    gaps = HERE / "qtbase_gaps_fr.ts"  # Qt's own strings its French translation lacks (written by hand)
+    subprocess.run([tool("pyside6-lrelease"), str(gaps), "-qm", str(gaps.with_suffix(".qm"))], check=True)
     return 0
 
 

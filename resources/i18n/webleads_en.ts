@@ -139,7 +139,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>Impossible d&apos;ouvrir la base</source>
         <translation type="unfinished"></translation>
     </message>

@@ -138,7 +138,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+100" />
+        <location line="+103" />
         <source>Impossible d'ouvrir la base</source>
         <translation type="unfinished" />
     </message>

@@ -44,4 +44,30 @@ def test_french_plurals_come_from_the_qm(qapp: object) -> None:
     assert translate("MainWindow", "%Ln contact(s)", "", 1) == "1 contact"
     assert translate("MainWindow", "%Ln contact(s)", "", 0) == "0 contact"
     assert translate("MainWindow", "%Ln contact(s)", "", 2) == "2 contacts"
-    assert translate("ExportContacts", "%n contact(s) exporté(s) dans {path}.", "", 3) == "3 contacts exportés dans {path}."
+    assert (
+        translate("ExportContacts", "%n contact(s) exporté(s) dans {path}.", "", 3)
+        == "3 contacts exportés dans {path}."
+    )
+
+
+def test_qt_s_own_file_chooser_speaks_french(qtbot) -> None:
+    """Issue 15: Qt's file chooser showed « Look in: » and « Files of type: » (qtbase_fr lacks them) —
+    opening, saving and choosing a folder, every text is French."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.gui.test_french_everywhere import _english, _texts
+
+    for accept, mode in [
+        (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.ExistingFile),
+        (QFileDialog.AcceptMode.AcceptSave, QFileDialog.FileMode.AnyFile),
+        (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.FileMode.Directory),
+    ]:
+        chooser = QFileDialog(None, "Choisir", str(Path.home()), "Classeurs (*.xlsx)")
+        qtbot.addWidget(chooser)
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        chooser.setAcceptMode(accept)
+        chooser.setFileMode(mode)
+        chooser.show()
+        texts = _texts(chooser)
+        assert "&Regarder dans\u00a0:" in [t for _, t in texts]
+        assert _english(texts) == []
