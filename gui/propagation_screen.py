@@ -79,7 +79,8 @@ class PropagationScreen(QWidget):
         for key, label in self.FILTERS:
             self.filter.addItem(tr_label(label), key)
         self.filter.currentIndexChanged.connect(self.refresh)
-        self.table = SimpleTable([self.tr("N°"), self.tr("Contact"), self.tr("Partenaire"), self.tr("Événement"),
+        self.table = SimpleTable([self.tr("N°"), self.tr("Contact"), self.tr("Personne"), self.tr("Partenaire"),
+                                  self.tr("Événement"),
                                   self.tr("Portée"), self.tr("Due le"), self.tr("En retard après le"),
                                   self.tr("Envoyée le"), self.tr("Méthode"), self.tr("Accusé le"),
                                   self.tr("Statut")])  # fmt: skip
@@ -103,21 +104,29 @@ class PropagationScreen(QWidget):
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Afficher :")))
         top.addWidget(self.filter)
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Moyen d'envoi :")))
-        actions.addWidget(self.method)
-        actions.addWidget(self.send_button)
-        actions.addSpacing(20)
-        actions.addWidget(self.ack_date)
-        actions.addWidget(self.ack_button)
-        actions.addStretch(1)
-        actions.addWidget(self.receive_button)
-        actions.addWidget(self.register_button)
+        # Two rows, so that the screen fits a 1280-pixel-wide window (issue 15): the selected notice's
+        # actions, then those of the screen.
+        selected = QHBoxLayout()
+        selected.addWidget(QLabel(self.tr("Moyen d'envoi :")))
+        selected.addWidget(self.method)
+        selected.addWidget(self.send_button)
+        selected.addSpacing(20)
+        ack_label = QLabel(self.tr("Accusé de réception &le :"))
+        ack_label.setBuddy(self.ack_date)
+        selected.addWidget(ack_label)
+        selected.addWidget(self.ack_date)
+        selected.addWidget(self.ack_button)
+        selected.addStretch(1)
+        general = QHBoxLayout()
+        general.addStretch(1)
+        general.addWidget(self.receive_button)
+        general.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        layout.addLayout(selected)
+        layout.addLayout(general)
         self.refresh()
 
     def refresh(self) -> None:
@@ -127,7 +136,7 @@ class PropagationScreen(QWidget):
             views = list_notices(s, self.filter.currentData() or "", today)
             overdue = len(list_notices(s, "overdue", today))
         self.table.set_rows(
-            [(v.id, [v.id, v.contact_ref, v.partner, EVENT_LABELS[v.event], SCOPE_LABELS.get(v.scope, v.scope),
+            [(v.id, [v.id, v.contact_ref, v.contact_name, v.partner, EVENT_LABELS[v.event], SCOPE_LABELS.get(v.scope, v.scope),
                      v.due_on, v.overdue_on, v.sent_on, v.method, v.acknowledged_on, STATUS_LABELS[v.status]])
              for v in views],
             highlighted={v.id for v in views if v.status == "overdue"},

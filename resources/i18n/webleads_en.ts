@@ -3404,6 +3404,11 @@ Empreinte SHA-256 : {2}</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Événement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3473,12 +3478,17 @@ Empreinte SHA-256 : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Moyen d&apos;envoi :</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Accusé de réception &amp;le :</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+32"/>
         <source>&lt;span style=&apos;color:#B00020&apos;&gt;&lt;b&gt;%n notification(s) en retard&lt;/b&gt; : la loi demande d&apos;informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
         <translation type="unfinished">
             <numerusform></numerusform>

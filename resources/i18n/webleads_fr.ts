@@ -3314,6 +3314,11 @@ Empreinte SHA-256 : {2}</numerusform></translation>
     </message>
     <message>
         <location line="+0" />
+        <source>Personne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Événement</source>
         <translation type="unfinished" />
     </message>
@@ -3383,12 +3388,17 @@ Empreinte SHA-256 : {2}</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Moyen d'envoi :</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location line="+4" />
+        <source>Accusé de réception &amp;le :</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+32" />
         <source>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notification(s) en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
         <translation><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notification en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notifications en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform></translation>
     </message>

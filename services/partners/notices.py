@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
+from services.contacts.record import display_name
 from services.core.errors import InputError, NotFoundError
 from services.core.settings import get_setting
 from services.core.workdays import add_working_days
@@ -165,11 +166,13 @@ class NoticeView:
     method: str
     acknowledged_on: date | None
     status: str
+    contact_name: str = ""  # « (effacé) » once the person is erased
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "contact": self.contact_ref,
+            "contact_name": self.contact_name,
             "partner": self.partner,
             "event": self.event,
             "scope": self.scope,
@@ -188,7 +191,11 @@ def list_notices(
 ) -> list[NoticeView]:
     """Notices, overdue and oldest first; status: "", pending, to_send, sent, acknowledged, overdue."""
     today = today or date.today()
-    q = select(PropagationNotice, Partner.name).join(Partner, Partner.id == PropagationNotice.partner_id)
+    q = (
+        select(PropagationNotice, Partner.name, Contact)
+        .join(Partner, Partner.id == PropagationNotice.partner_id)
+        .outerjoin(Contact, Contact.id == PropagationNotice.contact_id)
+    )
     if status:
         if status not in (*STATUSES, "to_send"):
             raise InputError(f"Statut inconnu « {status} » : pending, sent, acknowledged ou overdue.")
@@ -209,8 +216,9 @@ def list_notices(
             n.method,
             n.acknowledged_on,
             notice_status(n, today),
+            "(effacé)" if contact is None or contact.erased_at else display_name(contact),
         )
-        for n, name in session.execute(q)
+        for n, name, contact in session.execute(q)
     ]
     order = {"overdue": 0, "pending": 1, "sent": 2, "acknowledged": 3}
     return sorted(views, key=lambda v: order[v.status])

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from gui.consent_dialog import ConsentDialog
@@ -124,6 +124,13 @@ def test_propagation_screen_highlights_overdue_and_sends(qtbot, sqlite_db: Datab
     qtbot.addWidget(screen)
     assert "1 notification en retard" in screen.banner.text()
     assert screen.table.model_.item(0, 0).background().color() == OVERDUE_COLOUR
+    # Issue 15: the person and the partner by name, and the acknowledgement date says what it is.
+    assert [screen.table.model_.item(0, c).text() for c in (1, 2, 3)] == [
+        "C-000001",
+        "Mme Claire MARTIN",
+        "Alpha",
+    ]
+    assert screen.ack_date in [label.buddy() for label in screen.findChildren(QLabel)]
     screen.table.selectRow(0)
     screen.send_selected_partner()
     assert (
