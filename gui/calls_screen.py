@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
+from gui.not_callable_view import NotCallableView
 from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
 from gui.tasks import Task, run_task
 from gui.use_case import attempt, failure_text
@@ -47,8 +49,10 @@ from services.phone.calendar import describe_moment
 from services.phone.call_centre import ImportReport, import_results, write_call_list
 from services.phone.call_log import OUTCOME_LABELS, describe_basis, last_calls, log_call
 from services.phone.campaign import (
+    NotCallable,
     call_queue,
     decide_campaign,
+    not_callable,
     open_phone_campaign,
     phone_campaigns,
     subject_warning,
@@ -82,6 +86,7 @@ class Loaded:
     counts: dict[str, Any]
     queue: list[int]
     next_later: datetime | None  # the earliest moment someone « later » becomes callable (business tz)
+    not_callable: list[NotCallable]  # who may not be called now, why and when (the « Exclus » tab)
 
 
 class CallsScreen(QWidget):
@@ -108,6 +113,8 @@ class CallsScreen(QWidget):
         self.current: CallDecision | None = None
         self.busy = False
         self.business_tz = ZoneInfo("Europe/Paris")
+        self.counts = {"later": 0, "excluded": 0}
+        self.warning = ""
 
         # --- campaign bar
         self.campaign_box = QComboBox(self)
@@ -185,14 +192,23 @@ class CallsScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        calling = QWidget(self)
+        cl = QVBoxLayout(calling)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.person_box)
+        cl.addWidget(self.script_box)
+        cl.addWidget(self.outcome_box)
+        cl.addWidget(self.message)
+        cl.addStretch(1)
+        # Issue 15: why someone cannot be called, person by person, not only a tooltip of totals.
+        self.not_callable = NotCallableView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(calling, self.tr("À &appeler"))
+        self.tabs.addTab(self.not_callable, self.tr("E&xclus ou plus tard"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(tools)
-        layout.addWidget(self.person_box)
-        layout.addWidget(self.script_box)
-        layout.addWidget(self.outcome_box)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
 
         self.campaign_box.activated.connect(lambda _i: self.recompute())
         self.new_button.clicked.connect(self.new_campaign)
@@ -218,6 +234,7 @@ class CallsScreen(QWidget):
         self.business_tz = ZoneInfo(zone)
         self.opening = script
         self.script_label.setText(script)
+        self._fit_script()
         keep = self.campaign_id
         self.campaign_box.clear()
         for cid, name, subject in campaigns:
@@ -253,7 +270,9 @@ class CallsScreen(QWidget):
                 queue = call_queue(s, result, now)
                 later = [d.next_local for d in result.later if d.next_local]
                 nxt = min(later).astimezone(self.business_tz) if later else None
-                return Loaded(cid, campaign.subject, campaign.subject_category, result.summary(), queue, nxt)
+                others = not_callable(s, result, now)
+                return Loaded(cid, campaign.subject, campaign.subject_category, result.summary(), queue, nxt,
+                              others)  # fmt: skip
 
         def done(data: Loaded) -> None:
             if generation == self._generation:  # else a newer computation is on its way
@@ -271,18 +290,27 @@ class CallsScreen(QWidget):
         self.category = data.category
         self.queue = data.queue
         c = data.counts
-        excluded = sum(c["excluded"].values())
-        text = self.tr("{a} à appeler maintenant · {b} plus tard · {x} exclus").format(
-            a=c["callable"], b=c["later"], x=excluded
+        self.counts = {"later": c["later"], "excluded": sum(c["excluded"].values())}
+        self.warning = subject_warning(data.subject)
+        labels = c.get("excluded_labels", {})
+        self.summary.setToolTip(
+            "\n".join(f"{labels.get(code, code)} : {n}" for code, n in c["excluded"].items())
         )
-        warning = subject_warning(data.subject)
-        if warning:
-            text = f"{warning}\n{text}"
-        self.summary.setText(text)
-        self.summary.setToolTip("\n".join(f"{r} : {n}" for r, n in c["excluded"].items()))
+        self.not_callable.set_rows(data.not_callable)
         self._next_later = data.next_later
         self.show_next()
+        self._show_counts()
         self.loaded.emit()
+
+    def _show_counts(self) -> None:
+        """Who is left to call now (the queue as it stands), later and excluded — after every call too."""
+        callable_now = len(self.queue) + (1 if self.current is not None else 0)
+        text = (
+            self.tr("%n à appeler maintenant", "", callable_now) + " · "
+            + self.tr("%n plus tard", "", self.counts["later"]) + " · "
+            + self.tr("%n exclu(s)", "", self.counts["excluded"])
+        )  # fmt: skip
+        self.summary.setText(f"{self.warning}\n{text}" if self.warning else text)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
@@ -300,6 +328,7 @@ class CallsScreen(QWidget):
                 decision = decide_one(s, cid, self.subject, now, self.category)
                 if decision.allowed:
                     self._show_person(decision, s)
+                    self.message.clear()  # no stale « Aucune personne à appeler » beside a person
                     return
         self._show_person(None)
         nxt = getattr(self, "_next_later", None)
@@ -351,6 +380,7 @@ class CallsScreen(QWidget):
         self.script_label.setText(
             self.opening + (self.tr("\n\nPremier appel — à dire : ") + notice if notice else "")
         )
+        self._fit_script()
         calls = last_calls(s, contact.id, 3)
         self.history_label.setText(
             self.tr("Derniers appels : {calls}").format(
@@ -365,6 +395,16 @@ class CallsScreen(QWidget):
         default_cb = datetime.combine(local.date() + timedelta(days=1), time(10, 0), tzinfo=decision.place.tz)
         cb = default_cb.astimezone(self.business_tz)
         self.callback_edit.setDateTime(QDateTime(QDate(cb.year, cb.month, cb.day), QTime(cb.hour, cb.minute)))
+
+    def _fit_script(self) -> None:
+        """The script is read aloud: never clipped. A word-wrapped label inside a tab gets no height for its
+        width from the layout, so it is given the height its text needs at its width."""
+        width = self.script_label.width() or self.width() - 40
+        self.script_label.setMinimumHeight(self.script_label.heightForWidth(max(width, 200)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_script()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys 1–7 log an outcome, P skips (unless the focus is in a field that takes the key)."""
@@ -418,12 +458,16 @@ class CallsScreen(QWidget):
         except UserError as exc:
             self.ui.show_error(str(exc))
             return
+        # The person called leaves « now »: out of the campaign after « ne plus m'appeler » or a wrong number,
+        # else later (another attempt, a callback).
+        self.counts["excluded" if outcome in ("do-not-call", "wrong-number") else "later"] += 1
         text = self.tr("{ref} : « {label} » enregistré.").format(ref=ref, label=OUTCOME_LABELS[outcome])
         if outcome == "do-not-call":
             text += " " + self.tr("Opposition enregistrée : cette personne ne sera plus jamais appelée.")
         if outcome == "wrong-number":
             text += " " + self.tr("Numéro retiré de la fiche.")
         self.show_next()
+        self._show_counts()
         if self.current is not None or not self.message.text():
             self._say(text, GREEN)
         else:

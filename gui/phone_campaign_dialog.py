@@ -36,6 +36,7 @@ class PhoneCampaignDialog(QDialog):
     def __init__(self, contract_subjects: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nouvelle campagne téléphonique"))
+        self.setMinimumWidth(620)
         self.name = QLineEdit(self)
         self.name.setMaxLength(150)
         self.subject = QComboBox(self)
@@ -111,6 +112,10 @@ class PhoneCampaignDialog(QDialog):
             self.warning.setText(subject_warning(subject, category))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name.text().strip()) and (not doubt or self.confirm.isChecked()))
+        # A warning or the confirmation appearing needs room: the dialog grows instead of squeezing the fields
+        # (issue 15: « the new-campaign dialog clips its fields »).
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def values(self) -> PhoneCampaignValues:
         return PhoneCampaignValues(

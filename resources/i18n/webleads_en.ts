@@ -317,7 +317,7 @@ Repris de la base remplacée :
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../gui/calls_screen.py" line="+115"/>
+        <location filename="../../gui/calls_screen.py" line="+122"/>
         <source>Nouvelle campagne…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,7 +382,17 @@ Repris de la base remplacée :
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+18"/>
+        <source>À &amp;appeler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xclus ou plus tard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Créez une campagne téléphonique pour commencer (« Nouvelle campagne… »).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,17 +402,12 @@ Repris de la base remplacée :
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Campagne téléphonique</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{a} à appeler maintenant · {b} plus tard · {x} exclus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+54"/>
         <source>Aucune personne à appeler pour l&apos;instant — prochain créneau : {when} (heure de l&apos;entreprise).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,7 +439,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Derniers appels : {calls}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +449,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>La personne ne veut plus être appelée : une opposition au téléphone sera enregistrée, définitive, et transmise aux partenaires concernés.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,7 +464,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>{ref} : « {label} » enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +479,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Campagne non créée</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,8 +517,32 @@ Premier appel — à dire : </source>
         <source>Liste d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="-213"/>
+        <source>%n à appeler maintenant</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n plus tard</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n exclu(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+215"/>
         <source>Résultats d&apos;un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2852,6 +2881,68 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>NotCallableModel</name>
+    <message>
+        <location filename="../../gui/not_callable_view.py" line="+36"/>
+        <source>Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pourquoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>plus tard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exclu(e)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotCallableView</name>
+    <message>
+        <location line="+37"/>
+        <source>Chercher un nom, une référence, un motif…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n personne(s) à rappeler plus tard</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n exclue(s) de cette campagne (la raison dit pourquoi).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OppositionsScreen</name>
     <message>
         <location filename="../../gui/oppositions_screen.py" line="+64"/>
@@ -3335,7 +3426,7 @@ Empreinte SHA-256 : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>ex. Nouvelle collection de cuisines</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,6 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
+from models.contact import format_ref
+from services.contacts.record import display_name
+from services.contacts.search import fetch_rows
 from services.contacts.selection import Selection, selection_condition
 from services.core.bulk import collector_paused
 from services.core.errors import InputError
@@ -158,6 +161,38 @@ def decide_campaign(session: Session, campaign: Campaign, now: datetime) -> Camp
         result = CampaignDecisions(campaign.id, now, decisions)
         result.excluded.update(d.reason for d in decisions if d.status == "excluded")
     return result
+
+
+@dataclass(frozen=True)
+class NotCallable:
+    """A person of the campaign who may not be called now, as the caller reads it."""
+
+    contact_id: int
+    ref: str
+    name: str
+    excluded: bool  # True: not in this campaign at all; False: later
+    reason: str  # in French
+    next_moment: str  # « prochain créneau : lundi 10:00 » for those later, else ""
+
+
+def not_callable(session: Session, result: CampaignDecisions, now: datetime) -> list[NotCallable]:
+    """docs/rules.md §1-§2: why each person of the campaign may not be called now, and when they may (the
+    « Exclus ou plus tard » list of the call screen): those later first, by their next moment."""
+    others = [d for d in result.decisions if d.status != "callable"]
+    names: dict[int, str] = {}
+    ids = [d.contact_id for d in others]
+    for start in range(0, len(ids), 500):
+        names.update(
+            (cid, display_name(row)) for cid, row in fetch_rows(session, ids[start : start + 500]).items()
+        )
+    later = sorted(
+        (d for d in others if d.status == "later"), key=lambda d: (d.next_local is None, d.next_local or now)
+    )
+    return [
+        NotCallable(d.contact_id, format_ref(d.contact_id), names.get(d.contact_id, ""), d.status == "excluded",
+                    d.reason, d.next_text(now))
+        for d in [*later, *(d for d in others if d.status == "excluded")]
+    ]  # fmt: skip
 
 
 def call_queue(session: Session, result: CampaignDecisions, now: datetime) -> list[int]:

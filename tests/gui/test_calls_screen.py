@@ -87,7 +87,7 @@ def test_shows_next_callable_person_with_tel_link_proof_and_script(
     """At Monday 10:30 the consenting consumer comes first, with a tel: link, the consent proof and the
     opening script naming the organisation; the one without consent is never offered."""
     screen, _ui, _ = make_screen(qtbot, sqlite_db, paris(2026, 11, 2, 10, 30))
-    assert "2 à appeler maintenant" in screen.summary.text() and "1 exclus" in screen.summary.text()
+    assert screen.summary.text() == "2 à appeler maintenant · 0 plus tard · 1 exclu"
     assert screen.current is not None and screen.current.contact_id == people["ok"]
     assert 'href="tel:+33612345678"' in screen.phone_label.text()
     assert screen.phone_label.openExternalLinks()
@@ -117,6 +117,39 @@ def test_keys_log_outcomes_and_move_to_the_next_person(
         assert outcomes == ["busy", "do-not-call"]
         opposition = s.scalar(select(Opposition).where(Opposition.contact_id == people["pro"]))
         assert opposition is not None and opposition.channel == "phone"
+
+
+def test_the_counts_follow_each_call_and_the_excluded_say_why(
+    qtbot: Any, sqlite_db: Database, people: dict[str, int]
+) -> None:
+    """Issue 15: after each call the counts change (the person called leaves « now »); the « Exclus ou plus
+    tard » tab lists each person with the reason and the next moment, searchable; the tooltip is French."""
+    screen, _ui, _ = make_screen(qtbot, sqlite_db, paris(2026, 11, 2, 10, 30))
+    assert "consentement" in screen.summary.toolTip().lower() and "_" not in screen.summary.toolTip()
+    excluded = screen.not_callable
+    assert excluded.proxy.rowCount() == 1
+    assert [excluded.proxy.index(0, c).data() for c in range(3)] == ["C-000003", "Mme Paul SANSACCORD", "exclu(e)"]
+    assert excluded.proxy.index(0, 3).data() == screen.summary.toolTip().split(" : ")[0]
+    qtbot.keyClick(screen.outcome_buttons["busy"], "2")
+    assert screen.summary.text() == "1 à appeler maintenant · 1 plus tard · 1 exclu"
+    qtbot.keyClick(screen, "6")  # « ne plus m'appeler »
+    assert screen.summary.text() == "0 à appeler maintenant · 1 plus tard · 2 exclus"
+    excluded.search.setText("martin")
+    assert excluded.proxy.rowCount() == 0  # the list is the one computed when the campaign was opened
+    excluded.search.setText("sansacc")
+    assert excluded.proxy.rowCount() == 1
+
+
+def test_no_stale_red_line_beside_a_person(qtbot: Any, sqlite_db: Database, people: dict[str, int]) -> None:
+    """Issue 15: « Aucune personne à appeler… » went on showing once a person was offered again."""
+    screen, _ui, clock = make_screen(qtbot, sqlite_db, paris(2026, 11, 2, 12, 30))
+    screen.recompute()
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10000)
+    screen._say("Aucune personne à appeler pour l'instant", "color: red")
+    clock.moment = paris(2026, 11, 2, 14, 0)
+    screen.recompute()
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10000)
+    assert screen.current is not None and screen.message.text() == ""
 
 
 def test_forbidden_moment_cannot_be_logged_and_says_when(
@@ -205,3 +238,18 @@ def test_call_list_export_and_results_import_run_in_the_background(
     with sqlite_db.session() as s:
         entry = s.scalars(select(CallLogEntry)).one()
         assert (entry.outcome, entry.source, entry.caller) == ("busy", "call-centre", "Karim")
+
+
+def test_the_new_campaign_dialog_grows_instead_of_clipping(qtbot: Any) -> None:
+    """Issue 15: when the warning and the confirmation appear, the dialog makes room for them."""
+    from gui.phone_campaign_dialog import PhoneCampaignDialog
+
+    dialog = PhoneCampaignDialog([])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = dialog.height()
+    dialog.subject.setEditText("Isolation des combles à 1 euro")  # looks like energy renovation: asks
+    assert dialog.confirm.isVisible() and dialog.warning.text()
+    assert dialog.height() >= dialog.sizeHint().height() and dialog.height() >= before
+    for widget in (dialog.name, dialog.subject, dialog.category, dialog.confirm, dialog.purpose, dialog.search):
+        assert widget.height() >= widget.sizeHint().height()

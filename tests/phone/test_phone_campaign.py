@@ -15,7 +15,7 @@ from services.contacts.selection import Selection
 from services.core.errors import InputError
 from services.phone.call_centre import import_results, write_call_list
 from services.phone.call_log import log_call, write_calls_register
-from services.phone.campaign import call_queue, decide_campaign, open_phone_campaign
+from services.phone.campaign import call_queue, decide_campaign, not_callable, open_phone_campaign
 from services.phone.contracts import add_contract
 from services.phone.decision import decide_one
 from tests.phone_helpers import consumer, give_consent, paris, professional
@@ -55,6 +55,26 @@ def test_campaign_splits_callable_later_excluded_with_reasons(db: Database) -> N
             open_phone_campaign(
                 s, "Cuisines automne", subject="Autre chose", today=NOW.date(), subject_category="other"
             )
+
+
+def test_who_may_not_be_called_says_why_and_when(db: Database) -> None:
+    """Issue 15 (the call screen's « Exclus ou plus tard »): each person not callable now, with the reason
+    and, for those later, the next moment on their own clock — the later first."""
+    with db.session() as s:
+        ids = _people(s)
+        campaign = open_phone_campaign(
+            s, "Cuisines automne", subject="Nouvelle collection", today=NOW.date(), subject_category="other"
+        )
+        rows = not_callable(s, decide_campaign(s, campaign, NOW), NOW)
+    assert [(r.contact_id, r.excluded) for r in rows][0] == (ids["reunion"], False)
+    assert rows[0].next_moment.startswith("prochain créneau : ") and "La Réunion" in rows[0].next_moment
+    assert rows[0].name == "Garage du Centre (Mme Claire PAYET)" and rows[0].ref == f"C-{ids['reunion']:06d}"
+    assert {r.contact_id: r.reason for r in rows[1:]} == {
+        ids["none"]: "particulier sans consentement à être appelé",
+        ids["broker"]: "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise",
+        ids["nophone"]: "pas de numéro de téléphone valide",
+    }
+    assert all(r.excluded and r.next_moment == "" for r in rows[1:])
 
 
 def test_campaign_selection_narrows_the_people(db: Database) -> None:
