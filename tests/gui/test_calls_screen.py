@@ -128,7 +128,11 @@ def test_the_counts_follow_each_call_and_the_excluded_say_why(
     assert "consentement" in screen.summary.toolTip().lower() and "_" not in screen.summary.toolTip()
     excluded = screen.not_callable
     assert excluded.proxy.rowCount() == 1
-    assert [excluded.proxy.index(0, c).data() for c in range(3)] == ["C-000003", "Mme Paul SANSACCORD", "exclu(e)"]
+    assert [excluded.proxy.index(0, c).data() for c in range(3)] == [
+        "C-000003",
+        "Mme Paul SANSACCORD",
+        "exclu(e)",
+    ]
     assert excluded.proxy.index(0, 3).data() == screen.summary.toolTip().split(" : ")[0]
     qtbot.keyClick(screen.outcome_buttons["busy"], "2")
     assert screen.summary.text() == "1 à appeler maintenant · 1 plus tard · 1 exclu"
@@ -251,5 +255,12 @@ def test_the_new_campaign_dialog_grows_instead_of_clipping(qtbot: Any) -> None:
     dialog.subject.setEditText("Isolation des combles à 1 euro")  # looks like energy renovation: asks
     assert dialog.confirm.isVisible() and dialog.warning.text()
     assert dialog.height() >= dialog.sizeHint().height() and dialog.height() >= before
-    for widget in (dialog.name, dialog.subject, dialog.category, dialog.confirm, dialog.purpose, dialog.search):
+    for widget in (
+        dialog.name,
+        dialog.subject,
+        dialog.category,
+        dialog.confirm,
+        dialog.purpose,
+        dialog.search,
+    ):
         assert widget.height() >= widget.sizeHint().height()

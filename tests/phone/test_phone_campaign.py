@@ -66,12 +66,14 @@ def test_who_may_not_be_called_says_why_and_when(db: Database) -> None:
             s, "Cuisines automne", subject="Nouvelle collection", today=NOW.date(), subject_category="other"
         )
         rows = not_callable(s, decide_campaign(s, campaign, NOW), NOW)
-    assert [(r.contact_id, r.excluded) for r in rows][0] == (ids["reunion"], False)
+    assert (rows[0].contact_id, rows[0].excluded) == (ids["reunion"], False)
     assert rows[0].next_moment.startswith("prochain créneau : ") and "La Réunion" in rows[0].next_moment
     assert rows[0].name == "Garage du Centre (Mme Claire PAYET)" and rows[0].ref == f"C-{ids['reunion']:06d}"
     assert {r.contact_id: r.reason for r in rows[1:]} == {
         ids["none"]: "particulier sans consentement à être appelé",
-        ids["broker"]: "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise",
+        ids[
+            "broker"
+        ]: "contact d'un courtier ou d'un partenaire sans consentement recueilli par l'entreprise",
         ids["nophone"]: "pas de numéro de téléphone valide",
     }
     assert all(r.excluded and r.next_moment == "" for r in rows[1:])
