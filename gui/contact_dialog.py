@@ -8,7 +8,7 @@ that fill the city when clicked — nothing is ever changed silently.
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +47,7 @@ from services.core.errors import UserError
 from services.core.moments import wall_time
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
+from services.phone.decision import decide_one
 
 ERROR_STYLE = "color: #b00020;"
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -153,6 +154,11 @@ class ContactDialog(QDialog):
             )
             dossier.setToolTip(self.tr("Tout ce que la base détient sur la personne (RGPD art. 15 et 20)"))
             dossier.clicked.connect(self.write_dossier)
+            may_call = buttons.addButton(
+                self.tr("Peut-on l'a&ppeler ?"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            may_call.setToolTip(self.tr("La même décision que l'écran Appels, à cet instant"))
+            may_call.clicked.connect(self.may_we_call)
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -416,6 +422,14 @@ class ContactDialog(QDialog):
         if self.contact_id is not None and open_consent_dialog(self.db, self.ui, self.contact_id, self):
             with self.db.session() as session:
                 self._show_history(contact_history(session, get_contact(session, self.contact_id)))
+
+    def may_we_call(self) -> None:
+        """Issue 15: the call decision for this person at this moment (the same as `call check`)."""
+        assert self.contact_id is not None  # the button is on a saved contact's record only
+        now = datetime.now(UTC)
+        with self.db.session() as session:
+            message = decide_one(session, self.contact_id, "", now).message(now)
+        self.ui.show_info(message, self.tr("Peut-on l'appeler ?"))
 
     def write_dossier(self) -> None:
         """docs/rules.md §5.7: the person's dossier, PDF to hand over or JSON for portability."""

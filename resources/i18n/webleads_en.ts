@@ -967,7 +967,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+130"/>
+        <location filename="../../gui/contact_dialog.py" line="+131"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1004,16 @@ Premier appel — à dire : </source>
     <message>
         <location line="+2"/>
         <source>Tout ce que la base détient sur la personne (RGPD art. 15 et 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peut-on l&apos;a&amp;ppeler ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La même décision que l&apos;écran Appels, à cet instant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1102,7 +1112,12 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>Peut-on l&apos;appeler ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Dossier de la personne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3097,7 +3112,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-464"/>
+        <location filename="../../gui/contact_dialog.py" line="-477"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>

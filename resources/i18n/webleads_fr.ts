@@ -933,7 +933,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+130" />
+        <location filename="../../gui/contact_dialog.py" line="+131" />
         <source>Fiche</source>
         <translation type="unfinished" />
     </message>
@@ -970,6 +970,16 @@ Premier appel — à dire : </source>
     <message>
         <location line="+2" />
         <source>Tout ce que la base détient sur la personne (RGPD art. 15 et 20)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Peut-on l'a&amp;ppeler ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>La même décision que l'écran Appels, à cet instant</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1068,7 +1078,12 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
+        <source>Peut-on l'appeler ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
         <source>Dossier de la personne</source>
         <translation type="unfinished" />
     </message>
@@ -3000,7 +3015,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-464" />
+        <location filename="../../gui/contact_dialog.py" line="-477" />
         <source>(aucune)</source>
         <translation type="unfinished" />
     </message>

@@ -337,3 +337,15 @@ def test_escape_on_a_filled_record_asks_before_losing_it(qtbot, sqlite_db: Datab
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     with sqlite_db.session() as s:
         assert s.query(Contact).count() == 0
+
+
+def test_the_record_says_whether_the_person_may_be_called(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: « Peut-on l'appeler ? » on the record gives the call screen's decision, with its reason."""
+    with sqlite_db.session() as s:
+        cid = make_contact(s, last_name="Sansaccord", person_kind="consumer", mobile="06 12 34 56 78").id
+    ui = FakeDialogs()
+    dialog = ContactDialog(sqlite_db, ui, cid)
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.buttons.buttons() if "appeler" in b.text().replace("&", ""))
+    button.click()
+    assert ui.infos == ["Appel interdit : particulier sans consentement à être appelé."]
