@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from cli.context import CliContext, Result
 from services.compliance.dossier import build_dossier, write_dossier
 from services.contacts.editing import create_contact, delete_contact
+from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.history import contact_history
 from services.contacts.lookup import get_by_ref
 from services.contacts.record import contact_to_dict
 from services.contacts.search import list_contacts, search_limit_notice
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
+from services.core.moments import wall_time
 from services.core.phones import display as phone_display
 
 
@@ -131,9 +133,13 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> Result:
                 out.append(f"{label} : {phone_display(data[key])}")
         if data["email"]:
             out.append(f"E-mail : {data['email']}")
-        out.append(f"Source : {data['source_name']} ({data['source_kind']}, {data['source_date']})")
+        kind = SOURCE_KIND_LABELS.get(data["source_kind"], data["source_kind"]).lower()
+        obtained = date.fromisoformat(data["source_date"]).strftime("%d/%m/%Y") if data["source_date"] else ""
+        out.append(f"Source : {data['source_name']} ({kind}, {obtained})")
         out.append("Historique :")
-        out += [f"  {e['when'][:10]}  {e['text']}" for e in data["history"]]
+        out += [
+            f"  {wall_time(datetime.fromisoformat(e['when'])):%d/%m/%Y}  {e['text']}" for e in data["history"]
+        ]
         return "\n".join(out)
 
     return Result(data, text)

@@ -20,7 +20,7 @@ from models.journal import JournalEvent, bulk_covers, bulk_rows, pending
 from models.journal_codec import open_sealed
 from models.partners import Partner
 from models.phone import CALL_OUTCOME_LABELS
-from services.contacts.fields import FIELD_LABELS
+from services.contacts.fields import FIELD_LABELS, SOURCE_KIND_LABELS
 from services.core.moments import iso_utc
 
 SCOPE_LABELS = {
@@ -108,7 +108,8 @@ class _Reader:
     def contact_sources(
         self, e: JournalEvent, after: dict[str, Any], before: dict[str, Any]
     ) -> tuple[str, str]:
-        text = f"Données obtenues le {_day(after.get('obtained_on'))} : {after.get('name', '')} ({after.get('kind', '')})"
+        kind = SOURCE_KIND_LABELS.get(after.get("kind", ""), after.get("kind", "")).lower()
+        text = f"Données obtenues le {_day(after.get('obtained_on'))} : {after.get('name', '')} ({kind})"
         return "source", f"{text} {after.get('note') or ''}".strip()
 
     def consent_records(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -210,3 +211,16 @@ def test_the_history_says_each_objection_channel_in_french(db: Database) -> None
     assert [t.split("2026 ", 1)[1] for t in texts] == [
         "par lettre", "par coupon-réponse", "par téléphone", "par e-mail", "en personne", "par fichier importé",
     ]  # fmt: skip
+
+
+def test_contacts_show_speaks_french_not_codes(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: the source's kind and the history's days as a French reader writes them (no « broker »)."""
+    from tests.cli_helpers import cli
+
+    with db.session() as s:
+        make_contact(s, last_name="Durand", source_kind="broker", source_name="Data Prospects France")
+    shown = cli(capsys, "--db", db.url, "contacts", "show", "C-000001")
+    assert shown.code == 0, shown.err
+    assert "Source : Data Prospects France (courtier en données, 01/03/2026)" in shown.out
+    assert "(courtier en données)" in shown.out and "broker" not in shown.out
+    assert re.search(r"^  \d\d/\d\d/20\d\d  Fiche créée", shown.out, re.MULTILINE)
