@@ -224,8 +224,9 @@ class ContactDialog(QDialog):
     def _form_page(self) -> QWidget:
         identity, f = self._group(self.tr("Identité"))
         self._row(f, "civility", self._combo("civility", {"": "", "M.": "M.", "Mme": "Mme"}))
-        self._row(f, "first_name", self._line("first_name"))
+        # The paper form's order (Nom, Prénom, then the address): the record opens on Nom, Tab goes to Prénom.
         self._row(f, "last_name", self._line("last_name"))
+        self._row(f, "first_name", self._line("first_name"))
         self._row(f, "company", self._line("company"))
         self._row(f, "person_kind", self._combo("person_kind", PERSON_KIND_LABELS))
 

@@ -349,3 +349,15 @@ def test_the_record_says_whether_the_person_may_be_called(qtbot, sqlite_db: Data
     button = next(b for b in dialog.buttons.buttons() if "appeler" in b.text().replace("&", ""))
     button.click()
     assert ui.infos == ["Appel interdit : particulier sans consentement à être appelé."]
+
+
+def test_the_record_follows_the_paper_form(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: a new record opens on Nom and Tab goes to Prénom (the paper form's order), then Société."""
+    dialog = ContactDialog(sqlite_db, FakeDialogs())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.line("last_name").hasFocus())
+    qtbot.keyClick(dialog.line("last_name"), Qt.Key.Key_Tab)
+    assert dialog.line("first_name").hasFocus()
+    qtbot.keyClick(dialog.line("first_name"), Qt.Key.Key_Tab)
+    assert dialog.line("company").hasFocus()
