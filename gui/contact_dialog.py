@@ -41,12 +41,13 @@ from services.contacts.history import HistoryEvent, contact_history
 from services.contacts.lookup import get_contact
 from services.contacts.record import display_name
 from services.contacts.to_check import contact_reasons
-from services.contacts.validation import ContactError, ContactInput
+from services.contacts.validation import ContactError, ContactInput, check_contact
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
 from services.core.errors import UserError
 from services.core.moments import wall_time
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
+from services.importing.duplicates import find_existing
 from services.phone.decision import decide_one
 
 ERROR_STYLE = "color: #b00020;"
@@ -124,6 +125,7 @@ class ContactDialog(QDialog):
         self.suggestions: list[str] = []
         self.ref = ""
         self.pristine: ContactInput | None = None  # what the form held when opened
+        self.open_instead: int | None = None  # a new person found in the base: the record to open instead
         self.setMinimumSize(720, 480)
         self.resize(1040, 680)
 
@@ -537,8 +539,36 @@ class ContactDialog(QDialog):
             return
         super().reject()
 
+    def _existing_instead(self, data: ContactInput) -> bool:
+        """A new person the base seems to hold already (the import's duplicate rules): offer to open that
+        record instead (issue 15). True when the user chose to open it or to go back to the form."""
+        try:
+            values = check_contact(data).values
+        except ContactError:
+            return False  # the save below shows what is wrong, beside each field
+        with self.db.session() as session:
+            match = find_existing(session, values)
+            if match is None:
+                return False
+            known = get_contact(session, match.key)
+            who = f"{known.ref} — {display_name(known)}, {known.postcode} {known.city}".strip(", ")
+        if self.ui.confirm(
+            self.tr("Cette personne semble déjà enregistrée ({0}) :\n{1}\n\nOuvrir sa fiche au lieu d'en créer "
+                    "une nouvelle ?").format(match.reason, who),
+            self.tr("Déjà enregistrée ?"), self.tr("Ouvrir la fiche existante"),
+        ):  # fmt: skip
+            self.open_instead = match.key
+            super().reject()
+            return True
+        return not self.ui.confirm(
+            self.tr("Créer quand même une nouvelle fiche pour cette personne ?"),
+            self.tr("Déjà enregistrée ?"), self.tr("Créer une nouvelle fiche"),
+        )  # fmt: skip
+
     def accept(self) -> None:
         data = self.contact_input()
+        if self.contact_id is None and self._existing_instead(data):
+            return
         try:
             with self.db.session() as session:
                 if self.contact_id is None:

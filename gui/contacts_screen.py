@@ -234,6 +234,8 @@ class ContactsScreen(QWidget):
         dialog = ContactDialog(self.db, self.ui, None, self)
         if dialog.exec():
             self._after_save(dialog)
+        elif dialog.open_instead is not None:  # the person was already there: their record instead
+            self.open_contact(dialog.open_instead)
 
     def open_current(self) -> None:
         self.open_contact(self.current_id())

@@ -967,7 +967,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+131"/>
+        <location filename="../../gui/contact_dialog.py" line="+133"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,7 +1022,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Adresse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1162,35 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+19"/>
+        <source>Cette personne semble déjà enregistrée ({0}) :
+{1}
+
+Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Déjà enregistrée ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Ouvrir la fiche existante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Créer quand même une nouvelle fiche pour cette personne ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Créer une nouvelle fiche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Modification concurrente</source>
         <translation type="unfinished"></translation>
@@ -1264,7 +1293,7 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+230"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3112,7 +3141,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-477"/>
+        <location filename="../../gui/contact_dialog.py" line="-507"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
@@ -86,12 +86,15 @@ class DuplicateIndex:
 
     # --- building ---------------------------------------------------------------------------------
 
-    def load_base(self, session: Session) -> int:
-        """Every live contact's keys (Core rows, one query). Returns how many were read."""
+    def load_base(self, session: Session, where: ColumnElement[bool] | None = None) -> int:
+        """Every live contact's keys (Core rows, one query), or only those `where` selects. Returns how many
+        were read."""
         q = select(
             Contact.id, Contact.email, Contact.phone, Contact.mobile, Contact.postcode,
             Contact.civility, Contact.last_name, Contact.first_name, Contact.company,
         ).where(Contact.erased_at.is_(None))  # fmt: skip
+        if where is not None:
+            q = q.where(where)
         n = 0
         by_email, by_phone, raw = self.by_email, self.by_phone, self._raw
         for cid, email, phone, mobile, postcode, civ, last, first, company in session.execute(q):
@@ -190,3 +193,23 @@ class DuplicateIndex:
             if close_names(last, lasts[i]) and close_names(first, other_first):
                 return Match(key, "même personne au même code postal (nom proche)")
         return None
+
+
+def find_existing(session: Session, values: dict[str, Any], other_than: int | None = None) -> Match | None:
+    """Is the person typed by hand someone the base already holds? The import's rules (same e-mail, same
+    number, the same person at the same postcode), reading only the contacts that share the e-mail, a
+    number or the postcode. `values` are normalised (services.contacts.validation.check_contact)."""
+    shared = []
+    if values.get("email"):
+        shared.append(func.lower(Contact.email) == values["email"].lower())
+    numbers = [n for n in (values.get("phone"), values.get("mobile")) if n]
+    if numbers:
+        shared += [Contact.phone.in_(numbers), Contact.mobile.in_(numbers)]
+    if values.get("postcode"):
+        shared.append(Contact.postcode == values["postcode"])
+    if not shared:
+        return None
+    where = or_(*shared) if other_than is None else and_(or_(*shared), Contact.id != other_than)
+    index = DuplicateIndex()
+    index.load_base(session, where)
+    return index.find(values)

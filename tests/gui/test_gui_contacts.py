@@ -361,3 +361,49 @@ def test_the_record_follows_the_paper_form(qtbot, sqlite_db: Database) -> None:
     assert dialog.line("first_name").hasFocus()
     qtbot.keyClick(dialog.line("first_name"), Qt.Key.Key_Tab)
     assert dialog.line("company").hasFocus()
+
+
+def _fill_new(dialog: ContactDialog, last: str, first: str, postcode: str, email: str = "") -> None:
+    dialog.line("last_name").setText(last)
+    dialog.line("first_name").setText(first)
+    dialog.line("postcode").setText(postcode)
+    dialog.line("city").setText("Lyon")
+    dialog.line("email").setText(email)
+    dialog._set_combo("source_kind", "direct")
+    dialog.line("source_name").setText("Comptoir")
+
+
+def test_a_person_typed_again_is_found_and_opened_instead(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: saving someone the base holds (same e-mail; same name at the same postcode) offers their
+    record instead of creating a duplicate — the import's duplicate rules."""
+    with sqlite_db.session() as s:
+        known = make_contact(s).id  # Mme Claire MARTIN, 69002, claire.martin@example.fr
+    ui = FakeDialogs(confirm_answer=True)
+    dialog = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(dialog)
+    _fill_new(dialog, "martin", "claire", "69002")  # no e-mail: the same person at the same postcode
+    dialog.accept()
+    assert dialog.open_instead == known and not dialog.isVisible()
+    assert "même nom au même code postal" in ui.confirms[0] and "C-000001" in ui.confirms[0]
+    with sqlite_db.session() as s:
+        assert s.query(Contact).count() == 1
+
+
+def test_a_namesake_elsewhere_is_created_and_a_duplicate_only_when_asked(qtbot, sqlite_db: Database) -> None:
+    with sqlite_db.session() as s:
+        make_contact(s)
+    ui = FakeDialogs()
+    dialog = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(dialog)
+    _fill_new(dialog, "Martin", "Claire", "75011")  # a namesake in Paris: nobody asks
+    dialog.accept()
+    assert ui.confirms == [] and dialog.saved_id is not None
+    answers = iter([False, True])  # not the existing record: a new one all the same
+    ui.confirm = lambda *args: next(answers)  # type: ignore[method-assign]
+    again = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(again)
+    _fill_new(again, "Dupond", "Paul", "13001", email="CLAIRE.martin@example.fr")  # same e-mail
+    again.accept()
+    assert again.saved_id is not None and again.open_instead is None
+    with sqlite_db.session() as s:
+        assert s.query(Contact).count() == 3
