@@ -199,6 +199,9 @@ class CampaignsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._set_outputs_enabled(False)
+        # Loaded now: the window refreshes a screen only when it is shown again (issue 15: on the first
+        # visit the sheets, templates and printer lists were empty and the envelope window read 0 mm).
+        self.refresh()
 
     # --- screen convention ----------------------------------------------------------------------
     def refresh(self) -> None:

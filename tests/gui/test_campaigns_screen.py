@@ -51,6 +51,19 @@ def make_screen(qtbot, db: Database, tmp_path: Path) -> tuple[CampaignsScreen, F
     return screen, ui
 
 
+def test_the_first_visit_shows_the_sheets_templates_and_window(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: built for the first time (as the window builds it, without a refresh), the screen already
+    lists the label sheets and letter templates, and the envelope window's position is the setting's."""
+    screen = CampaignsScreen(sqlite_db, FakeUi(tmp_path))  # type: ignore[arg-type]
+    qtbot.addWidget(screen)
+    assert screen.template.count() >= 10 and screen.template.currentData() == "L7160"
+    assert screen.letter.count() >= 1 and screen.letter.currentText()
+    assert screen.setup.source.count() >= 10
+    assert screen.setup.window_left.value() > 0 and screen.setup.window_top.value() > 0
+
+
 def test_campaign_from_check_to_preview(qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The secretary checks, sees the objected person excluded with the reason, generates, previews."""
     with sqlite_db.session() as s:
