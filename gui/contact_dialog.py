@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
 from models.database import Database
+from services.compliance.consents import status_marks
 from services.contacts.editing import ConcurrentEditError, create_contact, update_contact
 from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.history import HistoryEvent, contact_history
@@ -53,6 +54,7 @@ from services.phone.decision import decide_one
 ERROR_STYLE = "color: #b00020;"
 EMPTY_DATE = QDate(1900, 1, 1)
 WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 4px;"
+MARK_COLOURS = {"objection": "#b00020", "refusal": "#b00020", "consent": "#2e7d32", "npai": "#e65100"}
 
 
 def to_qdate(d: date | None) -> QDate:
@@ -164,6 +166,7 @@ class ContactDialog(QDialog):
 
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)  # several marks never widen the record
         # « À vérifier » (services.contacts.to_check): the doubts an import left, until a person saves.
         self.to_check = QLabel(self)
         self.to_check.setTextFormat(Qt.TextFormat.RichText)
@@ -400,8 +403,17 @@ class ContactDialog(QDialog):
             name = display_name(contact)
             events = contact_history(session, contact)
             doubts = contact_reasons(contact)
+            marks = status_marks(session, contact)
         self.setWindowTitle(self.tr("Contact {ref} — {name}").format(ref=self.ref, name=name))
-        self.header.setText(self.tr("<b>{ref}</b> — {name}").format(ref=self.ref, name=html.escape(name)))
+        # Issue 15: objected, refused, a phone consent until when, a letter returned — seen at once.
+        badges = "".join(
+            f" &nbsp;<span style='background:{MARK_COLOURS[m.kind]}; color:white; padding:2px 6px;'>"
+            f"{html.escape(m.text)}</span>"
+            for m in marks
+        )
+        self.header.setText(
+            self.tr("<b>{ref}</b> — {name}").format(ref=self.ref, name=html.escape(name)) + badges
+        )
         self._fill(data)
         self._show_history(events)
         self._show_to_check(doubts)

@@ -628,12 +628,12 @@ Premier appel — à dire : </source>
     <message>
         <location line="+1"/>
         <location line="+44"/>
-        <location line="+201"/>
+        <location line="+204"/>
         <source>Étiquettes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-247"/>
         <source>Début du code postal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,12 +679,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+200"/>
+        <location line="+203"/>
         <source>Courriers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-183"/>
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +704,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>Sélection des destinataires…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -967,7 +967,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+133"/>
+        <location filename="../../gui/contact_dialog.py" line="+135"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1017,7 +1017,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Identité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,17 +1097,17 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Contact {ref} — {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&lt;b&gt;{ref}&lt;/b&gt; — {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;⚠ À vérifier&lt;/b&gt; — l&apos;import a laissé un doute :&lt;ul style=&apos;margin:2px&apos;&gt;{items}&lt;/ul&gt;Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3141,7 +3141,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-507"/>
+        <location filename="../../gui/contact_dialog.py" line="-517"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -612,12 +612,12 @@ Premier appel — à dire : </source>
     <message>
         <location line="+1" />
         <location line="+44" />
-        <location line="+201" />
+        <location line="+204" />
         <source>Étiquettes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-244" />
+        <location line="-247" />
         <source>Début du code postal</source>
         <translation type="unfinished" />
     </message>
@@ -663,12 +663,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+9" />
-        <location line="+200" />
+        <location line="+203" />
         <source>Courriers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-180" />
+        <location line="-183" />
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished" />
     </message>
@@ -688,7 +688,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+91" />
+        <location line="+94" />
         <source>Sélection des destinataires…</source>
         <translation type="unfinished" />
     </message>
@@ -933,7 +933,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+133" />
+        <location filename="../../gui/contact_dialog.py" line="+135" />
         <source>Fiche</source>
         <translation type="unfinished" />
     </message>
@@ -983,7 +983,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+65" />
+        <location line="+66" />
         <source>Identité</source>
         <translation type="unfinished" />
     </message>
@@ -1063,17 +1063,17 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Contact {ref} — {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+8" />
         <source>&lt;b&gt;{ref}&lt;/b&gt; — {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>&lt;b&gt;⚠ À vérifier&lt;/b&gt; — l'import a laissé un doute :&lt;ul style='margin:2px'&gt;{items}&lt;/ul&gt;Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée.</source>
         <translation type="unfinished" />
     </message>
@@ -3044,7 +3044,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-507" />
+        <location filename="../../gui/contact_dialog.py" line="-517" />
         <source>(aucune)</source>
         <translation type="unfinished" />
     </message>

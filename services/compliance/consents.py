@@ -269,3 +269,38 @@ def current_choices(session: Session, contact_id: int, at: datetime | None = Non
         )
     )
     return CurrentChoices(answers, phone_on, categories, scopes)
+
+
+@dataclass(frozen=True)
+class StatusMark:
+    """One thing a person's record must show at a glance (issue 15): kind « objection », « refusal »,
+    « consent » or « npai », and its words."""
+
+    kind: str
+    text: str
+
+
+def status_marks(session: Session, contact: Contact, at: datetime | None = None) -> list[StatusMark]:
+    """docs/rules.md §1.4, §4.5, §5.1: the objections in force, the refusals ticked on a form, the phone
+    consent and until when it holds, a letter returned (NPAI) — what the record's header shows."""
+    at = at or now()
+    choices = current_choices(session, contact.id, at)
+    marks = []
+    if choices.oppositions:
+        scopes = ", ".join(SCOPE_LABELS.get(s, s) for s in choices.oppositions)
+        marks.append(StatusMark("objection", f"Opposé(e) : {scopes}"))
+    refusals = [label for key, label in (("refuse_post", "courrier"), ("refuse_phone", "téléphone"),
+                                         ("refuse_partners", "partenaires")) if choices.answers.get(key)]  # fmt: skip
+    if refusals:
+        marks.append(StatusMark("refusal", "Refus coché sur un formulaire : " + ", ".join(refusals)))
+    if choices.phone_consent_on is not None:
+        until = consent_expires_at(
+            choices.phone_consent_on, int(get_setting(session, "rules.phone_consent_days"))
+        )
+        local = until.astimezone(business_tz(session))
+        marks.append(StatusMark("consent", f"Accord d'appel valable jusqu'au {local:%d/%m/%Y}"))
+    if contact.npai_on is not None:
+        marks.append(
+            StatusMark("npai", f"Courrier revenu (n'habite pas à l'adresse) le {contact.npai_on:%d/%m/%Y}")
+        )
+    return marks

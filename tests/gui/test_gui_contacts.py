@@ -407,3 +407,15 @@ def test_a_namesake_elsewhere_is_created_and_a_duplicate_only_when_asked(qtbot, 
     assert again.saved_id is not None and again.open_instead is None
     with sqlite_db.session() as s:
         assert s.query(Contact).count() == 3
+
+
+def test_the_record_shows_an_objection_at_once(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: the record's header says that the person objected (and to what), without opening anything."""
+    from services.compliance.oppositions import record_opposition
+
+    with sqlite_db.session() as s:
+        cid = make_contact(s).id
+        record_opposition(s, cid, "phone", "phone", date(2026, 11, 2))
+    dialog = ContactDialog(sqlite_db, FakeDialogs(), cid)
+    qtbot.addWidget(dialog)
+    assert "Opposé(e) : téléphone" in dialog.header.text()
