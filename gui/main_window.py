@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettin
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.ui = ui or Dialogs(self)
         self.screens: dict[str, QWidget] = {}
+        self.help_dialog: QDialog | None = None  # the guide (F1), built on first use
         self.setWindowTitle(APP_TITLE)
 
         self.sidebar = QListWidget(self)
@@ -220,6 +222,11 @@ class MainWindow(QMainWindow):
             self._section_actions[section.key] = action
 
         help_menu = bar.addMenu(self.tr("&Aide"))
+        self.help_action = self._action(
+            self.tr("&Guide de l'utilisateur"), QKeySequence.StandardKey.HelpContents, self.open_help
+        )
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         self.about_action = self._action(self.tr("À &propos de webleads-tracker"), None, self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -228,6 +235,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_qt_action)
 
     # --- actions -------------------------------------------------------------------------------------------
+    def open_help(self) -> QWidget:
+        """F1: the guide, on the page of the screen shown (one window, brought back if already open)."""
+        from gui.help_browser import HelpDialog, page_for
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_page(page_for(self.current_key()))
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        return self.help_dialog
+
     def new_contact(self) -> None:
         self.show_section("contacts")
         screen = self.screen("contacts")

@@ -1589,6 +1589,19 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gui/help_browser.py" line="+24" />
+        <source>Guide de l'utilisateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Sommaire</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../../gui/import_wizard.py" line="+571" />
@@ -2601,7 +2614,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+60" />
+        <location filename="../../gui/main_window.py" line="+62" />
         <source>Ouverture de la base…</source>
         <translation type="unfinished" />
     </message>
@@ -2691,7 +2704,12 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
+        <source>&amp;Guide de l'utilisateur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>À &amp;propos de webleads-tracker</source>
         <translation type="unfinished" />
     </message>
@@ -2701,7 +2719,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+65" />
+        <location line="+76" />
         <source>Sauvegarde du jour impossible : {0}</source>
         <translation type="unfinished" />
     </message>
