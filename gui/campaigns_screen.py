@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.compact import compact_combo
 from gui.dialogs import Dialogs
 from gui.label_setup_panel import LabelSetupPanel
+from gui.label_sheet_picker import LabelSheetPicker
 from gui.labels import tr_label
 from gui.letter_template_editor import LetterTemplateEditor
 from gui.pdf_preview import PdfPreview
@@ -104,10 +106,19 @@ class CampaignsScreen(QWidget):
         self.source = QComboBox()
         for value, label in SOURCE_CHOICES:
             self.source.addItem(tr_label(label), value)
-        self.template = QComboBox()
+        self.template = compact_combo()
         self.template.currentIndexChanged.connect(self._template_changed)
         self.start_at = QSpinBox()
         self.start_at.setMinimum(1)
+        # The sheet drawn to scale: a click picks the first free label (issue 15), kept in step with the field.
+        self.sheet = LabelSheetPicker()
+        self.sheet.setFixedSize(120, 170)
+        self.sheet.picked.connect(self.start_at.setValue)
+        self.start_at.valueChanged.connect(self.sheet.set_first)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_at, 0, Qt.AlignmentFlag.AlignTop)
+        start_row.addWidget(self.sheet)
+        start_row.addStretch(1)
         self.household = QCheckBox(
             self.tr("Un courrier par foyer (même adresse, même nom : « M. et Mme DUPONT »)")
         )
@@ -121,7 +132,7 @@ class CampaignsScreen(QWidget):
             self.tr("Lettre de renouvellement : les personnes au-delà de la durée de conservation")
         )
         self.reconsent.toggled.connect(self._reconsent_changed)
-        self.letter = QComboBox()
+        self.letter = compact_combo()
         form = QFormLayout()
         form.addRow(self.tr("Nom de la campagne"), self.name)
         form.addRow(self.tr("Objet"), self.purpose)
@@ -131,7 +142,7 @@ class CampaignsScreen(QWidget):
         form.addRow(self.tr("Début du code postal"), self.postcode)
         form.addRow(self.tr("Origine des données"), self.source)
         form.addRow(self.tr("Planche d'étiquettes"), self.template)
-        form.addRow(self.tr("Première étiquette libre"), self.start_at)
+        form.addRow(self.tr("Première étiquette libre"), start_row)
         form.addRow(self.tr("Modèle de courrier"), self.letter)
         form.addRow("", self.household)
         form.addRow("", self.notice_only)
@@ -236,7 +247,9 @@ class CampaignsScreen(QWidget):
         code = self.template.currentData()
         if code:
             with self.db.session() as s:
-                self.start_at.setMaximum(get_template(s, code).per_page)
+                template = get_template(s, code)
+            self.start_at.setMaximum(template.per_page)
+            self.sheet.set_template(template)
 
     # --- the campaign -----------------------------------------------------------------------------
     def request(self) -> PostalRequest:

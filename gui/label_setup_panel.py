@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.compact import compact_combo
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.use_case import attempt
@@ -64,7 +64,7 @@ class LabelSetupPanel(QWidget):
         self._tmp = Path(tempfile.mkdtemp(prefix="webleads-labels-"))
 
         # --- a template, built-in or custom, as a form that saves a custom one ---
-        self.source = QComboBox()
+        self.source = compact_combo()
         self.source.currentIndexChanged.connect(self._fill_from_source)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("par exemple MAISON-24"))
@@ -88,7 +88,7 @@ class LabelSetupPanel(QWidget):
         editor.setLayout(form)
 
         # --- printer offset and calibration ---
-        self.printer = QComboBox()
+        self.printer = compact_combo()
         self.printer.setEditable(True)
         self.printer.lineEdit().setPlaceholderText(self.tr("imprimante par défaut"))  # type: ignore[union-attr]  # editable
         self.printer.currentTextChanged.connect(self._load_offset)
@@ -96,7 +96,7 @@ class LabelSetupPanel(QWidget):
         for box in (self.dx, self.dy):
             box.setRange(-20, 20)
             box.setSingleStep(0.5)
-        self.calibration_template = QComboBox()
+        self.calibration_template = compact_combo()
         save_offset = QPushButton(self.tr("Enregistrer le décalage"))
         save_offset.clicked.connect(self.save_offset)
         calibrate = QPushButton(self.tr("Page de calibrage"))

@@ -550,7 +550,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+91" />
+        <location filename="../../gui/campaigns_screen.py" line="+93" />
         <source>par exemple « Offres d'automne 2026 »</source>
         <translation type="unfinished" />
     </message>
@@ -575,7 +575,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+9" />
+        <location line="+18" />
         <source>Un courrier par foyer (même adresse, même nom : « M. et Mme DUPONT »)</source>
         <translation type="unfinished" />
     </message>
@@ -612,12 +612,12 @@ Premier appel — à dire : </source>
     <message>
         <location line="+1" />
         <location line="+44" />
-        <location line="+204" />
+        <location line="+206" />
         <source>Étiquettes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-247" />
+        <location line="-249" />
         <source>Début du code postal</source>
         <translation type="unfinished" />
     </message>
@@ -663,12 +663,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+9" />
-        <location line="+203" />
+        <location line="+205" />
         <source>Courriers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-183" />
+        <location line="-185" />
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished" />
     </message>
@@ -688,7 +688,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+94" />
+        <location line="+96" />
         <source>Sélection des destinataires…</source>
         <translation type="unfinished" />
     </message>
@@ -1882,6 +1882,14 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+12" />
         <source>Test de la fenêtre d'enveloppe</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LabelSheetPicker</name>
+    <message>
+        <location filename="../../gui/label_sheet_picker.py" line="+27" />
+        <source>Cliquez sur la première étiquette encore libre de la planche</source>
         <translation type="unfinished" />
     </message>
 </context>

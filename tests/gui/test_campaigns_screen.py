@@ -165,3 +165,21 @@ def test_notice_only_campaign_writes_only_to_those_owed_the_notice(
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.decision is not None, timeout=20_000)
     assert "1 courrier pour 1 personne" in screen.summary.text()
+
+
+def test_a_click_on_the_sheet_picks_the_first_free_label(qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15 (as gLabels does): the sheet is drawn to scale; a click on a label makes it the first free one,
+    and the field and the drawing stay in step."""
+    from PySide6.QtCore import QPoint, Qt
+
+    screen, _ui = make_screen(qtbot, sqlite_db, tmp_path)
+    sheet = screen.sheet
+    assert sheet.template is not None and sheet.template.code == "L7160"  # 3 × 7
+    scale, left, top = sheet._scale()
+    x, y, w, h = sheet.template.label_rect(7)  # the 8th label: 3rd row, 2nd column
+    qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton, pos=QPoint(int(left + (x + w / 2) * scale),
+                                                                  int(top + (y + h / 2) * scale)))  # fmt: skip
+    assert screen.start_at.value() == 8 and sheet.first == 8
+    screen.start_at.setValue(3)
+    assert sheet.first == 3
+    assert sheet.label_at(0, 0) is None  # the page's margin is no label
