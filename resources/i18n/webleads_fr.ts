@@ -2584,12 +2584,22 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>LetterTemplateEditor</name>
     <message>
-        <location filename="../../gui/letter_template_editor.py" line="+60" />
+        <location filename="../../gui/letter_template_editor.py" line="+77" />
         <source>Double-cliquez pour insérer le champ dans le texte</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Insérer un champ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>C-000001</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
         <source>Enregistrer une nouvelle version</source>
         <translation type="unfinished" />
     </message>
@@ -2604,17 +2614,37 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Champs disponibles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+23" />
+        <location line="+5" />
+        <source>Aperçu pour :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+32" />
         <source>(nouveau modèle)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+33" />
+        <source>« {0} » n'est pas une référence de contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;i&gt;Aucun contact pour l'aperçu.&lt;/i&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cette personne ne recevrait pas ce courrier : {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
         <source>Modèle non enregistré</source>
         <translation type="unfinished" />
     </message>

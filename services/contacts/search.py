@@ -163,3 +163,10 @@ def list_contacts(session: Session, text: str = "", to_check: bool = False) -> l
             .order_by(Contact.last_name, Contact.id)
         )
     )
+
+
+def first_contact_ids(session: Session, n: int) -> list[int]:
+    """The first `n` live contacts (examples to show: a letter's preview)."""
+    return list(
+        session.scalars(select(Contact.id).where(Contact.erased_at.is_(None)).order_by(Contact.id).limit(n))
+    )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
 from models.compliance import InformedRecord
+from models.contact import format_ref
 from models.journal import insert_journaled
 from models.postal import CampaignRecipient, LetterTemplateVersion
 from services.compliance.choices import objected_since, objection_marks
@@ -44,7 +45,7 @@ from services.postal.eligibility import (
 )
 from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
 from services.postal.labels import check_start_at, label_pages, labels_that_do_not_fit, write_labels
-from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, latest_version, render_blocks
+from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, Block, latest_version, render_blocks
 from services.postal.letters import Letter, Organisation, WindowPosition, write_letters
 
 Progress = Callable[[int, int, str], bool]
@@ -206,6 +207,32 @@ def build_letters(
         if progress is not None and n % 500 == 0 and not progress(n, total, "Préparation des courriers…"):
             raise Cancelled("Campagne annulée : rien n'a été enregistré.")
     return letters
+
+
+@dataclass(frozen=True)
+class LetterPreview:
+    """What a letter template prints for one person (the editor's live preview)."""
+
+    address: list[str]  # the address block, as on the envelope's window
+    blocks: list[Block]  # the body, the notice this person is owed, the objection part
+    excluded: str  # why this person would get no letter at all, else ""
+
+
+def letter_preview(
+    session: Session, contact_id: int, texts: dict[str, str], purpose: str = ""
+) -> LetterPreview:
+    """The letter `texts` (unsaved) print for one person today, with the notice they are owed (docs/rules.md
+    §3.2); nothing is recorded (issue 15). A template error is an InputError, as at saving."""
+    decision = decide(session, Selection(search=format_ref(contact_id)), today=date.today())
+    recipient = next((r for r in decision.recipients if any(m.id == contact_id for m in r.members)), None)
+    if recipient is None:
+        why = next((e for e in decision.excluded if e.contact_id == contact_id), None)
+        return LetterPreview([], [], why.label if why else "ne correspond à aucun contact")
+    ctx = letter_context(recipient, get_settings(session), {"nom": "", "objet": purpose}, date.today())
+    notice = {"art13": texts["notice_art13"], "art14": texts["notice_art14"], "reminder": texts["reminder"]}
+    blocks = [*render_blocks(texts["body"], ctx), *render_blocks(notice[recipient.notice], ctx),
+              *render_blocks(texts["objection"], ctx)]  # fmt: skip
+    return LetterPreview(list(recipient.block.lines), blocks, "")
 
 
 EXCLUDED_COLUMNS = [

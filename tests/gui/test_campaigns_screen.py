@@ -124,6 +124,39 @@ def test_template_editor_saves_a_version_and_refuses_a_bad_one(
         assert s.scalar(select(func.max(LetterTemplateVersion.number))) == 2
 
 
+def test_template_editor_inserts_fields_by_name_and_previews_the_letter(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: fields listed by their French names (the code underneath), inserted from a menu; the letter
+    previewed live for a chosen person, with the notice they are owed; an objector gets no letter."""
+    from services.compliance.oppositions import record_opposition
+
+    with sqlite_db.session() as s:
+        claire = make_contact(s)  # Mme Claire MARTIN, Lyon
+        paul = make_contact(s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="")
+        record_opposition(s, paul.id, "post", "letter", date(2026, 11, 2))
+    screen, _ui = make_screen(qtbot, sqlite_db, tmp_path)
+    editor = screen.templates_editor
+    names = [editor.fields.item(i).text() for i in range(editor.fields.count())]
+    assert "{{" not in " ".join(names) and any("Nom" in n for n in names)
+    body = editor.editors["body"]
+    body.setPlainText("Bonjour ")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    prenom = next(a for a in editor.insert_button.menu().actions() if a.text().startswith("Prénom"))
+    prenom.trigger()
+    assert body.toPlainText() == "Bonjour {{ prenom }}"
+    editor.update_preview()  # the first contact by default
+    shown = editor.preview.toPlainText()
+    assert "Bonjour Claire" in shown and "MARTIN" in shown and "Vos données personnelles" in shown
+    editor.preview_ref.setText(f"C-{paul.id:06d}")
+    editor.update_preview()
+    assert "ne recevrait pas ce courrier" in editor.preview.toPlainText()
+    body.setPlainText("{{ inconnu }}")
+    editor.preview_ref.setText(f"C-{claire.id:06d}")
+    editor.update_preview()
+    assert "champ inconnu « inconnu »" in editor.preview.toPlainText()
+
+
 def test_label_setup_custom_template_offset_and_calibration(
     qtbot, sqlite_db: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
