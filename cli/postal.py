@@ -9,6 +9,7 @@ from pathlib import Path
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from cli.streams import TerminalProgress
+from services.contacts.lookup import get_by_ref
 from services.contacts.selection import Selection
 from services.postal.campaign import PostalRequest, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS
@@ -56,6 +57,10 @@ def register_campaign_postal(csub: argparse._SubParsersAction, common: argparse.
         help="seulement les personnes dont la durée de conservation est dépassée, avec la lettre de "
         "renouvellement (voir « retention list »)",
     )  # fmt: skip
+    p.add_argument(
+        "--set-aside", action="append", default=[], metavar="RÉF",
+        help="personne écartée de cette campagne, par exemple après vérification de son adresse (répétable)",
+    )  # fmt: skip
     p.add_argument("--on", type=parse_date, help="date du courrier AAAA-MM-JJ (défaut : aujourd'hui)")
     p.add_argument(
         "--out", required=True, type=Path, help="dossier où écrire labels.pdf, letters.pdf, excluded.xlsx"
@@ -91,6 +96,9 @@ def campaign_postal(ctx: CliContext, args: argparse.Namespace) -> Result:
         reconsent=args.reconsent,
         on=args.on,
     )
+    if args.set_aside:
+        with ctx.session() as session:
+            req.set_aside = [get_by_ref(session, ref).id for ref in args.set_aside]
 
     with ctx.session() as session, TerminalProgress("Campagne…") as progress:
         outcome = run_postal_campaign(session, req, args.out, progress)

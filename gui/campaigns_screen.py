@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,13 +30,21 @@ from gui.label_sheet_picker import LabelSheetPicker
 from gui.labels import tr_label
 from gui.letter_template_editor import LetterTemplateEditor
 from gui.pdf_preview import PdfPreview
+from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from gui.use_case import failure_text
 from models.database import Database
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled
 from services.core.settings import get_setting
-from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
+from services.postal.campaign import (
+    Doubt,
+    PostalOutcome,
+    PostalRequest,
+    doubtful_recipients,
+    preview,
+    run_postal_campaign,
+)
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
 from services.postal.label_sheets import all_templates, get_template
 from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, template_names
@@ -87,6 +96,7 @@ class CampaignsScreen(QWidget):
         self.task: Any = None
         self.last_outcome: PostalOutcome | None = None
         self.decision: Decision | None = None
+        self.record: QWidget | None = None  # a doubtful person's record, opened to fix it
 
         # --- the campaign and its selection ---
         self.name = QLineEdit()
@@ -172,8 +182,29 @@ class CampaignsScreen(QWidget):
         left.addLayout(form)
         left.addLayout(buttons)
         left.addStretch(1)
+        # Issue 15: the recipients whose address the import doubted, to fix or set aside before printing.
+        self.set_aside_ids: set[int] = set()
+        self.doubts: list[Doubt] = []
+        self.doubts_box = QGroupBox(self.tr("À vérifier avant l'impression"))
+        self.doubts_view = SimpleTable(
+            [self.tr("Référence"), self.tr("Nom"), self.tr("Adresse"), self.tr("Doute")]
+        )
+        self.doubts_view.doubleClicked.connect(lambda _i: self.fix_doubt())
+        fix = QPushButton(self.tr("&Corriger la fiche…"))
+        fix.clicked.connect(self.fix_doubt)
+        aside = QPushButton(self.tr("É&carter de la campagne"))
+        aside.clicked.connect(self.set_doubt_aside)
+        doubt_buttons = QHBoxLayout()
+        doubt_buttons.addStretch(1)
+        doubt_buttons.addWidget(fix)
+        doubt_buttons.addWidget(aside)
+        dl = QVBoxLayout(self.doubts_box)
+        dl.addWidget(self.doubts_view)
+        dl.addLayout(doubt_buttons)
+        self.doubts_box.hide()
         right = QVBoxLayout()
         right.addWidget(self.summary)
+        right.addWidget(self.doubts_box, 1)
         right.addWidget(QLabel(self.tr("Personnes exclues et motif")))
         right.addWidget(self.excluded_view, 1)
         new_layout = QHBoxLayout(new)
@@ -270,6 +301,7 @@ class CampaignsScreen(QWidget):
             one_per_household=self.household.isChecked(),
             notice_only=self.notice_only.isChecked(),
             reconsent=self.reconsent.isChecked(),
+            set_aside=sorted(self.set_aside_ids),
         )
 
     def _notice_only_changed(self, on: bool) -> None:
@@ -301,14 +333,17 @@ class CampaignsScreen(QWidget):
             req.name = "?"  # the name is only needed to create the campaign
         self._set_busy(True)
 
-        def work(progress: Any) -> Decision:
+        def work(progress: Any) -> tuple[Decision, list[Doubt]]:
             progress(0, 0, self.tr("Sélection des destinataires…"))
             with self.db.session() as s:
-                return preview(s, req)
+                decision = preview(s, req)
+                return decision, doubtful_recipients(s, decision)
 
-        def done(decision: Decision) -> None:
+        def done(result: tuple[Decision, list[Doubt]]) -> None:
+            decision, self.doubts = result
             self._set_busy(False)
             self._show_decision(decision)
+            self._show_doubts()
             if then is not None:
                 then(decision)
 
@@ -324,6 +359,36 @@ class CampaignsScreen(QWidget):
             self.tr("%n courrier(s)", "", decision.letters) + " " + self.tr("pour %n personne(s)", "", decision.people)
             + " ; " + self.tr("%n exclue(s).", "", len(decision.excluded)) + reasons
         )  # fmt: skip
+
+    def _show_doubts(self) -> None:
+        self.doubts_box.setVisible(bool(self.doubts))
+        self.doubts_box.setTitle(
+            self.tr("À vérifier avant l'impression : %n adresse(s)", "", len(self.doubts))
+        )
+        self.doubts_view.set_rows([(d.contact_id, [d.ref, d.name, d.address, " ; ".join(d.reasons)])
+                                   for d in self.doubts])  # fmt: skip
+
+    def fix_doubt(self) -> None:
+        """Open the doubtful person's record; once saved (the doubt cleared), check again."""
+        from gui.contact_dialog import ContactDialog
+
+        contact_id = self.doubts_view.selected_id()
+        if contact_id is None:
+            self.ui.show_error(self.tr("Choisissez d'abord une adresse dans la liste « À vérifier »."))
+            return
+        dialog = ContactDialog(self.db, self.ui, contact_id, self)
+        dialog.accepted.connect(lambda: self.check())
+        dialog.open()
+        self.record = dialog
+
+    def set_doubt_aside(self) -> None:
+        """Leave the doubtful person out of this campaign (listed among the excluded, with the reason)."""
+        contact_id = self.doubts_view.selected_id()
+        if contact_id is None:
+            self.ui.show_error(self.tr("Choisissez d'abord une adresse dans la liste « À vérifier »."))
+            return
+        self.set_aside_ids.add(contact_id)
+        self.check()
 
     def generate(self) -> None:
         req = self.request()
@@ -362,6 +427,7 @@ class CampaignsScreen(QWidget):
     def _done(self, outcome: PostalOutcome) -> None:
         self._set_busy(False)
         self.last_outcome = outcome
+        self.set_aside_ids.clear()  # set aside for that campaign, not for the next one
         self.output_label.setText(
             self.tr("Campagne n° {0} : ").format(outcome.campaign_id)
             + self.tr("%n courrier(s)", "", outcome.recipients) + ", "

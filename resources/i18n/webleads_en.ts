@@ -566,7 +566,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+93"/>
+        <location filename="../../gui/campaigns_screen.py" line="+103"/>
         <source>par exemple « Offres d&apos;automne 2026 »</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,13 +627,13 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
-        <location line="+206"/>
+        <location line="+65"/>
+        <location line="+241"/>
         <source>Étiquettes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-305"/>
         <source>Début du code postal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,18 +673,53 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>À vérifier avant l&apos;impression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Corriger la fiche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>É&amp;carter de la campagne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Personnes exclues et motif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+205"/>
+        <location line="+240"/>
         <source>Courriers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-220"/>
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,18 +739,18 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Sélection des destinataires…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Vérification des destinataires</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <location line="+43"/>
+        <location line="+74"/>
         <source>%n courrier(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -723,7 +758,7 @@ Premier appel — à dire : </source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-43"/>
+        <location line="-74"/>
         <source>pour %n personne(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -738,8 +773,22 @@ Premier appel — à dire : </source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>À vérifier avant l&apos;impression : %n adresse(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <location line="+11"/>
+        <source>Choisissez d&apos;abord une adresse dans la liste « À vérifier ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Créer la campagne « {0} » : </source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,7 +814,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Campagne n° {0} : </source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,7 +827,7 @@ Premier appel — à dire : </source>
         </translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,7 +857,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>La campagne n&apos;a pas pu être créée</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,6 +2460,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1"/>
         <source>Adresse trop longue pour l&apos;étiquette choisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écarté avant l&apos;impression (adresse à vérifier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

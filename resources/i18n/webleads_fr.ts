@@ -550,7 +550,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+93" />
+        <location filename="../../gui/campaigns_screen.py" line="+103" />
         <source>par exemple « Offres d'automne 2026 »</source>
         <translation type="unfinished" />
     </message>
@@ -611,13 +611,13 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+44" />
-        <location line="+206" />
+        <location line="+65" />
+        <location line="+241" />
         <source>Étiquettes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-249" />
+        <location line="-305" />
         <source>Début du code postal</source>
         <translation type="unfinished" />
     </message>
@@ -657,18 +657,53 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
+        <source>À vérifier avant l'impression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Référence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Adresse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Doute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Corriger la fiche…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>É&amp;carter de la campagne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
         <source>Personnes exclues et motif</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+9" />
-        <location line="+205" />
+        <location line="+240" />
         <source>Courriers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-185" />
+        <location line="-220" />
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished" />
     </message>
@@ -688,23 +723,23 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+96" />
+        <location line="+97" />
         <source>Sélection des destinataires…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>Vérification des destinataires</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <location line="+9" />
-        <location line="+43" />
+        <location line="+74" />
         <source>%n courrier(s)</source>
         <translation><numerusform>%n courrier</numerusform><numerusform>%n courriers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="-43" />
+        <location line="-74" />
         <source>pour %n personne(s)</source>
         <translation><numerusform>pour %n personne</numerusform><numerusform>pour %n personnes</numerusform></translation>
     </message>
@@ -713,8 +748,19 @@ Premier appel — à dire : </source>
         <source>%n exclue(s).</source>
         <translation><numerusform>%n exclue.</numerusform><numerusform>%n exclues.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>À vérifier avant l'impression : %n adresse(s)</source>
+        <translation><numerusform>À vérifier avant l'impression : %n adresse</numerusform><numerusform>À vérifier avant l'impression : %n adresses</numerusform></translation>
+    </message>
     <message>
-        <location line="+18" />
+        <location line="+11" />
+        <location line="+11" />
+        <source>Choisissez d'abord une adresse dans la liste « À vérifier ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
         <source>Créer la campagne « {0} » : </source>
         <translation type="unfinished" />
     </message>
@@ -734,7 +780,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Campagne n° {0} : </source>
         <translation type="unfinished" />
     </message>
@@ -744,7 +790,7 @@ Premier appel — à dire : </source>
         <translation><numerusform>%n planche d'étiquettes</numerusform><numerusform>%n planches d'étiquettes</numerusform></translation>
     </message>
     <message>
-        <location line="-37" />
+        <location line="-38" />
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished" />
     </message>
@@ -774,7 +820,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>La campagne n'a pas pu être créée</source>
         <translation type="unfinished" />
     </message>
@@ -2338,6 +2384,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1" />
         <source>Adresse trop longue pour l'étiquette choisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Écarté avant l'impression (adresse à vérifier)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -16,19 +16,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models.campaign import Campaign
 from models.compliance import InformedRecord
-from models.contact import format_ref
+from models.contact import Contact, format_ref
 from models.journal import insert_journaled
 from models.postal import CampaignRecipient, LetterTemplateVersion
 from services.compliance.choices import objected_since, objection_marks
 from services.compliance.notices_owed import owed_ids
 from services.compliance.request_deadlines import add_months
 from services.contacts.fields import SOURCE_KIND_LABELS
+from services.contacts.record import display_name
 from services.contacts.selection import Selection
+from services.contacts.to_check import reasons_of
 from services.core.errors import Cancelled, InputError
 from services.core.locks import hold
 from services.core.paths import output_dir
@@ -41,6 +43,7 @@ from services.postal.eligibility import (
     Recipient,
     decide,
     only_people_owed_the_notice,
+    set_aside,
     without_late_objectors,
 )
 from services.postal.label_sheets import LabelTemplate, get_template, printer_offset
@@ -73,6 +76,8 @@ class PostalRequest:
     notice_only: bool = False
     # docs/rules.md §6.4: only the people past their retention term, with the re-consent letter.
     reconsent: bool = False
+    # Issue 15: the people set aside after checking their doubtful address (contact ids).
+    set_aside: list[int] = field(default_factory=list)
 
     @property
     def letter_kind(self) -> str:
@@ -120,8 +125,44 @@ def preview(session: Session, req: PostalRequest) -> Decision:
                       one_per_household=req.one_per_household, reconsent=req.reconsent)  # fmt: skip
     if req.notice_only:
         decision = only_people_owed_the_notice(decision, owed_ids(session))
+    if req.set_aside:
+        decision = set_aside(decision, set(req.set_aside))
     _exclude_overflowing_labels(decision, template)
     return decision
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A recipient whose address the import's checks doubted (« à vérifier »), shown before printing."""
+
+    contact_id: int
+    ref: str
+    name: str
+    address: str  # the address block on one line
+    reasons: list[str]
+
+
+def doubtful_recipients(session: Session, decision: Decision) -> list[Doubt]:
+    """Issue 15: the recipients flagged « à vérifier » (a Berlin address imported as France, a civility
+    inside the surname, a postcode that does not match the city…), each with its doubts, in letter order —
+    to fix in place or set aside before anything is printed."""
+    ids = [m.id for r in decision.recipients for m in r.members]
+    flagged: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        flagged.update(
+            session.execute(
+                select(Contact.id, Contact.to_check_reasons).where(
+                    Contact.id.in_(chunk), Contact.to_check.is_(True)
+                )
+            ).tuples().all()
+        )
+    return [
+        Doubt(m.id, format_ref(m.id), display_name(m), ", ".join(r.block.lines), reasons_of(flagged[m.id]))
+        for r in decision.recipients
+        for m in r.members
+        if m.id in flagged
+    ]
 
 
 def _exclude_overflowing_labels(decision: Decision, template: LabelTemplate) -> None:

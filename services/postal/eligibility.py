@@ -35,6 +35,7 @@ EXCLUSION_LABELS: dict[str, str] = {
     "incomplete": "Adresse incomplète",
     "invalid_address": "Adresse non conforme à la norme postale",
     "label_overflow": "Adresse trop longue pour l'étiquette choisie",
+    "set_aside": "Écarté avant l'impression (adresse à vérifier)",
 }
 
 
@@ -297,21 +298,24 @@ def decide(
 def without_late_objectors(decision: Decision, late: set[int]) -> Decision:
     """docs/rules.md §5.1: the people who objected (or were erased) while the campaign's files were made
     are left out, with that reason; a household keeps its letter for the members who did not object."""
+    return _without(decision, late, "opposed", "opposition reçue pendant la préparation")
+
+
+def set_aside(decision: Decision, ids: set[int]) -> Decision:
+    """The people the secretary set aside after checking their address (issue 15), left out with that
+    reason; a household keeps its letter for the others."""
+    return _without(decision, ids, "set_aside", "écarté à la vérification des adresses")
+
+
+def _without(decision: Decision, ids: set[int], reason: str, detail: str) -> Decision:
     recipients: list[Recipient] = []
     excluded = list(decision.excluded)
     for r in decision.recipients:
-        kept = [m for m in r.members if m.id not in late]
+        kept = [m for m in r.members if m.id not in ids]
         excluded += [
-            Exclusion(
-                m.id,
-                _display_name(m),
-                m.postcode,
-                m.city,
-                "opposed",
-                "opposition reçue pendant la préparation",
-            )
+            Exclusion(m.id, _display_name(m), m.postcode, m.city, reason, detail)
             for m in r.members
-            if m.id in late
+            if m.id in ids
         ]
         if len(kept) == len(r.members):
             recipients.append(r)

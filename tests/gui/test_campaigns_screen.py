@@ -216,3 +216,29 @@ def test_a_click_on_the_sheet_picks_the_first_free_label(qtbot, sqlite_db: Datab
     screen.start_at.setValue(3)
     assert sheet.first == 3
     assert sheet.label_at(0, 0) is None  # the page's margin is no label
+
+
+def test_doubtful_addresses_are_shown_before_printing_and_can_be_set_aside(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: a Berlin address imported as France prints anyway — unless the check lists the recipients
+    « à vérifier » with their doubts, each openable to fix or set aside (then excluded, with the reason)."""
+    from services.contacts.to_check import mark_to_check
+
+    with sqlite_db.session() as s:
+        make_contact(s)
+        berlin = make_contact(s, first_name="Hans", last_name="Müller", email="h@example.de", mobile="")
+        mark_to_check(berlin, ["pays deviné : France (adresse peut-être étrangère)"])
+    screen, _ui = make_screen(qtbot, sqlite_db, tmp_path)
+    screen.name.setText("Automne")
+    screen.check()
+    qtbot.waitUntil(lambda: screen.decision is not None, timeout=10000)
+    assert screen.doubts_box.isVisible() or not screen.isVisible()
+    assert [d.contact_id for d in screen.doubts] == [berlin.id]
+    assert screen.doubts_view.model_.item(0, 3).text() == "pays deviné : France (adresse peut-être étrangère)"
+    screen.doubts_view.selectRow(0)
+    screen.set_doubt_aside()
+    qtbot.waitUntil(lambda: screen.doubts == [], timeout=10000)
+    assert screen.decision is not None and screen.decision.letters == 1
+    assert [(e.contact_id, e.reason) for e in screen.decision.excluded] == [(berlin.id, "set_aside")]
+    assert not screen.doubts_box.isVisible()
