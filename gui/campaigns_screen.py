@@ -365,7 +365,7 @@ class CampaignsScreen(QWidget):
         self.doubts_box.setTitle(
             self.tr("À vérifier avant l'impression : %n adresse(s)", "", len(self.doubts))
         )
-        self.doubts_view.set_rows([(d.contact_id, [d.ref, d.name, d.address, " ; ".join(d.reasons)])
+        self.doubts_view.set_rows([(d.contact_id, [d.ref, d.name, " ; ".join(d.reasons), d.address])
                                    for d in self.doubts])  # fmt: skip
 
     def fix_doubt(self) -> None:

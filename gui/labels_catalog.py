@@ -95,6 +95,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("Labels", "Adresse incomplète"),
     QT_TRANSLATE_NOOP("Labels", "Adresse non conforme à la norme postale"),
     QT_TRANSLATE_NOOP("Labels", "Adresse trop longue pour l'étiquette choisie"),
+    QT_TRANSLATE_NOOP("Labels", "Écarté avant l'impression (adresse à vérifier)"),
     QT_TRANSLATE_NOOP("Labels", "formulaire papier"),
     QT_TRANSLATE_NOOP("Labels", "formulaire du site web"),
     QT_TRANSLATE_NOOP("Labels", "script téléphonique"),

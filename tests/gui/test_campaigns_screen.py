@@ -235,7 +235,7 @@ def test_doubtful_addresses_are_shown_before_printing_and_can_be_set_aside(
     qtbot.waitUntil(lambda: screen.decision is not None, timeout=10000)
     assert screen.doubts_box.isVisible() or not screen.isVisible()
     assert [d.contact_id for d in screen.doubts] == [berlin.id]
-    assert screen.doubts_view.model_.item(0, 3).text() == "pays deviné : France (adresse peut-être étrangère)"
+    assert screen.doubts_view.model_.item(0, 2).text() == "pays deviné : France (adresse peut-être étrangère)"
     screen.doubts_view.selectRow(0)
     screen.set_doubt_aside()
     qtbot.waitUntil(lambda: screen.doubts == [], timeout=10000)
