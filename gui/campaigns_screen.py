@@ -187,7 +187,7 @@ class CampaignsScreen(QWidget):
         self.doubts: list[Doubt] = []
         self.doubts_box = QGroupBox(self.tr("À vérifier avant l'impression"))
         self.doubts_view = SimpleTable(
-            [self.tr("Référence"), self.tr("Nom"), self.tr("Adresse"), self.tr("Doute")]
+            [self.tr("Référence"), self.tr("Nom"), self.tr("Doute"), self.tr("Adresse")]
         )
         self.doubts_view.doubleClicked.connect(lambda _i: self.fix_doubt())
         fix = QPushButton(self.tr("&Corriger la fiche…"))
