@@ -155,7 +155,7 @@ def doubtful_recipients(session: Session, decision: Decision) -> list[Doubt]:
                 select(Contact.id, Contact.to_check_reasons).where(
                     Contact.id.in_(chunk), Contact.to_check.is_(True)
                 )
-            ).tuples().all()
+            ).all()
         )
     return [
         Doubt(m.id, format_ref(m.id), display_name(m), ", ".join(r.block.lines), reasons_of(flagged[m.id]))
