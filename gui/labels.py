@@ -20,7 +20,7 @@ SOURCES = (
     "services.importing.outcome:PLANNED_LABELS", "services.postal.eligibility:EXCLUSION_LABELS",
     "models.compliance:CONSENT_CHANNEL_LABELS", "models.compliance:INFORMED_DOCUMENT_LABELS",
     "gui.campaigns_screen:STATUS_CHOICES", "gui.campaigns_screen:SOURCE_CHOICES",
-    "gui.consent_dialog:PROOF_KINDS", "gui.label_setup_panel:GEOMETRY_FIELDS",
+    "gui.choices_panel:PROOF_KINDS", "gui.label_setup_panel:GEOMETRY_FIELDS",
     "gui.letter_template_editor:SHORT_LABELS", "services.postal.letter_templates:PART_LABELS",
     "gui.requests_screen:CHANNEL_LABELS", "gui.propagation_screen:PropagationScreen.FILTERS",
     "gui.requests_screen:RequestsScreen.COLUMNS", "gui.calls_screen:OUTCOME_KEYS",

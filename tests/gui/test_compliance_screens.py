@@ -175,9 +175,9 @@ def test_consent_dialog_records_the_ticked_boxes(qtbot, sqlite_db: Database) -> 
         cid = make_contact(s).id
     dialog = ConsentDialog(sqlite_db, FakeUi(), cid)
     qtbot.addWidget(dialog)
-    dialog.boxes["accept_phone"].setChecked(True)
-    dialog.boxes["accept_phone_partner:Assureurs"].setChecked(True)
-    dialog.proof.setText("formulaire papier signé, classeur 3")  # QTest types ASCII only
+    dialog.choices.boxes["accept_phone"].setChecked(True)
+    dialog.choices.boxes["accept_phone_partner:Assureurs"].setChecked(True)
+    dialog.choices.proof.setText("formulaire papier signé, classeur 3")  # QTest types ASCII only
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     with sqlite_db.session() as s:
