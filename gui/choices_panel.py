@@ -10,7 +10,7 @@ import getpass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,30 @@ PROOF_KINDS = (
 )
 
 
+class WrappedCheckBox(QWidget):
+    """A box whose sentence wraps (the CNIL's sentences are long): a click on the text ticks it too."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.mousePressEvent = lambda _event: self.box.toggle()  # type: ignore[method-assign]
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+
+    def isChecked(self) -> bool:
+        return self.box.isChecked()
+
+    def setChecked(self, checked: bool) -> None:
+        self.box.setChecked(checked)
+
+    def text(self) -> str:
+        return self.label.text()
+
+
 def _who() -> str:
     try:
         return getpass.getuser()
@@ -52,7 +76,7 @@ class ChoicesPanel(QWidget):
     def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.ui = db, ui
-        self.boxes: dict[str, QCheckBox] = {}
+        self.boxes: dict[str, WrappedCheckBox] = {}
         with db.session() as s:
             self.tz = business_tz(s)  # the times typed here are the shop's (docs/rules.md §10.1)
             versions = list(list_versions(s))
@@ -117,7 +141,7 @@ class ChoicesPanel(QWidget):
             boxes = version_boxes(version)
             channel = version.form.channel
         for box in boxes:
-            check = QCheckBox(box.label)  # unticked: only what the person ticked is ticked here
+            check = WrappedCheckBox(box.label)  # unticked: only what the person ticked is ticked here
             self.boxes[box.key] = check
             self.box_layout.addWidget(check)
         self.channel.setCurrentIndex(max(self.channel.findData(channel), 0))

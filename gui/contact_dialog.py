@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.choices_panel import ChoicesPanel
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
 from models.database import Database
-from services.compliance.consents import status_marks
+from services.compliance.consents import record_consent, status_marks
 from services.contacts.editing import ConcurrentEditError, create_contact, update_contact
 from services.contacts.fields import FIELD_LABELS, PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.history import HistoryEvent, contact_history
@@ -128,6 +129,7 @@ class ContactDialog(QDialog):
         self.ref = ""
         self.pristine: ContactInput | None = None  # what the form held when opened
         self.open_instead: int | None = None  # a new person found in the base: the record to open instead
+        self.choices_box: QGroupBox | None = None  # a new person's choices on the paper form
         self.setMinimumSize(720, 480)
         self.resize(1040, 680)
 
@@ -302,7 +304,19 @@ class ContactDialog(QDialog):
         grid.addWidget(source, 0, 1)
         grid.addWidget(reach, 1, 1)
         grid.addWidget(relation, 2, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
+        if self.contact_id is None:
+            # Issue 15: the person's choices on the paper form, recorded with the person in one save.
+            self.choices_box = QGroupBox(
+                self.tr("Choix sur le bulletin (la personne a rempli un formulaire)"), page
+            )
+            self.choices_box.setCheckable(True)
+            self.choices_box.setChecked(False)
+            self.choices = ChoicesPanel(self.db, self.ui, self.choices_box)
+            QVBoxLayout(self.choices_box).addWidget(self.choices)
+            self.choices.setVisible(False)
+            self.choices_box.toggled.connect(self.choices.setVisible)
+            grid.addWidget(self.choices_box, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)
@@ -544,7 +558,10 @@ class ContactDialog(QDialog):
 
     def reject(self) -> None:
         """Échap, Annuler or the window's close: a record with unsaved changes asks before they are lost."""
-        if self.contact_input() != self.pristine and not self.ui.confirm(
+        typed = self.contact_input() != self.pristine or (
+            self.choices_box is not None and self.choices_box.isChecked()
+        )
+        if typed and not self.ui.confirm(
             self.tr("Fermer sans enregistrer ? Ce qui a été saisi sur cette fiche sera perdu."),
             self.tr("Modifications non enregistrées"), self.tr("Fermer sans enregistrer"),
         ):  # fmt: skip
@@ -585,6 +602,10 @@ class ContactDialog(QDialog):
             with self.db.session() as session:
                 if self.contact_id is None:
                     contact, warnings = create_contact(session, data)
+                    if self.choices_box is not None and self.choices_box.isChecked():
+                        record_consent(
+                            session, contact.id, **self.choices.record_arguments()
+                        )  # same transaction
                 else:
                     contact, warnings = update_contact(session, self.contact_id, self.version, data)
                 self.saved_id = contact.id

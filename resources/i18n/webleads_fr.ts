@@ -889,19 +889,9 @@ Premier appel — à dire : </source>
     </message>
 </context>
 <context>
-    <name>ConsentDialog</name>
+    <name>ChoicesPanel</name>
     <message>
-        <location filename="../../gui/consent_dialog.py" line="+74" />
-        <source>Choix de {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Aujourd'hui : {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
+        <location filename="../../gui/choices_panel.py" line="+86" />
         <source> (ancienne)</source>
         <translation type="unfinished" />
     </message>
@@ -946,7 +936,35 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
+        <source>Aucun formulaire : créez-en un dans l'écran Formulaires.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Scan ou photo du formulaire signé</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Images et PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../gui/consent_dialog.py" line="+47" />
+        <source>Choix de {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Aujourd'hui : {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Enregistrer</source>
         <translation type="unfinished" />
     </message>
@@ -960,26 +978,11 @@ Premier appel — à dire : </source>
         <source>Historique</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location line="+6" />
-        <source>Aucun formulaire : créez-en un dans l'écran Formulaires.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+24" />
-        <source>Scan ou photo du formulaire signé</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Images et PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+135" />
+        <location filename="../../gui/contact_dialog.py" line="+137" />
         <source>Fiche</source>
         <translation type="unfinished" />
     </message>
@@ -1099,7 +1102,12 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+98" />
+        <location line="+20" />
+        <source>Choix sur le bulletin (la personne a rempli un formulaire)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+90" />
         <source>Nouveau contact</source>
         <translation type="unfinished" />
     </message>
@@ -1159,7 +1167,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+29" />
+        <location line="+32" />
         <source>Fermer sans enregistrer ? Ce qui a été saisi sur cette fiche sera perdu.</source>
         <translation type="unfinished" />
     </message>
@@ -1203,7 +1211,7 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Modification concurrente</source>
         <translation type="unfinished" />
     </message>
@@ -3151,7 +3159,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-517" />
+        <location filename="../../gui/contact_dialog.py" line="-537" />
         <source>(aucune)</source>
         <translation type="unfinished" />
     </message>

@@ -419,3 +419,53 @@ def test_the_record_shows_an_objection_at_once(qtbot, sqlite_db: Database) -> No
     dialog = ContactDialog(sqlite_db, FakeDialogs(), cid)
     qtbot.addWidget(dialog)
     assert "Opposé(e) : téléphone" in dialog.header.text()
+
+
+def test_a_new_person_s_paper_choices_are_saved_with_the_person(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: the shopkeeper records the boxes ticked on the paper form while creating the contact —
+    one save, one transaction — instead of saving, reopening and three dialogs deep."""
+    import json
+
+    from models.compliance import ConsentRecord
+    from services.compliance.forms import create_form
+
+    with sqlite_db.session() as s:
+        create_form(s, "Comptoir", "counter", "Offres", "Cuisinistes")
+    dialog = ContactDialog(sqlite_db, FakeDialogs())
+    qtbot.addWidget(dialog)
+    _fill_new(dialog, "Durand", "Zoé", "69003")
+    assert dialog.choices_box is not None and not dialog.choices_box.isChecked()
+    dialog.choices_box.setChecked(True)
+    dialog.choices.boxes["accept_phone"].setChecked(True)
+    dialog.choices.boxes["accept_phone_partner:Cuisinistes"].setChecked(True)
+    dialog.choices.proof.setText("bulletin papier, classeur 3")
+    dialog.accept()
+    assert dialog.saved_id is not None
+    with sqlite_db.session() as s:
+        r = s.query(ConsentRecord).one()
+        assert (r.contact_id, r.accept_phone, r.refuse_post) == (dialog.saved_id, True, False)
+        assert json.loads(r.accepted_partner_categories) == ["Cuisinistes"] and r.recorded_by
+
+
+def test_a_choice_that_cannot_be_recorded_saves_nothing(qtbot, sqlite_db: Database, monkeypatch) -> None:
+    """The person and their choices go together, or not at all."""
+    import gui.contact_dialog
+    from services.compliance.forms import create_form
+    from services.core.errors import InputError
+
+    with sqlite_db.session() as s:
+        create_form(s, "Comptoir", "counter", "Offres", "Cuisinistes")
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise InputError("Preuve illisible.")
+
+    monkeypatch.setattr(gui.contact_dialog, "record_consent", refused)
+    ui = FakeDialogs()
+    dialog = ContactDialog(sqlite_db, ui)
+    qtbot.addWidget(dialog)
+    _fill_new(dialog, "Durand", "Zoé", "69003")
+    dialog.choices_box.setChecked(True)  # type: ignore[union-attr]
+    dialog.accept()
+    assert ui.errors == ["Preuve illisible."] and dialog.saved_id is None
+    with sqlite_db.session() as s:
+        assert s.query(Contact).count() == 0
