@@ -51,8 +51,9 @@ class Column:
 
 COLUMNS: list[Column] = [
     Column("ref", QT_TRANSLATE_NOOP("ContactsModel", "Réf."), "C-000000"),
-    # services.contacts.to_check: a doubt an import left, cleared when a person saves the contact.
-    Column("to_check", str(QT_TRANSLATE_NOOP("ContactsModel", "À vérifier")), "⚠ À vérifier"),
+    # Marks seen at a glance (issue 15): an objection in force, a letter returned, a doubt an import left
+    # (services.contacts.to_check, cleared when a person saves the contact). Sorted by the doubt.
+    Column("to_check", str(QT_TRANSLATE_NOOP("ContactsModel", "Suivi")), "⚠ À vérifier ✖ ✉"),
     Column("civility", QT_TRANSLATE_NOOP("ContactsModel", "Civilité"), "Mme"),
     Column("first_name", QT_TRANSLATE_NOOP("ContactsModel", "Prénom"), "Jean-Pierre"),
     Column("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Nom"), "CHARPENTIER"),
@@ -70,6 +71,12 @@ COLUMNS: list[Column] = [
 TO_CHECK_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "⚠ À vérifier"))
 TO_CHECK_TIP = str(
     QT_TRANSLATE_NOOP("ContactsModel", "Un import a laissé un doute : ouvrez la fiche pour le voir.")
+)
+OBJECTED_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "✖ Opposé(e)"))
+OBJECTED_TIP = str(QT_TRANSLATE_NOOP("ContactsModel", "La personne s'est opposée : la fiche dit à quoi."))
+NPAI_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "✉ NPAI"))
+NPAI_TIP = str(
+    QT_TRANSLATE_NOOP("ContactsModel", "Un courrier est revenu : n'habite pas à l'adresse indiquée.")
 )
 
 
@@ -224,20 +231,25 @@ class ContactsModel(QAbstractTableModel):
         if col == COL_SOURCE:
             return SOURCE_KIND_LABELS.get(r.source_kind, r.source_kind)
         if col == COL_TO_CHECK:
-            return self.tr_column(TO_CHECK_MARK) if r.to_check else ""
+            return "  ".join(self.tr_column(m) for m, on in self._marks(r) if on)
         if col == COL_LAST_CONTACT:
             if r.last_contact_on is None:
                 return ""
             return self._locale.toString(_qdate(r.last_contact_on), QLocale.FormatType.ShortFormat)
         return str(getattr(r, COLUMNS[col].key) or "")
 
+    @staticmethod
+    def _marks(r: ContactRow) -> tuple[tuple[str, bool], ...]:
+        return (OBJECTED_MARK, r.objected), (NPAI_MARK, r.npai_on is not None), (TO_CHECK_MARK, r.to_check)
+
     def _tooltip(self, r: ContactRow, col: int) -> str | None:
         if col == COL_PHONE and r.mobile and r.phone:
             return f"{display_phone(r.mobile)} / {display_phone(r.phone)}"
         if col in (COL_EMAIL, COL_COMPANY, COL_CITY):
             return self._display(r, col) or None
-        if col == COL_TO_CHECK and r.to_check:
-            return self.tr_column(TO_CHECK_TIP)
+        if col == COL_TO_CHECK and (r.to_check or r.objected or r.npai_on):
+            tips = {TO_CHECK_MARK: TO_CHECK_TIP, OBJECTED_MARK: OBJECTED_TIP, NPAI_MARK: NPAI_TIP}
+            return "\n".join(self.tr_column(tips[m]) for m, on in self._marks(r) if on)
         return None
 
     def ref_of(self, row: int) -> str:

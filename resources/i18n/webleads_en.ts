@@ -1261,8 +1261,8 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>À vérifier</source>
+        <location line="+3"/>
+        <source>Suivi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1328,6 +1328,26 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
     <message>
         <location line="+2"/>
         <source>Un import a laissé un doute : ouvrez la fiche pour le voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✖ Opposé(e)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La personne s&apos;est opposée : la fiche dit à quoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✉ NPAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un courrier est revenu : n&apos;habite pas à l&apos;adresse indiquée.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1224,8 +1224,8 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
-        <source>À vérifier</source>
+        <location line="+3" />
+        <source>Suivi</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1291,6 +1291,26 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
     <message>
         <location line="+2" />
         <source>Un import a laissé un doute : ouvrez la fiche pour le voir.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>✖ Opposé(e)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>La personne s'est opposée : la fiche dit à quoi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>✉ NPAI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Un courrier est revenu : n'habite pas à l'adresse indiquée.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -7,9 +7,10 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from services.contacts.to_check import to_check_condition
 from services.core.bulk import driver_rows
@@ -131,13 +132,20 @@ class ContactRow:
     source_kind: str
     last_contact_on: date | None
     to_check: bool = False  # « à vérifier » (services.contacts.to_check)
+    npai_on: date | None = None  # a letter came back « n'habite pas à l'adresse indiquée »
+    objected: bool = False  # an objection in force (docs/rules.md §5.1), whatever its scope
 
     @property
     def ref(self) -> str:
         return format_ref(self.id)
 
 
-_ROW_COLUMNS = [getattr(Contact, f.name) for f in fields(ContactRow)]
+_OBJECTED = (
+    exists()
+    .where(Opposition.contact_id == Contact.id, Opposition.lifted_by_consent_id.is_(None))
+    .label("objected")
+)
+_ROW_COLUMNS = [getattr(Contact, f.name) for f in fields(ContactRow) if f.name != "objected"] + [_OBJECTED]
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, ContactRow]:

@@ -16,6 +16,7 @@ from gui.contacts_model import (
     COL_LAST_CONTACT,
     COL_PHONE,
     COL_REF,
+    COL_TO_CHECK,
     PAGE_SIZE,
     ContactsModel,
     IdRole,
@@ -469,3 +470,24 @@ def test_a_choice_that_cannot_be_recorded_saves_nothing(qtbot, sqlite_db: Databa
     assert ui.errors == ["Preuve illisible."] and dialog.saved_id is None
     with sqlite_db.session() as s:
         assert s.query(Contact).count() == 0
+
+
+def test_the_list_marks_objections_returned_mail_and_doubts(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: the list shows who objected, whose letter came back and whom an import doubted."""
+    from services.compliance.oppositions import record_opposition
+    from services.contacts.to_check import mark_to_check
+
+    with sqlite_db.session() as s:
+        quiet = make_contact(s, last_name="Calme").id
+        opposed = make_contact(s, last_name="Refus", email="r@example.fr", mobile="").id
+        record_opposition(s, opposed, "phone", "phone", date(2026, 11, 2))
+        back = make_contact(s, last_name="Retour", email="b@example.fr", mobile="")
+        back.npai_on = date(2026, 11, 20)
+        mark_to_check(back, ["code postal et ville ne correspondent pas"])
+        back_id = back.id
+    model = ContactsModel(sqlite_db)
+    model.reload()
+    marks = {model.contact_id(r): model.index(r, COL_TO_CHECK).data() for r in range(model.rowCount())}
+    assert marks == {quiet: "", opposed: "✖ Opposé(e)", back_id: "✉ NPAI  ⚠ À vérifier"}
+    row = next(r for r in range(model.rowCount()) if model.contact_id(r) == opposed)
+    assert "opposée" in model.index(row, COL_TO_CHECK).data(Qt.ItemDataRole.ToolTipRole)
