@@ -37,17 +37,11 @@ from models.database import Database
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled
 from services.core.settings import get_setting
-from services.postal.campaign import (
-    Doubt,
-    PostalOutcome,
-    PostalRequest,
-    doubtful_recipients,
-    preview,
-    run_postal_campaign,
-)
+from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
 from services.postal.label_sheets import all_templates, get_template
 from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, template_names
+from services.postal.review import Doubt, doubtful_recipients
 
 STATUS_CHOICES = (("", "Tous"), ("prospect", "Prospects"), ("customer", "Clients"))
 SOURCE_CHOICES = (("", "Toutes"), ("direct", "Collecte directe"), ("partner", "Partenaire"),

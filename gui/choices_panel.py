@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -49,7 +49,7 @@ class WrappedCheckBox(QWidget):
         self.box = QCheckBox(self)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
-        self.label.mousePressEvent = lambda _event: self.box.toggle()  # type: ignore[method-assign]
+        self.label.mousePressEvent = lambda _event: self.box.toggle()  # type: ignore[method-assign]  # a click on the sentence ticks the box
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
@@ -132,7 +132,8 @@ class ChoicesPanel(QWidget):
 
     def _show_boxes(self) -> None:
         while self.box_layout.count():
-            widget = self.box_layout.takeAt(0).widget()
+            item = self.box_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.boxes = {}
@@ -171,7 +172,7 @@ class ChoicesPanel(QWidget):
     def record_arguments(self) -> dict[str, Any]:
         """The keyword arguments of services.compliance.consents.record_consent, contact aside."""
         answers, categories = self.answers()
-        wall: datetime = self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        wall = cast(datetime, self.when.dateTime().toPython()).replace(second=0, microsecond=0)
         return {
             "form_version_id": self.version.currentData(), **answers, "accepted_partner_categories": categories,
             "recorded_on": from_wall_time(wall, self.tz), "channel": self.channel.currentData(),

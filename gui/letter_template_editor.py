@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
@@ -29,7 +30,6 @@ from models.contact import parse_ref
 from models.database import Database
 from services.contacts.search import first_contact_ids
 from services.core.errors import UserError
-from services.postal.campaign import letter_preview
 from services.postal.letter_templates import (
     FIELDS,
     PART_LABELS,
@@ -38,6 +38,7 @@ from services.postal.letter_templates import (
     save_version,
     template_names,
 )
+from services.postal.review import letter_preview
 
 SHORT_LABELS = {"body": "Courrier", "notice_art13": "Notice art. 13 (collecte directe)",
                 "notice_art14": "Notice art. 14 (données d'un tiers)", "reminder": "Rappel (déjà informé)",
@@ -72,7 +73,7 @@ class LetterTemplateEditor(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setToolTip(code)
             self.fields.addItem(item)
-            insert_menu.addAction(meaning, lambda c=code: self.insert_code(c))
+            insert_menu.addAction(meaning, partial(self.insert_code, code))
         self.fields.itemDoubleClicked.connect(self._insert_field)
         self.fields.setToolTip(self.tr("Double-cliquez pour insérer le champ dans le texte"))
         self.insert_button = QPushButton(self.tr("&Insérer un champ"))

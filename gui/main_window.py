@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettin
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from gui.sections import SECTIONS, Section
 from services.core.paths import log_file
 
 if TYPE_CHECKING:  # the database layer is imported once the frame is on screen (gui/app.py)
+    from gui.help_browser import HelpDialog
     from models.database import Database
 
 APP_TITLE = "webleads-tracker"
@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.ui = ui or Dialogs(self)
         self.screens: dict[str, QWidget] = {}
-        self.help_dialog: QDialog | None = None  # the guide (F1), built on first use
+        self.help_dialog: HelpDialog | None = None  # the guide (F1), built on first use
         self.setWindowTitle(APP_TITLE)
 
         self.sidebar = QListWidget(self)

@@ -10,7 +10,8 @@ import pytest
 from models.database import Database
 from services.contacts.to_check import mark_to_check
 from services.core.settings import set_settings
-from services.postal.campaign import PostalRequest, doubtful_recipients, preview
+from services.postal.campaign import PostalRequest, preview
+from services.postal.review import doubtful_recipients
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 

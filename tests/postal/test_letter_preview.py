@@ -11,8 +11,8 @@ from models.compliance import InformedRecord
 from models.database import Database
 from services.compliance.oppositions import record_opposition
 from services.core.settings import set_settings
-from services.postal.campaign import letter_preview
 from services.postal.letter_templates import DEFAULT_TEXTS
+from services.postal.review import letter_preview
 from tests.helpers import make_contact
 
 
