@@ -166,7 +166,7 @@ class BackupDialog(QDialog):
             more = len(result.carried) - 30
             self.ui.show_info(self.tr(
                 "Base restaurée depuis {0}.\nLa base remplacée est sauvegardée : {1}\n\nRepris de la base remplacée :\n{2}{3}"
-            ).format(path.name, result.safety_copy, carried, self.tr("\n… et {0} autre(s)").format(more) if more > 0 else ""))  # fmt: skip
+            ).format(path.name, result.safety_copy, carried, self.tr("\n… et %n autre(s)", "", more) if more > 0 else ""))  # fmt: skip
 
         self.task = run_task(
             self, self.tr("Restauration…"), lambda _p: restore(self.db, path, force=force, passphrase=passphrase),

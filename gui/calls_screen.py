@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.phone_campaign_dialog import PhoneCampaignDialog, PhoneCampaignValues
 from gui.tasks import Task, run_task
 from gui.use_case import attempt, failure_text
@@ -167,7 +168,7 @@ class CallsScreen(QWidget):
         grid = QGridLayout(self.outcome_box)
         self.outcome_buttons: dict[str, QPushButton] = {}
         for i, (key, outcome, label) in enumerate(OUTCOME_KEYS):
-            button = QPushButton(f"{key}  {self.tr(label)}", self)
+            button = QPushButton(f"{key}  {tr_label(label)}", self)
             button.setToolTip(self.tr("Touche {key}").format(key=key))
             button.clicked.connect(lambda _=False, o=outcome: self.log_outcome(o))
             self.outcome_buttons[outcome] = button
@@ -472,7 +473,7 @@ class CallsScreen(QWidget):
                 return write_call_list(s, path, result, str(get_setting(s, "org.name") or ""))
 
         def done(n: int) -> None:
-            self.ui.show_info(self.tr("{n} personne(s) dans {path}.").format(n=n, path=path))
+            self.ui.show_info(self.tr("%n personne(s) dans {path}.", "", n).format(path=path))
 
         self.task = run_task(self, self.tr("Liste d'appels"), work, done, self._task_failed)
 
@@ -491,9 +492,9 @@ class CallsScreen(QWidget):
 
         def done(report: ImportReport) -> None:
             lines = [
-                self.tr("{n} appel(s) importé(s), {d} déjà présent(s).").format(
-                    n=report.imported, d=report.duplicates
-                )
+                self.tr("%n appel(s) importé(s)", "", report.imported)
+                + ", "
+                + self.tr("%n déjà présent(s).", "", report.duplicates)
             ]
             lines += [self.tr("Ligne {n} refusée : {r}").format(n=n, r=r) for n, r in report.refused[:20]]
             lines += [

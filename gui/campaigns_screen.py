@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.dialogs import Dialogs
 from gui.label_setup_panel import LabelSetupPanel
+from gui.labels import tr_label
 from gui.letter_template_editor import LetterTemplateEditor
 from gui.pdf_preview import PdfPreview
 from gui.tasks import run_task
@@ -95,14 +96,14 @@ class CampaignsScreen(QWidget):
         self.search.setPlaceholderText(self.tr("nom, ville, code postal, référence…"))
         self.status = QComboBox()
         for value, label in STATUS_CHOICES:
-            self.status.addItem(self.tr(label), value)
+            self.status.addItem(tr_label(label), value)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("étiquettes exigées, séparées par des virgules"))
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText(self.tr("75, 2A, 971…"))
         self.source = QComboBox()
         for value, label in SOURCE_CHOICES:
-            self.source.addItem(self.tr(label), value)
+            self.source.addItem(tr_label(label), value)
         self.template = QComboBox()
         self.template.currentIndexChanged.connect(self._template_changed)
         self.start_at = QSpinBox()
@@ -304,9 +305,8 @@ class CampaignsScreen(QWidget):
         counts = decision.counts()
         reasons = "".join(f"\n  • {EXCLUSION_LABELS[k]} : {v}" for k, v in sorted(counts.items()))
         self.summary.setText(
-            self.tr("%1 courrier(s) pour %2 personne(s) ; %3 exclue(s).")
-            .replace("%1", str(decision.letters)).replace("%2", str(decision.people))
-            .replace("%3", str(len(decision.excluded))) + reasons
+            self.tr("%n courrier(s)", "", decision.letters) + " " + self.tr("pour %n personne(s)", "", decision.people)
+            + " ; " + self.tr("%n exclue(s).", "", len(decision.excluded)) + reasons
         )  # fmt: skip
 
     def generate(self) -> None:
@@ -324,9 +324,10 @@ class CampaignsScreen(QWidget):
             )
             return
         if not self.ui.confirm(
-            self.tr("Créer la campagne « %1 » : %2 courrier(s) et autant d'étiquettes, %3 exclu(s) ?\n"
-                    "Les personnes qui reçoivent la notice complète seront enregistrées comme informées.")
-            .replace("%1", req.name).replace("%2", str(decision.letters)).replace("%3", str(len(decision.excluded))),
+            self.tr("Créer la campagne « {0} » : ").format(req.name)
+            + self.tr("%n courrier(s) et autant d'étiquettes", "", decision.letters) + ", "
+            + self.tr("%n exclu(s) ?", "", len(decision.excluded)) + "\n"
+            + self.tr("Les personnes qui reçoivent la notice complète seront enregistrées comme informées."),
             self.tr("Créer la campagne"), self.tr("Créer"),
         ):  # fmt: skip
             return
@@ -346,9 +347,9 @@ class CampaignsScreen(QWidget):
         self._set_busy(False)
         self.last_outcome = outcome
         self.output_label.setText(
-            self.tr("Campagne n° %1 : %2 courrier(s), %3 planche(s) d'étiquettes — %4")
-            .replace("%1", str(outcome.campaign_id)).replace("%2", str(outcome.recipients))
-            .replace("%3", str(outcome.label_pages)).replace("%4", str(outcome.folder))
+            self.tr("Campagne n° {0} : ").format(outcome.campaign_id)
+            + self.tr("%n courrier(s)", "", outcome.recipients) + ", "
+            + self.tr("%n planche(s) d'étiquettes", "", outcome.label_pages) + f" — {outcome.folder}"
         )  # fmt: skip
         self._set_outputs_enabled(True)
         self._open_output("labels.pdf")

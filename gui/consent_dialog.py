@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.use_case import attempt
 from models.compliance import CONSENT_CHANNEL_LABELS
 from models.contact import Contact, format_ref
@@ -98,7 +99,7 @@ class ConsentDialog(QDialog):
         self.recorded_by = QLineEdit()
         self.proof_kind = QComboBox()
         for key, label in PROOF_KINDS:
-            self.proof_kind.addItem(self.tr(label), key)
+            self.proof_kind.addItem(tr_label(label), key)
         self.proof = QLineEdit()
         self.proof.setPlaceholderText(self.tr("Note, chemin du scan ou identifiant de soumission"))
         browse = QPushButton(self.tr("Choisir le &fichier…"))

@@ -271,9 +271,11 @@ class ContactsScreen(QWidget):
         done = attempt(self.ui, self.db, lambda s: erase_contact(s, contact_id))
         if done:
             self.ui.show_info(
-                self.tr("Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.").format(
-                    ref=ref, n=len(done.value)
-                )
+                self.tr(
+                    "Contact {ref} effacé ; %n notification(s) à envoyer aux partenaires.",
+                    "",
+                    len(done.value),
+                ).format(ref=ref)
             )
 
     def delete_selected(self) -> None:

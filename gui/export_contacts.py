@@ -18,8 +18,7 @@ from services.core.errors import Cancelled
 FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, UTF-8 « ; » (*.csv)"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportContacts", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
 
 
 def export_contacts_dialog(
@@ -27,7 +26,9 @@ def export_contacts_dialog(
 ) -> Task | None:
     """Ask where, then write the file on a worker thread behind the progress dialog (Cancel: no file)."""
     suggested = f"contacts-{date.today():%Y-%m-%d}.xlsx"
-    path = ui.ask_save_path(tr("Exporter les contacts"), FILTERS, suggested, purpose="export")
+    path = ui.ask_save_path(
+        translate("ExportContacts", "Exporter les contacts"), FILTERS, suggested, purpose="export"
+    )
     if path is None:
         return None
     if path.suffix.lower() not in (".xlsx", ".csv"):
@@ -39,16 +40,20 @@ def export_contacts_dialog(
 
         with db.session() as s:
             return export_contacts(
-                s, Path(path), selection, lambda n: progress(n, 0, tr("Export… {n} contacts").format(n=n))
+                s,
+                Path(path),
+                selection,
+                lambda n: progress(n, 0, translate("ExportContacts", "Export… %n contact(s)", "", n)),
             )
 
     def done(count: int) -> None:
         ui.show_info(
-            tr("{n} contact(s) exporté(s) dans {path}.").format(n=count, path=path), tr("Export terminé")
+            translate("ExportContacts", "%n contact(s) exporté(s) dans {path}.", "", count).format(path=path),
+            translate("ExportContacts", "Export terminé"),
         )
 
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
-            ui.show_error(str(exc), tr("Export impossible"))
+            ui.show_error(str(exc), translate("ExportContacts", "Export impossible"))
 
-    return run_task(parent, tr("Export des contacts…"), work, done, failed)
+    return run_task(parent, translate("ExportContacts", "Export des contacts…"), work, done, failed)

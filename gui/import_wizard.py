@@ -14,7 +14,15 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.tasks import Task, run_task
 from gui.use_case import attempt, failure_text
 from models.compliance import Form, FormVersion
@@ -59,6 +68,7 @@ from services.importing.reading import Table, cell_text, read_table, sheet_names
 from services.importing.report import write_report
 from services.importing.running import run_import
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") literally
 FILE_FILTER = "Tableurs, CSV et carnets d'adresses (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)"
 MAPPING_FILTER = "Correspondance de colonnes (*.json)"
 PREVIEW_ROWS = 8
@@ -257,9 +267,9 @@ class SheetPage(QWizardPage):
         self.header_spin.setValue(t.header_row + 1)
         self._loading = False
         self.info.setText(
-            self.tr("{rows} ligne(s) de données sous l'en-tête, {cols} colonne(s).").format(
-                rows=QLocale().toString(len(t.rows)), cols=len(t.headers)
-            )
+            self.tr("%Ln ligne(s) de données sous l'en-tête", "", len(t.rows))
+            + ", "
+            + self.tr("%n colonne(s).", "", len(t.headers))
         )
         self.preview.setColumnCount(len(t.headers))
         self.preview.setHorizontalHeaderLabels(t.headers)
@@ -365,7 +375,7 @@ class MappingPage(QWizardPage):
         for c, header in enumerate(t.headers):
             combo = QComboBox()
             for key, label in TARGETS.items():
-                combo.addItem(self.tr(label), key)
+                combo.addItem(tr_label(label), key)
             combo.setCurrentIndex(max(0, combo.findData(self.w.mapping.get(header, ""))))
             combo.currentIndexChanged.connect(self._changed)
             combo.setAccessibleName(header)
@@ -485,7 +495,7 @@ class SourcePage(QWizardPage):
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("— choisissez —"), "")
         for key, label in SOURCE_KIND_LABELS.items():
-            self.kind_combo.addItem(self.tr(label), key)
+            self.kind_combo.addItem(tr_label(label), key)
         self.kind_combo.currentIndexChanged.connect(self.completeChanged)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(
@@ -618,7 +628,7 @@ class CheckPage(QWizardPage):
         self.duplicate_combo = QComboBox()
         for key, label in (("merge", "Compléter la fiche existante (recommandé)"),
                            ("skip", "Ignorer la ligne"), ("create", "Créer quand même un nouveau contact")):  # fmt: skip
-            self.duplicate_combo.addItem(self.tr(label), key)
+            self.duplicate_combo.addItem(tr_label(label), key)
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Particulier"), "consumer")
         self.kind_combo.addItem(self.tr("Professionnel"), "professional")
@@ -681,7 +691,7 @@ class CheckPage(QWizardPage):
         self.model.set_result(result)
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
-        self.summary.setText(summary_html(result, self.tr))
+        self.summary.setText(summary_html(result))
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -695,24 +705,42 @@ class CheckPage(QWizardPage):
         return bool(s) and (s["created"] + s["merged"]) > 0 if s else False
 
 
-def summary_html(result: ImportResult, tr: Any) -> str:
+def summary_html(result: ImportResult) -> str:
+    """The counts of a dry run or an import, each with its own French plural (webleads_fr.qm)."""
     s = result.summary()
     if result.dry_run:
-        text = tr(
-            "<b>{read}</b> ligne(s) lue(s) : <b>{created}</b> contact(s) à créer, <b>{merged}</b> à compléter "
-            "(doublons), {unchanged} déjà à jour, {skipped} à ignorer, "
-            "<b style='color:#b00020'>{refused} refusée(s)</b>, {warnings} avec avertissement(s)."
-        )
+        parts = [
+            translate("ImportSummary", "<b>%n</b> contact(s) à créer", "", s["created"]),
+            translate("ImportSummary", "<b>%n</b> à compléter (doublons)", "", s["merged"]),
+            translate("ImportSummary", "%n déjà à jour", "", s["unchanged"]),
+            translate("ImportSummary", "%n à ignorer", "", s["skipped"]),
+        ]
     else:
-        text = tr(
-            "<b>{read}</b> ligne(s) lue(s) : <b>{created}</b> contact(s) créé(s), <b>{merged}</b> complété(s) "
-            "(doublons), {unchanged} déjà à jour, {skipped} ignorée(s), "
-            "<b style='color:#b00020'>{refused} refusée(s)</b>, {warnings} avec avertissement(s).<br><br>"
+        parts = [
+            translate("ImportSummary", "<b>%n</b> contact(s) créé(s)", "", s["created"]),
+            translate("ImportSummary", "<b>%n</b> complété(s) (doublons)", "", s["merged"]),
+            translate("ImportSummary", "%n déjà à jour", "", s["unchanged"]),
+            translate("ImportSummary", "%n ignorée(s)", "", s["skipped"]),
+        ]
+    parts += [
+        "<b style='color:#b00020'>" + translate("ImportSummary", "%n refusée(s)", "", s["refused"]) + "</b>",
+        translate("ImportSummary", "%n avec avertissement(s)", "", s["warnings"]),
+    ]
+    text = (
+        translate("ImportSummary", "<b>%n</b> ligne(s) lue(s)", "", s["read"])
+        + " : "
+        + ", ".join(parts)
+        + "."
+    )
+    if not result.dry_run:
+        text += "<br><br>" + translate(
+            "ImportSummary",
             "Les lignes refusées n'ont pas été importées : corrigez-les dans le fichier (le rapport donne "
-            "chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus."
+            "chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus.",
         )
-    notes = "".join(f"<br><b>{tr('Attention :')}</b> {escape(w)}" for w in result.file_warnings)
-    return text.format(**s) + notes
+    attention = translate("ImportSummary", "Attention :")
+    notes = "".join(f"<br><b>{attention}</b> {escape(w)}" for w in result.file_warnings)
+    return text + notes
 
 
 def save_report(wizard: ImportWizard, result: ImportResult | None) -> None:
@@ -734,7 +762,7 @@ def save_report(wizard: ImportWizard, result: ImportResult | None) -> None:
     except (InputError, OSError) as exc:
         wizard.ui.show_error(str(exc))
         return
-    wizard.ui.show_info(wizard.tr("{n} ligne(s) enregistrée(s) dans {path}.").format(n=n, path=path))
+    wizard.ui.show_info(wizard.tr("%n ligne(s) enregistrée(s) dans {path}.", "", n).format(path=path))
 
 
 # --- 6. import -------------------------------------------------------------------------------------------
@@ -780,7 +808,7 @@ class ImportPage(QWizardPage):
         self.done = True
         self.w.result = result
         self.setSubTitle(self.tr("Import terminé et enregistré."))
-        self.status.setText(summary_html(result, self.tr))
+        self.status.setText(summary_html(result))
         self.report_btn.setVisible(result.summary()["refused"] + result.summary()["warnings"] > 0)
         self.completeChanged.emit()
         self.w.imported.emit(result)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.use_case import attempt
 from models.database import Database
 from services.core.settings import get_setting, set_settings
@@ -79,7 +80,7 @@ class LabelSetupPanel(QWidget):
         form.addRow(self.tr("Colonnes"), self.columns)
         form.addRow(self.tr("Lignes"), self.rows)
         for name, label in GEOMETRY_FIELDS:
-            form.addRow(self.tr(label), self.geometry[name])
+            form.addRow(tr_label(label), self.geometry[name])
         self.save_template_button = QPushButton(self.tr("Enregistrer comme modèle personnalisé"))
         self.save_template_button.clicked.connect(self.save_template)
         form.addRow(self.save_template_button)

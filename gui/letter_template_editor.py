@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.use_case import attempt
 from models.database import Database
 from services.postal.letter_templates import (
@@ -50,8 +51,8 @@ class LetterTemplateEditor(QWidget):
             edit = QPlainTextEdit()
             edit.setFont(mono)
             self.editors[part] = edit
-            index = self.parts.addTab(edit, self.tr(SHORT_LABELS[part]))
-            self.parts.setTabToolTip(index, self.tr(PART_LABELS[part]))
+            index = self.parts.addTab(edit, tr_label(SHORT_LABELS[part]))
+            self.parts.setTabToolTip(index, tr_label(PART_LABELS[part]))
         self.fields = QListWidget()
         for name, meaning in FIELDS.items():
             self.fields.addItem(f"{{{{ {name} }}}} — {meaning}")

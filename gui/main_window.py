@@ -151,12 +151,12 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(hasattr(widget, "focus_search"))
 
     def _show_counts(self, shown: int, total: int) -> None:
-        locale = QLocale()
+        # %Ln: the count in the locale's digits, and the French plural from webleads_fr.qm (1 contact, 2 contacts).
         if shown == total:
-            text = self.tr("{total} contacts").format(total=locale.toString(total))
+            text = self.tr("%Ln contact(s)", "", total)
         else:
-            text = self.tr("{shown} contacts affichés sur {total}").format(
-                shown=locale.toString(shown), total=locale.toString(total)
+            text = self.tr("%Ln contact(s) affiché(s) sur {total}", "", shown).format(
+                total=QLocale().toString(total)
             )
         self.count_label.setText(text)
 

@@ -242,7 +242,7 @@ class OppositionsScreen(QWidget):
         if not done:
             return
         ref, n = format_ref(contact_id), len(done.value.notices)
-        notices = self.tr(", {0} notification(s) aux partenaires à envoyer").format(n) if n else ""
+        notices = self.tr(", %n notification(s) aux partenaires à envoyer", "", n) if n else ""
         self.clear()
         self.status.setText(
             self.tr("Opposition enregistrée pour {0} ({1}){2}.").format(ref, SCOPE_LABELS[scope], notices)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.simple_table import SimpleTable
 from gui.tasks import run_task
 from gui.use_case import attempt
@@ -145,7 +146,7 @@ class PartnersScreen(QWidget):
         self.search.returnPressed.connect(self.update_plan)
         self.status = QComboBox()
         for key, label in (("", "Prospects et clients"), ("prospect", "Prospects"), ("customer", "Clients")):
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(tr_label(label), key)
         self.status.currentIndexChanged.connect(self.update_plan)
         self.plan_label = QLabel("")
         self.plan_label.setWordWrap(True)
@@ -240,9 +241,9 @@ class PartnersScreen(QWidget):
             reasons += "<br>" + self.tr("Transmis sans leur numéro de téléphone :")
             reasons += "".join(f"<br>— {reason_label(r)} : {n}" for r, n in plan.without_phone.items())
         self.plan_label.setText(
-            self.tr("<b>{0}</b> contact(s) peuvent être transmis à {1} ; <b>{2}</b> exclu(s)").format(
-                plan.eligible, name, plan.excluded_total
-            )
+            self.tr("<b>%n</b> contact(s) transmissible(s) à {0}", "", plan.eligible).format(name)
+            + " ; "
+            + self.tr("<b>%n</b> exclu(s)", "", plan.excluded_total)
             + reasons
         )
         self.excluded.set_rows([(r.id, [r.ref, r.name, r.postcode, r.city, r.reason_label]) for r in rows])
@@ -324,9 +325,9 @@ class PartnersScreen(QWidget):
                     self.tr("Aucun contact ne peut être transmis à {0} : aucun fichier écrit.").format(name)
                 )
                 return
-            text = self.tr("{0} contact(s) transmis à {1}.\nFichier : {2}\nEmpreinte SHA-256 : {3}").format(
-                shared, name, path, checksum
-            )
+            text = self.tr(
+                "%n contact(s) transmis à {0}.\nFichier : {1}\nEmpreinte SHA-256 : {2}", "", shared
+            ).format(name, path, checksum)
             if without:
                 text += "\n" + self.tr(
                     "{0} sans leur numéro (pas d'accord pour être appelés par ce partenaire)."

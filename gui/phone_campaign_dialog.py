@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.labels import tr_label
 from services.phone.campaign import subject_warning
 from services.phone.eligibility import SUBJECT_CATEGORIES, suggested_category
 
@@ -43,7 +44,7 @@ class PhoneCampaignDialog(QDialog):
         self.subject.lineEdit().setPlaceholderText(self.tr("ex. Nouvelle collection de cuisines"))
         self.category = QComboBox(self)
         for key, label in SUBJECT_CATEGORIES.items():
-            self.category.addItem(self.tr(label), key)
+            self.category.addItem(tr_label(label), key)
         self.category.setCurrentIndex(self.category.findData("other"))
         self.confirm = QCheckBox(self)
         self.confirm.setVisible(False)
@@ -94,7 +95,7 @@ class PhoneCampaignDialog(QDialog):
         if doubt:
             self.confirm.setText(
                 self.tr("Je confirme que ces appels ne portent pas sur : {0}").format(
-                    self.tr(SUBJECT_CATEGORIES[suggested])
+                    tr_label(SUBJECT_CATEGORIES[suggested])
                 )
             )
         else:
@@ -104,7 +105,7 @@ class PhoneCampaignDialog(QDialog):
                 self.tr(
                     "Cet objet ressemble à « {0} », interdit au téléphone hors contrat en cours : choisissez "
                     "cette catégorie, ou confirmez qu'il s'agit d'autre chose."
-                ).format(self.tr(SUBJECT_CATEGORIES[suggested]))
+                ).format(tr_label(SUBJECT_CATEGORIES[suggested]))
             )
         else:
             self.warning.setText(subject_warning(subject, category))

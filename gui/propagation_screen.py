@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.simple_table import SimpleTable
 from gui.use_case import attempt
 from models.database import Database
@@ -76,7 +77,7 @@ class PropagationScreen(QWidget):
         self.banner.setWordWrap(True)
         self.filter = QComboBox()
         for key, label in self.FILTERS:
-            self.filter.addItem(self.tr(label), key)
+            self.filter.addItem(tr_label(label), key)
         self.filter.currentIndexChanged.connect(self.refresh)
         self.table = SimpleTable([self.tr("N°"), self.tr("Contact"), self.tr("Partenaire"), self.tr("Événement"),
                                   self.tr("Portée"), self.tr("Due le"), self.tr("En retard après le"),
@@ -133,8 +134,8 @@ class PropagationScreen(QWidget):
         )  # fmt: skip
         if overdue:
             self.banner.setText(
-                self.tr("<span style='color:#B00020'><b>{0} notification(s) en retard</b> : la loi demande "
-                        "d'informer les partenaires sans délai (RGPD art. 19).</span>").format(overdue)
+                self.tr("<span style='color:#B00020'><b>%n notification(s) en retard</b> : la loi demande "
+                        "d'informer les partenaires sans délai (RGPD art. 19).</span>", "", overdue)
             )  # fmt: skip
         else:
             self.banner.setText(self.tr("Aucune notification en retard."))
@@ -166,9 +167,11 @@ class PropagationScreen(QWidget):
             return
         result = done.value
         self.ui.show_info(
-            self.tr("{0} notification(s) pour {1} marquées envoyées.\nLettre : {2}\nListe : {3}").format(
-                len(result.notices), result.partner, result.letter, result.listing
-            )
+            self.tr(
+                "%n notification(s) pour {0} marquée(s) envoyée(s).\nLettre : {1}\nListe : {2}",
+                "",
+                len(result.notices),
+            ).format(result.partner, result.letter, result.listing)
         )
         self.refresh()
 
@@ -210,10 +213,11 @@ class PropagationScreen(QWidget):
             return
         result, onward = done.value
         self.ui.show_info(
-            self.tr(
-                "{0} opposition(s) enregistrée(s), {1} personne(s) inconnue(s) ajoutée(s) à la liste "
-                "d'opposition, {2} notification(s) à envoyer aux autres partenaires."
-            ).format(len(result.outcomes), result.unmatched, onward)
+            self.tr("%n opposition(s) enregistrée(s)", "", len(result.outcomes))
+            + ", "
+            + self.tr("%n personne(s) inconnue(s) ajoutée(s) à la liste d'opposition", "", result.unmatched)
+            + ", "
+            + self.tr("%n notification(s) à envoyer aux autres partenaires.", "", onward)
         )
         self.refresh()
 
@@ -224,7 +228,7 @@ class PropagationScreen(QWidget):
             return
         done = attempt(self.ui, self.db, lambda s: export_register(s, "propagation", path))
         if done:
-            self.ui.show_info(self.tr("{0} ligne(s) exportée(s) dans {1}.").format(done.value, path))
+            self.ui.show_info(self.tr("%n ligne(s) exportée(s) dans {0}.", "", done.value).format(path))
 
 
 def overdue_count(db: Database) -> int:

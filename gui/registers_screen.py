@@ -170,7 +170,7 @@ class RegistersScreen(QWidget):
 
         def done(outcome) -> None:
             self.refresh()
-            self.ui.show_info(self.tr("{0} personne(s) anonymisée(s).").format(len(outcome.anonymised)))
+            self.ui.show_info(self.tr("%n personne(s) anonymisée(s).", "", len(outcome.anonymised)))
 
         self.task = run_task(self, self.tr("Fin de conservation…"), work, done, self._failed)
 
@@ -191,7 +191,7 @@ class RegistersScreen(QWidget):
 
         def done(rows: int) -> None:
             self.ui.show_info(
-                self.tr("{0} : {1} ligne(s) écrite(s) dans\n{2}").format(label, rows, str(path))
+                self.tr("{0} : %n ligne(s) écrite(s) dans\n{1}", "", rows).format(label, str(path))
             )
 
         self.task = run_task(self, self.tr("Export : {0}").format(label), work, done, self._failed)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.use_case import attempt
 from models.compliance import OPPOSITION_SCOPES
 from models.database import Database
@@ -100,7 +101,7 @@ class AnswerDialog(QDialog):
             box = QGroupBox(self.tr("Effacement partiel : champs effacés"), self)
             grid = QGridLayout(box)
             for i, name in enumerate(ERASABLE_FIELDS):
-                self.fields[name] = QCheckBox(self.tr(FIELD_LABELS[name]), box)
+                self.fields[name] = QCheckBox(tr_label(FIELD_LABELS[name]), box)
                 grid.addWidget(self.fields[name], i // 3, i % 3)
             form.addRow(box)
             self.outcome.currentIndexChanged.connect(self._enable_fields)
@@ -179,17 +180,17 @@ class RequestsScreen(QWidget):
         self.received = _date_edit(date.today(), box)
         self.channel = QComboBox(box)
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(tr_label(label), key)
         self.details = QLineEdit(box)
         self.scope = QComboBox(box)
         for key in OPPOSITION_SCOPES:
-            self.scope.addItem(self.tr(SCOPE_LABELS[key]), key)
+            self.scope.addItem(tr_label(SCOPE_LABELS[key]), key)
         # docs/rules.md §5.2: someone not (or no longer) in the base is kept out by what they give.
         self.ids = {
             name: QLineEdit(box) for name in ("last_name", "first_name", "postcode", "email", "phone")
         }
         for name, edit in self.ids.items():
-            edit.setPlaceholderText(self.tr("Téléphone") if name == "phone" else self.tr(FIELD_LABELS[name]))
+            edit.setPlaceholderText(self.tr("Téléphone") if name == "phone" else tr_label(FIELD_LABELS[name]))
         ids_row = QHBoxLayout()
         for edit in self.ids.values():
             ids_row.addWidget(edit)
@@ -211,9 +212,9 @@ class RequestsScreen(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("Toutes"), "")
         for key, label in STATUS_LABELS.items():
-            self.status_filter.addItem(self.tr(label.capitalize()), key)
+            self.status_filter.addItem(tr_label(label).capitalize(), key)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([tr_label(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -254,9 +255,9 @@ class RequestsScreen(QWidget):
         self.table.setRowCount(len(self.views))
         for row, v in enumerate(self.views):
             values = [
-                str(v.id), self.tr(STATUS_LABELS[v.status]), self.tr(KIND_LABELS[v.kind]), v.requester, v.ref,
+                str(v.id), tr_label(STATUS_LABELS[v.status]), tr_label(KIND_LABELS[v.kind]), v.requester, v.ref,
                 v.received_on.strftime("%d/%m/%Y"), v.due_on.strftime("%d/%m/%Y"),
-                self.tr(OUTCOME_LABELS.get(v.outcome, "")) if v.outcome else "",
+                tr_label(OUTCOME_LABELS.get(v.outcome, "")) if v.outcome else "",
             ]  # fmt: skip
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -264,7 +265,9 @@ class RequestsScreen(QWidget):
                     item.setBackground(QBrush(OVERDUE))
                 self.table.setItem(row, col, item)
         late = sum(v.status == "overdue" for v in self.views)
-        self.summary.setText(self.tr("{0} demande(s), dont {1} en retard").format(len(self.views), late))
+        self.summary.setText(
+            self.tr("%n demande(s)", "", len(self.views)) + self.tr(", dont {0} en retard").format(late)
+        )
         self._update_buttons()
 
     def selected(self) -> RequestView | None:
@@ -313,14 +316,14 @@ class RequestsScreen(QWidget):
         if done.opposition_id:
             parts.append(self.tr("Opposition enregistrée : effective dès maintenant, partout."))
         if done.suppressed:
-            parts.append(self.tr("{0} identifiant(s) mis en liste d'opposition.").format(done.suppressed))
+            parts.append(self.tr("%n identifiant(s) mis en liste d'opposition.", "", done.suppressed))
         if done.erased:
             parts.append(self.tr("Contact effacé (anonymisé)."))
         if done.erased_fields:
-            names = ", ".join(self.tr(FIELD_LABELS[f]) for f in done.erased_fields)
+            names = ", ".join(tr_label(FIELD_LABELS[f]) for f in done.erased_fields)
             parts.append(self.tr("Champs effacés : {0}.").format(names))
         if done.notices:
-            parts.append(self.tr("{0} notification(s) à envoyer aux partenaires.").format(len(done.notices)))
+            parts.append(self.tr("%n notification(s) à envoyer aux partenaires.", "", len(done.notices)))
         if done.dossier:
             parts.append(self.tr("Dossier de la personne écrit : {0}").format(done.dossier))
         if parts:

@@ -238,7 +238,9 @@ def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], ac
 def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], action: str,
                  changed: Iterable[str] | None, origin: str) -> int:  # fmt: skip
     """One event per chunk: row_ref « *LO-HI » (the contacts it covers, for the history's lookup), after =
-    {"t": layout, "rows": [[ref, contact, state], ...], "changed": [...], "origin": what wrote them}."""
+    {"t": layout, "rows": [[ref, contact, state], ...], "changed": [...], "origin": what wrote them}.
+    Rows that differ only by their id and contact (an import's sources, a transmission's lines) are written
+    {"template": {...}, "rows": [[id, contact], ...]}: their digests are the template's, computed when checked."""
     buffer = _pending(session)
     trans = session.get_nested_transaction() or session.get_transaction()
     spec = JOURNALED[table]
@@ -246,31 +248,65 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
     tag = layout(table).tag
     now = utcnow()
     for batch in _batches(rows, BULK_CHUNK):
-        if table != "contacts":
-            keys.load(spec.contact(row) for row in batch)
-        entries = [
-            [spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch
-        ]
-        contacts = [e[1] for e in entries if e[1] is not None]
-        span = f"*{min(contacts)}-{max(contacts)}" if contacts else "*"
-        body: dict[str, Any] = {"t": tag, "rows": entries}
+        body: dict[str, Any] = {"t": tag}
+        template = _template(table, batch) if action == "insert" else None
+        if template is not None:
+            body["template"] = template
+            body["rows"] = [[row[spec.key_column], spec.contact(row)] for row in batch]
+        else:
+            if table != "contacts":
+                keys.load(spec.contact(row) for row in batch)
+            body["rows"] = [
+                [spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch
+            ]
+        contacts = [e[1] for e in body["rows"] if e[1] is not None]
         if changed is not None:
             body["changed"] = sorted(set(changed) - spec.skip)
         if origin:
             body["origin"] = origin
         buffer.append((trans, {
-            "at": now, "os_user": WHO[0], "host": WHO[1], "table_name": table, "row_ref": span,
-            "contact_id": None, "action": action, "before": "", "after": ENCODE(body), "state": "",
-            "seeded": False,
+            "at": now, "os_user": WHO[0], "host": WHO[1], "table_name": table,
+            "row_ref": f"*{min(contacts)}-{max(contacts)}" if contacts else "*", "contact_id": None,
+            "action": action, "before": "", "after": ENCODE(body), "state": "", "seeded": False,
         }))  # fmt: skip
     return len(rows)
+
+
+def _template(table: str, batch: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The values every row of the batch shares, when they differ only by their id and contact and hold
+    nothing personal; else None."""
+    spec = JOURNALED[table]
+    if spec.personal or not batch:
+        return None
+    own = {spec.key_column, "contact_id"}
+    first = {k: v for k, v in batch[0].items() if k not in own and k not in spec.skip}
+    for row in batch:
+        for k, v in first.items():
+            if row.get(k) != v:
+                return None
+    return {k: canonical(v) for k, v in first.items()}
+
+
+def template_rows(table: str, body: dict[str, Any]) -> list[list[Any]]:
+    """A bulk event's rows as [ref, contact, state] — computing the digests of a template's rows."""
+    spec = JOURNALED[table]
+    if "template" not in body:
+        return list(body["rows"])
+    template = body["template"]
+    out = []
+    for ref, contact in body["rows"]:
+        row = {**template, spec.key_column: ref}
+        if contact is not None:
+            row["contact_id"] = contact
+        out.append([str(ref), contact, state_of(table, row, None, body["t"])])
+    return out
 
 
 def bulk_rows(event: JournalEvent) -> list[list[Any]]:
     """The [ref, contact, state] of each row a bulk event covers ([] for a one-row event)."""
     if not event.row_ref.startswith("*") or not event.after:
         return []
-    return list(json.loads(event.after)["rows"])
+    return template_rows(event.table_name, json.loads(event.after))
 
 
 def bulk_covers(row_ref: str, contact_id: int) -> bool:

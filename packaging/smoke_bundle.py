@@ -142,6 +142,13 @@ class Smoke:
         assert self.pages(calibration) == 1
         decision = self.json("call", "check", "--contact", ref, "--at", "2026-12-01 10:00")
         assert decision["contact"] == ref and isinstance(decision["allowed"], bool), decision
+        # The journal's AES-GCM and the age format of encrypted backups (cryptography, cffi, pyrage).
+        assert self.json("audit", "verify")["ok"], "audit verify"
+        secret = self.work / "phrase.txt"
+        secret.write_text("une phrase secrète de démonstration", encoding="utf-8")
+        self.json("backup", "encrypt", "--passphrase-file", str(secret))
+        backup = self.json("backup", "create")
+        self.json("backup", "restore", backup["file"], "--passphrase-file", str(secret))
         if pg:  # psycopg is always in the bundle: a shared PostgreSQL base opens
             self.json("--db", pg, "init")
             self.json("--db", pg, "contacts", "list")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import create_engine, text
 
-from models.database import Database, open_database
+from models.database import MIGRATIONS_DIR, Database, open_database
 from services.core.pdf_watermark import set_demo_watermark
 
 PG_URL = os.environ.get("WEBLEADS_TEST_PG", "")
@@ -38,24 +41,54 @@ def _reset_pg(url: str) -> None:
     engine.dispose()
 
 
-def make_db(engine_name: str, tmp_path: Path) -> Database:
+def _schema_fingerprint() -> str:
+    """What decides the schema of a new base: the migrations and the code that runs them."""
+    digest = hashlib.sha256()
+    for path in sorted([*MIGRATIONS_DIR.rglob("*.py"), MIGRATIONS_DIR.parent / "database.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def migrated_sqlite_template() -> Path:
+    """A SQLite base migrated once, copied for each test (a copy costs a few milliseconds, running the
+    migrations half a second: most of a data-layer test's time). It is kept in the temporary folder under
+    the fingerprint of the migrations, so that the thousands of short runs of bench/mutation.py migrate
+    once; a changed migration makes a new one. The migrations themselves are tested on fresh files
+    (tests/models/test_database.py, and the tests that start from an old revision)."""
+    path = Path(tempfile.gettempdir()) / f"webleads-test-base-{_schema_fingerprint()}.sqlite"
+    if not path.exists():
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        open_database(f"sqlite:///{partial}").dispose()  # closing the last connection checkpoints the WAL
+        os.replace(partial, path)  # whole or absent: another run may be reading it
+    return path
+
+
+@pytest.fixture(scope="session")
+def sqlite_template() -> Path:
+    return migrated_sqlite_template()
+
+
+def make_db(engine_name: str, tmp_path: Path, template: Path | None = None) -> Database:
     if engine_name == "postgresql":
         _reset_pg(PG_URL)
         return open_database(PG_URL)
-    return open_database(f"sqlite:///{tmp_path / 'test.sqlite'}")
+    path = tmp_path / "test.sqlite"
+    if template is not None:
+        shutil.copyfile(template, path)
+    return open_database(f"sqlite:///{path}")  # on a copy: finds it at the head, migrates nothing
 
 
 @pytest.fixture(params=ENGINES)
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def db(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     """A fresh, migrated base: SQLite always, PostgreSQL too when WEBLEADS_TEST_PG is set."""
-    database = make_db(request.param, tmp_path)
+    database = make_db(request.param, tmp_path, sqlite_template)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     """A fresh SQLite base, for the window tests."""
-    database = make_db("sqlite", tmp_path)
+    database = make_db("sqlite", tmp_path, sqlite_template)
     yield database
     database.dispose()

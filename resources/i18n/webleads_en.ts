@@ -2,62 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
-        <location filename="../../gui/export_contacts.py" line="+30"/>
-        <source>Exporter les contacts</source>
+        <location filename="../../gui/about_dialog.py" line="+23"/>
+        <source>webleads-tracker : licence MIT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Export… {n} contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{n} contact(s) exporté(s) dans {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export terminé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export impossible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export des contacts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="+634"/>
-        <source>&lt;b&gt;{read}&lt;/b&gt; ligne(s) lue(s) : &lt;b&gt;{created}&lt;/b&gt; contact(s) à créer, &lt;b&gt;{merged}&lt;/b&gt; à compléter (doublons), {unchanged} déjà à jour, {skipped} à ignorer, &lt;b style=&apos;color:#b00020&apos;&gt;{refused} refusée(s)&lt;/b&gt;, {warnings} avec avertissement(s).</source>
+        <location line="+1"/>
+        <source>Codes postaux officiels et libellés d&apos;acheminement (paquet «&#xa0;codes-postaux&#xa0;», Base Adresse Nationale : IGN, DINUM, ANCT) : licence MIT ; données d&apos;origine INSEE et DGFiP sous Licence Ouverte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>&lt;b&gt;{read}&lt;/b&gt; ligne(s) lue(s) : &lt;b&gt;{created}&lt;/b&gt; contact(s) créé(s), &lt;b&gt;{merged}&lt;/b&gt; complété(s) (doublons), {unchanged} déjà à jour, {skipped} ignorée(s), &lt;b style=&apos;color:#b00020&apos;&gt;{refused} refusée(s)&lt;/b&gt;, {warnings} avec avertissement(s).&lt;br&gt;&lt;br&gt;Les lignes refusées n&apos;ont pas été importées : corrigez-les dans le fichier (le rapport donne chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus.</source>
+        <source>Polices DejaVu Sans (normale, grasse, condensée) : licence Bitstream Vera ; modifications DejaVu dans le domaine public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Qt 6 et PySide6 : licence LGPL version 3 (voir «&#xa0;À propos de Qt&#xa0;»).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fichier de prospection postale et téléphonique conforme au RGPD et aux règles de la CNIL, pour les petites entreprises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Les données restent sur cet ordinateur (ou sur le serveur de la boutique).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base : {base}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journal : {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Les autres bibliothèques et le texte complet de chaque licence sont dans le fichier THIRD_PARTY_NOTICES.md et le dossier «&#xa0;licences&#xa0;», livrés avec le programme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>À propos de webleads-tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>À propos de Qt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../gui/requests_screen.py" line="+68"/>
+        <location filename="../../gui/requests_screen.py" line="+80"/>
         <source>Répondre à la demande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Texte de la réponse. Un refus est motivé et rappelle le droit de réclamation auprès de la CNIL.</source>
+        <location line="+11"/>
+        <source>Texte de la réponse. Un refus est motivé ; le droit de réclamation auprès de la CNIL y est ajouté s&apos;il n&apos;y figure pas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Réponse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,11 +92,41 @@
         <source>Texte</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Effacement partiel : champs effacés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>« Accordée » efface le contact (anonymisation) et prévient les partenaires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corrigez d&apos;abord la fiche du contact : les partenaires qui ont reçu le champ corrigé sont prévenus à l&apos;enregistrement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>« Accordée » écrit le dossier de la personne (PDF) dans le dossier choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>« Accordée » écrit ses données (JSON) dans le dossier choisi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&apos;opposition a pris effet à sa réception ; elle ne se refuse pas.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+42"/>
+        <location filename="../../gui/app.py" line="+55"/>
         <source>Une erreur inattendue est survenue : {error}
 
 Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :
@@ -88,15 +139,179 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>Impossible d&apos;ouvrir la base</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../gui/backup_dialog.py" line="+45"/>
+        <source>Sauvegardes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Base PostgreSQL : les sauvegardes du serveur font foi. « Sauvegarder maintenant » écrit une copie avec pg_dump (s&apos;il est installé) dans {0}. La restauration se fait avec les outils du serveur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Une copie de la base est faite chaque jour au premier démarrage et à la fermeture si quelque chose a changé, dans {0} (lisible par vous seul). Les 7 dernières copies quotidiennes et 4 hebdomadaires sont gardées. Une restauration ne fait jamais revenir une personne opposée : les oppositions, effacements et notifications enregistrés depuis la copie sont repris.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Motif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taille</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sauvegarder maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restaurer la sauvegarde choisie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restaurer un &amp;fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ouvrir le &amp;dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>oui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sauvegarde écrite :
+{0}
+
+Journal à cet instant : {1} événement(s), empreinte
+{2}
+(notez-la : un journal réécrit ne la retrouverait pas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sauvegarde…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choisissez d&apos;abord une sauvegarde dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restaurer une sauvegarde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sauvegardes (*.sqlite *.age);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remplacer la base par la sauvegarde du {0} ?
+
+La base actuelle est d&apos;abord sauvegardée ; les oppositions, effacements et notifications enregistrés depuis sont repris.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Restaurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Sauvegarde chiffrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phrase secrète :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>La base actuelle a {0} événement(s) enregistrés après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restaurer quand même</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(rien à reprendre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base restaurée depuis {0}.
+La base remplacée est sauvegardée : {1}
+
+Repris de la base remplacée :
+{2}{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>
+… et %n autre(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restauration…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CallsScreen</name>
     <message>
-        <location filename="../../gui/calls_screen.py" line="+111"/>
+        <location filename="../../gui/calls_screen.py" line="+115"/>
         <source>Nouvelle campagne…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,7 +356,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Résultat de l&apos;appel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,7 +376,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Créez une campagne téléphonique pour commencer (« Nouvelle campagne… »).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,12 +386,12 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Campagne téléphonique</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{a} à appeler maintenant · {b} plus tard · {x} exclus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,6 +422,13 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
     </message>
     <message>
         <location line="+3"/>
+        <source>
+
+Premier appel — à dire : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Derniers appels : {calls}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,17 +473,36 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Liste d&apos;appels pour un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{n} personne(s) dans {path}.</source>
-        <translation type="unfinished"></translation>
+        <source>%n personne(s) dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n appel(s) importé(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n déjà présent(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
         <source>Liste d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,12 +512,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{n} appel(s) importé(s), {d} déjà présent(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>Ligne {n} refusée : {r}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,7 +531,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+89"/>
+        <location filename="../../gui/campaigns_screen.py" line="+91"/>
         <source>par exemple « Offres d&apos;automne 2026 »</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,6 +562,16 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
     </message>
     <message>
         <location line="+4"/>
+        <source>Information seule : les personnes à qui l&apos;information sur leurs données est due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lettre de renouvellement : les personnes au-delà de la durée de conservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Nom de la campagne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,13 +592,13 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
-        <location line="+182"/>
+        <location line="+44"/>
+        <location line="+201"/>
         <source>Étiquettes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-244"/>
         <source>Début du code postal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,7 +623,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Vérifier les destinataires</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,12 +644,12 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
     </message>
     <message>
         <location line="+9"/>
-        <location line="+181"/>
+        <location line="+200"/>
         <source>Courriers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-180"/>
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -423,7 +669,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+91"/>
         <source>Sélection des destinataires…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,13 +678,72 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <source>Vérification des destinataires</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>%1 courrier(s) pour %2 personne(s) ; %3 exclue(s).</source>
+        <location line="+43"/>
+        <source>%n courrier(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-43"/>
+        <source>pour %n personne(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n exclue(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Créer la campagne « {0} » : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n courrier(s) et autant d&apos;étiquettes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n exclu(s) ?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
+        <source>Campagne n° {0} : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n planche(s) d&apos;étiquettes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,13 +753,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Créer la campagne « %1 » : %2 courrier(s) et autant d&apos;étiquettes, %3 exclu(s) ?
-Les personnes qui reçoivent la notice complète seront enregistrées comme informées.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Créer la campagne</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,20 +773,15 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Campagne n° %1 : %2 courrier(s), %3 planche(s) d&apos;étiquettes — %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>La campagne n&apos;a pas pu être créée : %1</source>
+        <location line="+19"/>
+        <source>La campagne n&apos;a pas pu être créée</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="-92"/>
+        <location filename="../../gui/import_wizard.py" line="+626"/>
         <source>Vérification</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,7 +844,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../gui/consent_dialog.py" line="+65"/>
+        <location filename="../../gui/consent_dialog.py" line="+74"/>
         <source>Choix de {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +864,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Note, chemin du scan ou identifiant de soumission</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,12 +932,12 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="+134"/>
+        <location filename="../../gui/contact_dialog.py" line="+129"/>
         <source>Fiche</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,7 +947,12 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Saisi par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Historique</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,7 +962,17 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+4"/>
+        <source>&amp;Dossier de la personne…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tout ce que la base détient sur la personne (RGPD art. 15 et 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Identité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,7 +1052,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Contact {ref} — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,7 +1062,32 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+11"/>
+        <source>&lt;b&gt;⚠ À vérifier&lt;/b&gt; — l&apos;import a laissé un doute :&lt;ul style=&apos;margin:2px&apos;&gt;{items}&lt;/ul&gt;Corrigez si besoin puis enregistrez : la fiche ne sera plus signalée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dossier de la personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf);;JSON — portabilité (*.json);;Classeur (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier écrit : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(repris de l&apos;historique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Communes de ce code postal :</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +1097,7 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Modification concurrente</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,8 +1105,13 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+57"/>
+        <location filename="../../gui/contacts_model.py" line="+53"/>
         <source>Réf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>À vérifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -830,11 +1169,21 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
         <source>Dernier contact</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ À vérifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un import a laissé un doute : ouvrez la fiche pour le voir.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+52"/>
+        <location filename="../../gui/contacts_screen.py" line="+57"/>
         <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,12 +1199,12 @@ Les personnes qui reçoivent la notice complète seront enregistrées comme info
     </message>
     <message>
         <location line="+1"/>
-        <location line="+224"/>
+        <location line="+228"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-32"/>
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d&apos;opposition sont conservés comme preuve, et chaque partenaire qui l&apos;a reçu sera notifié.</source>
@@ -871,13 +1220,16 @@ Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses c
         <source>Effacer</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>Contact {ref} effacé ; {n} notification(s) à envoyer aux partenaires.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Contact {ref} effacé ; %n notification(s) à envoyer aux partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Supprimer définitivement le contact {ref} ({name}) ?
 
 Sa fiche et son historique seront effacés. Cette action ne peut pas être annulée.</source>
@@ -918,9 +1270,48 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>ExportContacts</name>
+    <message>
+        <location filename="../../gui/export_contacts.py" line="+30"/>
+        <source>Exporter les contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Export… %n contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n contact(s) exporté(s) dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export terminé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export des contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../gui/requests_screen.py" line="+12"/>
+        <location filename="../../gui/requests_screen.py" line="+29"/>
         <source>Prolonger de deux mois</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,18 +1334,18 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="-473"/>
-        <location line="+25"/>
+        <location filename="../../gui/import_wizard.py" line="-542"/>
+        <location line="+29"/>
         <source>Fichier à importer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
-        <source>Un classeur Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods) ou un fichier CSV.</source>
+        <location line="-26"/>
+        <source>Un classeur Excel (.xlsx, .xlsm, .xls), LibreOffice (.ods), un fichier CSV (export de Google Contacts, Outlook, Dolibarr, Odoo, Brevo, Mailchimp…) ou un carnet d&apos;adresses vCard (.vcf).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Chemin du fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,11 +1356,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
     <message>
         <location line="+7"/>
-        <source>La ligne d&apos;en-tête est trouvée même sous un titre ou des lignes vides. Rien n&apos;est enregistré avant la dernière étape : vous verrez d&apos;abord ce que l&apos;import ferait, ligne par ligne.</source>
+        <source>La ligne d&apos;en-tête est trouvée même sous un titre ou des lignes vides ; les fiches d&apos;un carnet vCard sont présentées comme des lignes. Rien n&apos;est enregistré avant la dernière étape : vous verrez d&apos;abord ce que l&apos;import ferait, ligne par ligne.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Fichier illisible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,7 +1368,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../gui/forms_screen.py" line="+47"/>
+        <location filename="../../gui/forms_screen.py" line="+48"/>
         <source>Modifier le formulaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,7 +1506,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <location line="+41"/>
         <source>Choisissez d&apos;abord une version.</source>
         <translation type="unfinished"></translation>
@@ -1141,7 +1532,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Formulaire enregistré : {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,7 +1540,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+487"/>
+        <location filename="../../gui/import_wizard.py" line="+571"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,9 +1591,103 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <location line="-114"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; contact(s) à créer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; à compléter (doublons)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>%n déjà à jour</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-6"/>
+        <source>%n à ignorer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; contact(s) créé(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; complété(s) (doublons)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n ignorée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n refusée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n avec avertissement(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; ligne(s) lue(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Les lignes refusées n&apos;ont pas été importées : corrigez-les dans le fichier (le rapport donne chaque motif) puis importez-les à nouveau ; les contacts déjà importés seront reconnus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attention :</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location line="-644"/>
+        <location line="-646"/>
         <source>Importer des contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,7 +1725,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>LabelSetupPanel</name>
     <message>
-        <location filename="../../gui/label_setup_panel.py" line="+69"/>
+        <location filename="../../gui/label_setup_panel.py" line="+70"/>
         <source>par exemple MAISON-24</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1346,17 +1831,17 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Modèle non enregistré</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Modèle « %1 » enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>Page de calibrage %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1367,9 +1852,697 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../gui/labels_catalog.py" line="+9"/>
+        <source>Civilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prénom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Société</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complément (appt, étage, chez)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bâtiment, résidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numéro et voie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lieu-dit, BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code postal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ville</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CEDEX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Téléphone fixe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fin de la relation client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dernier contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Étiquettes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Origine des données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom de la source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date d&apos;obtention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collecte directe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partenaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courtier en données</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source publique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prospect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Particulier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professionnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>toute prospection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>courrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transmission aux partenaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lettre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coupon-réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notification d&apos;un partenaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fichier importé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accès</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portabilité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accordée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accordée en partie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refusée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>répondue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>effacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fin de l&apos;accord d&apos;appel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>à envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>envoyée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accusé de réception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rénovation énergétique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adaptation du logement au vieillissement ou au handicap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formation financée par le compte personnel de formation (CPF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>autre objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas de réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rappel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intéressé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas intéressé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne plus m&apos;appeler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faux numéro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Créé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complété (doublon fusionné)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déjà à jour (doublon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignoré (doublon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À créer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À compléter (doublon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À ignorer (doublon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effacé ou anonymisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposé à la prospection par courrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A refusé le courrier lors de la collecte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée de conservation dépassée (prospect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durée de conservation dépassée (client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courrier revenu « n&apos;habite pas à l&apos;adresse indiquée »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adresse incomplète</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adresse non conforme à la norme postale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adresse trop longue pour l&apos;étiquette choisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formulaire papier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formulaire du site web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>script téléphonique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comptoir du magasin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>salon ou événement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import de fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formulaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prospects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan ou photo du formulaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifiant du formulaire web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largeur de la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hauteur de la page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largeur d&apos;une étiquette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hauteur d&apos;une étiquette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marge gauche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marge haute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas horizontal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas vertical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rayon des coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice art. 13 (collecte directe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice art. 14 (données d&apos;un tiers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rappel (déjà informé)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droit d&apos;opposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice — données collectées auprès de la personne (art. 13)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice — données obtenues d&apos;un tiers (art. 14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rappel — personne déjà informée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Droit d&apos;opposition (toujours imprimé, à part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En personne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À envoyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Envoyées, sans accusé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accusé de réception reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demandeur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reçue le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réponse due le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rappel (date/heure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pas intéressé (60 jours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne plus m&apos;appeler (opposition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LetterTemplateEditor</name>
     <message>
-        <location filename="../../gui/letter_template_editor.py" line="+52"/>
+        <location filename="../../gui/letter_template_editor.py" line="+60"/>
         <source>Double-cliquez pour insérer le champ dans le texte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,7 +2572,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Modèle non enregistré</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,12 +2580,12 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+58"/>
+        <location filename="../../gui/main_window.py" line="+60"/>
         <source>Ouverture de la base…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Base : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,18 +2594,24 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Bientôt disponible</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+59"/>
-        <source>{total} contacts</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{shown} contacts affichés sur {total}</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln contact(s) affiché(s) sur {total}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>&amp;Fichier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,6 +2628,16 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+2"/>
         <source>&amp;Exporter les contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sauvegarder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restaurer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1492,26 +2681,42 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>webleads-tracker {version}
-
-Fichier de prospection postale et téléphonique conforme au RGPD et aux règles de la CNIL, pour les petites entreprises.
-
-Les données restent sur cet ordinateur (ou sur le serveur de la boutique).
-Base : {base}
-Journal : {log}</source>
+        <location line="+3"/>
+        <source>À propos de &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>À propos</source>
+        <location line="+65"/>
+        <source>Sauvegarde du jour impossible : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sauvegarde du jour faite : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fin de la durée de conservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} personne(s) ont dépassé la durée de conservation : {1} à anonymiser maintenant, {2} à qui envoyer la lettre de renouvellement.
+
+Voyez Registres › Fin de conservation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>À propos de Qt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+149"/>
+        <location filename="../../gui/import_wizard.py" line="+153"/>
         <source>Colonnes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,22 +2741,64 @@ Journal : {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Exporter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enregistrer cette correspondance dans un fichier (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charger un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appliquer une correspondance enregistrée dans un fichier (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Correspondance enregistrée :</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>✔ {tool} reconnu : les colonnes sont associées d&apos;après ce format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Champ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+55"/>
+        <location line="+13"/>
+        <source>Exporter la correspondance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correspondance enregistrée dans {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Charger une correspondance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Correspondance « {name} » enregistrée.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,7 +2811,7 @@ Journal : {log}</source>
 <context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+63"/>
+        <location filename="../../gui/oppositions_screen.py" line="+64"/>
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,10 +2946,13 @@ Journal : {log}</source>
         <source>Rien d&apos;enregistré : l&apos;opposition existait déjà.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+17"/>
-        <source>, {0} notification(s) aux partenaires à envoyer</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>, %n notification(s) aux partenaires à envoyer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1713,7 +2963,7 @@ Journal : {log}</source>
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../gui/contact_dialog.py" line="-400"/>
+        <location filename="../../gui/contact_dialog.py" line="-452"/>
         <source>(aucune)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,7 +2971,7 @@ Journal : {log}</source>
 <context>
     <name>PartnerDialog</name>
     <message>
-        <location filename="../../gui/partners_screen.py" line="+53"/>
+        <location filename="../../gui/partners_screen.py" line="+54"/>
         <source>Partenaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +3029,7 @@ Journal : {log}</source>
 <context>
     <name>PartnerNoticeDialog</name>
     <message>
-        <location filename="../../gui/propagation_screen.py" line="+39"/>
+        <location filename="../../gui/propagation_screen.py" line="+43"/>
         <source>Notification d&apos;opposition reçue d&apos;un partenaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,16 +3188,42 @@ Journal : {log}</source>
     </message>
     <message>
         <location line="+12"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; contact(s) peuvent être transmis à {1} ; &lt;b&gt;{2}&lt;/b&gt; exclu(s)</source>
+        <source>Transmis sans leur numéro de téléphone :</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; contact(s) transmissible(s) à {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; exclu(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>%n contact(s) transmis à {0}.
+Fichier : {1}
+Empreinte SHA-256 : {2}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+20"/>
+        <location line="-65"/>
         <source>Choisissez d&apos;abord un partenaire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Fichier pour {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,14 +3238,17 @@ Journal : {log}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{0} contact(s) transmis à {1}.
-Fichier : {2}
-Empreinte SHA-256 : {3}</source>
+        <location line="+8"/>
+        <source>Aucun contact ne peut être transmis à {0} : aucun fichier écrit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>{0} sans leur numéro (pas d&apos;accord pour être appelés par ce partenaire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Transmission à {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,7 +3287,7 @@ Empreinte SHA-256 : {3}</source>
 <context>
     <name>PhoneCampaignDialog</name>
     <message>
-        <location filename="../../gui/phone_campaign_dialog.py" line="+33"/>
+        <location filename="../../gui/phone_campaign_dialog.py" line="+38"/>
         <source>Nouvelle campagne téléphonique</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2018,7 +3297,7 @@ Empreinte SHA-256 : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>vide : tous les contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,6 +3313,11 @@ Empreinte SHA-256 : {3}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Caté&amp;gorie de l&apos;objet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Finalité</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,6 +3329,16 @@ Empreinte SHA-256 : {3}</source>
     <message>
         <location line="+3"/>
         <source>Un particulier n&apos;est appelé qu&apos;avec son consentement, ou si la campagne porte sur l&apos;objet d&apos;un contrat en cours avec lui (choisissez alors cet objet dans la liste).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Je confirme que ces appels ne portent pas sur : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cet objet ressemble à « {0} », interdit au téléphone hors contrat en cours : choisissez cette catégorie, ou confirmez qu&apos;il s&apos;agit d&apos;autre chose.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2140,13 +3434,58 @@ Empreinte SHA-256 : {3}</source>
         <source>Moyen d&apos;envoi :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+29"/>
-        <source>&lt;span style=&apos;color:#B00020&apos;&gt;&lt;b&gt;{0} notification(s) en retard&lt;/b&gt; : la loi demande d&apos;informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>&lt;span style=&apos;color:#B00020&apos;&gt;&lt;b&gt;%n notification(s) en retard&lt;/b&gt; : la loi demande d&apos;informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n notification(s) pour {0} marquée(s) envoyée(s).
+Lettre : {1}
+Liste : {2}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n opposition(s) enregistrée(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) inconnue(s) ajoutée(s) à la liste d&apos;opposition</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n notification(s) à envoyer aux autres partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n ligne(s) exportée(s) dans {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
         <source>Aucune notification en retard.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,14 +3500,7 @@ Empreinte SHA-256 : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{0} notification(s) pour {1} marquées envoyées.
-Lettre : {2}
-Liste : {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>Aucun partenaire enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2183,12 +3515,7 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>{0} opposition(s) enregistrée(s), {1} personne(s) inconnue(s) ajoutée(s) à la liste d&apos;opposition, {2} notification(s) à envoyer aux autres partenaires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+28"/>
         <source>Registre des notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,16 +3524,11 @@ Liste : {3}</source>
         <source>Classeur (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>{0} ligne(s) exportée(s) dans {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RegistersScreen</name>
     <message>
-        <location filename="../../gui/registers_screen.py" line="+31"/>
+        <location filename="../../gui/registers_screen.py" line="+49"/>
         <source>Les registres prouvent, personne par personne, ce qui a été fait : ils s&apos;exportent en classeur Excel (en-têtes en français, dates réelles, aucune formule).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2221,7 +3543,129 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <location line="+57"/>
+        <location line="+2"/>
+        <source>Journal des opérations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>&amp;Vérifier le journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+77"/>
+        <source>Fin de conservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Voir la &amp;liste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Anonymiser les personnes échues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} personne(s) au-delà de la durée de conservation : {1} à anonymiser maintenant, {2} en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personne n&apos;a dépassé la durée de conservation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} événements vérifiés…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vérification du journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personnes au-delà de la durée de conservation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Échue le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pourquoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lettre envoyée le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À anonymiser : </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Anonymiser {0} personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d&apos;opposition) ?
+
+Une sauvegarde de la base est faite d&apos;abord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n personne(s) anonymisée(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>{0} : %n ligne(s) écrite(s) dans
+{1}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Fin de conservation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2236,13 +3680,7 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{0} : {1} ligne(s) écrite(s) dans
-{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Export : {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,7 +3703,12 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
+        <source>Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Enregistrer la demande</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,7 +3743,17 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Portée de l&apos;opposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne absente de la base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Toutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,9 +3772,58 @@ Liste : {3}</source>
         <source>Afficher :</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n demande(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+38"/>
-        <source>{0} demande(s), dont {1} en retard</source>
+        <location line="+0"/>
+        <source>, dont {0} en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n identifiant(s) mis en liste d&apos;opposition.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n notification(s) à envoyer aux partenaires.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Opposition enregistrée : effective dès maintenant, partout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contact effacé (anonymisé).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Champs effacés : {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier de la personne écrit : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Dossier où écrire les données de la personne</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2381,7 +3883,7 @@ Liste : {3}</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="+41"/>
+        <location filename="../../gui/settings_screen.py" line="+47"/>
         <source>L&apos;identité de l&apos;organisation figure sur chaque courrier et chaque notice d&apos;information (RGPD, articles 13 et 14). Les durées s&apos;appliquent à toute la base, sur tous les postes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,7 +3898,23 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>Sauvegardes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+82"/>
+        <source>Chiffrer les sauvegardes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Chiffrement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,7 +3929,48 @@ Liste : {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
+        <source>Les sauvegardes sont chiffrées (phrase secrète).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Les sauvegardes ne sont pas chiffrées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changer la phrase secrète…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Chiffrer les sauvegardes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Phrase secrète (10 caractères au moins). Sans elle, une sauvegarde chiffrée ne peut pas être restaurée : notez-la en lieu sûr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>La même phrase, encore une fois :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Les deux phrases diffèrent : rien n&apos;a changé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Les prochaines sauvegardes seront chiffrées.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Réglages non enregistrés</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,7 +3983,7 @@ Liste : {3}</source>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="-191"/>
+        <location filename="../../gui/import_wizard.py" line="-256"/>
         <source>Feuille et ligne d&apos;en-tête</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,13 +4002,24 @@ Liste : {3}</source>
         <source>Ligne d&apos;en-tête :</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+40"/>
-        <source>{rows} ligne(s) de données sous l&apos;en-tête, {cols} colonne(s).</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln ligne(s) de données sous l&apos;en-tête</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n colonne(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Aucune ligne de données sous la ligne d&apos;en-tête choisie.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,7 +4027,7 @@ Liste : {3}</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location line="+135"/>
+        <location line="+200"/>
         <location line="+70"/>
         <source>Origine des données</source>
         <translation type="unfinished"></translation>
@@ -2529,14 +4099,17 @@ Liste : {3}</source>
 <context>
     <name>wizard</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="+195"/>
+        <location filename="../../gui/import_wizard.py" line="+214"/>
         <source>Rapport des lignes à revoir</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>{n} ligne(s) enregistrée(s) dans {path}.</source>
-        <translation type="unfinished"></translation>
+        <source>%n ligne(s) enregistrée(s) dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.base import Base
 from models.contact import Contact
-from models.journal import JournalEvent, head
+from models.journal import JournalEvent, head, template_rows
 from models.journal_codec import GENESIS, JOURNALED, chain_digest, same_state
 from services.core.errors import Cancelled
 
@@ -183,7 +183,7 @@ def _last_states(session: Session, table: str) -> dict[str, tuple[str, str]]:
         .order_by(JournalEvent.seq)
     )
     for seq, action, after in bulk:
-        for ref, _contact, state in json.loads(after)["rows"]:
+        for ref, _contact, state in template_rows(table, json.loads(after)):
             if ref not in found or found[ref][0] < seq:
                 found[ref] = (seq, action, state)
     return {ref: (action, state) for ref, (_seq, action, state) in found.items()}

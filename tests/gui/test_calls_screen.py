@@ -189,7 +189,7 @@ def test_call_list_export_and_results_import_run_in_the_background(
     ui.save_path = tmp_path / "liste.xlsx"
     screen.export_list()
     qtbot.waitUntil(lambda: bool(ui.infos), timeout=10000)
-    assert ui.infos[-1].startswith("2 personne(s)") and ui.save_path.exists()
+    assert ui.infos[-1].startswith("2 personnes dans") and ui.save_path.exists()
     wb = openpyxl.load_workbook(ui.save_path)
     ws = wb["Appels"]
     header = [c.value for c in ws[1]]
@@ -201,7 +201,7 @@ def test_call_list_export_and_results_import_run_in_the_background(
     wb.save(ui.open_path)
     screen.import_file()
     qtbot.waitUntil(lambda: len(ui.infos) == 2, timeout=10000)
-    assert ui.infos[-1].startswith("1 appel(s) importé(s)") and ui.errors == []
+    assert ui.infos[-1].startswith("1 appel importé") and ui.errors == []
     with sqlite_db.session() as s:
         entry = s.scalars(select(CallLogEntry)).one()
         assert (entry.outcome, entry.source, entry.caller) == ("busy", "call-centre", "Karim")

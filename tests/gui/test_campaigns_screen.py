@@ -66,7 +66,7 @@ def test_campaign_from_check_to_preview(qtbot, sqlite_db: Database, tmp_path: Pa
     qtbot.waitUntil(lambda: screen.decision is not None, timeout=20_000)
     assert screen.excluded.rowCount() == 1
     assert screen.excluded.data(screen.excluded.index(0, 4)) == "Opposé à la prospection par courrier"
-    assert "2 courrier(s)" in screen.summary.text()
+    assert "2 courriers pour 2 personnes ; 1 exclue." in screen.summary.text()
     screen.grab().save(str(tmp_path / "campaign-check.png"))
 
     qtbot.mouseClick(screen.generate_button, Qt.MouseButton.LeftButton)
@@ -151,4 +151,4 @@ def test_notice_only_campaign_writes_only_to_those_owed_the_notice(
     assert screen.request().notice_only
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.decision is not None, timeout=20_000)
-    assert "1 courrier(s)" in screen.summary.text()
+    assert "1 courrier pour 1 personne" in screen.summary.text()

@@ -104,7 +104,7 @@ def test_partners_screen_adds_a_partner_shows_exclusions_and_shares(
     qtbot.keyClicks(d.email, "rgpd@martin.example")
     d.accept()
     assert ui.errors == [] and screen.table.model_.rowCount() == 1
-    assert "1</b> contact(s) peuvent" in screen.plan_label.text()
+    assert "<b>1</b> contact transmissible à" in screen.plan_label.text()
     assert screen.excluded.model_.item(0, 4).text().startswith("pas informé")
     screen.share_selected()
     qtbot.waitUntil(lambda: screen.transmissions.model_.rowCount() == 1, timeout=5000)
@@ -122,7 +122,7 @@ def test_propagation_screen_highlights_overdue_and_sends(qtbot, sqlite_db: Datab
     ui = FakeUi(directory=tmp_path)
     screen = PropagationScreen(sqlite_db, ui)
     qtbot.addWidget(screen)
-    assert "1 notification(s) en retard" in screen.banner.text()
+    assert "1 notification en retard" in screen.banner.text()
     assert screen.table.model_.item(0, 0).background().color() == OVERDUE_COLOUR
     screen.table.selectRow(0)
     screen.send_selected_partner()

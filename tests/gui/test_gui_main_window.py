@@ -126,7 +126,7 @@ def test_status_bar_shows_counts_and_base(qtbot, sqlite_db: Database) -> None:
     assert window.count_label.text() == "2 contacts"
     screen = window.screen("contacts")
     screen.search.setText("dupont")  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: window.count_label.text() == "1 contacts affichés sur 2")
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 contact affiché sur 2")
     assert "test.sqlite" in window.base_label.text()
 
 

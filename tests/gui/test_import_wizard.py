@@ -232,6 +232,6 @@ def test_main_window_file_menu_imports_and_exports(qtbot, sqlite_db: Database, t
     wizard.close()
     window.export_contacts()
     qtbot.waitUntil(lambda: bool(ui.infos) or bool(ui.errors), timeout=10000)
-    assert ui.errors == [] and "2 contact(s)" in ui.infos[0]
+    assert ui.errors == [] and "2 contacts exportés" in ui.infos[0]
     ws = openpyxl.load_workbook(tmp_path / "export.xlsx").active
     assert ws.max_row == 3

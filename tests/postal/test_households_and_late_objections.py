@@ -1,0 +1,136 @@
+"""Who shares a letter, and who objected while the campaign's files were being made (docs/rules.md §8.2,
+§3, §5.1): one letter per household only for private people of the same name and address owed the same
+notice; a person who objected meanwhile gets no letter, and the household keeps its letter for the others."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import update
+
+from models.compliance import ConsentRecord, InformedRecord
+from models.contact import Contact
+from models.database import Database
+from services.compliance.choices import objected_since, objection_marks
+from services.compliance.oppositions import record_opposition
+from services.contacts.selection import Selection
+from services.postal.eligibility import decide, without_late_objectors
+from tests.helpers import make_contact
+
+TODAY = date(2026, 11, 30)
+WHEN = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+def test_only_private_people_of_one_name_address_and_notice_share_a_letter(db: Database) -> None:
+    with db.session() as s:
+        anne = make_contact(
+            s, civility="Mme", first_name="Anne", last_name="Dupont", email="a@x.fr", mobile=""
+        )
+        paul = make_contact(
+            s, civility="M.", first_name="Paul", last_name="Dupont", email="p@x.fr", mobile=""
+        )
+        # Same name and address, but a business, or owed another notice, or no name: a letter each.
+        garage = make_contact(s, company="Garage Dupont", last_name="Dupont", email="g@x.fr", mobile="")
+        s.execute(update(Contact).where(Contact.id == garage.id).values(person_kind="professional"))
+        informed = make_contact(
+            s, civility="Mme", first_name="Lise", last_name="Dupont", email="l@x.fr", mobile=""
+        )
+        s.add(InformedRecord(contact_id=informed.id, informed_on=date(2026, 3, 1), document="letter"))
+        bought = make_contact(s, civility="M.", first_name="Marc", last_name="Dupont", email="m@x.fr", mobile="",
+                              source_kind="broker", source_name="Fichier 2026")  # fmt: skip
+        alone = make_contact(
+            s, civility="Mme", first_name="Zoé", last_name="Durand", email="z@x.fr", mobile=""
+        )
+        s.flush()
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        letters = {tuple(r.contact_ids): r.block.lines[0] for r in decision.recipients}
+        assert letters == {
+            (paul.id, anne.id): "M. et Mme DUPONT",  # M. first, then by reference
+            (garage.id,): "Garage Dupont",
+            (informed.id,): "Mme Lise DUPONT",
+            (bought.id,): "M. Marc DUPONT",
+            (alone.id,): "Mme Zoé DURAND",
+        }
+        assert (decision.letters, decision.people) == (5, 6)
+        assert [r.notice for r in decision.recipients if r.contact_ids == [informed.id]] == ["reminder"]
+
+
+def test_a_late_objector_loses_the_letter_the_household_keeps_it(db: Database) -> None:
+    with db.session() as s:
+        anne = make_contact(
+            s, civility="Mme", first_name="Anne", last_name="Dupont", email="a@x.fr", mobile=""
+        )
+        paul = make_contact(
+            s, civility="M.", first_name="Paul", last_name="Dupont", email="p@x.fr", mobile=""
+        )
+        eve = make_contact(s, civility="Mme", first_name="Eve", last_name="Martin", email="e@x.fr", mobile="",
+                           postcode="13001", city="Marseille")  # fmt: skip
+        zoe = make_contact(s, civility="Mme", first_name="Zoé", last_name="Durand", email="z@x.fr", mobile="",
+                           postcode="13001", city="Marseille")  # fmt: skip
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        kept = without_late_objectors(decision, {paul.id, eve.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in kept.recipients] == [
+            ([zoe.id], "Mme Zoé DURAND"),  # by postcode: 13001 first
+            ([anne.id], "Mme Anne DUPONT"),  # her own name again, not « M. et Mme »
+        ]
+        assert [(e.contact_id, e.reason, e.detail, e.name, e.postcode) for e in kept.excluded] == [
+            (eve.id, "opposed", "opposition reçue pendant la préparation", "Eve MARTIN", "13001"),
+            (paul.id, "opposed", "opposition reçue pendant la préparation", "Paul DUPONT", "69002"),
+        ]
+        assert without_late_objectors(decision, set()).recipients == decision.recipients
+        everyone = without_late_objectors(decision, {anne.id, paul.id, eve.id, zoe.id})
+        assert (everyone.letters, len(everyone.excluded)) == (0, 4)
+
+
+def test_who_objected_to_a_use_after_the_marks(db: Database) -> None:
+    """objected_since: an objection of that scope or « all », a refusal box ticked for that use, an erasure
+    — after the marks, among the people asked about."""
+    with db.session() as s:
+        people = [make_contact(s, first_name=f"P{i}", email=f"p{i}@x.fr", mobile="") for i in range(8)]
+        ids = [p.id for p in people]
+        record_opposition(s, ids[7], "all", "letter", date(2026, 1, 1))  # before the marks: not « since »
+        marks = objection_marks(s)
+        record_opposition(s, ids[0], "post", "letter", TODAY)
+        record_opposition(s, ids[1], "all", "letter", TODAY)
+        record_opposition(s, ids[2], "phone", "phone", TODAY)
+        record_opposition(s, ids[3], "partners", "letter", TODAY)
+        for i, box in ((4, "refuse_partners"), (5, "refuse_post")):
+            s.add(ConsentRecord(contact_id=ids[i], recorded_on=WHEN, channel="paper", **{box: True}))
+        s.add(ConsentRecord(contact_id=ids[6], recorded_on=WHEN, channel="paper", refuse_post=False))
+        s.flush()
+        people[6].erased_at = people[6].created_at
+        s.flush()
+        assert objected_since(s, marks, "post", ids) == {ids[0], ids[1], ids[5], ids[6]}
+        assert objected_since(s, marks, "phone", ids) == {ids[1], ids[2], ids[6]}
+        assert objected_since(s, marks, "partners", ids) == {ids[1], ids[3], ids[4], ids[6]}
+        assert objected_since(s, marks, "post", ids[2:5]) == set()
+        assert objection_marks(s) > marks
+
+
+def test_a_notice_only_campaign_keeps_only_those_still_owed_the_notice(db: Database) -> None:
+    """docs/rules.md §3.2: the others of the selection are simply not part of it (neither sent nor listed)."""
+    from services.postal.eligibility import only_people_owed_the_notice
+
+    with db.session() as s:
+        anne = make_contact(
+            s, civility="Mme", first_name="Anne", last_name="Dupont", email="a@x.fr", mobile=""
+        )
+        paul = make_contact(
+            s, civility="M.", first_name="Paul", last_name="Dupont", email="p@x.fr", mobile=""
+        )
+        zoe = make_contact(s, civility="Mme", first_name="Zoé", last_name="Durand", email="z@x.fr", mobile="")
+        gone = make_contact(s, last_name="Parti", email="g@x.fr", mobile="")
+        lost = make_contact(s, last_name="Perdu", email="l@x.fr", mobile="")
+        record_opposition(s, gone.id, "post", "letter", date(2026, 1, 1))
+        record_opposition(s, lost.id, "all", "letter", date(2026, 1, 1))
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        owed = only_people_owed_the_notice(decision, {paul.id, zoe.id, gone.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in owed.recipients] == [
+            ([paul.id], "M. Paul DUPONT"), ([zoe.id], "Mme Zoé DURAND"),
+        ]  # fmt: skip
+        assert [e.contact_id for e in owed.excluded] == [gone.id]
+        both = only_people_owed_the_notice(decision, {anne.id, paul.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in both.recipients] == [
+            ([paul.id, anne.id], "M. et Mme DUPONT")
+        ]
+        assert only_people_owed_the_notice(decision, set()).letters == 0
