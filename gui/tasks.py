@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,9 @@ class Task(QObject):
             self.dialog.setLabelText(text)
 
     def _end(self, callback: Callable[[Any], None], value: Any) -> None:
+        if not isValid(self):  # its window was closed meanwhile: nobody is left to tell
+            log.info("tâche terminée après la fermeture de sa fenêtre")
+            return
         self._timer.stop()
         self.dialog.reset()
         self.dialog.hide()
