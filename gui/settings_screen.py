@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -36,10 +36,17 @@ MULTILINE = {"org.address", "org.security_measures"}
 
 
 class SettingsScreen(QWidget):
-    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+    """Every setting; with `identity_only`, the organisation's identity alone (the first start's step 1)."""
+
+    saved = Signal()
+
+    def __init__(
+        self, db: Database, ui: Dialogs, parent: QWidget | None = None, *, identity_only: bool = False
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.ui = ui
+        self.identity_only = identity_only
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
 
         intro = QLabel(
@@ -55,17 +62,21 @@ class SettingsScreen(QWidget):
         v = QVBoxLayout(page)
         v.addWidget(intro)
         v.addWidget(self._group(self.tr("Identité de l'organisation"), "organisation"))
-        v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
-        backups = self._group(self.tr("Sauvegardes"), "backup")
         # docs/rules.md §10.3: a copy on a USB key is the usual leak — encrypt them with a passphrase.
-        self.encryption_label = QLabel(backups)
-        self.encrypt_button = QPushButton(self.tr("Chiffrer les sauvegardes…"), backups)
+        self.encryption_label = QLabel(self)
+        self.encrypt_button = QPushButton(self.tr("Chiffrer les sauvegardes…"), self)
         self.encrypt_button.clicked.connect(self.set_encryption)
-        row = QHBoxLayout()
-        row.addWidget(self.encryption_label, 1)
-        row.addWidget(self.encrypt_button)
-        backups.layout().addRow(self.tr("Chiffrement"), row)  # type: ignore[union-attr]  # a QFormLayout
-        v.addWidget(backups)
+        if not identity_only:
+            v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
+            backups = self._group(self.tr("Sauvegardes"), "backup")
+            row = QHBoxLayout()
+            row.addWidget(self.encryption_label, 1)
+            row.addWidget(self.encrypt_button)
+            backups.layout().addRow(self.tr("Chiffrement"), row)  # type: ignore[union-attr]  # a QFormLayout
+            v.addWidget(backups)
+        else:  # not on the page: kept hidden rather than drawn loose at the top
+            self.encryption_label.hide()
+            self.encrypt_button.hide()
         v.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -182,3 +193,4 @@ class SettingsScreen(QWidget):
         self.refresh()
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("Réglages enregistrés."))
+        self.saved.emit()

@@ -20,7 +20,7 @@ from services.phone.call_log import OUTCOME_LABELS
 # Every word the charts print (the window shows them through its translation, gui/labels.py).
 CHART_WORDS = {
     "sources": "Contacts par origine et statut",
-    "shares": "Part des contacts (%)",
+    "shares": "Part des contacts",
     "phone_consent": "Accord d'appel valide",
     "post_objection": "Opposition au courrier",
     "phone_objection": "Opposition au téléphone",
@@ -86,18 +86,21 @@ def draw_sources(ax: Any, figures: dict[str, Any], words: Words = _same) -> None
 
 
 def draw_shares(ax: Any, figures: dict[str, Any], words: Words = _same) -> None:
-    """The share of live contacts with a valid phone consent, a postal objection, a phone objection."""
+    """The share of live contacts with a valid phone consent, a postal objection, a phone objection: one bar
+    each, its words written above it (no tick labels to collide in a narrow panel)."""
     shares = figures["shares"]
     keys = ("phone_consent", "post_objection", "phone_objection")
     total = shares["total"] or 1
     values = [100 * shares[k] / total for k in keys]
-    bars = ax.bar(range(len(keys)), values, color=(GREEN, ORANGE, RED), width=0.6)
-    ax.set_xticks(range(len(keys)), [words(CHART_WORDS[k]).replace(" ", "\n", 1) for k in keys])
-    ax.set_ylim(0, 100)
-    for bar, key, value in zip(bars, keys, values, strict=True):
+    ax.barh(range(len(keys)), [100] * len(keys), color="#eeeeee", height=0.38)
+    ax.barh(range(len(keys)), values, color=(GREEN, ORANGE, RED), height=0.38)
+    for y, (key, value) in enumerate(zip(keys, values, strict=True)):
         count = f"{shares[key]:,}".replace(",", "\u202f")
-        ax.text(bar.get_x() + bar.get_width() / 2, value + 2, f"{value:.0f} % ({count})", ha="center",
-                fontsize=8)  # fmt: skip
+        ax.text(0, y - 0.3, f"{words(CHART_WORDS[key])} : {value:.0f} % ({count})", va="bottom", fontsize=8)
+    ax.set_ylim(len(keys) - 0.5, -0.9)
+    ax.set_xlim(0, 100)
+    ax.set_yticks([])
+    ax.set_xticks([0, 50, 100], ["0 %", "50 %", "100 %"])
     _style(ax, words(CHART_WORDS["shares"]))
 
 
@@ -149,12 +152,16 @@ def draw_calls(ax: Any, figures: dict[str, Any], words: Words = _same) -> None:
 def draw_all(fig: Figure, figures: dict[str, Any], words: Words = _same) -> Figure:
     """The five charts on one figure: sources and shares, letters and notices, then the calls."""
     fig.clear()
-    grid = fig.add_gridspec(3, 2)
-    draw_sources(fig.add_subplot(grid[0, 0]), figures, words)
-    draw_shares(fig.add_subplot(grid[0, 1]), figures, words)
-    draw_letters(fig.add_subplot(grid[1, 0]), figures, words)
-    draw_notices(fig.add_subplot(grid[1, 1]), figures, words)
-    draw_calls(fig.add_subplot(grid[2, :]), figures, words)
+    # A sub-figure per row: each row's axes line up on their own labels, not on the longest of the page.
+    rows: Any = fig.subfigures(3, 1)
+    top, middle, bottom = rows[0], rows[1], rows[2]
+    sources, shares = top.subplots(1, 2)
+    draw_sources(sources, figures, words)
+    draw_shares(shares, figures, words)
+    letters, notices = middle.subplots(1, 2)
+    draw_letters(letters, figures, words)
+    draw_notices(notices, figures, words)
+    draw_calls(bottom.subplots(), figures, words)
     return fig
 
 

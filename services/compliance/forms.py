@@ -216,6 +216,15 @@ def _save_version(session: Session, form: Form, number: int, draft: VersionDraft
     return version
 
 
+# The first start's proposal (issue 14): a paper form for the counter, to adapt; create_form adds the
+# CNIL's objection boxes, the unticked phone opt-ins (the business's, one per partner category) and L223-2.
+PROPOSED_FORM = {
+    "name": "Formulaire de collecte au comptoir",
+    "channel": "paper",
+    "purpose": "Vous envoyer nos offres par courrier et, avec votre accord, vous appeler",
+}
+
+
 def create_form(
     session: Session, name: str, channel: str, purpose: str, partner_categories: str | list[str] = ""
 ) -> FormVersion:
