@@ -171,13 +171,22 @@ def run_window(db_arg: str | None) -> int:
     log.info("fenêtre ouverte sur %s", describe_url(db.url))
     window.set_database(db)
     if smoke:
-        # The contacts are listed (the first page fetched at the next paint); quit right after.
-        def listed() -> None:
-            _say("contacts shown")
+        # The start page shows its counts (read off the GUI thread, issue 14); quit right after.
+        said = []
+
+        def shown(_badges: object = None) -> None:
+            if said:
+                return
+            said.append(True)
+            _say("home shown")
             window.close()
             app.quit()
 
-        QTimer.singleShot(0, listed)
+        home = window.screens.get("home")
+        if home is not None:
+            home.badges_changed.connect(lambda badges: QTimer.singleShot(0, lambda: shown(badges)))  # type: ignore[attr-defined]  # a HomeScreen
+        else:
+            QTimer.singleShot(0, shown)
     else:
         QTimer.singleShot(500, window.start_of_day)  # after the contacts are on screen
     try:

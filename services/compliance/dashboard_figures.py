@@ -8,6 +8,7 @@ only folds days into weeks and months (100,000 contacts and 300,000 calls: bench
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
@@ -23,11 +24,10 @@ from models.partners import PropagationNotice
 from models.phone import CALL_OUTCOMES, CallLogEntry
 from models.postal import CampaignRecipient
 from services.compliance.choices import SCOPES_COVERING
-from services.compliance.consents import consent_expired
 from services.core.bulk import driver_rows
 from services.core.clock import business_tz
 from services.core.settings import get_setting
-from services.phone.eligibility import consumer_consent, latest_phone_answers, with_answers
+from services.phone.eligibility import EligibilityInputs, consumer_consent, latest_phone_answers
 
 MONTHS = 12
 WEEKS = 52
@@ -108,13 +108,18 @@ def shares(session: Session, at: datetime, total: int) -> dict[str, int]:
     answers = latest_phone_answers(session)
     validity = int(get_setting(session, "rules.phone_consent_days"))
     at_utc = at.astimezone(UTC).replace(tzinfo=None)  # the driver's moments: UTC without a zone
+    surely_expired = at_utc - timedelta(days=validity + 1)  # a cheap first sort; the rule decides the rest
     consenting = 0
     for cid, a in answers.items():
-        if cid in erased or a.consent_on is None or consent_expired(a.consent_on, at_utc, validity):
-            continue
-        if consumer_consent(
-            with_answers((cid, "", "consumer", "", "", "", 0, 0, None), answers), at_utc, validity
-        )[0]:
+        if (
+            not a.accept_phone
+            or a.refused_after_consent
+            or a.consent_on is None
+            or a.consent_on < surely_expired
+        ):
+            continue  # no opt-in, withdrawn, or long expired: consumer_consent would say so too
+        if cid not in erased and consumer_consent(EligibilityInputs(cid, "", "consumer", "", "", "", 0, 0, None, *a),
+                                                  at_utc, validity)[0]:  # fmt: skip
             consenting += 1
     refused_phone = {cid for cid, a in answers.items() if a.refused_at_collection}
     post = (_opposed(session, "post") | _latest_refusals(session, "refuse_post")) - erased
@@ -146,26 +151,25 @@ def letters_per_month(session: Session, today: date) -> list[dict[str, Any]]:
 
 
 def calls_per_week(session: Session, today: date) -> list[dict[str, Any]]:
-    """Calls and attempts per outcome per week (from Monday). Grouped by day in UTC: lawful calls are made
-    between 10:00 and 20:00 (docs/rules.md §2.2), so a call's UTC day is its day in France."""
+    """Calls and attempts per outcome per week, Monday 00:00 to Monday 00:00 on the business's clock. Each
+    week of each outcome is a range count on the index (outcome, called_at): one statement per outcome, its
+    weeks as scalar subqueries (300,000 calls: grouping them by day cost 650 ms on SQLite, this 20 ms)."""
     weeks = week_starts(today)
-    start = datetime.combine(weeks[0], time(), business_tz(session))
-    day = func.date(CallLogEntry.called_at)
-    rows = session.execute(
-        select(day, CallLogEntry.outcome, func.count(CallLogEntry.id))
-        .where(CallLogEntry.called_at >= start)
-        .group_by(day, CallLogEntry.outcome)
-    )
-    counts: dict[date, Counter[str]] = {w: Counter() for w in weeks}
-    for called_on, outcome, n in rows:
-        d = _day(called_on)
-        monday = d - timedelta(days=d.weekday())
-        if monday in counts:
-            counts[monday][outcome] += n
-    return [
-        {"week": w.isoformat(), "outcomes": {o: counts[w][o] for o in CALL_OUTCOMES if counts[w][o]}}
-        for w in weeks
-    ]
+    zone = business_tz(session)
+    bounds = [datetime.combine(w, time(), zone) for w in [*weeks, weeks[-1] + timedelta(weeks=1)]]
+    c = CallLogEntry
+    counts: dict[date, dict[str, int]] = {w: {} for w in weeks}
+    for outcome in CALL_OUTCOMES:
+        cells = [
+            select(func.count(c.id))
+            .where(c.outcome == outcome, c.called_at >= a, c.called_at < b)
+            .scalar_subquery()
+            for a, b in itertools.pairwise(bounds)
+        ]
+        for week, n in zip(weeks, session.execute(select(*cells)).one(), strict=True):
+            if n:
+                counts[week][outcome] = int(n)
+    return [{"week": w.isoformat(), "outcomes": counts[w]} for w in weeks]
 
 
 def notices_per_month(session: Session, today: date) -> list[dict[str, Any]]:

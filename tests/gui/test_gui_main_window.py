@@ -211,7 +211,7 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
         [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["window shown", "contacts shown"]  # the frame, then the base
+    assert done.stdout.splitlines() == ["window shown", "home shown"]  # the frame, then the base
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
