@@ -103,7 +103,6 @@ class FirstStart(QWidget):
 
         # 1) the identity, printed on every notice (docs/rules.md §3.1)
         self.identity = SettingsScreen(db, ui, self, identity_only=True)
-        self.identity.setMinimumHeight(360)
         self.identity.saved.connect(self.refresh)
         self.step_identity = Step(self.tr("1. L'identité de votre organisation"), self.identity, self)
 

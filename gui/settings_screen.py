@@ -29,7 +29,7 @@ from models.database import Database
 from services.core.backup_crypto import encryption_of, set_passphrase
 from services.core.clock import use_display_zone
 from services.core.errors import UserError
-from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
+from services.core.settings import IDENTITY_KEYS, SETTINGS, SettingDef, get_settings, set_settings
 
 # The register adds to the declared measures those the application finds (docs/rules.md §7.3).
 MULTILINE = {"org.address", "org.security_measures"}
@@ -53,6 +53,11 @@ class SettingsScreen(QWidget):
             self.tr(
                 "L'identité de l'organisation figure sur chaque courrier et chaque notice d'information "
                 "(RGPD, articles 13 et 14). Les durées s'appliquent à toute la base, sur tous les postes."
+            )
+            if not identity_only
+            else self.tr(
+                "Elle figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14) ; "
+                "le reste se règle plus tard dans Réglages."
             ),
             self,
         )
@@ -93,7 +98,13 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        if identity_only:  # inside the assistant's own scrolling page: no second scroll bar
+            scroll.takeWidget()
+            scroll.hide()
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(page)
+        else:
+            layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save)
@@ -106,6 +117,8 @@ class SettingsScreen(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for d in SETTINGS:
+            if self.identity_only and d.key not in IDENTITY_KEYS:
+                continue  # the first start asks who the organisation is; the register's details come later
             if d.group == group:
                 form.addRow(d.label, self._field(d))
         return box

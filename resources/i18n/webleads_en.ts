@@ -1383,7 +1383,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>1. L&apos;identité de votre organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4315,7 +4315,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Identité de l&apos;organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4331,12 +4331,17 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+88"/>
+        <location line="+96"/>
         <source>Chiffrer les sauvegardes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-109"/>
+        <source>Elle figure sur chaque courrier et chaque notice d&apos;information (RGPD, articles 13 et 14) ; le reste se règle plus tard dans Réglages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Chiffrement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4351,7 +4356,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Valeur par défaut : {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4513,7 +4518,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Step</name>
     <message>
-        <location filename="../../gui/first_start.py" line="-187"/>
+        <location filename="../../gui/first_start.py" line="-186"/>
         <location line="+30"/>
         <source>Passer cette étape</source>
         <translation type="unfinished"></translation>

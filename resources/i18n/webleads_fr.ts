@@ -1345,7 +1345,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>1. L'identité de votre organisation</source>
         <translation type="unfinished" />
     </message>
@@ -4173,7 +4173,7 @@ Une sauvegarde de la base est faite d'abord.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+15" />
         <source>Identité de l'organisation</source>
         <translation type="unfinished" />
     </message>
@@ -4189,12 +4189,17 @@ Une sauvegarde de la base est faite d'abord.</source>
     </message>
     <message>
         <location line="-4" />
-        <location line="+88" />
+        <location line="+96" />
         <source>Chiffrer les sauvegardes…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-80" />
+        <location line="-109" />
+        <source>Elle figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14) ; le reste se règle plus tard dans Réglages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
         <source>Chiffrement</source>
         <translation type="unfinished" />
     </message>
@@ -4209,7 +4214,7 @@ Une sauvegarde de la base est faite d'abord.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+36" />
+        <location line="+44" />
         <source>Valeur par défaut : {value}</source>
         <translation type="unfinished" />
     </message>
@@ -4365,7 +4370,7 @@ Une sauvegarde de la base est faite d'abord.</source>
 <context>
     <name>Step</name>
     <message>
-        <location filename="../../gui/first_start.py" line="-187" />
+        <location filename="../../gui/first_start.py" line="-186" />
         <location line="+30" />
         <source>Passer cette étape</source>
         <translation type="unfinished" />

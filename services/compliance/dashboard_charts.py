@@ -123,7 +123,8 @@ def draw_notices(ax: Any, figures: dict[str, Any], words: Words = _same) -> None
     ax.bar(range(len(rows)), late, bottom=on_time, color=RED, label=words(CHART_WORDS["late"]))
     _months_axis(ax, [r["month"] for r in rows], words)
     if any(on_time) or any(late):
-        ax.legend(fontsize=8, frameon=False)
+        ax.set_ylim(0, max(a + b for a, b in zip(on_time, late, strict=True)) * 1.5)
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
     else:
         _empty(ax, words)
     _style(ax, words(CHART_WORDS["notices"]))
@@ -143,7 +144,8 @@ def draw_calls(ax: Any, figures: dict[str, Any], words: Words = _same) -> None:
     ax.set_xticks(ticks, [_month_label(rows[i]["week"][:7], words) for i in ticks])
     ax.yaxis.get_major_locator().set_params(integer=True)
     if any(bottom):
-        ax.legend(fontsize=7, frameon=False, ncols=4, loc="upper left")
+        ax.set_ylim(0, max(bottom) * 1.45)  # room above the bars for the legend
+        ax.legend(fontsize=7, frameon=False, ncols=len(CALL_OUTCOMES), loc="upper left")
     else:
         _empty(ax, words)
     _style(ax, words(CHART_WORDS["calls"]))
