@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.context import CliContext, Result
-from services.compliance.dashboard import NOTHING_TO_DO, snapshot
+from services.compliance.dashboard import NOTHING_TO_DO, in_french, snapshot
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def run(ctx: CliContext, args: argparse.Namespace) -> Result:
         ]
         contacts, shares = data["figures"]["contacts"], data["figures"]["shares"]
         lines.append(
-            f"{contacts['total']} contact(s) ; accord d'appel valide : {shares['phone_consent']} ; opposition au "
+            f"{in_french('%n contact(s)', contacts['total'])} ; accord d'appel valide : {shares['phone_consent']} ; opposition au "
             f"courrier : {shares['post_objection']} ; opposition au téléphone : {shares['phone_objection']}"
         )
         if "file" in data:
