@@ -172,7 +172,7 @@ def run_window(db_arg: str | None) -> int:
     window.set_database(db)
     if smoke:
         # The start page shows its counts (read off the GUI thread, issue 14); quit right after.
-        said = []
+        said: list[bool] = []
 
         def shown(_badges: object = None) -> None:
             if said:

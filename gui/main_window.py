@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,6 +25,7 @@ from gui.sections import SECTIONS, Section
 from services.core.paths import log_file
 
 if TYPE_CHECKING:  # the database layer is imported once the frame is on screen (gui/app.py)
+    from gui.home_screen import HomeScreen
     from models.database import Database
 
 APP_TITLE = "webleads-tracker"
@@ -147,10 +148,11 @@ class MainWindow(QMainWindow):
             counts.connect(self._show_counts)
             widget.update_counts()  # type: ignore[attr-defined]  # a section with counts has it
         if key == "home":
-            widget.open_view.connect(self.open_view)  # type: ignore[attr-defined]  # a HomeScreen
-            widget.badges_changed.connect(self.show_badges)  # type: ignore[attr-defined]
-            widget.import_requested.connect(self.import_contacts)  # type: ignore[attr-defined]
-            widget.new_contact_requested.connect(self.new_contact)  # type: ignore[attr-defined]
+            home = cast("HomeScreen", widget)
+            home.open_view.connect(self.open_view)
+            home.badges_changed.connect(self.show_badges)
+            home.import_requested.connect(self.import_contacts)
+            home.new_contact_requested.connect(self.new_contact)
         return widget
 
     def open_view(self, key: str, view: str) -> None:
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         """After a change: the home page's counts (and the badges) read again, off the GUI thread."""
         home = self.screens.get("home")
         if home is not None:
-            home.refresh_counts()  # type: ignore[attr-defined]  # a HomeScreen
+            cast("HomeScreen", home).refresh_counts()
 
     def show_section(self, key: str) -> None:
         index = self.section_keys().index(key)

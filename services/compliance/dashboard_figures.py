@@ -118,7 +118,7 @@ def shares(session: Session, at: datetime, total: int) -> dict[str, int]:
             or a.consent_on < surely_expired
         ):
             continue  # no opt-in, withdrawn, or long expired: consumer_consent would say so too
-        if cid not in erased and consumer_consent(EligibilityInputs(cid, "", "consumer", "", "", "", 0, 0, None, *a),
+        if cid not in erased and consumer_consent(EligibilityInputs(cid, "", "consumer", "", "", "", False, False, None, *a),
                                                   at_utc, validity)[0]:  # fmt: skip
             consenting += 1
     refused_phone = {cid for cid, a in answers.items() if a.refused_at_collection}
