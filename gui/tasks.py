@@ -14,9 +14,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
-from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +101,8 @@ class Task(QObject):
             self.dialog.setLabelText(text)
 
     def _end(self, callback: Callable[[Any], None], value: Any) -> None:
-        if not isValid(self):  # its window was closed meanwhile: nobody is left to tell
-            log.info("tâche terminée après la fermeture de sa fenêtre")
-            return
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self._timer):
+            return  # the screen that started it was closed while the work ran: nobody left to tell
         self._timer.stop()
         self.dialog.reset()
         self.dialog.hide()
@@ -146,7 +145,7 @@ class Quiet(QObject):
         self.done = False
 
     def _end(self, callback: Callable[[Any], None], value: Any) -> None:
-        if not isValid(self):  # its screen was closed meanwhile: nobody is left to tell
+        if not shiboken6.isValid(self):  # its screen was closed meanwhile: nobody is left to tell
             return
         self.done = True
         try:
