@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from services.core.paths import data_dir, log_file, resource
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint
+    from gui.home_screen import HomeScreen
     from models.database import Database
 
 log = logging.getLogger("webleads.gui")
@@ -171,22 +172,31 @@ def run_window(db_arg: str | None) -> int:
     log.info("fenêtre ouverte sur %s", describe_url(db.url))
     window.set_database(db)
     if smoke:
-        # The start page shows its counts (read off the GUI thread, issue 14); quit right after.
-        said: list[bool] = []
+        # The start page shows its counts (read off the GUI thread), then draws its charts (matplotlib's Qt
+        # backend, loaded then: issue 14); each is said once, and the program quits after the charts — or
+        # after 30 s, the line missing.
+        home = cast("HomeScreen | None", window.screens.get("home"))
+        said: set[str] = set()
 
-        def shown(_badges: object = None) -> None:
-            if said:
-                return
-            said.append(True)
-            _say("home shown")
+        def say_once(line: str) -> None:
+            if line not in said:
+                said.add(line)
+                _say(line)
+
+        def quit_now() -> None:
             window.close()
             app.quit()
 
-        home = window.screens.get("home")
+        def charts() -> None:
+            say_once("charts shown")
+            QTimer.singleShot(0, quit_now)
+
         if home is not None:
-            home.badges_changed.connect(lambda badges: QTimer.singleShot(0, lambda: shown(badges)))  # type: ignore[attr-defined]  # a HomeScreen
+            home.badges_changed.connect(lambda _badges: say_once("home shown"))
+            home.charts_drawn.connect(charts)
+            QTimer.singleShot(30_000, quit_now)
         else:
-            QTimer.singleShot(0, shown)
+            QTimer.singleShot(0, quit_now)
     else:
         QTimer.singleShot(500, window.start_of_day)  # after the contacts are on screen
     try:

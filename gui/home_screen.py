@@ -68,10 +68,12 @@ class TodoLine(QLabel):
 
 
 class HomeScreen(QWidget):
-    """`open_view(section, view)`: a line was clicked; `badges_changed({section: n})`: new counts."""
+    """`open_view(section, view)`: a line was clicked; `badges_changed({section: n})`: new counts;
+    `charts_drawn()`: the charts are on the page."""
 
     open_view = Signal(str, str)
     badges_changed = Signal(dict)
+    charts_drawn = Signal()
     import_requested = Signal()
     new_contact_requested = Signal()
 
@@ -254,6 +256,7 @@ class HomeScreen(QWidget):
         self.figures = data
         draw_all(self.canvas.figure, data, tr_label)
         self.canvas.draw_idle()
+        self.charts_drawn.emit()
 
     # --- the PDF --------------------------------------------------------------------------------------------
     def export_pdf(self) -> None:

@@ -211,7 +211,8 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
         [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["window shown", "home shown"]  # the frame, then the base
+    # the frame, then the base's counts on the home page, then its charts
+    assert done.stdout.splitlines() == ["window shown", "home shown", "charts shown"]
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
