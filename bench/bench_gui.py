@@ -3,8 +3,9 @@
     python bench/bench_gui.py
 
 (a) process start -> main window shown (`python main.py --db big.sqlite` with WEBLEADS_SMOKE_TEST:
-    "window shown" once the frame is painted, "contacts shown" once the base is open and the contact
-    list built, then it quits), median of 7 runs in subprocesses, beside a bare QMainWindow shown by a
+    "window shown" once the frame is painted, "home shown" once the base is open and the start page
+    shows its counts — the contact list before issue 14 —, then it quits), median of 7 runs in
+    subprocesses, beside a bare QMainWindow shown by a
     subprocess the same way. Target: 1.5 s — both moments are printed against it. The project's bytecode is compiled
     first, as it is at every start after the first one (and in the packaged app): with
     PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile ~60 modules again.
@@ -84,17 +85,17 @@ def bench_startup() -> None:
     app_runs = [time_to_shown([sys.executable, "main.py", "--db", str(BIG)]) for _ in range(RUNS)]
     bare_runs = [time_to_shown([sys.executable, "-c", BARE_WINDOW]) for _ in range(RUNS)]
     frame = statistics.median(r["window shown"] for r in app_runs)
-    listed = statistics.median(r["contacts shown"] for r in app_runs)
+    listed = statistics.median(r["home shown"] for r in app_runs)
     bare = statistics.median(r["window shown"] for r in bare_runs)
     print(f"(a) démarrage, {N:,} contacts (médiane de {RUNS}) :")
     print(
         f"    fenêtre affichée        {frame:6.3f} s   (cible 1,5 s)  {'OK' if frame <= 1.5 else 'AU-DESSUS'}"
     )
     print(
-        f"    contacts listés         {listed:6.3f} s   (cible 1,5 s)  {'OK' if listed <= 1.5 else 'AU-DESSUS'}"
+        f"    page d'accueil          {listed:6.3f} s   (cible 1,5 s)  {'OK' if listed <= 1.5 else 'AU-DESSUS'}"
     )
     print(f"    QMainWindow vide        {bare:6.3f} s")
-    print(f"    rapport                 {frame / bare:6.2f} (fenêtre)  {listed / bare:6.2f} (contacts)")
+    print(f"    rapport                 {frame / bare:6.2f} (fenêtre)  {listed / bare:6.2f} (accueil)")
 
 
 def bench_keystrokes() -> None:

@@ -20,6 +20,7 @@ from cli import audit as audit_cmd
 from cli import backup as backup_cmd
 from cli import campaign as campaign_cmd
 from cli import contacts as contacts_cmd
+from cli import dashboard as dashboard_cmd
 from cli import export as export_cmd
 from cli import forms as forms_cmd
 from cli import importing as importing_cmd
@@ -43,7 +44,7 @@ log = logging.getLogger("webleads.cli")
 COMMAND_MODULES = [
     init_cmd, contacts_cmd, importing_cmd, export_cmd, campaign_cmd, labels_cmd,
     forms_cmd, partners_cmd, oppositions_cmd, phone_cmd, requests_cmd, notices_cmd, retention_cmd,
-    audit_cmd, backup_cmd, settings_cmd,
+    audit_cmd, backup_cmd, settings_cmd, dashboard_cmd,
 ]  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.database import Database, open_database, resolve_url
 from services.core.clock import use_display_zone
+from services.core.demo_base import use_base_marks
 from services.core.paths import data_dir
 
 
@@ -25,6 +26,7 @@ class CliContext:
             self._db = open_database(resolve_url(self.db_arg, data_dir()))
             with self._db.session() as session:
                 use_display_zone(session)  # files and text show the business's clock
+                use_base_marks(session)  # a demonstration base's PDFs say so
         return self._db
 
     @contextmanager

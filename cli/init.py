@@ -6,14 +6,18 @@ import argparse
 
 from cli.context import CliContext, Result
 from models.database import damaged_error, describe_url
-from services.contacts.demo import add_demo_contacts, add_demo_organisation
+from services.contacts.demo import fill_demo_base
 from services.contacts.search import count_contacts
+from services.core.demo_base import is_demo
 from services.core.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="crée ou met à jour la base")
-    p.add_argument("--demo", type=int, metavar="N", help="ajoute N contacts de démonstration")
+    p.add_argument(
+        "--demo", type=int, metavar="N",
+        help="ajoute N contacts de démonstration (refusé dans une base qui tient une identité ou des contacts réels)",
+    )  # fmt: skip
     p.set_defaults(handler=run_init)
 
 
@@ -26,13 +30,17 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> Result:
     added = 0
     with ctx.session() as session:
         if args.demo:
-            added = add_demo_contacts(session, args.demo)
-            add_demo_organisation(session)
+            added = fill_demo_base(session, args.demo)
     with ctx.session() as session:
         total = count_contacts(session)
+        demo = is_demo(session)
     where = describe_url(db.url)
-    data = {"database": where, "revision": db.current_revision(), "demo_added": added, "contacts": total}
+    data = {
+        "database": where, "revision": db.current_revision(), "demo_added": added, "contacts": total, "demo": demo,
+    }  # fmt: skip
     text = f"Base prête : {where}\n{total} contact(s)" + (
         f", dont {added} de démonstration ajoutés." if added else "."
     )
+    if demo:
+        text += "\nBase de démonstration : ses PDF portent la mention « DÉMONSTRATION »."
     return Result(data, text)

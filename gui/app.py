@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from services.core.paths import data_dir, log_file, resource
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint
+    from gui.home_screen import HomeScreen
     from models.database import Database
 
 log = logging.getLogger("webleads.gui")
@@ -174,13 +175,31 @@ def run_window(db_arg: str | None) -> int:
     log.info("fenêtre ouverte sur %s", describe_url(db.url))
     window.set_database(db)
     if smoke:
-        # The contacts are listed (the first page fetched at the next paint); quit right after.
-        def listed() -> None:
-            _say("contacts shown")
+        # The start page shows its counts (read off the GUI thread), then draws its charts (matplotlib's Qt
+        # backend, loaded then: issue 14); each is said once, and the program quits after the charts — or
+        # after 30 s, the line missing.
+        home = cast("HomeScreen | None", window.screens.get("home"))
+        said: set[str] = set()
+
+        def say_once(line: str) -> None:
+            if line not in said:
+                said.add(line)
+                _say(line)
+
+        def quit_now() -> None:
             window.close()
             app.quit()
 
-        QTimer.singleShot(0, listed)
+        def charts() -> None:
+            say_once("charts shown")
+            QTimer.singleShot(0, quit_now)
+
+        if home is not None:
+            home.badges_changed.connect(lambda _badges: say_once("home shown"))
+            home.charts_drawn.connect(charts)
+            QTimer.singleShot(30_000, quit_now)
+        else:
+            QTimer.singleShot(0, quit_now)
     else:
         QTimer.singleShot(500, window.start_of_day)  # after the contacts are on screen
     try:

@@ -108,7 +108,7 @@ class BackupDialog(QDialog):
             self.refresh()
             self.ui.show_info(self.tr(
                 "Sauvegarde écrite :\n{0}\n\nJournal à cet instant : %n événement(s), empreinte\n{1}\n"
-                "(notez-la : un journal réécrit ne la retrouverait pas).", "", backup.journal_events
+                "(notez-la : un journal réécrit ne la retrouverait pas).", "", backup.journal_events or 0
             ).format(backup.path, backup.journal_head))  # fmt: skip
 
         self.task = run_task(self, self.tr("Sauvegarde…"), work, done, self._failed)

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from models.contact import format_ref
 from models.database import Database
+from services.compliance.dashboard import contact_view_condition
 from services.contacts.fields import SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.search import ContactRow, fetch_rows, search_ids
 from services.core.errors import UserError
@@ -93,6 +94,7 @@ class ContactsModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.text = ""
+        self.view = ""  # a list the home page opened (services.compliance.dashboard.CONTACT_VIEWS), or all
         self.sort_key = "last_name"
         self.descending = False
         self.ids: list[int] = []
@@ -104,7 +106,8 @@ class ContactsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the search (after a save, a delete, or another station's changes)."""
         with self.db.session() as session:
-            ids = search_ids(session, self.text, self.sort_key, self.descending)
+            where = contact_view_condition(session, self.view) if self.view else None
+            ids = search_ids(session, self.text, self.sort_key, self.descending, where=where)
         self.beginResetModel()
         self.ids = ids
         self._pages.clear()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
+from gui.labels import tr_label
 from gui.use_case import attempt
 from models.database import Database
+from services.compliance.dashboard import CONTACT_VIEWS
 from services.contacts.editing import HasComplianceHistory, delete_contact
 from services.contacts.record import display_name
 from services.contacts.search import count_contacts, fetch_rows, search_limit_notice
@@ -86,6 +89,17 @@ class ContactsScreen(QWidget):
         self.restore_state()
         self.table.setSortingEnabled(True)  # runs the first query, in the remembered order
 
+        # A list the home page opened (« Information due (art. 14) en retard »…), until « Tout afficher ».
+        self.view_label = QLabel(self)
+        self.view_label.setStyleSheet("font-weight: bold;")
+        self.all_button = QPushButton(self.tr("Tout afficher"), self)
+        self.all_button.clicked.connect(lambda: self.show_view(""))
+        self.view_bar = QWidget(self)
+        bar = QHBoxLayout(self.view_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.view_label, 1)
+        bar.addWidget(self.all_button)
+        self.view_bar.hide()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
@@ -93,6 +107,7 @@ class ContactsScreen(QWidget):
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.view_bar)
         layout.addWidget(self.table, 1)
 
         # Keystrokes arriving together are coalesced into one query (a 0 ms timer runs after them).
@@ -164,10 +179,18 @@ class ContactsScreen(QWidget):
 
         def work() -> None:
             self.model.reload()
-            self.total = self._count() if self.model.text else len(self.model.ids)
+            self.total = self._count() if self.model.text or self.model.view else len(self.model.ids)
 
         self._run(work)
         self.select_id(current)
+
+    def show_view(self, view: str) -> None:
+        """Only the contacts of one of the home page's lines (`view`), or all of them ("")."""
+        self.model.view = view
+        self.view_bar.setVisible(bool(view))
+        if view:
+            self.view_label.setText(self.tr("Liste : {0}").format(tr_label(CONTACT_VIEWS[view])))
+        self.refresh()
 
     def _count(self) -> int:
         with self.db.session() as session:
@@ -183,7 +206,7 @@ class ContactsScreen(QWidget):
         """Tell the status bar how many contacts are shown, out of how many (and, under the search box,
         that a very long search used only its first words)."""
         shown = len(self.model.ids)
-        if not self.model.text:
+        if not self.model.text and not self.model.view:
             self.total = shown
         self.counts_changed.emit(shown, self.total)
         notice = search_limit_notice(self.model.text)

@@ -24,6 +24,8 @@ SOURCES = (
     "gui.letter_template_editor:SHORT_LABELS", "services.postal.letter_templates:PART_LABELS",
     "gui.requests_screen:CHANNEL_LABELS", "gui.propagation_screen:PropagationScreen.FILTERS",
     "gui.requests_screen:RequestsScreen.COLUMNS", "gui.calls_screen:OUTCOME_KEYS",
+    "services.compliance.dashboard:CONTACT_VIEWS", "services.compliance.dashboard_charts:CHART_WORDS",
+    "services.compliance.dashboard_charts:MONTH_NAMES",
 )  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +26,7 @@ from services.core.paths import log_file
 
 if TYPE_CHECKING:  # the database layer is imported once the frame is on screen (gui/app.py)
     from gui.help_browser import HelpDialog
+    from gui.home_screen import HomeScreen
     from models.database import Database
 
 APP_TITLE = "webleads-tracker"
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database | None = None, ui: Dialogs | None = None) -> None:
         super().__init__()
         self.db: Database | None = None
+        self.demo = False
         self.ui = ui or Dialogs(self)
         self.screens: dict[str, QWidget] = {}
         self.help_dialog: HelpDialog | None = None  # the guide (F1), built on first use
@@ -57,7 +60,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([170, 1000])
-        self.setCentralWidget(self.splitter)
+        # A demonstration base says so above every screen (issue 14): invented people, invented organisation.
+        self.demo_band = QLabel(
+            self.tr("Base de démonstration : personnes et organisation fictives. Pour vos vrais contacts, "
+                    "ouvrez une nouvelle base."), self)  # fmt: skip
+        self.demo_band.setStyleSheet("background: #fdecea; color: #8a1c14; font-weight: bold; padding: 6px;")
+        self.demo_band.setWordWrap(True)
+        self.demo_band.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_band)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.count_label = QLabel(self.tr("Ouverture de la base…"), self)
         self.base_label = QLabel(self)
@@ -75,19 +91,25 @@ class MainWindow(QMainWindow):
             self.set_database(db)
 
     def set_database(self, db: Database) -> None:
-        """The base is open: the sections and the menus come alive, Contacts first."""
+        """The base is open: the sections and the menus come alive, the home page first."""
         from models.database import describe_url
         from services.core.clock import use_display_zone  # after the first paint, like SQLAlchemy
+        from services.core.demo_base import is_demo
 
         self.db = db
         with db.session() as session:
             use_display_zone(session)  # the screens show the business's clock
-        self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
+            self.demo = is_demo(session)
+        if self.demo:
+            self.setWindowTitle(f"{APP_TITLE} — {self.tr('Base de démonstration')} — {describe_url(db.url)}")
+        else:
+            self.setWindowTitle(f"{APP_TITLE} — {describe_url(db.url)}")
+        self.demo_band.setVisible(self.demo)
         self.base_label.setText(self.tr("Base : {name}").format(name=describe_url(db.url)))
         self.count_label.clear()
         self.sidebar.setEnabled(True)
         self.menuBar().setEnabled(True)
-        self.show_section("contacts")
+        self.show_section("home")
 
     # --- sections ---------------------------------------------------------------------------------------
     def _add_section(self, section: Section) -> None:
@@ -127,7 +149,37 @@ class MainWindow(QMainWindow):
         if counts is not None:
             counts.connect(self._show_counts)
             widget.update_counts()  # type: ignore[attr-defined]  # a section with counts has it
+        if key == "home":
+            home = cast("HomeScreen", widget)
+            home.open_view.connect(self.open_view)
+            home.badges_changed.connect(self.show_badges)
+            home.import_requested.connect(self.import_contacts)
+            home.new_contact_requested.connect(self.new_contact)
         return widget
+
+    def open_view(self, key: str, view: str) -> None:
+        """A line of the home page: its section, showing the list it counted (`view`, "" for the section)."""
+        self.show_section(key)
+        widget = self.screens.get(key)
+        if view and widget is not None and hasattr(widget, "show_view"):
+            widget.show_view(view)
+
+    def show_badges(self, numbers: dict[str, int]) -> None:
+        """The home page's counts beside the sections they concern (« Notifications (3) »)."""
+        for row, section in enumerate(SECTIONS):
+            item = self.sidebar.item(row)
+            label = QCoreApplication.translate("Sections", section.label)
+            n = numbers.get(section.key, 0)
+            item.setText(
+                self.tr("{label} ({count})").format(label=label, count=QLocale().toString(n)) if n else label
+            )
+            item.setData(Qt.ItemDataRole.UserRole + 1, n)
+
+    def refresh_home(self) -> None:
+        """After a change: the home page's counts (and the badges) read again, off the GUI thread."""
+        home = self.screens.get("home")
+        if home is not None:
+            cast("HomeScreen", home).refresh_counts()
 
     def show_section(self, key: str) -> None:
         index = self.section_keys().index(key)
@@ -148,6 +200,8 @@ class MainWindow(QMainWindow):
             return
         if built and hasattr(widget, "refresh"):
             widget.refresh()
+        if key != "home":  # leaving a screen: what was done there shows in the badges
+            self.refresh_home()
         self.stack.setCurrentWidget(widget)
         self.delete_action.setEnabled(hasattr(widget, "delete_selected"))
         self.find_action.setEnabled(hasattr(widget, "focus_search"))
@@ -258,7 +312,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return None
         wizard = open_import_wizard(self.db, self.ui, self)
-        wizard.imported.connect(lambda _result: self._refresh_contacts())
+        wizard.imported.connect(self._after_import)
         return wizard
 
     def export_contacts(self) -> QWidget | None:
@@ -331,6 +385,10 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok, self,
         )  # fmt: skip
         self.retention_reminder.open()
+
+    def _after_import(self, _result: object) -> None:
+        self._refresh_contacts()
+        self.refresh_home()
 
     def _refresh_contacts(self) -> None:
         screen = self.screens.get("contacts")

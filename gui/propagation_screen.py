@@ -149,6 +149,12 @@ class PropagationScreen(QWidget):
         else:
             self.banner.setText(self.tr("Aucune notification en retard."))
 
+    def show_view(self, view: str) -> None:
+        """The home page's line: the notices late (« overdue ») or still to send (« to_send »)."""
+        index = self.filter.findData(view)
+        if index >= 0:
+            self.filter.setCurrentIndex(index)  # -> refresh
+
     def _selected(self) -> PropagationNotice | None:
         notice_id = self.table.selected_id()
         if notice_id is None:

@@ -148,6 +148,12 @@ class RegistersScreen(QWidget):
 
         self.task = run_task(self, self.tr("Vérification du journal…"), work, done, self._failed)
 
+    def show_view(self, view: str) -> None:
+        """The home page's line « au-delà de la durée de conservation »: the list of those people."""
+        if view == "past_term":
+            self.refresh()
+            self.show_past_term()
+
     def show_past_term(self) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Personnes au-delà de la durée de conservation"))

@@ -37,7 +37,7 @@ from models.compliance import OPPOSITION_SCOPES
 from models.database import Database
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
 from services.compliance.erasure import ERASABLE_FIELDS
-from services.compliance.request_deadlines import KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
+from services.compliance.request_deadlines import DUE_SOON, KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS
 from services.compliance.requests import (
     Identifiers,
     RequestOutcome,
@@ -213,6 +213,7 @@ class RequestsScreen(QWidget):
         self.status_filter.addItem(self.tr("Toutes"), "")
         for key, label in STATUS_LABELS.items():
             self.status_filter.addItem(tr_label(label).capitalize(), key)
+        self.status_filter.addItem(self.tr("À traiter dans les 7 jours"), DUE_SOON)  # the home page's line
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([tr_label(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -249,6 +250,12 @@ class RequestsScreen(QWidget):
         self.refresh()
 
     # --- reading --------------------------------------------------------------------------------
+    def show_view(self, view: str) -> None:
+        """The home page's line: the requests late (« overdue ») or due within the week (« due_soon »)."""
+        index = self.status_filter.findData(view)
+        if index >= 0:
+            self.status_filter.setCurrentIndex(index)  # -> refresh
+
     def refresh(self) -> None:
         with self.db.session() as session:
             self.views = list_requests(session, self.status_filter.currentData() or "")

@@ -40,6 +40,7 @@ class Section:
 
 
 SECTIONS: list[Section] = [
+    Section("home", str(QT_TRANSLATE_NOOP("Sections", "Tableau de bord")), SP.SP_ComputerIcon, "gui.home_screen:HomeScreen"),
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), SP.SP_DirHomeIcon, "gui.contacts_screen:ContactsScreen"),
     Section("forms", QT_TRANSLATE_NOOP("Sections", "Formulaires"), SP.SP_FileDialogContentsView, "gui.forms_screen:FormsScreen"),
     Section("partners", QT_TRANSLATE_NOOP("Sections", "Partenaires"), SP.SP_DriveNetIcon, "gui.partners_screen:PartnersScreen"),

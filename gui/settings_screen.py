@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -29,23 +29,35 @@ from models.database import Database
 from services.core.backup_crypto import encryption_of, set_passphrase
 from services.core.clock import use_display_zone
 from services.core.errors import UserError
-from services.core.settings import SETTINGS, SettingDef, get_settings, set_settings
+from services.core.settings import IDENTITY_KEYS, SETTINGS, SettingDef, get_settings, set_settings
 
 # The register adds to the declared measures those the application finds (docs/rules.md §7.3).
 MULTILINE = {"org.address", "org.security_measures"}
 
 
 class SettingsScreen(QWidget):
-    def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
+    """Every setting; with `identity_only`, the organisation's identity alone (the first start's step 1)."""
+
+    saved = Signal()
+
+    def __init__(
+        self, db: Database, ui: Dialogs, parent: QWidget | None = None, *, identity_only: bool = False
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.ui = ui
+        self.identity_only = identity_only
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
 
         intro = QLabel(
             self.tr(
                 "L'identité de l'organisation figure sur chaque courrier et chaque notice d'information "
                 "(RGPD, articles 13 et 14). Les durées s'appliquent à toute la base, sur tous les postes."
+            )
+            if not identity_only
+            else self.tr(
+                "Elle figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14) ; "
+                "le reste se règle plus tard dans Réglages."
             ),
             self,
         )
@@ -55,17 +67,21 @@ class SettingsScreen(QWidget):
         v = QVBoxLayout(page)
         v.addWidget(intro)
         v.addWidget(self._group(self.tr("Identité de l'organisation"), "organisation"))
-        v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
-        backups = self._group(self.tr("Sauvegardes"), "backup")
         # docs/rules.md §10.3: a copy on a USB key is the usual leak — encrypt them with a passphrase.
-        self.encryption_label = QLabel(backups)
-        self.encrypt_button = QPushButton(self.tr("Chiffrer les sauvegardes…"), backups)
+        self.encryption_label = QLabel(self)
+        self.encrypt_button = QPushButton(self.tr("Chiffrer les sauvegardes…"), self)
         self.encrypt_button.clicked.connect(self.set_encryption)
-        row = QHBoxLayout()
-        row.addWidget(self.encryption_label, 1)
-        row.addWidget(self.encrypt_button)
-        backups.layout().addRow(self.tr("Chiffrement"), row)  # type: ignore[union-attr]  # a QFormLayout
-        v.addWidget(backups)
+        if not identity_only:
+            v.addWidget(self._group(self.tr("Règles et durées"), "rules"))
+            backups = self._group(self.tr("Sauvegardes"), "backup")
+            row = QHBoxLayout()
+            row.addWidget(self.encryption_label, 1)
+            row.addWidget(self.encrypt_button)
+            backups.layout().addRow(self.tr("Chiffrement"), row)  # type: ignore[union-attr]  # a QFormLayout
+            v.addWidget(backups)
+        else:  # not on the page: kept hidden rather than drawn loose at the top
+            self.encryption_label.hide()
+            self.encrypt_button.hide()
         v.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -82,7 +98,13 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        if identity_only:  # inside the assistant's own scrolling page: no second scroll bar
+            scroll.takeWidget()
+            scroll.hide()
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(page)
+        else:
+            layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save)
@@ -95,6 +117,8 @@ class SettingsScreen(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for d in SETTINGS:
+            if self.identity_only and d.key not in IDENTITY_KEYS:
+                continue  # the first start asks who the organisation is; the register's details come later
             if d.group == group:
                 form.addRow(d.label, self._field(d))
         return box
@@ -182,3 +206,4 @@ class SettingsScreen(QWidget):
         self.refresh()
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("Réglages enregistrés."))
+        self.saved.emit()

@@ -124,3 +124,43 @@ def run_task(
 ) -> Task:
     """Start work on the thread pool; the callbacks run on the GUI thread."""
     return Task(parent, title, work, on_success, on_failure).start()
+
+
+class Quiet(QObject):
+    """Work on the thread pool with no dialog (the home page's counts): `on_success` / `on_failure` run on
+    the GUI thread; nothing is shown meanwhile and the work cannot be cancelled."""
+
+    def __init__(
+        self,
+        parent: QObject | None,
+        work: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(parent)
+        self.job = _Job(lambda _progress: work())
+        self.job.setAutoDelete(False)
+        self.job.signals.succeeded.connect(lambda r: self._end(on_success, r))
+        self.job.signals.failed.connect(lambda e: self._end(on_failure, e))
+        self.done = False
+
+    def _end(self, callback: Callable[[Any], None], value: Any) -> None:
+        if not shiboken6.isValid(self):  # its screen was closed meanwhile: nobody is left to tell
+            return
+        self.done = True
+        try:
+            callback(value)
+        finally:
+            self.deleteLater()
+
+
+def run_quietly(
+    parent: QObject | None,
+    work: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> Quiet:
+    """Start `work()` on the thread pool, with no dialog; the callbacks run on the GUI thread."""
+    quiet = Quiet(parent, work, on_success, on_failure)
+    QThreadPool.globalInstance().start(quiet.job)
+    return quiet

@@ -52,6 +52,7 @@ class Contact(Timestamped, Base):
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_mobile", "mobile"),
         Index("ix_contacts_to_check", "to_check"),
+        Index("ix_contacts_kind_status", "source_kind", "status", "erased_at"),  # the home page's chart
         {"sqlite_autoincrement": True},
     )
 

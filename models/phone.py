@@ -56,8 +56,12 @@ class CallLogEntry(Base):
     """One call or attempt. Append-only: never updated, never deleted by the application."""
 
     __tablename__ = "call_log"
-    # Covering: the 30-day counts and the last « pas intéressé » are read from the index alone.
-    __table_args__ = (Index("ix_call_log_contact_at", "contact_id", "called_at", "outcome", "callee_zone"),)
+    # Covering: the 30-day counts and the last « pas intéressé » are read from the index alone; the home
+    # page's calls per outcome per week are range counts on the second (services.compliance.dashboard_figures).
+    __table_args__ = (
+        Index("ix_call_log_contact_at", "contact_id", "called_at", "outcome", "callee_zone"),
+        Index("ix_call_log_outcome_at", "outcome", "called_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))

@@ -101,14 +101,14 @@ class Smoke:
         env = {**self.env, "WEBLEADS_SMOKE_TEST": "1"}
         out = self.run(self.window, env=env)
         lines = [line for line in out.splitlines() if line.strip()]
-        assert lines == ["window shown", "contacts shown"], out
+        assert lines == ["window shown", "home shown", "charts shown"], out
         if (
             self.xcb
         ):  # on a real X server (Xvfb), as a double-click would start it: the xcb plugin and its libraries
             env = {**env, "QT_QPA_PLATFORM": "xcb"}
             out = self.run(self.window, env=env, wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"))
             lines = [line for line in out.splitlines() if line.strip()]
-            assert lines == ["window shown", "contacts shown"], out
+            assert lines == ["window shown", "home shown", "charts shown"], out
 
     def full(self, pg: str | None) -> None:
         self.version()
@@ -123,6 +123,10 @@ class Smoke:
         printed = self.work / "formulaire.pdf"
         self.json("forms", "print", str(form["version"]), str(printed), "--contact", ref)
         assert self.pages(printed) >= 1
+        # The home page's PDF: matplotlib (Agg) and its loaded modules in the bundle (issue 14).
+        state = self.work / "etat.pdf"
+        page = self.json("dashboard", "--pdf", str(state))
+        assert self.pages(state) == 1 and page["figures"]["contacts"]["total"] == 200, page["todo"]
         exported = self.work / "contacts.xlsx"
         assert self.json("export", "contacts", str(exported))["contacts"] == 200
         assert exported.read_bytes()[:2] == b"PK"

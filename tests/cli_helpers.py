@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -39,7 +40,5 @@ def seed_new_base(args: tuple[str, ...]) -> None:
         return
     path = Path(args[args.index("--db") + 1])
     if "://" not in str(path) and path.is_absolute() and not path.exists() and path.parent.is_dir():
-        try:
+        with contextlib.suppress(OSError):  # a folder the test made read-only: the command meets it as it is
             shutil.copyfile(migrated_sqlite_template(), path)
-        except OSError:  # a read-only folder: the command meets it as it is
-            path.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import create_engine, text
 
 from models.database import MIGRATIONS_DIR, Database, open_database
+from services.core.pdf_watermark import set_demo_watermark
 
 PG_URL = os.environ.get("WEBLEADS_TEST_PG", "")
 ENGINES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -28,6 +29,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("WEBLEADS_HOME", str(home))
     monkeypatch.delenv("WEBLEADS_DB", raising=False)
+    set_demo_watermark(False)  # set when a base is opened (a demo one marks its PDFs): not carried over
     return home
 
 

@@ -32,6 +32,7 @@ IMPORTED_AS = {
     "pyrage": "pyrage",
     "openpyxl": "openpyxl.worksheet._reader",  # streams sparse sheets (services/core/sheet_extent.py)
     "xlrd": "xlrd",
+    "matplotlib": "matplotlib.figure",  # the dashboard's charts (services/compliance/dashboard_charts.py)
 }
 
 

@@ -126,7 +126,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+55"/>
+        <location filename="../../gui/app.py" line="+56"/>
         <source>Une erreur inattendue est survenue : {error}
 
 Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :
@@ -566,7 +566,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+103"/>
+        <location filename="../../gui/campaigns_screen.py" line="+97"/>
         <source>par exemple « Offres d&apos;automne 2026 »</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,12 +689,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Adresse</source>
+        <source>Doute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Doute</source>
+        <source>Adresse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -978,7 +978,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Scan ou photo du formulaire signé</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1256,7 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+53"/>
+        <location filename="../../gui/contacts_model.py" line="+54"/>
         <source>Réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,7 +1354,7 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+57"/>
+        <location filename="../../gui/contacts_screen.py" line="+60"/>
         <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1370,12 +1370,22 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+250"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-225"/>
+        <source>Tout afficher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Liste : {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d&apos;opposition sont conservés comme preuve, et chaque partenaire qui l&apos;a reçu sera notifié.</source>
@@ -1533,6 +1543,115 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+28"/>
         <source>Fichier illisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../gui/first_start.py" line="+97"/>
+        <source>&lt;h2&gt;Bienvenue&lt;/h2&gt;La base est vide. Trois étapes mènent à une première campagne conforme ; chacune peut être passée et reprise plus tard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1. L&apos;identité de votre organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ex. : Cuisinistes ; Assureurs (vide si aucun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le formulaire proposé porte les cases d&apos;opposition de la CNIL, une case (non cochée) pour accepter vos appels et une par catégorie de partenaires, et la phrase de l&apos;article L223-2 sur le droit de refuser les appels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Créer ce formulaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imprimer le formulaire (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&apos;adapter dans Formulaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nom du formulaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catégories de partenaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>2. Votre premier formulaire de collecte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importer un fichier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ajouter un contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Un tableur, un export Google Contacts, Outlook, Dolibarr… ou une personne à la fois.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>3. Vos contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ensuite : préparer une première campagne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+38"/>
+        <source>Passer l&apos;assistant et voir le tableau de bord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Terminer et voir le tableau de bord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Imprimer le formulaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Formulaire enregistré : {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,6 +1837,159 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+9"/>
         <source>&amp;Sommaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../gui/home_screen.py" line="+93"/>
+        <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter l&apos;état de conformité (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rien en retard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calcul en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chiffres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Graphiques en préparation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Ouvrir la liste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mis à jour à {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n notification(s) aux partenaires en retard : à envoyer sans attendre (art. 19)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n notification(s) aux partenaires à envoyer avant leur échéance (art. 19)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n demande(s) de personnes sans réponse après le délai d&apos;un mois</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n demande(s) de personnes à traiter dans les 7 jours</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) sans l&apos;information sur l&apos;origine des données depuis plus d&apos;un mois (art. 14)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) à informer de l&apos;origine des données dans le mois (art. 14)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n personne(s) au-delà de la durée de conservation : renouvellement ou anonymisation</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n accord(s) d&apos;appel expirant dans les 30 jours : à renouveler avant de rappeler</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n adresse(s) revenue(s) « n&apos;habite pas à l&apos;adresse indiquée » à corriger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n contact(s) « à vérifier » laissé(s) par un import</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Réglages incomplets : l&apos;identité de l&apos;organisation, imprimée sur chaque notice, est à compléter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Exporter l&apos;état de conformité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export de l&apos;état de conformité…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>État de conformité enregistré : {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2735,11 +3007,146 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Ne plus m&apos;appeler (opposition)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>À vérifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courrier revenu (NPAI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information due (art. 14) en retard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information due (art. 14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accord d&apos;appel expirant sous 30 jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts par origine et statut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part des contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accord d&apos;appel valide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition au courrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opposition au téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courriers envoyés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notifications aux partenaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dans le délai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appels par semaine et par résultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rien sur la période</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>janv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>févr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>août</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nov.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>déc.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LetterTemplateEditor</name>
     <message>
-        <location filename="../../gui/letter_template_editor.py" line="+77"/>
+        <location filename="../../gui/letter_template_editor.py" line="+78"/>
         <source>Double-cliquez pour insérer le champ dans le texte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2807,12 +3214,17 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+62"/>
+        <location filename="../../gui/main_window.py" line="+65"/>
+        <source>Base de démonstration : personnes et organisation fictives. Pour vos vrais contacts, ouvrez une nouvelle base.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Ouverture de la base…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Base : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2821,8 +3233,13 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Bientôt disponible</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+53"/>
+        <source>{label} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+38"/>
         <source>%Ln contact(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2962,7 +3379,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>À propos de Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3769,7 +4186,7 @@ Empreinte SHA-256 : {2}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%n notification(s) pour {0} marquée(s) envoyée(s).
 Lettre : {1}
 Liste : {2}</source>
@@ -3811,12 +4228,12 @@ Liste : {2}</source>
         </translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-96"/>
         <source>Aucune notification en retard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Choisissez d&apos;abord une notification dans la liste.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3892,12 +4309,12 @@ Liste : {2}</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Fin de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-79"/>
         <source>Voir la &amp;liste…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3917,7 +4334,7 @@ Liste : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Personnes au-delà de la durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4008,7 +4425,7 @@ Liste : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-63"/>
+        <location line="-69"/>
         <source>%n personne(s) au-delà de la durée de conservation</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4040,7 +4457,7 @@ Liste : {2}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Anonymiser %n personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d&apos;opposition) ?
 
 Une sauvegarde de la base est faite d&apos;abord.</source>
@@ -4143,7 +4560,12 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>À traiter dans les 7 jours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Prolonger…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4158,7 +4580,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+45"/>
         <source>%n demande(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4216,6 +4638,11 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
     <name>Sections</name>
     <message>
         <location filename="../../gui/sections.py" line="+43"/>
+        <source>Tableau de bord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4268,17 +4695,17 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="+47"/>
+        <location filename="../../gui/settings_screen.py" line="+54"/>
         <source>L&apos;identité de l&apos;organisation figure sur chaque courrier et chaque notice d&apos;information (RGPD, articles 13 et 14). Les durées s&apos;appliquent à toute la base, sur tous les postes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Identité de l&apos;organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Règles et durées</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4288,18 +4715,23 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+82"/>
+        <location line="-4"/>
+        <location line="+96"/>
         <source>Chiffrer les sauvegardes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-109"/>
+        <source>Elle figure sur chaque courrier et chaque notice d&apos;information (RGPD, articles 13 et 14) ; le reste se règle plus tard dans Réglages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Chiffrement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Enregistrer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4309,7 +4741,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Valeur par défaut : {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4465,6 +4897,35 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
     <message>
         <location line="+3"/>
         <source>Aucune colonne de consentement dans le fichier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Step</name>
+    <message>
+        <location filename="../../gui/first_start.py" line="-186"/>
+        <location line="+30"/>
+        <source>Passer cette étape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>✓ Fait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Étape passée : vous pourrez y revenir à tout moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À faire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reprendre</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

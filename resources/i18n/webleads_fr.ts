@@ -125,7 +125,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+55" />
+        <location filename="../../gui/app.py" line="+56" />
         <source>Une erreur inattendue est survenue : {error}
 
 Vos données enregistrées ne sont pas perdues. Le détail technique est dans le journal :
@@ -550,7 +550,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+103" />
+        <location filename="../../gui/campaigns_screen.py" line="+97" />
         <source>par exemple « Offres d'automne 2026 »</source>
         <translation type="unfinished" />
     </message>
@@ -673,12 +673,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+0" />
-        <source>Adresse</source>
+        <source>Doute</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+0" />
-        <source>Doute</source>
+        <source>Adresse</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -941,7 +941,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Scan ou photo du formulaire signé</source>
         <translation type="unfinished" />
     </message>
@@ -1219,7 +1219,7 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+53" />
+        <location filename="../../gui/contacts_model.py" line="+54" />
         <source>Réf.</source>
         <translation type="unfinished" />
     </message>
@@ -1317,7 +1317,7 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+57" />
+        <location filename="../../gui/contacts_screen.py" line="+60" />
         <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
         <translation type="unfinished" />
     </message>
@@ -1333,12 +1333,22 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+230" />
+        <location line="+250" />
         <source>Supprimer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-32" />
+        <location line="-225" />
+        <source>Tout afficher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+97" />
+        <source>Liste : {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+96" />
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui l'a reçu sera notifié.</source>
@@ -1487,6 +1497,115 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+28" />
         <source>Fichier illisible</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../gui/first_start.py" line="+97" />
+        <source>&lt;h2&gt;Bienvenue&lt;/h2&gt;La base est vide. Trois étapes mènent à une première campagne conforme ; chacune peut être passée et reprise plus tard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>1. L'identité de votre organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>ex. : Cuisinistes ; Assureurs (vide si aucun)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Le formulaire proposé porte les cases d'opposition de la CNIL, une case (non cochée) pour accepter vos appels et une par catégorie de partenaires, et la phrase de l'article L223-2 sur le droit de refuser les appels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Créer ce formulaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Imprimer le formulaire (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>L'adapter dans Formulaires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nom du formulaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Finalité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Catégories de partenaires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>2. Votre premier formulaire de collecte</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Importer un fichier…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ajouter un contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Un tableur, un export Google Contacts, Outlook, Dolibarr… ou une personne à la fois.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>3. Vos contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ensuite : préparer une première campagne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+38" />
+        <source>Passer l'assistant et voir le tableau de bord</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Terminer et voir le tableau de bord</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Imprimer le formulaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Formulaire enregistré : {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1672,6 +1791,129 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+9" />
         <source>&amp;Sommaire</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../gui/home_screen.py" line="+93" />
+        <source>&lt;h2&gt;Tableau de bord&lt;/h2&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Exporter l'état de conformité (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>À faire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rien en retard.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Calcul en cours…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Chiffres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Graphiques en préparation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+64" />
+        <source>Ouvrir la liste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Mis à jour à {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+14" />
+        <source>%n notification(s) aux partenaires en retard : à envoyer sans attendre (art. 19)</source>
+        <translation><numerusform>%n notification aux partenaires en retard : à envoyer sans attendre (art. 19)</numerusform><numerusform>%n notifications aux partenaires en retard : à envoyer sans attendre (art. 19)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n notification(s) aux partenaires à envoyer avant leur échéance (art. 19)</source>
+        <translation><numerusform>%n notification aux partenaires à envoyer avant leur échéance (art. 19)</numerusform><numerusform>%n notifications aux partenaires à envoyer avant leur échéance (art. 19)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n demande(s) de personnes sans réponse après le délai d'un mois</source>
+        <translation><numerusform>%n demande de personnes sans réponse après le délai d'un mois</numerusform><numerusform>%n demandes de personnes sans réponse après le délai d'un mois</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n demande(s) de personnes à traiter dans les 7 jours</source>
+        <translation><numerusform>%n demande de personnes à traiter dans les 7 jours</numerusform><numerusform>%n demandes de personnes à traiter dans les 7 jours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n personne(s) sans l'information sur l'origine des données depuis plus d'un mois (art. 14)</source>
+        <translation><numerusform>%n personne sans l'information sur l'origine des données depuis plus d'un mois (art. 14)</numerusform><numerusform>%n personnes sans l'information sur l'origine des données depuis plus d'un mois (art. 14)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n personne(s) à informer de l'origine des données dans le mois (art. 14)</source>
+        <translation><numerusform>%n personne à informer de l'origine des données dans le mois (art. 14)</numerusform><numerusform>%n personnes à informer de l'origine des données dans le mois (art. 14)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n personne(s) au-delà de la durée de conservation : renouvellement ou anonymisation</source>
+        <translation><numerusform>%n personne au-delà de la durée de conservation : renouvellement ou anonymisation</numerusform><numerusform>%n personnes au-delà de la durée de conservation : renouvellement ou anonymisation</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n accord(s) d'appel expirant dans les 30 jours : à renouveler avant de rappeler</source>
+        <translation><numerusform>%n accord d'appel expirant dans les 30 jours : à renouveler avant de rappeler</numerusform><numerusform>%n accords d'appel expirant dans les 30 jours : à renouveler avant de rappeler</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n adresse(s) revenue(s) « n'habite pas à l'adresse indiquée » à corriger</source>
+        <translation><numerusform>%n adresse revenue « n'habite pas à l'adresse indiquée » à corriger</numerusform><numerusform>%n adresses revenues « n'habite pas à l'adresse indiquée » à corriger</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n contact(s) « à vérifier » laissé(s) par un import</source>
+        <translation><numerusform>%n contact « à vérifier » laissé par un import</numerusform><numerusform>%n contacts « à vérifier » laissés par un import</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Réglages incomplets : l'identité de l'organisation, imprimée sur chaque notice, est à compléter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Exporter l'état de conformité</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Export de l'état de conformité…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>État de conformité enregistré : {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2659,11 +2901,146 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Ne plus m'appeler (opposition)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location line="+1" />
+        <source>À vérifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Courrier revenu (NPAI)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Information due (art. 14) en retard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Information due (art. 14)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accord d'appel expirant sous 30 jours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts par origine et statut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Part des contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accord d'appel valide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opposition au courrier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opposition au téléphone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Courriers envoyés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notifications aux partenaires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dans le délai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Appels par semaine et par résultat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rien sur la période</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>janv.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>févr.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>avr.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>juin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>juil.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>août</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>sept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>oct.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>nov.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>déc.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LetterTemplateEditor</name>
     <message>
-        <location filename="../../gui/letter_template_editor.py" line="+77" />
+        <location filename="../../gui/letter_template_editor.py" line="+78" />
         <source>Double-cliquez pour insérer le champ dans le texte</source>
         <translation type="unfinished" />
     </message>
@@ -2731,12 +3108,17 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+62" />
+        <location filename="../../gui/main_window.py" line="+65" />
+        <source>Base de démonstration : personnes et organisation fictives. Pour vos vrais contacts, ouvrez une nouvelle base.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
         <source>Ouverture de la base…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+24" />
+        <location line="+30" />
         <source>Base : {name}</source>
         <translation type="unfinished" />
     </message>
@@ -2745,8 +3127,13 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Bientôt disponible</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location line="+53" />
+        <source>{label} ({count})</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location line="+59" />
+        <location line="+38" />
         <source>%Ln contact(s)</source>
         <translation><numerusform>%Ln contact</numerusform><numerusform>%Ln contacts</numerusform></translation>
     </message>
@@ -2871,7 +3258,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+30" />
+        <location line="+34" />
         <source>À propos de Qt</source>
         <translation type="unfinished" />
     </message>
@@ -3658,7 +4045,7 @@ Empreinte SHA-256 : {2}</numerusform></translation>
         <translation><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notification en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform><numerusform>&lt;span style='color:#B00020'&gt;&lt;b&gt;%n notifications en retard&lt;/b&gt; : la loi demande d'informer les partenaires sans délai (RGPD art. 19).&lt;/span&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+40" />
         <source>%n notification(s) pour {0} marquée(s) envoyée(s).
 Lettre : {1}
 Liste : {2}</source>
@@ -3689,12 +4076,12 @@ Liste : {2}</numerusform></translation>
         <translation><numerusform>%n ligne exportée dans {0}.</numerusform><numerusform>%n lignes exportées dans {0}.</numerusform></translation>
     </message>
     <message>
-        <location line="-90" />
+        <location line="-96" />
         <source>Aucune notification en retard.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5" />
+        <location line="+11" />
         <source>Choisissez d'abord une notification dans la liste.</source>
         <translation type="unfinished" />
     </message>
@@ -3770,12 +4157,12 @@ Liste : {2}</numerusform></translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+78" />
+        <location line="+84" />
         <source>Fin de conservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-73" />
+        <location line="-79" />
         <source>Voir la &amp;liste…</source>
         <translation type="unfinished" />
     </message>
@@ -3795,7 +4182,7 @@ Liste : {2}</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Personnes au-delà de la durée de conservation</source>
         <translation type="unfinished" />
     </message>
@@ -3881,7 +4268,7 @@ Liste : {2}</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="-63" />
+        <location line="-69" />
         <source>%n personne(s) au-delà de la durée de conservation</source>
         <translation><numerusform>%n personne au-delà de la durée de conservation</numerusform><numerusform>%n personnes au-delà de la durée de conservation</numerusform></translation>
     </message>
@@ -3901,7 +4288,7 @@ Liste : {2}</numerusform></translation>
         <translation><numerusform>%n événement vérifié…</numerusform><numerusform>%n événements vérifiés…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+33" />
+        <location line="+39" />
         <source>Anonymiser %n personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d'opposition) ?
 
 Une sauvegarde de la base est faite d'abord.</source>
@@ -4005,7 +4392,12 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+12" />
+        <location line="+3" />
+        <source>À traiter dans les 7 jours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
         <source>Prolonger…</source>
         <translation type="unfinished" />
     </message>
@@ -4020,7 +4412,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+39" />
+        <location line="+45" />
         <source>%n demande(s)</source>
         <translation><numerusform>%n demande</numerusform><numerusform>%n demandes</numerusform></translation>
     </message>
@@ -4069,6 +4461,11 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
     <name>Sections</name>
     <message>
         <location filename="../../gui/sections.py" line="+43" />
+        <source>Tableau de bord</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
@@ -4121,17 +4518,17 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="+47" />
+        <location filename="../../gui/settings_screen.py" line="+54" />
         <source>L'identité de l'organisation figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14). Les durées s'appliquent à toute la base, sur tous les postes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+15" />
         <source>Identité de l'organisation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+6" />
         <source>Règles et durées</source>
         <translation type="unfinished" />
     </message>
@@ -4141,18 +4538,23 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
-        <location line="+82" />
+        <location line="-4" />
+        <location line="+96" />
         <source>Chiffrer les sauvegardes…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-77" />
+        <location line="-109" />
+        <source>Elle figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14) ; le reste se règle plus tard dans Réglages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
         <source>Chiffrement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>Enregistrer</source>
         <translation type="unfinished" />
     </message>
@@ -4162,7 +4564,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+36" />
+        <location line="+44" />
         <source>Valeur par défaut : {value}</source>
         <translation type="unfinished" />
     </message>
@@ -4312,6 +4714,35 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
     <message>
         <location line="+3" />
         <source>Aucune colonne de consentement dans le fichier.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Step</name>
+    <message>
+        <location filename="../../gui/first_start.py" line="-186" />
+        <location line="+30" />
+        <source>Passer cette étape</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-9" />
+        <source>✓ Fait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Étape passée : vous pourrez y revenir à tout moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>À faire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reprendre</source>
         <translation type="unfinished" />
     </message>
 </context>

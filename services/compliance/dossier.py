@@ -45,6 +45,7 @@ from services.core.countries import country_name
 from services.core.errors import InputError, NotFoundError
 from services.core.files import atomic_output
 from services.core.moments import iso_utc, now, wall_time
+from services.core.pdf_watermark import pdf_canvas
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, Sheet, write_xlsx
 from services.core.text import display_value
@@ -281,14 +282,13 @@ def _write_pdf(path: Path, d: Dossier) -> None:
     """A4, readable: who we are, then each section as lines « header : value »; empty sections say so."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     from services.core.pdf_fonts import TextFlow, register_fonts, wrap
 
     regular, bold = register_fonts()
     org = d.organisation
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=A4)
+        c = pdf_canvas(tmp, pagesize=A4)
         c.setTitle(f"Vos données personnelles — {d.ref}")
         width, height = A4
         left, right = 20 * mm, width - 20 * mm

@@ -144,12 +144,18 @@ def information_text(settings: dict[str, Any], purpose: str, categories: list[st
     return "\n".join(lines)
 
 
-def organisation_warnings(settings: dict[str, Any]) -> list[str]:
-    """docs/rules.md §3.1: the identity and the contact for rights must be on the form; say what is missing."""
+def missing_identity(settings: dict[str, Any]) -> list[str]:
+    """docs/rules.md §3.1: what every notice must name and the settings lack (« le nom »…; [] when complete)."""
     missing = [label for key, label in (("org.name", "le nom"), ("org.address", "l'adresse postale"))
                if not clean_spaces(settings.get(key, ""))]  # fmt: skip
     if not any(clean_spaces(settings.get(k, "")) for k in ("org.rights_contact", "org.email", "org.address")):
         missing.append("un contact pour l'exercice des droits")
+    return missing
+
+
+def organisation_warnings(settings: dict[str, Any]) -> list[str]:
+    """docs/rules.md §3.1: the identity and the contact for rights must be on the form; say what is missing."""
+    missing = missing_identity(settings)
     if not missing:
         return []
     return [
@@ -208,6 +214,15 @@ def _save_version(session: Session, form: Form, number: int, draft: VersionDraft
     session.add(version)
     session.flush()
     return version
+
+
+# The first start's proposal (issue 14): a paper form for the counter, to adapt; create_form adds the
+# CNIL's objection boxes, the unticked phone opt-ins (the business's, one per partner category) and L223-2.
+PROPOSED_FORM = {
+    "name": "Formulaire de collecte au comptoir",
+    "channel": "paper",
+    "purpose": "Vous envoyer nos offres par courrier et, avec votre accord, vous appeler",
+}
 
 
 def create_form(

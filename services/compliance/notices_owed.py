@@ -9,9 +9,9 @@ owed it; past the due date, it is late.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.compliance import InformedRecord
@@ -106,6 +106,31 @@ def _owed(rows: list[tuple], today: date, overdue_only: bool) -> list[NoticeOwed
             out.append(NoticeOwed(cid, source, kind, obtained, due, reason, late))
     out.sort(key=lambda n: (n.due, n.contact_id))
     return out
+
+
+def owed_condition() -> ColumnElement[bool]:
+    """docs/rules.md §3.2, as a WHERE: the live contacts obtained from others and not yet informed."""
+    return and_(Contact.source_kind.in_(FROM_OTHERS), Contact.erased_at.is_(None), not_yet_informed())
+
+
+def month_cutoff(today: date) -> date:
+    """The first day whose data is not yet a month old: add_months(d, 1) < today exactly when d is before it."""
+    day = today - timedelta(days=33)  # add_months(d, 1) is at most 31 days after d
+    while add_months(day, 1) < today:
+        day += timedelta(days=1)
+    return day
+
+
+def late_condition(today: date) -> ColumnElement[bool]:
+    """docs/rules.md §3.2, the same rule as `_owed` as a WHERE (with owed_condition): late when the month
+    since obtaining the data has run out, or when the data was first transmitted before today — the
+    earlier of the two is the due date, and either one past makes the notice late."""
+    transmitted = exists().where(
+        TransmissionLine.contact_id == Contact.id,
+        Transmission.id == TransmissionLine.transmission_id,
+        Transmission.sent_on < today,
+    )
+    return or_(Contact.source_date < month_cutoff(today), transmitted)
 
 
 def owed_ids(session: Session) -> set[int]:

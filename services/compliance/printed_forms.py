@@ -10,6 +10,7 @@ from models.contact import Contact
 from services.compliance.forms import L223_2_SENTENCE, version_boxes
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextFlow, register_fonts, wrap
+from services.core.pdf_watermark import pdf_canvas
 from services.core.phones import display
 
 
@@ -21,13 +22,12 @@ def write_form_pdf(
     from reportlab.graphics.barcode import code128
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
     width, height = A4
     left, right = 18 * mm, width - 18 * mm
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=A4)
+        c = pdf_canvas(tmp, pagesize=A4)
         c.setTitle(f"{version.form.name} (version {version.number})")
         flow = TextFlow(c, regular, top=height - 18 * mm, bottom=18 * mm, left=left, leading=1.35)
         line = flow.line

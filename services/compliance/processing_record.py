@@ -23,6 +23,7 @@ from services.core.backup_crypto import encryption_of
 from services.core.backups import folder_of_url, list_backups
 from services.core.errors import InputError
 from services.core.files import atomic_output
+from services.core.pdf_watermark import pdf_canvas
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, Sheet, write_xlsx
 from services.core.stamp import register_stamp
@@ -150,13 +151,12 @@ def _write_pdf(path: Path, pages: dict[str, list[tuple[str, str]]], anchor: str)
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     from services.core.pdf_fonts import register_fonts, wrap
 
     regular, bold = register_fonts()
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=A4)
+        c = pdf_canvas(tmp, pagesize=A4)
         c.setTitle("Registre des activités de traitement")
         width, height = A4
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from models.requests import DataRequest
 
@@ -15,6 +15,9 @@ KIND_LABELS = {
 OUTCOME_LABELS = {"granted": "accordée", "partial": "accordée en partie", "refused": "refusée"}
 STATUS_LABELS = {"open": "en cours", "overdue": "en retard", "answered": "répondue"}
 CHANNELS = ("letter", "email", "phone", "in-person")
+DUE_SOON_DAYS = 7  # the home page lists the open requests whose deadline falls within a week
+DUE_SOON = "due_soon"  # a filter of the lists, not a status: open and due within DUE_SOON_DAYS
+DUE_SOON_LABEL = "à traiter dans les 7 jours"
 
 
 def add_months(d: date, months: int) -> date:
@@ -34,3 +37,10 @@ def request_status(r: DataRequest, today: date) -> str:
     if r.answered_on is not None:
         return "answered"
     return "overdue" if today > due_date(r.received_on, r.extended_on is not None) else "open"
+
+
+def is_due_soon(r: DataRequest, today: date) -> bool:
+    """docs/rules.md §5.4: open, not yet late, and its deadline within DUE_SOON_DAYS (the home page's line)."""
+    return request_status(r, today) == "open" and due_date(
+        r.received_on, r.extended_on is not None
+    ) <= today + timedelta(days=DUE_SOON_DAYS)

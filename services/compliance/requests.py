@@ -32,11 +32,13 @@ from services.compliance.erasure import ERASABLE_FIELDS, erase_contact, erase_fi
 from services.compliance.oppositions import check_scope, record_opposition
 from services.compliance.request_deadlines import (
     CHANNELS,
+    DUE_SOON,
     KIND_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,
     add_months,
     due_date,
+    is_due_soon,
     request_status,
 )
 from services.compliance.suppression import add_to_suppression_list, suppression_keys
@@ -302,10 +304,13 @@ def _rectify(session: Session, contact: Contact, corrections: dict[str, str], do
 def list_requests(session: Session, status: str = "", today: date | None = None) -> list[RequestView]:
     """Every request, the most urgent first (overdue, then by deadline)."""
     today = today or date.today()
-    if status and status not in STATUS_LABELS:
-        raise InputError(f"Statut inconnu « {status} » : {', '.join(STATUS_LABELS)}.")
-    views = [view(r, today) for r in session.scalars(select(DataRequest))]
-    if status:
+    if status and status not in STATUS_LABELS and status != DUE_SOON:
+        raise InputError(f"Statut inconnu « {status} » : {', '.join([*STATUS_LABELS, DUE_SOON])}.")
+    requests = list(session.scalars(select(DataRequest)))
+    if status == DUE_SOON:  # the home page's « à traiter dans les 7 jours »
+        requests = [r for r in requests if is_due_soon(r, today)]
+    views = [view(r, today) for r in requests]
+    if status and status != DUE_SOON:
         views = [v for v in views if v.status == status]
     order = {"overdue": 0, "open": 1, "answered": 2}
     return sorted(views, key=lambda v: (order[v.status], v.due_on, v.id))

@@ -17,7 +17,8 @@ from models.base import utcnow
 from models.contact import Contact, ContactSource, ContactTag
 from models.journal import record_rows, with_defaults
 from services.contacts.search import search_text_for
-from services.core.errors import Cancelled
+from services.core.demo_base import DEMO_SOURCE_NOTE, demo_refusal, mark_demo, use_base_marks
+from services.core.errors import Cancelled, InputError
 from services.core.postcodes import postcode_table
 from services.core.settings import get_setting, set_settings
 from services.core.text import strip_accents
@@ -109,7 +110,7 @@ def _rows(
             "kind": kind,
             "name": source,
             "obtained_on": source_date,
-            "note": "démonstration",
+            "note": DEMO_SOURCE_NOTE,
             "recorded_at": now,
         }
         tags = [{"contact_id": cid, "name": t} for t in rng.sample(TAGS, k=rng.choice([0, 0, 1, 1, 2]))]
@@ -170,6 +171,20 @@ def _flush(session: Session, contacts: list[dict], sources: list[dict], tags: li
     sources.clear()
     tags.clear()
     return count
+
+
+def fill_demo_base(session: Session, n: int, progress: Callable[[int, int], bool] | None = None) -> int:
+    """`init --demo N`: n demo contacts and the demo identity, in a base then marked as a demonstration
+    one — refused (nothing written) in a base holding a real identity or real contacts
+    (services.core.demo_base)."""
+    refusal = demo_refusal(session)
+    if refusal:
+        raise InputError(refusal)
+    added = add_demo_contacts(session, n, progress=progress)
+    add_demo_organisation(session)
+    mark_demo(session)
+    use_base_marks(session)
+    return added
 
 
 def add_demo_organisation(session: Session) -> bool:

@@ -83,13 +83,20 @@ def search_condition(text: str) -> ColumnElement[bool] | None:
 
 
 def search_query(
-    text: str = "", sort: str = "last_name", descending: bool = False, to_check: bool = False
+    text: str = "",
+    sort: str = "last_name",
+    descending: bool = False,
+    to_check: bool = False,
+    where: ColumnElement[bool] | None = None,
 ) -> Select[int]:
-    """The ids of live contacts matching text (only those « à vérifier » if asked), in order (ties by id)."""
+    """The ids of live contacts matching text (only those « à vérifier » if asked, and `where`: a list the
+    home page opens), in order (ties by id)."""
     column: ColumnElement[Any] = SORT_COLUMNS.get(sort, Contact.last_name).expression
     q = select(Contact.id).where(Contact.erased_at.is_(None))
     if to_check:
         q = q.where(to_check_condition())
+    if where is not None:
+        q = q.where(where)
     cond = search_condition(text)
     if cond is not None:
         q = q.where(cond)
@@ -108,10 +115,11 @@ def search_ids(
     sort: str = "last_name",
     descending: bool = False,
     to_check: bool = False,
+    where: ColumnElement[bool] | None = None,
 ) -> list[int]:
     # The driver's rows: for 100,000 ids (the window's start, a one-letter search) SQLAlchemy's
     # result rows cost 3x the query itself. The id needs no type processing.
-    return [row[0] for row in driver_rows(session, search_query(text, sort, descending, to_check))]
+    return [row[0] for row in driver_rows(session, search_query(text, sort, descending, to_check, where))]
 
 
 @dataclass(frozen=True)

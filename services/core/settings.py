@@ -79,6 +79,8 @@ SETTINGS: tuple[SettingDef, ...] = (
         "backup.wrapped_identity", "", "Clé des sauvegardes, chiffrée par la phrase secrète", "internal"
     ),
     SettingDef("backup.last_restore", "", "Dernière restauration", "internal"),
+    # 1: a demonstration base (services.core.demo_base), set by `init --demo`; never typed.
+    SettingDef("base.demo", 0, "Base de démonstration", "internal"),
     SettingDef("business.timezone", "Europe/Paris", "Fuseau horaire de l'entreprise", "rules"),
     # Postal campaigns: where French window envelopes (DL, C5: 45 × 100 mm window on the
     # right) show the address on an A4 letter, measured from the page's top-left corner.
@@ -95,6 +97,21 @@ SETTINGS: tuple[SettingDef, ...] = (
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}
+DEMO_SETTING = "base.demo"
+# docs/rules.md §3.1: who the organisation is, printed on every notice — never a demo's and a real one mixed.
+IDENTITY_KEYS = (
+    "org.name",
+    "org.address",
+    "org.phone",
+    "org.email",
+    "org.siret",
+    "org.rights_contact",
+    "org.dpo",
+)
+
+
+class DemoIdentityRefused(InputError):
+    """A real identity typed into a demonstration base: the window offers a clean base instead."""
 
 
 def definition(key: str) -> SettingDef:
@@ -136,6 +153,8 @@ def _checked_text(d: SettingDef, value: str) -> str:
 
 
 def set_settings(session: Session, values: dict[str, Any]) -> None:
+    """Check every value, then store them all (a value refused stores none: the caller's transaction)."""
+    demo = bool(get_setting(session, DEMO_SETTING))
     for key, value in values.items():
         d = definition(key)
         if isinstance(d.default, int) and not isinstance(value, int):
@@ -147,6 +166,13 @@ def set_settings(session: Session, values: dict[str, Any]) -> None:
             raise InputError(f"« {d.label} » ne peut pas être négatif.")
         if isinstance(d.default, str):
             value = _checked_text(d, str(value))
+        if demo and key in IDENTITY_KEYS and value != get_setting(session, key):
+            raise DemoIdentityRefused(
+                "Cette base est une base de démonstration : l'identité d'une organisation réelle ne se mêle pas "
+                "à ses données fictives. Commencez une base vierge (dans la fenêtre : « Commencer une base "
+                "vierge… » ; en ligne de commande : webleads --db ma-base.sqlite init), puis saisissez-y votre "
+                "identité."
+            )
         row = session.get(Setting, key)
         text = json.dumps(value, ensure_ascii=False)
         if row is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextFlow, register_fonts, wrap
+from services.core.pdf_watermark import pdf_canvas
 
 EVENT_SENTENCES = {
     "opposition": "se sont opposées à la prospection ou à la transmission de leurs données",
@@ -37,11 +38,10 @@ def write_notice_letter(
     """A one-page (or more) letter: who we are, what happened, what we ask, and the people concerned."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=A4)
+        c = pdf_canvas(tmp, pagesize=A4)
         c.setTitle(f"Notification à {partner_name}")
         width, height = A4
         left, right = 20 * mm, width - 20 * mm

@@ -8,6 +8,7 @@ each citing its rule.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
@@ -219,7 +220,9 @@ def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> 
     ).where(where)
 
 
-def latest_phone_answers(session: Session, contact_id: int | None = None) -> dict[int, PhoneAnswers]:
+def latest_phone_answers(
+    session: Session, contact_id: int | None = None, *, contact_ids: Collection[int] | None = None
+) -> dict[int, PhoneAnswers]:
     """docs/rules.md §1.2: each person's latest answers on the phone boxes — consent records are append-only and
     the latest answer on each box wins; a refusal ticked on or after the consent withdraws it.
 
@@ -236,8 +239,14 @@ def latest_phone_answers(session: Session, contact_id: int | None = None) -> dic
     )  # fmt: skip
     if contact_id is not None:
         q = q.where(r.contact_id == contact_id)
+    if contact_ids is None:
+        rows = driver_rows(session, q)
+    else:  # a few people (the dashboard's expiring consents): theirs only, in chunks the engines accept
+        ids = sorted(set(contact_ids))
+        rows = []
+        for start in range(0, len(ids), 900):
+            rows += driver_rows(session, q.where(r.contact_id.in_(ids[start : start + 900])))
     out = {}
-    rows = driver_rows(session, q)
     for cid, records in groupby(rows, key=itemgetter(0)):
         consent = None
         refused: bool | None = None

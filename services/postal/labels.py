@@ -14,6 +14,7 @@ from pathlib import Path
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts, register_label_font
+from services.core.pdf_watermark import pdf_canvas
 from services.postal.label_sheets import LabelTemplate
 
 MM = 72 / 25.4  # points per millimetre
@@ -96,12 +97,10 @@ def write_labels(
     Returns the number of pages. Raises InputError if a block cannot fit (check first with
     labels_that_do_not_fit), Cancelled if progress returns False (no file is left behind).
     """
-    from reportlab.pdfgen.canvas import Canvas
-
     check_start_at(t, start_at)
     regular = register_label_font()
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM), pageCompression=0)
+        c = pdf_canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM), pageCompression=0)
         c.setTitle("Étiquettes")
         c.setCreator("webleads-tracker")
         boxes = [text_box(t, i) for i in range(t.per_page)]
@@ -139,11 +138,9 @@ def write_labels(
 
 def write_calibration(path: Path, t: LabelTemplate, offset_mm: tuple[float, float] = (0.0, 0.0)) -> None:
     """A sheet with every label's outline (and a 10 mm ruler) to hold over a real sheet against the light."""
-    from reportlab.pdfgen.canvas import Canvas
-
     regular, bold = register_fonts()
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM))
+        c = pdf_canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM))
         c.setTitle(f"Calibrage {t.code}")
         c.translate(offset_mm[0] * MM, -offset_mm[1] * MM)
         c.setLineWidth(0.3)

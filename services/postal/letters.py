@@ -17,6 +17,7 @@ from typing import Any
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts
+from services.core.pdf_watermark import pdf_canvas
 from services.postal.labels import MM
 from services.postal.letter_templates import Block, french_date
 
@@ -247,13 +248,12 @@ def write_letters(
 ) -> int:
     """Write one page per letter, in order; returns the page count. Atomic; Cancel leaves no file."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
 
     regular, bold = register_fonts()
     wrapper = _Wrapper(regular)
     date_text = f"Le {french_date(on)}"
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=0)
+        c = pdf_canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=0)
         c.setTitle(title)
         c.setCreator("webleads-tracker")
         c.beginForm("letterhead")
@@ -302,11 +302,9 @@ def write_letters(
 
 def write_window_test(path: Path, window: WindowPosition, sample_lines: Sequence[str]) -> None:
     """A 1:1 page with the 45 × 100 mm window outline and a sample address: print it, fold it, check."""
-    from reportlab.pdfgen.canvas import Canvas
-
     regular, bold = register_fonts()
     with atomic_output(path) as tmp:
-        c = Canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM))
+        c = pdf_canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM))
         c.setTitle("Test de fenêtre d'enveloppe")
         c.setLineWidth(0.4)
         c.rect(window.left_mm * MM, _y(window.top_mm + WINDOW_H), WINDOW_W * MM, WINDOW_H * MM)

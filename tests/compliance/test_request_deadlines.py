@@ -83,7 +83,11 @@ def test_the_list_puts_the_overdue_first_then_the_nearest_deadline(db: Database)
         assert [v.id for v in views] == [overdue.id, soon.id, later.id, answered.id]
         assert [v.status for v in views] == ["overdue", "open", "open", "answered"]
         assert [v.id for v in list_requests(s, "open", today=date(2026, 11, 30))] == [soon.id, later.id]
-        with pytest.raises(InputError, match=r"^Statut inconnu « lost » : open, overdue, answered\.$"):
+        # the home page's « à traiter dans les 7 jours »: open, due by 7 December (not the late one)
+        assert [v.id for v in list_requests(s, "due_soon", today=date(2026, 11, 30))] == [soon.id]
+        with pytest.raises(
+            InputError, match=r"^Statut inconnu « lost » : open, overdue, answered, due_soon\.$"
+        ):
             list_requests(s, "lost")
 
 

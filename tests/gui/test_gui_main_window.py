@@ -28,18 +28,21 @@ def window_settings(data_home) -> None:
     gui_app.configure_settings()
 
 
-def make_window(qtbot, db: Database, ui: FakeDialogs | None = None) -> MainWindow:
+def make_window(qtbot, db: Database, ui: FakeDialogs | None = None, section: str = "contacts") -> MainWindow:
+    """The window open on `section` (the user clicks Contacts first: the window starts on the home page)."""
     window = MainWindow(db, ui or FakeDialogs())
     qtbot.addWidget(window)
     window.show()
+    if section:
+        window.show_section(section)
     return window
 
 
 def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_db: Database) -> None:
     """The sidebar lists the sections; those without a screen are disabled with « Bientôt disponible »."""
-    window = make_window(qtbot, sqlite_db)
+    window = make_window(qtbot, sqlite_db, section="")
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels[0] == "Contacts" and labels[-1] == "Réglages"
+    assert labels[:2] == ["Tableau de bord", "Contacts"] and labels[-1] == "Réglages"
     assert {"Formulaires", "Partenaires", "Campagnes", "Oppositions", "Demandes", "Registres"} <= set(labels)
     assert len(labels) == len(SECTIONS)
     for i, section in enumerate(SECTIONS):
@@ -47,8 +50,8 @@ def test_window_starts_with_sidebar_and_disabled_future_sections(qtbot, sqlite_d
         enabled = bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
         assert enabled == section.available, section.key
         assert item.toolTip() == ("" if section.available else "Bientôt disponible")
-    assert window.current_key() == "contacts"
-    assert type(window.stack.currentWidget()).__name__ == "ContactsScreen"
+    assert window.current_key() == "home"  # the start page (issue 14)
+    assert type(window.stack.currentWidget()).__name__ == "HomeScreen"
     assert {"contacts", "settings"} <= {s.key for s in SECTIONS if s.available}
 
 
@@ -57,7 +60,8 @@ def test_view_menu_shortcuts_switch_sections(qtbot, sqlite_db: Database) -> None
     window = make_window(qtbot, sqlite_db)
     actions = window._section_actions
     keys = [s.key for s in SECTIONS]
-    assert actions["contacts"].shortcut() == QKeySequence("Ctrl+1")
+    assert actions["home"].shortcut() == QKeySequence("Ctrl+1")
+    assert actions["contacts"].shortcut() == QKeySequence("Ctrl+2")
     assert actions[keys[8]].shortcut() == QKeySequence("Ctrl+9")
     assert actions["settings"].shortcut() == QKeySequence("Ctrl+,")
     for section in SECTIONS:
@@ -207,7 +211,8 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
         [sys.executable, str(main), "--db", str(base)], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["window shown", "contacts shown"]  # the frame, then the base
+    # the frame, then the base's counts on the home page, then its charts
+    assert done.stdout.splitlines() == ["window shown", "home shown", "charts shown"]
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
