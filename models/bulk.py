@@ -28,11 +28,22 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         f"VALUES ({', '.join('?' * len(cols))})"
     )
     procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
+    if not procs:
+        conn.exec_driver_sql(sql, [tuple([r[c] for c in cols]) for r in rows])
+        return
+    # The converted value of each column is kept for the next row: the same moment or date object is
+    # written on every row of an import (created_at, source_date), converted once.
+    last: list[list[Any]] = [[None, None] for _ in procs]
     data = []
     for r in rows:
         values = [r[c] for c in cols]
-        for i, p in procs:
-            if values[i] is not None:
-                values[i] = p(values[i])
+        for (i, p), seen in zip(procs, last, strict=True):
+            v = values[i]
+            if v is not None:
+                if v is seen[0]:
+                    values[i] = seen[1]
+                else:
+                    values[i] = seen[1] = p(v)
+                    seen[0] = v
         data.append(tuple(values))
     conn.exec_driver_sql(sql, data)
