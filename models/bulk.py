@@ -1,4 +1,4 @@
-"""Bulk writes at 100,000 rows: Core executemany, on SQLite straight to the driver."""
+"""Bulk writes at 100,000 rows: straight to the driver's executemany (SQLite, psycopg), else Core's."""
 
 from __future__ import annotations
 
@@ -7,25 +7,32 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+# The drivers' placeholders the direct path writes (sqlite3: qmark; psycopg: format).
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
 
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Core executemany; on SQLite straight to the driver with the column types' own conversions.
+    """The driver's executemany with the column types' own conversions (SQLite, PostgreSQL), else Core's.
 
-    SQLAlchemy's per-row parameter building costs more than SQLite's own insert at 100,000 rows;
-    the SQL and the date conversions are still SQLAlchemy's (same storage format as the ORM).
+    SQLAlchemy's per-row parameter building costs more than the database's own insert at 100,000 rows,
+    and on PostgreSQL its multi-row VALUES make psycopg parse a 30,000-placeholder statement per page;
+    psycopg's executemany sends one short statement, pipelined. The SQL and the conversions are still
+    SQLAlchemy's (same storage format as the ORM). `rows` hold every column to write, Python defaults
+    included (models.journal.with_defaults): this path fills none.
     """
     if not rows:
         return
     conn = session.connection()
     dialect = conn.dialect
-    if dialect.name != "sqlite":
+    mark = _PLACEHOLDERS.get(dialect.paramstyle) if dialect.name in ("sqlite", "postgresql") else None
+    if mark is None:
         session.execute(insert(table), rows)
         return
     cols = list(rows[0])
     quote = dialect.identifier_preparer.quote
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-        f"VALUES ({', '.join('?' * len(cols))})"
+        f"VALUES ({', '.join([mark] * len(cols))})"
     )
     procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
     if not procs:
