@@ -107,9 +107,9 @@ class BackupDialog(QDialog):
         def done(backup: Backup) -> None:
             self.refresh()
             self.ui.show_info(self.tr(
-                "Sauvegarde écrite :\n{0}\n\nJournal à cet instant : {1} événement(s), empreinte\n{2}\n"
-                "(notez-la : un journal réécrit ne la retrouverait pas)."
-            ).format(backup.path, backup.journal_events, backup.journal_head))  # fmt: skip
+                "Sauvegarde écrite :\n{0}\n\nJournal à cet instant : %n événement(s), empreinte\n{1}\n"
+                "(notez-la : un journal réécrit ne la retrouverait pas).", "", backup.journal_events
+            ).format(backup.path, backup.journal_head))  # fmt: skip
 
         self.task = run_task(self, self.tr("Sauvegarde…"), work, done, self._failed)
 
@@ -150,9 +150,9 @@ class BackupDialog(QDialog):
             if isinstance(exc, LaterEvents) and not force:
                 count = exc.count
                 if self.ui.confirm(
-                    self.tr("La base actuelle a {0} événement(s) enregistrés après cette sauvegarde : ils seront "
+                    self.tr("La base actuelle a %n événement(s) enregistré(s) après cette sauvegarde : ils seront "
                             "remplacés (les oppositions, effacements et notifications sont repris). "
-                            "Restaurer quand même ?").format(count),
+                            "Restaurer quand même ?", "", count),
                     self.tr("Restaurer"), self.tr("Restaurer quand même"),
                 ):  # fmt: skip
                     self._run_restore(path, passphrase, force=True)

@@ -306,9 +306,10 @@ class MainWindow(QMainWindow):
         settings.setValue("retention/reminded", today)
         self.retention_reminder = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Fin de la durée de conservation"),
-            self.tr("{0} personne(s) ont dépassé la durée de conservation : {1} à anonymiser maintenant, {2} à qui "
-                    "envoyer la lettre de renouvellement.\n\nVoyez Registres › Fin de conservation.").format(
-                len(found), due, to_write),
+            self.tr("%n personne(s) au-delà de la durée de conservation", "", len(found)) + " : "
+            + self.tr("%n à anonymiser maintenant", "", due) + ", "
+            + self.tr("%n à qui envoyer la lettre de renouvellement.", "", to_write)
+            + "\n\n" + self.tr("Voyez Registres › Fin de conservation."),
             QMessageBox.StandardButton.Ok, self,
         )  # fmt: skip
         self.retention_reminder.open()

@@ -110,9 +110,10 @@ class RegistersScreen(QWidget):
         due = sum(p.due for p in self.past)
         waiting = len(self.past) - due
         self.retention_label.setText(
-            self.tr("{0} personne(s) au-delà de la durée de conservation : {1} à anonymiser maintenant, {2} en "
-                    "attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou "
-                    "réponse attendue).").format(len(self.past), due, waiting)
+            self.tr("%n personne(s) au-delà de la durée de conservation", "", len(self.past)) + " : "
+            + self.tr("%n à anonymiser maintenant", "", due) + ", "
+            + self.tr("%n en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — "
+                      "ou réponse attendue).", "", waiting)
             if self.past else self.tr("Personne n'a dépassé la durée de conservation.")
         )  # fmt: skip
         self.apply_button.setEnabled(due > 0)
@@ -122,7 +123,7 @@ class RegistersScreen(QWidget):
         def work(progress):
             with self.db.session() as session:
                 return verify(
-                    session, lambda n: progress(n, 0, self.tr("{0} événements vérifiés…").format(n))
+                    session, lambda n: progress(n, 0, self.tr("%n événement(s) vérifié(s)…", "", n))
                 )
 
         def done(report) -> None:
@@ -155,9 +156,9 @@ class RegistersScreen(QWidget):
     def apply_retention(self) -> None:
         due = [p for p in self.past if p.due]
         if not self.ui.confirm(
-            self.tr("Anonymiser {0} personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les "
+            self.tr("Anonymiser %n personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les "
                     "oppositions restent sur la liste d'opposition) ?\n\nUne sauvegarde de la base est faite "
-                    "d'abord.").format(len(due)),
+                    "d'abord.", "", len(due)),
             self.tr("Fin de conservation"), self.tr("Anonymiser"),
         ):  # fmt: skip
             return

@@ -10,9 +10,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6 import QtCore
 from PySide6.QtWidgets import QStyle, QWidget
+
+# Marks a label for lupdate and gives it back as it is (PySide6 types it object -> object).
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 SP = QStyle.StandardPixmap
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -100,6 +101,8 @@ class Task(QObject):
             self.dialog.setLabelText(text)
 
     def _end(self, callback: Callable[[Any], None], value: Any) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self._timer):
+            return  # the screen that started it was closed while the work ran: nobody left to tell
         self._timer.stop()
         self.dialog.reset()
         self.dialog.hide()

@@ -39,4 +39,7 @@ def seed_new_base(args: tuple[str, ...]) -> None:
         return
     path = Path(args[args.index("--db") + 1])
     if "://" not in str(path) and path.is_absolute() and not path.exists() and path.parent.is_dir():
-        shutil.copyfile(migrated_sqlite_template(), path)
+        try:
+            shutil.copyfile(migrated_sqlite_template(), path)
+        except OSError:  # a read-only folder: the command meets it as it is
+            path.unlink(missing_ok=True)

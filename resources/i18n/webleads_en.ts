@@ -216,18 +216,29 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <source>oui</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
         <source>Sauvegarde écrite :
 {0}
 
-Journal à cet instant : {1} événement(s), empreinte
-{2}
+Journal à cet instant : %n événement(s), empreinte
+{1}
 (notez-la : un journal réécrit ne la retrouverait pas).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>La base actuelle a %n événement(s) enregistré(s) après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-39"/>
         <source>Sauvegarde…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,12 +281,7 @@ La base actuelle est d&apos;abord sauvegardée ; les oppositions, effacements et
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>La base actuelle a {0} événement(s) enregistrés après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Restaurer quand même</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2700,15 +2706,37 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Fin de la durée de conservation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n personne(s) au-delà de la durée de conservation</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n à anonymiser maintenant</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n à qui envoyer la lettre de renouvellement.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
-        <source>{0} personne(s) ont dépassé la durée de conservation : {1} à anonymiser maintenant, {2} à qui envoyer la lettre de renouvellement.
-
-Voyez Registres › Fin de conservation.</source>
+        <source>Voyez Registres › Fin de conservation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>À propos de Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3544,24 +3572,24 @@ Liste : {2}</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <location line="+2"/>
         <source>Journal des opérations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>&amp;Vérifier le journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Fin de conservation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>Voir la &amp;liste…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,22 +3599,12 @@ Liste : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>{0} personne(s) au-delà de la durée de conservation : {1} à anonymiser maintenant, {2} en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>Personne n&apos;a dépassé la durée de conservation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{0} événements vérifiés…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Vérification du journal…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3631,14 +3649,7 @@ Liste : {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Anonymiser {0} personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d&apos;opposition) ?
-
-Une sauvegarde de la base est faite d&apos;abord.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Anonymiser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3664,8 +3675,50 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
         <source>Fin de conservation…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="-63"/>
+        <source>%n personne(s) au-delà de la durée de conservation</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n à anonymiser maintenant</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n événement(s) vérifié(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Anonymiser %n personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d&apos;opposition) ?
+
+Une sauvegarde de la base est faite d&apos;abord.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3830,7 +3883,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../gui/sections.py" line="+39"/>
+        <location filename="../../gui/sections.py" line="+43"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4086,7 +4139,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+71"/>
+        <location filename="../../gui/tasks.py" line="+72"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>

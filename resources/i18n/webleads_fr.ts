@@ -215,18 +215,33 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <source>oui</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16" />
         <source>Sauvegarde écrite :
 {0}
 
-Journal à cet instant : {1} événement(s), empreinte
-{2}
+Journal à cet instant : %n événement(s), empreinte
+{1}
 (notez-la : un journal réécrit ne la retrouverait pas).</source>
-        <translation type="unfinished" />
+        <translation><numerusform>Sauvegarde écrite :
+{0}
+
+Journal à cet instant : %n événement, empreinte
+{1}
+(notez-la : un journal réécrit ne la retrouverait pas).</numerusform><numerusform>Sauvegarde écrite :
+{0}
+
+Journal à cet instant : %n événements, empreinte
+{1}
+(notez-la : un journal réécrit ne la retrouverait pas).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43" />
+        <source>La base actuelle a %n événement(s) enregistré(s) après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</source>
+        <translation><numerusform>La base actuelle a %n événement enregistré après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</numerusform><numerusform>La base actuelle a %n événements enregistrés après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</numerusform></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-39" />
         <source>Sauvegarde…</source>
         <translation type="unfinished" />
     </message>
@@ -269,12 +284,7 @@ La base actuelle est d'abord sauvegardée ; les oppositions, effacements et noti
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+11" />
-        <source>La base actuelle a {0} événement(s) enregistrés après cette sauvegarde : ils seront remplacés (les oppositions, effacements et notifications sont repris). Restaurer quand même ?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+14" />
         <source>Restaurer quand même</source>
         <translation type="unfinished" />
     </message>
@@ -2626,15 +2636,28 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <source>Fin de la durée de conservation</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n personne(s) au-delà de la durée de conservation</source>
+        <translation><numerusform>%n personne au-delà de la durée de conservation</numerusform><numerusform>%n personnes au-delà de la durée de conservation</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n à anonymiser maintenant</source>
+        <translation><numerusform>%n à anonymiser maintenant</numerusform><numerusform>%n à anonymiser maintenant</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n à qui envoyer la lettre de renouvellement.</source>
+        <translation><numerusform>%n à qui envoyer la lettre de renouvellement.</numerusform><numerusform>%n à qui envoyer la lettre de renouvellement.</numerusform></translation>
+    </message>
     <message>
         <location line="+1" />
-        <source>{0} personne(s) ont dépassé la durée de conservation : {1} à anonymiser maintenant, {2} à qui envoyer la lettre de renouvellement.
-
-Voyez Registres › Fin de conservation.</source>
+        <source>Voyez Registres › Fin de conservation.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+32" />
+        <location line="+30" />
         <source>À propos de Qt</source>
         <translation type="unfinished" />
     </message>
@@ -3445,24 +3468,24 @@ Liste : {2}</numerusform></translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+57" />
+        <location line="+58" />
         <location line="+2" />
         <source>Journal des opérations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-53" />
+        <location line="-54" />
         <source>&amp;Vérifier le journal</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+5" />
-        <location line="+77" />
+        <location line="+78" />
         <source>Fin de conservation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-72" />
+        <location line="-73" />
         <source>Voir la &amp;liste…</source>
         <translation type="unfinished" />
     </message>
@@ -3472,22 +3495,12 @@ Liste : {2}</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+22" />
-        <source>{0} personne(s) au-delà de la durée de conservation : {1} à anonymiser maintenant, {2} en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+26" />
         <source>Personne n'a dépassé la durée de conservation.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+9" />
-        <source>{0} événements vérifiés…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+9" />
+        <location line="+18" />
         <source>Vérification du journal…</source>
         <translation type="unfinished" />
     </message>
@@ -3532,14 +3545,7 @@ Liste : {2}</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+14" />
-        <source>Anonymiser {0} personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d'opposition) ?
-
-Une sauvegarde de la base est faite d'abord.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+17" />
         <source>Anonymiser</source>
         <translation type="unfinished" />
     </message>
@@ -3561,8 +3567,39 @@ Une sauvegarde de la base est faite d'abord.</source>
         <source>Fin de conservation…</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location line="-63" />
+        <source>%n personne(s) au-delà de la durée de conservation</source>
+        <translation><numerusform>%n personne au-delà de la durée de conservation</numerusform><numerusform>%n personnes au-delà de la durée de conservation</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n à anonymiser maintenant</source>
+        <translation><numerusform>%n à anonymiser maintenant</numerusform><numerusform>%n à anonymiser maintenant</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</source>
+        <translation><numerusform>%n en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</numerusform><numerusform>%n en attente (lettre de renouvellement à envoyer — Campagnes, « Lettre de renouvellement » — ou réponse attendue).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>%n événement(s) vérifié(s)…</source>
+        <translation><numerusform>%n événement vérifié…</numerusform><numerusform>%n événements vérifiés…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33" />
+        <source>Anonymiser %n personne(s) (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d'opposition) ?
+
+Une sauvegarde de la base est faite d'abord.</source>
+        <translation><numerusform>Anonymiser %n personne (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d'opposition) ?
+
+Une sauvegarde de la base est faite d'abord.</numerusform><numerusform>Anonymiser %n personnes (leur nom, leurs coordonnées et leurs notes sont effacés ; les oppositions restent sur la liste d'opposition) ?
+
+Une sauvegarde de la base est faite d'abord.</numerusform></translation>
+    </message>
     <message>
-        <location line="+4" />
+        <location line="+21" />
         <source>Classeur Excel (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
@@ -3718,7 +3755,7 @@ Une sauvegarde de la base est faite d'abord.</source>
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../gui/sections.py" line="+39" />
+        <location filename="../../gui/sections.py" line="+43" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
@@ -3968,7 +4005,7 @@ Une sauvegarde de la base est faite d'abord.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+71" />
+        <location filename="../../gui/tasks.py" line="+72" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>

@@ -45,6 +45,7 @@ class Backup:
     journal_events: int | None
     journal_head: str | None
     size: int
+    sound: bool | None = None  # the base passed quick_check when copied (None: copied before this was noted)
 
     @property
     def reason_label(self) -> str:
@@ -57,6 +58,7 @@ class Backup:
             "file": str(self.path), "taken_at": self.taken_at.isoformat(timespec="seconds"),
             "reason": self.reason, "encrypted": self.encrypted, "revision": self.revision,
             "journal_events": self.journal_events, "journal_head": self.journal_head, "size": self.size,
+            "sound": self.sound,
         }  # fmt: skip
 
 
@@ -79,6 +81,7 @@ def create_backup(db: Database, reason: str = "manuelle", to: Path | None = None
     folder = Path(to) if to is not None else folder_for(db)
     if not folder.is_dir():
         raise InputError(f"Le dossier {folder} n'existe pas.")
+    sound = not db.damaged and integrity_ok(db.engine)  # a damaged base may still be copied, marked so
     with db.session() as session:
         revision = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         events, digest = head(session)
@@ -100,7 +103,7 @@ def create_backup(db: Database, reason: str = "manuelle", to: Path | None = None
         if plain != target:
             plain.unlink(missing_ok=True)
     meta = {"taken_at": now.isoformat(timespec="seconds"), "reason": reason, "encrypted": encryption is not None,
-            "revision": revision, "journal_events": events, "journal_head": digest}  # fmt: skip
+            "revision": revision, "journal_events": events, "journal_head": digest, "sound": sound}  # fmt: skip
     _sidecar(target).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     os.chmod(_sidecar(target), 0o600)
     log.info("sauvegarde %s : %s", reason, target)
@@ -149,7 +152,7 @@ def _read(path: Path) -> Backup:
         path=path, taken_at=taken, reason=str(meta.get("reason") or _reason_in_name(path.name)),
         encrypted=path.name.endswith(backup_crypto.SUFFIX), revision=meta.get("revision"),
         journal_events=meta.get("journal_events"), journal_head=meta.get("journal_head"),
-        size=path.stat().st_size,
+        size=path.stat().st_size, sound=meta.get("sound"),
     )  # fmt: skip
 
 
@@ -179,7 +182,8 @@ def list_backups(folder: Path) -> list[Backup]:
 
 def to_keep(backups: list[Backup], daily: int, weekly: int) -> set[Path]:
     """docs/rules.md §10.3: the newest copy of each of the last `daily` days, and of each of the last
-    `weekly` weeks; the newest copy of all is always kept."""
+    `weekly` weeks; the newest copy of all is always kept, and so is the newest copy of a sound base (one
+    that passed quick_check), however many copies of a damaged base were taken since."""
     keep: set[Path] = set()
     days: dict[date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
@@ -190,6 +194,9 @@ def to_keep(backups: list[Backup], daily: int, weekly: int) -> set[Path]:
     keep.update(list(weeks.values())[:weekly])
     if backups:
         keep.add(backups[0].path)
+    sound = next((b for b in backups if b.sound is not False), None)
+    if sound is not None:
+        keep.add(sound.path)
     return keep
 
 

@@ -91,7 +91,9 @@ def holiday_subdivision(postcode: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _holidays(subdiv: str | None, year: int) -> holidays.HolidayBase:
-    return holidays.France(subdiv=subdiv, years=year, language="fr")
+    # expand=False: exactly that year's days, so the cache never grows behind our back and a wrong year
+    # asked for finds no holiday instead of being silently corrected by the library.
+    return holidays.France(subdiv=subdiv, years=year, language="fr", expand=False)
 
 
 def public_holiday(day: date, subdiv: str | None) -> str | None:

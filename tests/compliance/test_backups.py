@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -84,6 +85,24 @@ def test_rotation_keeps_seven_days_and_four_weeks() -> None:
     assert len(keep) == 7 + 2  # the two newest weeks are already among the seven days
     assert backups[0].path in keep  # the newest of each day is the one kept
     assert backups[1].path not in keep
+
+
+def test_rotation_never_deletes_the_last_copy_of_a_sound_base() -> None:
+    """Days of copies of a base found damaged (taken by hand: the automatic ones are not) must not rotate out
+    the newest copy that passed quick_check — the one a restore needs."""
+    start = datetime(2026, 11, 30, 9)
+    damaged = [replace(_fake(start - timedelta(days=d)), sound=False) for d in range(40)]
+    good = replace(_fake(start - timedelta(days=40)), sound=True)
+    older_good = replace(_fake(start - timedelta(days=41)), sound=True)
+    keep = to_keep([*damaged, good, older_good], 7, 4)
+    assert good.path in keep and older_good.path not in keep
+    assert damaged[0].path in keep  # the newest of all stays too
+
+
+def test_a_copy_says_whether_the_base_was_sound(base: Database) -> None:
+    backup = create_backup(base)
+    assert backup.sound is True and backup.to_dict()["sound"] is True
+    assert list_backups(backup.path.parent)[0].sound is True
 
 
 def test_rotation_deletes_the_copies_past_the_settings(base: Database) -> None:

@@ -65,7 +65,8 @@ def test_erasure_blanks_the_person_and_keeps_the_proof(db: Database) -> None:
                          .order_by(CallLogEntry.id)).all()  # fmt: skip
         assert [tuple(r) for r in rows] == [(c.id, "", "", "callback"), (other.id, "+33612345678", "rappeler le soir",
                                             "callback"), (c.id, "", "", "interested")]  # fmt: skip
-        assert [tuple(r) for r in s.execute(select(Contract.contact_id, Contract.note, Contract.subject))] == [
+        assert [tuple(r) for r in s.execute(select(Contract.contact_id, Contract.note, Contract.subject)
+                                            .order_by(Contract.id))] == [
             (c.id, "", "Entretien"), (other.id, "contrat signé en boutique", "Entretien")
         ]  # fmt: skip
         left = s.execute(select(Callback.contact_id, Callback.done_by_call_id).order_by(Callback.id)).all()

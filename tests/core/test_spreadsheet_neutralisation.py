@@ -32,9 +32,10 @@ def test_each_dangerous_first_character_is_neutralised_in_xlsx_and_csv(tmp_path:
 
 @pytest.mark.parametrize("text", HARMLESS)
 def test_ordinary_text_is_written_as_typed(tmp_path: Path, text: str) -> None:
-    """Text that cannot start a formula keeps its exact value, without an apostrophe or a quote prefix."""
+    """Text that cannot start a formula keeps its exact value, without an apostrophe or a quote prefix (in a
+    CSV, an apostrophe typed before a formula's first character gets one more, so the import gives it back)."""
     assert not is_dangerous(text)
-    assert neutralise_csv(text) == text
+    assert neutralise_csv(text) == ("'" + text if text == "'=1+1" else text)
     write_table(tmp_path / "out.xlsx", "Contacts", [Column("Nom")], [[text]])
     cell = openpyxl.load_workbook(tmp_path / "out.xlsx")["Contacts"]["A2"]
     assert (cell.value, cell.quotePrefix) == (text, False)

@@ -46,19 +46,28 @@ def paused_import(url: str, path: Path, flags: Path, moment: str) -> subprocess.
     return proc
 
 
-def cli_import(url: str, path: Path) -> subprocess.Popen[str]:
+def cli_import(url: str, path: Path, stderr: Path | None = None) -> subprocess.Popen[str]:
+    """`webleads import` in its own process; its stderr to a file when given (to watch it while it runs)."""
     return subprocess.Popen(
         [sys.executable, "main.py", "--db", url, "import", str(path), "--source-kind", "direct",
          "--source-name", "Salon", "--json"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE if stderr is None else stderr.open("w"), text=True,
     )  # fmt: skip
 
 
-def finish(proc: subprocess.Popen[str]) -> tuple[dict[str, int], str]:
+def finish(proc: subprocess.Popen[str], stderr: Path | None = None) -> tuple[dict[str, int], str]:
     out, err = proc.communicate(timeout=120)
+    err = stderr.read_text(encoding="utf-8") if stderr is not None else err
     assert proc.returncode == 0, err
     return json.loads(out.strip().splitlines()[-1]), err
+
+
+def wait_for_text(path: Path, text: str, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while text not in (path.read_text(encoding="utf-8") if path.exists() else ""):
+        assert time.monotonic() < end, f"« {text} » never said"
+        time.sleep(0.1)
 
 
 def count(db: Database) -> int:
@@ -97,12 +106,15 @@ def test_an_import_waits_its_turn_and_says_so(db: Database, tmp_path: Path) -> N
     flags = tmp_path / "flags"
     flags.mkdir()
     first = paused_import(db.url, path, flags, "writing")
-    second = cli_import(db.url, path)
-    time.sleep(7 if db.is_sqlite else 1.5)  # past SQLite's 5 s busy timeout
+    second_err = tmp_path / "second.err"
+    second = cli_import(db.url, path, second_err)
+    # The second one says it waits (past SQLite's 5 s busy timeout; at once on PostgreSQL's lock), and waits.
+    wait_for_text(second_err, "Base occupée par un autre import, nouvel essai…", 60)
+    time.sleep(0.5)
     assert second.poll() is None, second.communicate()
     (flags / "go").touch()
     first_result, _ = finish(first)
-    second_result, err = finish(second)
+    second_result, err = finish(second, second_err)
     assert "Base occupée par un autre import, nouvel essai…" in err
     assert "numérotation" not in err
     assert (first_result["created"], second_result["created"]) == (PEOPLE, 0)
