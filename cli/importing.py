@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from cli.streams import STDIO, TerminalProgress, stdin_to_file, temporary_folder
+from models.errors import os_error_text
 from services.core.errors import InputError
 from services.core.files import check_output
+from services.core.paths import data_dir
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -104,10 +108,39 @@ def _run(ctx: CliContext, args: argparse.Namespace, path: Path) -> Result:
     sha = file_sha256(path)
     with ctx.session() as session, TerminalProgress("Import…") as progress:
         result = run_import(
-            session, table, mapping, options, dry_run=args.dry_run, sha256=sha, progress=progress, waiting=_say
+            session,
+            table,
+            mapping,
+            options,
+            dry_run=args.dry_run,
+            sha256=sha,
+            progress=progress,
+            waiting=_say,
         )
     data = result.to_dict()
     if report is not None:
         data["report"] = str(report)
         data["report_rows"] = write_report(report, result)
-    return Result(data, result.text)
+
+    def text() -> str:
+        """Without --json: the counts and the first lines of each kind; when some are left out and no
+        --report was asked for, the full list is written in the data folder and its place said."""
+        if report is not None:
+            return result.text(str(report), data["report_rows"])
+        if result.text_is_whole():
+            return result.text()
+        auto = automatic_report_path(path.name)
+        try:
+            auto.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return result.text(str(auto), write_report(auto, result))
+        except OSError as exc:  # the import itself is done: say why the list is not written
+            return result.text(report_error=os_error_text(exc))
+
+    return Result(data, text)
+
+
+def automatic_report_path(file_name: str) -> Path:
+    """Where the full list of an import's rows to review goes when no --report was given:
+    rapports/import-AAAAMMJJ-HHMMSS-<file>.xlsx in the data folder."""
+    stem = re.sub(r"[^\w.-]+", "_", Path(file_name).stem)[:60] or "fichier"
+    return data_dir() / "rapports" / f"import-{datetime.now():%Y%m%d-%H%M%S}-{stem}.xlsx"

@@ -367,8 +367,23 @@ def _insert_returning_ids(session: Session, table: Any, rows: list[dict[str, Any
         if len(ids) != len(rows):
             raise RuntimeError(f"numérotation inattendue des nouvelles lignes de {table.name}")
         return ids
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(stmt, rows).scalars())
+    # PostgreSQL: the ids taken from the table's sequence first, then the rows written with them by the
+    # driver's executemany (bulk_insert). INSERT … RETURNING over 100,000 rows made psycopg parse one
+    # 30,000-placeholder statement per page of 1,000 rows: 40 of the 68 s of an import.
+    sequence = session.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
+    if sequence is None:
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(session.execute(stmt, rows).scalars())
+    ids = sorted(
+        session.execute(
+            text("SELECT nextval(CAST(:s AS regclass)) FROM generate_series(1, :n)"),
+            {"s": sequence, "n": len(rows)},
+        ).scalars()
+    )
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    bulk_insert(session, table, rows)
+    return ids
 
 
 def record_select(session: Session, table: Any, condition: Any, action: str = "insert",

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 GENESIS = "0" * 64
@@ -106,6 +106,27 @@ def canonical(value: Any) -> Any:
 ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+def _list_encoder() -> Callable[[list[Any]], str]:
+    """ENCODE for a list of values, without building a new encoder on every call (JSONEncoder.encode does:
+    a 100,000-row import encodes 200,000 lists). The same C encoder with the same settings, so the same
+    text; without the C accelerator, ENCODE itself."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return ENCODE
+    # markers None: rows hold no cycles; JSONEncoder's own default (a TypeError for any other type).
+    encoder = make(
+        None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ":", ",", False, False, True
+    )
+
+    def encode(values: list[Any]) -> str:
+        return "".join(encoder(values, 0))
+
+    return encode
+
+
+ENCODE_LIST = _list_encoder()
+
+
 # --- layouts -----------------------------------------------------------------------------------------------
 
 
@@ -115,11 +136,12 @@ class Layout:
     plain: tuple[str, ...]
     personal: tuple[str, ...]
 
-    @property
+    @cached_property
     def tag(self) -> str:
+        # (cached: an import asks for it once per row)
         return hashlib.sha256(ENCODE([self.table, self.plain, self.personal]).encode()).hexdigest()[:8]
 
-    @property
+    @cached_property
     def typed(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The positions, in plain and personal, of the columns whose values JSON cannot write as they are
         (dates, moments, bytes): only those are converted (an import encodes 100,000 rows)."""
@@ -192,14 +214,14 @@ def _encoded(row: dict[str, Any], lay: Layout) -> tuple[bytes, bytes | None]:
     for i in typed_plain:
         if plain_values[i] is not None:
             plain_values[i] = canonical(plain_values[i])
-    plain = ENCODE(plain_values).encode()
+    plain = ENCODE_LIST(plain_values).encode()
     if not lay.personal:
         return plain, None
     personal_values = [get(n) for n in lay.personal]
     for i in typed_personal:
         if personal_values[i] is not None:
             personal_values[i] = canonical(personal_values[i])
-    return plain, ENCODE(personal_values).encode()
+    return plain, ENCODE_LIST(personal_values).encode()
 
 
 def state_of(table: str, row: dict[str, Any], key: bytes | None, tag: str | None = None) -> str:
@@ -301,4 +323,4 @@ def chain_hash(e: Any) -> str:
 
 
 def chain_digest(values: list[Any]) -> str:
-    return hashlib.sha256(ENCODE(values).encode()).hexdigest()
+    return hashlib.sha256(ENCODE_LIST(values).encode()).hexdigest()

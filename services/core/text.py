@@ -32,7 +32,12 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced: the form used to compare and search."""
-    return _SPACES.sub(" ", strip_accents(text).lower()).strip()
+    text = strip_accents(text).lower()
+    # Every white space but " " is unprintable: printable text with no double space is single-spaced
+    # already (most names and addresses; the substitution is skipped).
+    if "  " not in text and text.isprintable():
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_spaces(text: str) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
+from services.core.bulk import driver_rows
 from services.core.text import fold
 
 DUPLICATE_ACTIONS = ("merge", "skip", "create")
@@ -97,7 +98,8 @@ class DuplicateIndex:
             q = q.where(where)
         n = 0
         by_email, by_phone, raw = self.by_email, self.by_phone, self._raw
-        for cid, email, phone, mobile, postcode, civ, last, first, company in session.execute(q):
+        # The driver's own tuples (services.core.bulk): text and ids need no conversion, 100,000 rows.
+        for cid, email, phone, mobile, postcode, civ, last, first, company in driver_rows(session, q):
             n += 1
             if email:
                 by_email.setdefault(email.lower(), cid)

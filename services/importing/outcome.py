@@ -32,7 +32,7 @@ PLANNED_LABELS = {
 # Fields a merge may fill when the existing contact has them empty (never the source, the kind,
 # the status, oppositions or consents).
 
-TEXT_ROWS = 200  # rows listed in the command line's text output
+TEXT_ROWS = 5  # rows of each kind the command line's text lists (the full list goes to the report)
 
 
 @dataclass
@@ -132,7 +132,9 @@ class ImportResult:
             ],
         }
 
-    def text(self) -> str:
+    def text(self, report: str = "", report_rows: int = 0, report_error: str = "") -> str:
+        """What the command line prints without --json: the counts, the first lines of each kind, and where
+        the full list of the rows to review is (`report`, written by the caller; or why it could not be)."""
         s = self.summary()
         head = "Vérification (rien n'a été écrit)" if self.dry_run else "Import terminé"
         lines = [
@@ -141,13 +143,32 @@ class ImportResult:
             f"ignorées {s['skipped']}, refusées {s['refused']}, avec avertissements {s['warnings']}",
             *(f"  Attention : {w}" for w in self.file_warnings),
         ]
-        shown = 0
+        labels = PLANNED_LABELS if self.dry_run else ACTION_LABELS
+        for kind, rows in self.listed().items():
+            title = labels[kind] + (" avec avertissement" if kind == "create" else "")
+            lines.append(f"  {title} : {len(rows)} ligne(s)")
+            for r in rows[:TEXT_ROWS]:
+                why = " ; ".join([*r.reasons, r.note] if r.note else r.reasons)
+                lines.append(f"    ligne {r.line} : {why}")
+            if len(rows) > TEXT_ROWS:
+                lines.append(f"    … et {len(rows) - TEXT_ROWS} autre(s)")
+        if report:
+            lines.append(f"  Rapport complet ({report_rows} ligne(s) à revoir) : {report}")
+        elif report_error:
+            lines.append(f"  Rapport complet non écrit : {report_error}")
+        return "\n".join(lines)
+
+    def listed(self) -> dict[str, list[RowResult]]:
+        """The rows the text speaks of, by kind in the order it lists them (kinds with no row left out):
+        refused, duplicates (ignored, completed, already up to date), created with a warning or a note."""
+        kinds: dict[str, list[RowResult]] = {
+            k: [] for k in ("refuse", "skip", "merge", "unchanged", "create")
+        }
         for r in self.rows:
             if r.action != "create" or r.reasons or r.note:
-                if shown == TEXT_ROWS:
-                    lines.append("  … (la liste complète est dans le rapport : --report RAPPORT.xlsx)")
-                    break
-                why = " ; ".join([*r.reasons, r.note] if r.note else r.reasons)
-                lines.append(f"  ligne {r.line} — {ACTION_LABELS[r.action]} : {why}")
-                shown += 1
-        return "\n".join(lines)
+                kinds[r.action].append(r)
+        return {k: rows for k, rows in kinds.items() if rows}
+
+    def text_is_whole(self) -> bool:
+        """Whether the text lists every row it speaks of (else the full list goes to a report)."""
+        return all(len(rows) <= TEXT_ROWS for rows in self.listed().values())

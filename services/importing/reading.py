@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from services.core.bulk import collector_paused
 from services.core.csv_reader import decode_csv, unneutralise
 from services.core.csv_reader import detect_separator as detect_separator
 from services.core.sheet_grid import (
@@ -164,7 +165,8 @@ def read_table(
     path: Path, sheet: str | None = None, header_row: int | None = None, score: Any = None
 ) -> Table:
     """Read a sheet, find its header row (unless given) and return the data rows under it."""
-    grid = read_grid(path, sheet)
+    with collector_paused():  # 1.5 million cells, none of them in a cycle (services.core.bulk)
+        grid = read_grid(path, sheet)
     name, names, rows = grid.sheet, grid.sheet_names, grid.rows
     # Trailing blank rows and columns are not data.
     while rows and all(is_blank(v) for v in rows[-1]):
