@@ -82,7 +82,9 @@ def test_a_real_identity_is_refused_in_a_demo_base(db) -> None:
         fill_demo_base(s, 3)
     with db.session() as s:
         name = get_setting(s, "org.name")
-        set_settings(s, {"org.name": name, "org.address": get_setting(s, "org.address"), "rules.suppression_years": 4})
+        set_settings(
+            s, {"org.name": name, "org.address": get_setting(s, "org.address"), "rules.suppression_years": 4}
+        )
     with pytest.raises(DemoIdentityRefused, match="base vierge"), db.session() as s:
         set_settings(s, {"rules.suppression_years": 5, "org.siret": "123 456 789 00012"})
     with db.session() as s:
@@ -117,7 +119,10 @@ def test_every_pdf_printed_from_a_demo_base_is_marked(tmp_path: Path, capsys) ->
     pdfs.append(tmp_path / "dossier.pdf")
     assert cli(capsys, "--db", db, "contacts", "dossier", ref, str(pdfs[-1])).code == 0
     pdfs.append(tmp_path / "calibrage.pdf")
-    assert cli(capsys, "--db", db, "labels", "calibration", "--template", "L7160", "--out", str(pdfs[-1])).code == 0
+    assert (
+        cli(capsys, "--db", db, "labels", "calibration", "--template", "L7160", "--out", str(pdfs[-1])).code
+        == 0
+    )
     assert len(pdfs) == 6
     for pdf in pdfs:
         marks = _pages_marked(pdf)
@@ -133,7 +138,9 @@ def test_a_real_base_prints_no_mark_and_the_mark_follows_the_base_opened(tmp_pat
     assert cli(capsys, "--db", shop, "settings", "set", "org.name=Quincaillerie Dubois").code == 0
     assert not demo_watermark()
     out = tmp_path / "calibrage.pdf"
-    assert cli(capsys, "--db", shop, "labels", "calibration", "--template", "L7160", "--out", str(out)).code == 0
+    assert (
+        cli(capsys, "--db", shop, "labels", "calibration", "--template", "L7160", "--out", str(out)).code == 0
+    )
     assert WATERMARK not in _text(out)
 
 
