@@ -193,6 +193,14 @@ class MainWindow(QMainWindow):
     def _on_section_row(self, row: int) -> None:
         if not 0 <= row < len(SECTIONS):
             return
+        leaving = self.stack.currentWidget()
+        if leaving is not None and hasattr(leaving, "can_leave") and not leaving.can_leave():
+            # The screen keeps what was typed: the sidebar goes back to it.
+            back = next((i for i, s in enumerate(SECTIONS) if self.screens.get(s.key) is leaving), row)
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(back)
+            self.sidebar.blockSignals(False)
+            return
         key = SECTIONS[row].key
         built = key in self.screens
         widget = self.screen(key)
@@ -436,6 +444,10 @@ class MainWindow(QMainWindow):
                 widget.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        shown = self.stack.currentWidget()
+        if shown is not None and hasattr(shown, "can_leave") and not shown.can_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
         app = QApplication.instance()

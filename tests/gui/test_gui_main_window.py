@@ -256,3 +256,23 @@ def test_base_name_is_shown_without_its_password(qtbot, sqlite_db: Database, mon
     for text in (window.base_label.text(), window.windowTitle()):
         assert "secret" not in text
         assert "boutique:***@serveur/clients" in text
+
+
+def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: a change typed in Réglages disappeared when another screen was opened. Now the window asks;
+    answering no keeps the screen and what was typed; answering yes leaves (the change is not saved)."""
+    ui = FakeDialogs(confirm_answer=False)
+    window = make_window(qtbot, sqlite_db, ui)
+    window.show_section("settings")
+    settings = window.screen("settings")
+    settings.fields["org.name"].setText("Boulangerie Dupont")  # type: ignore[union-attr]
+    window.show_section("contacts")
+    assert window.current_key() == "settings" and len(ui.confirms) == 1
+    assert settings.fields["org.name"].text() == "Boulangerie Dupont"  # type: ignore[union-attr]
+    ui.confirm_answer = True
+    window.show_section("contacts")
+    assert window.current_key() == "contacts"
+    window.show_section("settings")
+    assert settings.fields["org.name"].text() == ""  # type: ignore[union-attr]
+    window.show_section("contacts")  # nothing typed since: no question
+    assert len(ui.confirms) == 2
