@@ -276,3 +276,39 @@ def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, sqlite_db: Data
     assert settings.fields["org.name"].text() == ""  # type: ignore[union-attr]
     window.show_section("contacts")  # nothing typed since: no question
     assert len(ui.confirms) == 2
+
+
+def test_a_spreadsheet_dropped_on_the_window_starts_the_import(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Issue 15: drag a spreadsheet or a vCard onto the window: the import wizard opens with it; another kind
+    of file is not taken."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from gui.import_wizard import ImportWizard
+
+    window = make_window(qtbot, sqlite_db)
+    card = tmp_path / "contacts.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Durand;Zoé;;;\r\nFN:Zoé Durand\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8")
+
+    def drop(path: Path) -> bool:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        window.dragEnterEvent(enter)
+        if not enter.isAccepted():
+            return False
+        window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                    Qt.KeyboardModifier.NoModifier))  # fmt: skip
+        return True
+
+    assert not drop(photo)
+    assert drop(card)
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1 and wizards[0].file_page.path_edit.text() == str(card)
