@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,15 @@ from gui.use_case import failure_text
 from models.database import Database
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled
+from services.core.paths import data_dir
 from services.core.settings import get_setting
-from services.postal.campaign import PostalOutcome, PostalRequest, preview, run_postal_campaign
+from services.postal.campaign import (
+    PostalOutcome,
+    PostalRequest,
+    draft_postal_campaign,
+    preview,
+    run_postal_campaign,
+)
 from services.postal.eligibility import EXCLUSION_LABELS, Decision, Exclusion
 from services.postal.label_sheets import all_templates, get_template
 from services.postal.letter_templates import NOTICE_NAME, RECONSENT_NAME, template_names
@@ -155,11 +163,19 @@ class CampaignsScreen(QWidget):
         self.check_button = QPushButton(self.tr("Vérifier les destinataires"))
         self.check_button.setShortcut("F5")
         self.check_button.clicked.connect(lambda: self.check())
+        # Issue 15: the real labels and letters, marked « BROUILLON », before anything is recorded.
+        self.draft_button = QPushButton(self.tr("&Aperçu en brouillon"))
+        self.draft_button.setToolTip(
+            self.tr("Les étiquettes et les courriers tels qu'ils s'imprimeront, marqués « BROUILLON » : rien n'est "
+                    "enregistré, personne n'est compté comme informé.")
+        )  # fmt: skip
+        self.draft_button.clicked.connect(self.draft)
         self.generate_button = QPushButton(self.tr("Créer la campagne et les PDF…"))
         self.generate_button.setShortcut("Ctrl+G")
         self.generate_button.clicked.connect(self.generate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
         self.summary = QLabel(self.tr("Choisissez la sélection puis vérifiez les destinataires."))
@@ -418,6 +434,33 @@ class CampaignsScreen(QWidget):
 
         self.task = run_task(self, self.tr("Campagne postale"), work, self._done, self._failed)
 
+    def draft(self) -> None:
+        """The campaign's PDFs as they would print, marked « BROUILLON », into the data folder's brouillons/
+        (the previous draft replaced); shown in « Aperçu et impression »; nothing recorded."""
+        req = self.request()
+        req.name = req.name.strip() or self.tr("Brouillon")
+        folder = data_dir() / "brouillons"
+        self._set_busy(True)
+
+        def work(progress: Any) -> PostalOutcome:
+            shutil.rmtree(folder, ignore_errors=True)  # only the latest draft: it holds addresses
+            with self.db.session() as s:
+                return draft_postal_campaign(s, req, folder, progress)
+
+        def done(outcome: PostalOutcome) -> None:
+            self._set_busy(False)
+            self.last_outcome = outcome
+            self.output_label.setText(
+                self.tr("Brouillon — rien n'a été enregistré : ")
+                + self.tr("%n courrier(s)", "", outcome.recipients) + ", "
+                + self.tr("%n planche(s) d'étiquettes", "", outcome.label_pages)
+            )  # fmt: skip
+            self._set_outputs_enabled(True)
+            self._open_output("letters.pdf")
+            self.tabs.setCurrentIndex(1)
+
+        self.task = run_task(self, self.tr("Aperçu en brouillon"), work, done, self._failed)
+
     def _done(self, outcome: PostalOutcome) -> None:
         self._set_busy(False)
         self.last_outcome = outcome
@@ -440,6 +483,7 @@ class CampaignsScreen(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.generate_button.setEnabled(not busy)
+        self.draft_button.setEnabled(not busy)
         self.check_button.setEnabled(not busy)
 
     def _set_outputs_enabled(self, enabled: bool) -> None:

@@ -831,9 +831,17 @@ class ImportPage(QWizardPage):
         return self.done
 
 
-def open_import_wizard(db: Database, ui: Dialogs, parent: QWidget | None = None) -> ImportWizard:
-    """Fichier > Importer… (Ctrl+I): open the wizard (window-modal); connect to .imported to refresh."""
+IMPORTABLE = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".vcf")  # FILE_FILTER's, for a dropped file
+
+
+def open_import_wizard(
+    db: Database, ui: Dialogs, parent: QWidget | None = None, path: Path | None = None
+) -> ImportWizard:
+    """Fichier > Importer… (Ctrl+I), or a file dropped on the window (`path`, already filled in): open the
+    wizard (window-modal); connect to .imported to refresh."""
     wizard = ImportWizard(db, ui, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if path is not None:
+        wizard.file_page.path_edit.setText(str(path))
     wizard.open()
     return wizard

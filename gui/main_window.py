@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QMimeData, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None  # the guide (F1), built on first use
         self.setWindowTitle(APP_TITLE)
 
+        self.setAcceptDrops(True)  # a file dropped on the window is imported (dropEvent)
         self.sidebar = QListWidget(self)
         self.sidebar.setIconSize(self.sidebar.iconSize() * 1.25)
         self.sidebar.setSpacing(2)
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
             home = cast("HomeScreen", widget)
             home.open_view.connect(self.open_view)
             home.badges_changed.connect(self.show_badges)
-            home.import_requested.connect(self.import_contacts)
+            home.import_requested.connect(lambda: self.import_contacts())
             home.new_contact_requested.connect(self.new_contact)
         return widget
 
@@ -192,6 +194,14 @@ class MainWindow(QMainWindow):
 
     def _on_section_row(self, row: int) -> None:
         if not 0 <= row < len(SECTIONS):
+            return
+        leaving = self.stack.currentWidget()
+        if leaving is not None and hasattr(leaving, "can_leave") and not leaving.can_leave():
+            # The screen keeps what was typed: the sidebar goes back to it.
+            back = next((i for i, s in enumerate(SECTIONS) if self.screens.get(s.key) is leaving), row)
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(back)
+            self.sidebar.blockSignals(False)
             return
         key = SECTIONS[row].key
         built = key in self.screens
@@ -238,7 +248,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_contact_action)
         file_menu.addSeparator()
         # The import wizard and the contacts export.
-        self.import_action = self._action(self.tr("&Importer…"), "Ctrl+I", self.import_contacts)
+        self.import_action = self._action(self.tr("&Importer…"), "Ctrl+I", lambda: self.import_contacts())
         file_menu.addAction(self.import_action)
         self.export_action = self._action(self.tr("&Exporter les contacts…"), "Ctrl+E", self.export_contacts)
         file_menu.addAction(self.export_action)
@@ -306,12 +316,12 @@ class MainWindow(QMainWindow):
         if screen is not None:
             screen.new_contact()  # type: ignore[attr-defined]  # the contacts section
 
-    def import_contacts(self) -> QWidget | None:
+    def import_contacts(self, path: Path | None = None) -> QWidget | None:
         from gui.import_wizard import open_import_wizard
 
         if self.db is None:
             return None
-        wizard = open_import_wizard(self.db, self.ui, self)
+        wizard = open_import_wizard(self.db, self.ui, self, path)
         wizard.imported.connect(self._after_import)
         return wizard
 
@@ -435,7 +445,31 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "save_state"):
                 widget.save_state()
 
+    # Issue 15: a spreadsheet or a vCard dropped on the window starts the import wizard with it.
+    def _dropped_file(self, mime: QMimeData) -> Path | None:
+        from gui.import_wizard import IMPORTABLE
+
+        urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        path = Path(urls[0].toLocalFile()) if len(urls) == 1 else None
+        return (
+            path if path is not None and path.suffix.lower() in IMPORTABLE and self.db is not None else None
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_contacts(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        shown = self.stack.currentWidget()
+        if shown is not None and hasattr(shown, "can_leave") and not shown.can_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
         app = QApplication.instance()

@@ -48,6 +48,7 @@ class SettingsScreen(QWidget):
         self.ui = ui
         self.identity_only = identity_only
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.shown: dict[str, Any] = {}  # the values as the base held them when last shown
 
         intro = QLabel(
             self.tr(
@@ -158,6 +159,7 @@ class SettingsScreen(QWidget):
                 widget.setPlainText(value)
             else:
                 widget.setText(value)
+        self.shown = self.values()  # what « unsaved » is measured against
         encrypted = attempt(self.ui, self.db, lambda s: encryption_of(s) is not None)
         on = bool(encrypted and encrypted.value)
         self.encryption_label.setText(
@@ -192,6 +194,15 @@ class SettingsScreen(QWidget):
         if attempt(self.ui, self.db, lambda s: set_passphrase(s, first)):
             self.refresh()
             self.ui.show_info(self.tr("Les prochaines sauvegardes seront chiffrées."))
+
+    def can_leave(self) -> bool:
+        """Issue 15: changes typed and not saved are not lost by opening another screen without a word."""
+        if not self.shown or self.values() == self.shown:
+            return True
+        return self.ui.confirm(
+            self.tr("Des réglages modifiés ne sont pas enregistrés. Quitter les Réglages sans les enregistrer ?"),
+            self.tr("Réglages non enregistrés"), self.tr("Quitter sans enregistrer"),
+        )  # fmt: skip
 
     def save(self) -> None:
         try:

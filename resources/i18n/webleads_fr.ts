@@ -550,7 +550,7 @@ Premier appel — à dire : </source>
 <context>
     <name>CampaignsScreen</name>
     <message>
-        <location filename="../../gui/campaigns_screen.py" line="+97" />
+        <location filename="../../gui/campaigns_screen.py" line="+105" />
         <source>par exemple « Offres d'automne 2026 »</source>
         <translation type="unfinished" />
     </message>
@@ -611,13 +611,13 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+65" />
-        <location line="+241" />
+        <location line="+73" />
+        <location line="+269" />
         <source>Étiquettes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-305" />
+        <location line="-341" />
         <source>Début du code postal</source>
         <translation type="unfinished" />
     </message>
@@ -647,12 +647,22 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
+        <source>&amp;Aperçu en brouillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Les étiquettes et les courriers tels qu'ils s'imprimeront, marqués « BROUILLON » : rien n'est enregistré, personne n'est compté comme informé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>Créer la campagne et les PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Choisissez la sélection puis vérifiez les destinataires.</source>
         <translation type="unfinished" />
     </message>
@@ -698,12 +708,12 @@ Premier appel — à dire : </source>
     </message>
     <message>
         <location line="+9" />
-        <location line="+240" />
+        <location line="+268" />
         <source>Courriers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-220" />
+        <location line="-248" />
         <source>Nouvelle campagne postale</source>
         <translation type="unfinished" />
     </message>
@@ -734,12 +744,13 @@ Premier appel — à dire : </source>
     </message>
     <message numerus="yes">
         <location line="+9" />
-        <location line="+74" />
+        <location line="+86" />
+        <location line="+15" />
         <source>%n courrier(s)</source>
         <translation><numerusform>%n courrier</numerusform><numerusform>%n courriers</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="-74" />
+        <location line="-101" />
         <source>pour %n personne(s)</source>
         <translation><numerusform>pour %n personne</numerusform><numerusform>pour %n personnes</numerusform></translation>
     </message>
@@ -780,17 +791,33 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
+        <source>Brouillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Brouillon — rien n'a été enregistré : </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Aperçu en brouillon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
         <source>Campagne n° {0} : </source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="-13" />
+        <location line="+15" />
         <source>%n planche(s) d'étiquettes</source>
         <translation><numerusform>%n planche d'étiquettes</numerusform><numerusform>%n planches d'étiquettes</numerusform></translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-65" />
         <source>Donnez un nom à la campagne.</source>
         <translation type="unfinished" />
     </message>
@@ -820,7 +847,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+20" />
+        <location line="+47" />
         <source>La campagne n'a pas pu être créée</source>
         <translation type="unfinished" />
     </message>
@@ -3108,7 +3135,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+65" />
+        <location filename="../../gui/main_window.py" line="+67" />
         <source>Base de démonstration : personnes et organisation fictives. Pour vos vrais contacts, ouvrez une nouvelle base.</source>
         <translation type="unfinished" />
     </message>
@@ -3133,7 +3160,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="+38" />
+        <location line="+46" />
         <source>%Ln contact(s)</source>
         <translation><numerusform>%Ln contact</numerusform><numerusform>%Ln contacts</numerusform></translation>
     </message>
@@ -4518,7 +4545,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="+54" />
+        <location filename="../../gui/settings_screen.py" line="+55" />
         <source>L'identité de l'organisation figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14). Les durées s'appliquent à toute la base, sur tous les postes.</source>
         <translation type="unfinished" />
     </message>
@@ -4539,12 +4566,12 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
     </message>
     <message>
         <location line="-4" />
-        <location line="+96" />
+        <location line="+97" />
         <source>Chiffrer les sauvegardes…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-109" />
+        <location line="-110" />
         <source>Elle figure sur chaque courrier et chaque notice d'information (RGPD, articles 13 et 14) ; le reste se règle plus tard dans Réglages.</source>
         <translation type="unfinished" />
     </message>
@@ -4569,7 +4596,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Les sauvegardes sont chiffrées (phrase secrète).</source>
         <translation type="unfinished" />
     </message>
@@ -4610,12 +4637,23 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10" />
+        <location line="+7" />
+        <source>Des réglages modifiés ne sont pas enregistrés. Quitter les Réglages sans les enregistrer ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+11" />
         <source>Réglages non enregistrés</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="-11" />
+        <source>Quitter sans enregistrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
         <source>Réglages enregistrés.</source>
         <translation type="unfinished" />
     </message>

@@ -9,6 +9,9 @@ writers need not know.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -18,6 +21,20 @@ WATERMARK = "DÉMONSTRATION"
 SUBTITLE = "Base de démonstration : personnes et organisation fictives"
 
 _state = {"demo": False}
+# A draft (issue 15: a campaign's PDFs seen before « enregistrer »): marked « BROUILLON », in this thread only.
+DRAFT = "BROUILLON"
+DRAFT_SUBTITLE = "Aperçu : rien n'a été enregistré ; ce document n'est pas à envoyer"
+_draft: ContextVar[bool] = ContextVar("draft", default=False)
+
+
+@contextmanager
+def draft_watermark() -> Iterator[None]:
+    """The PDFs written inside this block (in this thread) carry « BROUILLON » on every page."""
+    token = _draft.set(True)
+    try:
+        yield
+    finally:
+        _draft.reset(token)
 
 
 def set_demo_watermark(on: bool) -> None:
@@ -29,7 +46,7 @@ def demo_watermark() -> bool:
     return _state["demo"]
 
 
-def draw_watermark(canvas: Any) -> None:
+def draw_watermark(canvas: Any, text: str = WATERMARK, subtitle: str = SUBTITLE, lower: bool = False) -> None:
     """The mark across the current page, over what is drawn: big, diagonal, translucent."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -38,14 +55,14 @@ def draw_watermark(canvas: Any) -> None:
     canvas.saveState()
     canvas.setFillColorRGB(0.8, 0.1, 0.1)
     canvas.setFillAlpha(0.22)
-    canvas.translate(width / 2, height / 2)
+    canvas.translate(width / 2, height / 4 if lower else height / 2)  # lower: below another mark
     canvas.rotate(45 if height >= width else 25)
     diagonal = (width**2 + height**2) ** 0.5
-    size = min(96.0, 0.75 * diagonal / max(stringWidth(WATERMARK, bold, 1), 1))
+    size = min(96.0, 0.75 * diagonal / max(stringWidth(text, bold, 1), 1))
     canvas.setFont(bold, size)
-    canvas.drawCentredString(0, -size / 3, WATERMARK)
+    canvas.drawCentredString(0, -size / 3, text)
     canvas.setFont(bold, size / 6)
-    canvas.drawCentredString(0, -size / 3 - size / 4, SUBTITLE)
+    canvas.drawCentredString(0, -size / 3 - size / 4, subtitle)
     canvas.restoreState()
 
 
@@ -57,7 +74,10 @@ def _demo_canvas_class() -> type:
         """Marks each page as it closes (save() closes the last one through showPage too)."""
 
         def showPage(self) -> None:
-            draw_watermark(self)
+            if demo_watermark():
+                draw_watermark(self)
+            if _draft.get():
+                draw_watermark(self, DRAFT, DRAFT_SUBTITLE, lower=demo_watermark())
             super().showPage()
 
     return DemoCanvas
@@ -67,5 +87,5 @@ def pdf_canvas(path: Any, **options: Any) -> Any:
     """A reportlab Canvas on `path` (the same options), marked on every page in a demonstration base."""
     from reportlab.pdfgen.canvas import Canvas
 
-    kind = _demo_canvas_class() if demo_watermark() else Canvas
+    kind = _demo_canvas_class() if demo_watermark() or _draft.get() else Canvas
     return kind(path, **options)

@@ -31,6 +31,7 @@ from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
 from services.core.locks import hold
 from services.core.paths import output_dir
+from services.core.pdf_watermark import draft_watermark
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
 from services.postal.eligibility import (
@@ -252,14 +253,7 @@ def run_postal_campaign(
     template = get_template(session, req.template_code)
     # Nothing is written before the files are made: on SQLite a write would lock out every other
     # workstation (an objection) for the whole printing.
-    default = (
-        NOTICE_NAME
-        if req.notice_only
-        else RECONSENT_NAME
-        if req.reconsent
-        else settings["postal.letter_template"]
-    )
-    version = latest_version(session, req.letter_template or default, save=False)
+    version = _letter_version(session, req, settings)
     marks = objection_marks(session)
     decision = preview(session, req)
     if not decision.recipients:
@@ -302,6 +296,41 @@ def run_postal_campaign(
         version.label,
         out_dir,
     )
+
+
+def _letter_version(session: Session, req: PostalRequest, settings: dict[str, Any]) -> LetterTemplateVersion:
+    """The letter the campaign prints: the one chosen, else the information or the re-consent letter for
+    those campaigns, else the default (setting postal.letter_template)."""
+    default = (
+        NOTICE_NAME
+        if req.notice_only
+        else RECONSENT_NAME
+        if req.reconsent
+        else settings["postal.letter_template"]
+    )
+    return latest_version(session, req.letter_template or default, save=False)
+
+
+def draft_postal_campaign(
+    session: Session, req: PostalRequest, out_dir: Path, progress: Progress | None = None
+) -> PostalOutcome:
+    """Issue 15: the labels and letters exactly as the campaign would print them, every page marked
+    « BROUILLON », and nothing recorded (no campaign, nobody informed) — seen before « enregistrer »."""
+    settings = get_settings(session)
+    check_organisation_identity(settings)
+    out_dir = output_dir(Path(out_dir))
+    on = req.on or date.today()
+    template = get_template(session, req.template_code)
+    version = _letter_version(session, req, settings)
+    decision = preview(session, req)
+    if not decision.recipients:
+        raise InputError("Personne ne peut recevoir cette campagne : voyez les exclus et leurs motifs.")
+    names = {"nom": req.name.strip(), "objet": req.purpose.strip()}
+    with draft_watermark():
+        pages, letter_pages = _write_files(session, req, settings, decision, version, template, names, on,
+                                           out_dir, [], progress)  # fmt: skip
+    return PostalOutcome(0, decision.letters, decision.people, decision.counts(), pages, letter_pages,
+                         version.label, out_dir)  # fmt: skip
 
 
 def _write_files(

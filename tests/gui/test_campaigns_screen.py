@@ -242,3 +242,27 @@ def test_doubtful_addresses_are_shown_before_printing_and_can_be_set_aside(
     assert screen.decision is not None and screen.decision.letters == 1
     assert [(e.contact_id, e.reason) for e in screen.decision.excluded] == [(berlin.id, "set_aside")]
     assert not screen.doubts_box.isVisible()
+
+
+def test_the_draft_shows_the_real_pdfs_marked_and_records_nothing(
+    qtbot, sqlite_db: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: « Aperçu en brouillon » shows the labels and letters, marked « BROUILLON », before anything is
+    recorded; « Créer la campagne » stays the only thing that records."""
+    from models.campaign import Campaign
+
+    monkeypatch.setenv("WEBLEADS_HOME", str(tmp_path / "home"))
+    with sqlite_db.session() as s:
+        set_settings(
+            s, {"org.name": "Dupont", "org.address": "1 rue X 69001 Lyon", "org.rights_contact": "d@x.fr"}
+        )
+        make_contact(s)
+    screen, ui = make_screen(qtbot, sqlite_db, tmp_path)
+    screen.name.setText("Automne")
+    screen.draft_button.click()
+    qtbot.waitUntil(lambda: screen.last_outcome is not None or bool(ui.errors), timeout=20000)
+    assert ui.errors == [] and screen.tabs.currentIndex() == 1
+    assert screen.output_label.text().startswith("Brouillon — rien n'a été enregistré : 1 courrier")
+    assert screen.last_outcome is not None and (screen.last_outcome.folder / "letters.pdf").is_file()
+    with sqlite_db.session() as s:
+        assert s.query(Campaign).count() == 0

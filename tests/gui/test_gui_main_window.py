@@ -256,3 +256,59 @@ def test_base_name_is_shown_without_its_password(qtbot, sqlite_db: Database, mon
     for text in (window.base_label.text(), window.windowTitle()):
         assert "secret" not in text
         assert "boutique:***@serveur/clients" in text
+
+
+def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, sqlite_db: Database) -> None:
+    """Issue 15: a change typed in Réglages disappeared when another screen was opened. Now the window asks;
+    answering no keeps the screen and what was typed; answering yes leaves (the change is not saved)."""
+    ui = FakeDialogs(confirm_answer=False)
+    window = make_window(qtbot, sqlite_db, ui)
+    window.show_section("settings")
+    settings = window.screen("settings")
+    settings.fields["org.name"].setText("Boulangerie Dupont")  # type: ignore[union-attr]
+    window.show_section("contacts")
+    assert window.current_key() == "settings" and len(ui.confirms) == 1
+    assert settings.fields["org.name"].text() == "Boulangerie Dupont"  # type: ignore[union-attr]
+    ui.confirm_answer = True
+    window.show_section("contacts")
+    assert window.current_key() == "contacts"
+    window.show_section("settings")
+    assert settings.fields["org.name"].text() == ""  # type: ignore[union-attr]
+    window.show_section("contacts")  # nothing typed since: no question
+    assert len(ui.confirms) == 2
+
+
+def test_a_spreadsheet_dropped_on_the_window_starts_the_import(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """Issue 15: drag a spreadsheet or a vCard onto the window: the import wizard opens with it; another kind
+    of file is not taken."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from gui.import_wizard import ImportWizard
+
+    window = make_window(qtbot, sqlite_db)
+    card = tmp_path / "contacts.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Durand;Zoé;;;\r\nFN:Zoé Durand\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8")
+
+    def drop(path: Path) -> bool:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        window.dragEnterEvent(enter)
+        if not enter.isAccepted():
+            return False
+        window.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                    Qt.KeyboardModifier.NoModifier))  # fmt: skip
+        return True
+
+    assert not drop(photo)
+    assert drop(card)
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1 and wizards[0].file_page.path_edit.text() == str(card)
