@@ -58,7 +58,14 @@ def seed(session: Session) -> int:
     written = 0
     for name in JOURNALED:
         table = Base.metadata.tables[name]
-        rows = (dict(r._mapping) for r in session.execute(select(table).order_by(*table.primary_key.columns)))
+        spec = JOURNALED[name]
+        rows = (
+            row
+            for row in (
+                dict(r._mapping) for r in session.execute(select(table).order_by(*table.primary_key.columns))
+            )
+            if spec.ref(row) not in spec.untracked
+        )
         written += record_rows(session, name, rows, "seed", seeded=True, at=_when)
     session.add(Setting(key=SEEDED_FLAG, value="true"))
     if written:

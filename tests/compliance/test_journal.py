@@ -258,3 +258,19 @@ def test_a_bulk_write_is_journaled_by_chunks_and_still_row_by_row_checked(db: Da
         assert [(r.table, r.ref) for r in report.rows] == [("contacts", "321")]
         history = contact_history(s, s.get(Contact, 42))  # type: ignore[arg-type]
     assert [h.kind for h in history] == ["created", "source"] and history[0].author
+
+
+def test_the_day_s_integrity_check_is_no_edit_by_hand(sqlite_db: Database) -> None:
+    """The database layer notes the day quick_check passed, outside any session: audit verify must not
+    read it as a settings row added or edited outside the application (a false alarm every morning)."""
+    from models.database import INTEGRITY_KEY
+    from models.journal_codec import JOURNALED
+
+    assert INTEGRITY_KEY in JOURNALED["settings"].untracked
+    with sqlite_db.session() as s:
+        make_contact(s)
+    sqlite_db._remember_check("2026-11-30")
+    sqlite_db._remember_check("2026-12-01")  # the next morning
+    with sqlite_db.session() as s:
+        report = verify(s)
+    assert report.ok, report.text()
