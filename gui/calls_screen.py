@@ -452,15 +452,16 @@ class CallsScreen(QWidget):
                 logged = log_call(s, self.current.contact_id, outcome, now, caller=self.caller.text(),
                                   campaign=campaign, callback_at=callback)  # fmt: skip
                 ref = format_ref(logged.entry.contact_id)
+                # Where the person called now stands, by the one rule (excluded after « ne plus m'appeler »,
+                # a wrong last number…; else later): the counts follow without deciding the campaign again.
+                after = decide_one(s, logged.entry.contact_id, self.subject, now, self.category)
         except InputError as exc:  # the rules refuse this call now: said in the caller's red line
             self._say(str(exc), RED)
             return
         except UserError as exc:
             self.ui.show_error(str(exc))
             return
-        # The person called leaves « now »: out of the campaign after « ne plus m'appeler » or a wrong number,
-        # else later (another attempt, a callback).
-        self.counts["excluded" if outcome in ("do-not-call", "wrong-number") else "later"] += 1
+        self.counts["excluded" if after.status == "excluded" else "later"] += 1
         text = self.tr("{ref} : « {label} » enregistré.").format(ref=ref, label=OUTCOME_LABELS[outcome])
         if outcome == "do-not-call":
             text += " " + self.tr("Opposition enregistrée : cette personne ne sera plus jamais appelée.")

@@ -6,7 +6,6 @@ choices of the paper form are recorded with the person, in one save."""
 
 from __future__ import annotations
 
-import getpass
 from datetime import datetime
 from typing import Any, cast
 
@@ -33,6 +32,7 @@ from services.compliance.consents import CONSENT_CHANNELS, PARTNER_OPT_IN_PREFIX
 from services.compliance.forms import get_version, list_versions, version_boxes
 from services.core.clock import business_tz
 from services.core.moments import from_wall_time, now
+from services.core.users import current_user
 
 PROOF_KINDS = (
     ("note", "Note"),
@@ -65,13 +65,6 @@ class WrappedCheckBox(QWidget):
         return self.label.text()
 
 
-def _who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 class ChoicesPanel(QWidget):
     def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +93,7 @@ class ChoicesPanel(QWidget):
         self.channel = QComboBox()
         for key in CONSENT_CHANNELS:
             self.channel.addItem(CONSENT_CHANNEL_LABELS.get(key, key), key)
-        self.recorded_by = QLineEdit(_who())  # « Saisi par », as everywhere else (issue 15)
+        self.recorded_by = QLineEdit(current_user())  # « Saisi par », as everywhere else (issue 15)
         self.proof_kind = QComboBox()
         for key, label in PROOF_KINDS:
             self.proof_kind.addItem(tr_label(label), key)

@@ -166,8 +166,11 @@ def _typed_positions(lay: Layout) -> tuple[tuple[int, ...], tuple[int, ...]]:
         for i, name in enumerate(names):
             try:
                 python_type = columns[name].type.python_type
-            except (KeyError, NotImplementedError):
-                python_type = object
+            except (
+                KeyError,
+                NotImplementedError,
+            ):  # SQLAlchemy raises it for a type that names no Python type
+                python_type = object  # converted, to be safe
             if python_type not in native:
                 out.append(i)
         return tuple(out)

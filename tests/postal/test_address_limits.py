@@ -3,22 +3,12 @@ on every line, the company's line 1 included — and an abbreviation only from t
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any
-
 import pytest
 
 from services.postal.address_block import abbreviate_street, address_block, household_line, person_line
+from tests.postal.test_address_block import person
 
-
-def contact(**overrides: Any) -> SimpleNamespace:
-    values = {
-        "civility": "M.", "first_name": "Jean", "last_name": "Dupont", "company": "",
-        "address_complement": "", "address_building": "", "address_street": "12 rue de la Paix",
-        "address_extra": "", "postcode": "69002", "city": "Lyon", "cedex": "", "country": "FR",
-    }  # fmt: skip
-    values.update(overrides)
-    return SimpleNamespace(**values)
+contact = person  # the same address fields (tests/postal/test_address_block.py)
 
 
 def test_a_company_name_of_38_characters_is_printed_39_are_refused() -> None:
