@@ -13,6 +13,7 @@ from models.compliance import OPPOSITION_CHANNELS, OPPOSITION_SCOPES
 from models.contact import format_ref
 from models.partners import Partner
 from services.compliance.erasure import erase_contact
+from services.compliance.opposition_correction import correct_opposition
 from services.compliance.oppositions import record_opposition
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
@@ -46,6 +47,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_oppose)
 
     p = sub.add_parser(
+        "correct-opposition",
+        parents=[common],
+        help="corrige, le jour même, une opposition saisie sur la mauvaise personne",
+    )
+    p.add_argument("id", help="numéro de l'opposition saisie par erreur")
+    p.add_argument("--reason", required=True, help="motif (par exemple « référence mal scannée »)")
+    p.add_argument(
+        "--move-to", help="référence de la personne qui s'est réellement opposée (sinon : annulée)"
+    )
+    p.set_defaults(handler=run_correct)
+
+    p = sub.add_parser(
         "erase", parents=[common], help="efface (anonymise) un contact et prévient les partenaires"
     )
     p.add_argument("--contact", required=True, help="référence du contact (C-000123)")
@@ -57,8 +70,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--status",
         default="",
-        choices=["pending", "sent", "acknowledged", "overdue"],
-        help="seulement : pending (à envoyer), sent (envoyées), acknowledged (accusé reçu), overdue (en retard)",
+        choices=["pending", "sent", "acknowledged", "overdue", "withdrawn"],
+        help="seulement : pending (à envoyer), sent (envoyées), acknowledged (accusé reçu), overdue (en retard), "
+        "withdrawn (retirées : erreur de saisie)",
     )
     p.set_defaults(handler=run_list)
     p = psub.add_parser("send", parents=[common], help="écrit la lettre et la liste pour un partenaire")
@@ -110,6 +124,42 @@ def run_oppose(ctx: CliContext, args: argparse.Namespace) -> Result:
         }
     lines = [f"Opposition enregistrée pour {data['contact']}."]
     lines += [f"  notification à {n['partner']}, due le {n['due']}" for n in data["notices"]]
+    return Result(data, "\n".join(lines))
+
+
+def run_correct(ctx: CliContext, args: argparse.Namespace) -> Result:
+    with ctx.session() as session:
+        target = get_by_ref(session, args.move_to).id if args.move_to else None
+        out = correct_opposition(
+            session, parse_int(args.id, "Numéro d'opposition"), args.reason, move_to_contact_id=target,
+            by=current_user(),
+        )  # fmt: skip
+        names = {p.id: p.name for p in session.query(Partner)}
+        moved, wrong = out.moved_to, format_ref(out.voided.contact_id)
+        withdrawn, corrections = [n.id for n in out.withdrawn], _notices_json(out.corrections, names)
+        data = {
+            "opposition": out.voided.id,
+            "contact": wrong,
+            "status": out.kind,
+            "moved_to": None if moved is None else {
+                "contact": format_ref(moved.contact_id), "opposition": moved.id, "existing": out.moved_to_existing,
+                "notices": _notices_json(out.new_notices, names),
+            },
+            "withdrawn": withdrawn,
+            "corrections": corrections,
+            "suppression_removed": out.suppression_removed,
+        }  # fmt: skip
+    if moved is None:
+        head = f"Opposition n° {out.voided.id} annulée (erreur de saisie) pour {wrong}."
+    else:
+        head = (
+            f"Opposition n° {out.voided.id} de {wrong} corrigée : reportée sur {format_ref(moved.contact_id)} "
+            f"(opposition n° {moved.id}), en vigueur dès maintenant."
+        )
+    lines = [head]
+    if withdrawn:
+        lines.append(f"  {len(withdrawn)} notification(s) non envoyée(s) retirée(s)")
+    lines += [f"  correction due à {n['partner']} (déjà notifié), due le {n['due']}" for n in corrections]
     return Result(data, "\n".join(lines))
 
 

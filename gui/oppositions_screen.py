@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from gui.dialogs import Dialogs
+from gui.opposition_correction_dialog import OppositionCorrectionDialog
 from gui.simple_table import SimpleTable
 from gui.use_case import attempt
 from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
 from models.database import Database
-from services.compliance.oppositions import covering_opposition, record_opposition
+from services.compliance.opposition_correction import correct_opposition, why_not_correctable
+from services.compliance.oppositions import covering_opposition, opposition_state, record_opposition
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
 from services.contacts.search import fetch_rows, search_ids
@@ -111,7 +114,11 @@ class OppositionsScreen(QWidget):
         form.addRow(self.tr("Reçue le :"), self.received)
 
         self.recent = SimpleTable([self.tr("Référence"), self.tr("Nom"), self.tr("Portée"), self.tr("Canal"),
-                                   self.tr("Reçue le"), self.tr("Saisie par")])  # fmt: skip
+                                   self.tr("Reçue le"), self.tr("Saisie par"), self.tr("État")])  # fmt: skip
+        self.recent.selectionModel().selectionChanged.connect(self._update_correct_button)
+        self.correct_button = QPushButton(self.tr("Corriger une erreur de saisie…"))
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.correct_selected)
         title = QLabel(
             self.tr("<b>Oppositions</b> — effectives immédiatement : campagnes, appels, transmissions.")
         )
@@ -120,7 +127,10 @@ class OppositionsScreen(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.record_button)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Dernières oppositions enregistrées")))
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(QLabel(self.tr("Dernières oppositions enregistrées")), 1)
+        recent_row.addWidget(self.correct_button)
+        layout.addLayout(recent_row)
         layout.addWidget(self.recent, 1)
         self.setFocusProxy(self.ref_edit)
 
@@ -259,7 +269,65 @@ class OppositionsScreen(QWidget):
             )
             rows = [
                 (o.id, [format_ref(o.contact_id), " ".join(x for x in (f, ln) if x) or co,
-                        SCOPE_LABELS[o.scope], CHANNEL_LABELS[o.channel], o.received_on, o.recorded_by])
+                        SCOPE_LABELS[o.scope], CHANNEL_LABELS[o.channel], o.received_on, o.recorded_by,
+                        opposition_state(o)])
                 for o, f, ln, co in s.execute(q)
             ]  # fmt: skip
         self.recent.set_rows(rows)
+        self._update_correct_button()
+
+    # --- a typing error (docs/rules.md §5.10) -------------------------------------------------------
+    def _update_correct_button(self) -> None:
+        """Enabled on an objection of today still in force; otherwise the reason, in the tooltip."""
+        opposition_id = self.recent.selected_id()
+        why = self.tr("Choisissez l'opposition à corriger dans la liste.")
+        if opposition_id is not None:
+            with self.db.session() as s:
+                opposition = s.get(Opposition, opposition_id)
+                why = why_not_correctable(s, opposition) if opposition is not None else why
+        self.correct_button.setEnabled(not why)
+        self.correct_button.setToolTip(
+            why or self.tr("Reporter cette opposition sur la bonne personne, ou l'annuler, avec un motif.")
+        )
+
+    def correct_selected(self) -> None:
+        opposition_id = self.recent.selected_id()
+        if opposition_id is None:
+            return
+        with self.db.session() as s:
+            o = s.get(Opposition, opposition_id)
+            contact = s.get(Contact, o.contact_id) if o is not None else None
+            if o is None or contact is None:
+                return
+            summary = self.tr("Opposition n° {0} — <b>{1}</b> {2} — {3}, reçue le {4:%d/%m/%Y}, saisie par {5}.").format(
+                o.id, contact.ref, display_name(contact), SCOPE_LABELS[o.scope], o.received_on, o.recorded_by or "?"
+            )  # fmt: skip
+            wrong_contact = o.contact_id
+        dialog = OppositionCorrectionDialog(self.db, summary, wrong_contact, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        target, reason = dialog.choice()
+        done = attempt(
+            self.ui,
+            self.db,
+            lambda s: correct_opposition(
+                s, opposition_id, reason, move_to_contact_id=target, by=self.recorded_by
+            ),
+        )
+        if not done:
+            return
+        out = done.value
+        if out.moved_to is not None:
+            text = self.tr("Opposition n° {0} reportée sur {1} : en vigueur dès maintenant.").format(
+                opposition_id, format_ref(out.moved_to.contact_id)
+            )
+        else:
+            text = self.tr("Opposition n° {0} annulée (erreur de saisie).").format(opposition_id)
+        if out.withdrawn:
+            text += " " + self.tr("%n notification(s) non envoyée(s) retirée(s).", "", len(out.withdrawn))
+        if out.corrections:
+            text += " " + self.tr(
+                "%n correction(s) à envoyer aux partenaires déjà prévenus.", "", len(out.corrections)
+            )
+        self.status.setText(text)
+        self.refresh()

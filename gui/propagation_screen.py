@@ -67,7 +67,8 @@ class PartnerNoticeDialog(QDialog):
 
 class PropagationScreen(QWidget):
     FILTERS = (("to_send", "À envoyer"), ("overdue", "En retard"), ("sent", "Envoyées, sans accusé"),
-               ("acknowledged", "Accusé de réception reçu"), ("", "Toutes"))  # fmt: skip
+               ("acknowledged", "Accusé de réception reçu"), ("withdrawn", "Retirées (erreur de saisie)"),
+               ("", "Toutes"))  # fmt: skip
 
     def __init__(self, db: Database, ui: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)

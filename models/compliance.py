@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ColumnElement, Date, ForeignKey, Index, Integer, String, Text, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
@@ -103,6 +104,24 @@ class Opposition(Base):
     # Only a later explicit consent record can lift a phone or partner opposition; both stay.
     lifted_by_consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent_records.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A typing error corrected within the day (docs/rules.md §5.10): kept, with why, when and by whom;
+    # "moved" when it belonged to someone else (moved_to: the objection recorded for them), else "cancelled".
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_kind: Mapped[str] = mapped_column(String(10), default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    voided_by: Mapped[str] = mapped_column(String(80), default="")
+    moved_to_id: Mapped[int | None] = mapped_column(ForeignKey("oppositions.id"))
+
+    @hybrid_property
+    def in_force(self) -> bool:
+        """docs/rules.md §5.1, §5.10: neither lifted by a later consent nor voided as a typing error —
+        the one condition every rule reads."""
+        return self.lifted_by_consent_id is None and self.voided_at is None
+
+    @in_force.inplace.expression
+    @classmethod
+    def _in_force_expression(cls) -> ColumnElement[bool]:
+        return and_(cls.lifted_by_consent_id.is_(None), cls.voided_at.is_(None))
 
 
 class InformedRecord(Base):
@@ -135,3 +154,6 @@ class SuppressionEntry(Base):
     scope: Mapped[str] = mapped_column(String(10))
     opposed_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The objection that added the entry, so that voiding a typing error takes back what it added
+    # (docs/rules.md §5.10); empty for entries kept after an erasure or from a request by a stranger.
+    opposition_id: Mapped[int | None] = mapped_column(Integer)

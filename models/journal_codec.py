@@ -62,7 +62,7 @@ JOURNALED: dict[str, Journaled] = {
     "contacts": Journaled(_own, CONTACT_PERSONAL, frozenset({"journal_key", "search_text"})),
     "contact_sources": Journaled(_of, frozenset()),  # its note names a file or an event, not the person
     "consent_records": Journaled(_of, frozenset({"proof"})),
-    "oppositions": Journaled(_of, frozenset({"note"})),
+    "oppositions": Journaled(_of, frozenset({"note", "void_reason"})),
     "propagation_notices": Journaled(_of, frozenset({"identifiers", "detail"})),
     "data_requests": Journaled(_of, frozenset({"requester", "details", "answer"})),
     "call_log": Journaled(_of, frozenset({"phone", "note"})),
@@ -194,7 +194,15 @@ def layout(table: str) -> Layout:
 
 # Every layout rows were ever journaled with, by tag: the current ones, and (when a migration adds a column
 # to a journaled table) the earlier ones, written out here so that older digests stay checkable.
-PAST_LAYOUTS: tuple[Layout, ...] = ()
+PAST_LAYOUTS: tuple[Layout, ...] = (
+    # Before migration 0016 (a typing error's objection voided, docs/rules.md §5.10).
+    Layout("oppositions", ("channel", "contact_id", "created_at", "from_partner_id", "id", "lifted_by_consent_id",
+                           "received_on", "recorded_by", "scope"), ("note",)),
+    Layout("propagation_notices", ("acknowledged_on", "contact_id", "created_at", "due_on", "event", "id", "line_id",
+                                   "method", "opposition_id", "overdue_on", "partner_id", "scope", "sent_on"),
+           ("detail", "identifiers")),
+    Layout("suppression_entries", ("created_at", "hash", "id", "kind", "opposed_on", "scope"), ()),
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

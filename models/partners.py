@@ -69,7 +69,9 @@ class PropagationNotice(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
-    event: Mapped[str] = mapped_column(String(14))  # opposition, erasure, rectification, consent_end
+    event: Mapped[str] = mapped_column(
+        String(14)
+    )  # opposition, erasure, rectification, consent_end, correction
     opposition_id: Mapped[int | None] = mapped_column(ForeignKey("oppositions.id"))
     # consent_end: the number sent whose basis ended (one notice per number sent).
     line_id: Mapped[int | None] = mapped_column(ForeignKey("transmission_lines.id"), index=True)
@@ -85,3 +87,5 @@ class PropagationNotice(Base):
     # Rectification: the fields changed, "field: old -> new"; otherwise free text.
     detail: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Not to send after all: its objection was a typing error, voided before the notice went (docs/rules.md §5.10).
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)

@@ -464,7 +464,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{ref} : « {label} » enregistré.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -518,7 +518,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-213"/>
+        <location line="-214"/>
         <source>%n à appeler maintenant</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -542,7 +542,7 @@ Premier appel — à dire : </source>
         </translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>Résultats d&apos;un centre d&apos;appels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,7 +955,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ChoicesPanel</name>
     <message>
-        <location filename="../../gui/choices_panel.py" line="+86"/>
+        <location filename="../../gui/choices_panel.py" line="+79"/>
         <source> (ancienne)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2636,6 +2636,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
     <message>
         <location line="+1"/>
+        <source>correction (erreur de saisie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>à envoyer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2647,6 +2652,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1"/>
         <source>accusé de réception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retirée (erreur de saisie)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2987,6 +2997,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1"/>
         <source>Accusé de réception reçu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirées (erreur de saisie)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3569,20 +3584,93 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>OppositionCorrectionDialog</name>
+    <message>
+        <location filename="../../gui/opposition_correction_dialog.py" line="+34"/>
+        <source>Corriger une erreur de saisie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Elle a été saisie sur la mauvaise personne : la reporter sur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personne ne s&apos;est opposé : l&apos;annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aucune personne choisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>par exemple : référence mal scannée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&apos;opposition reste dans le journal et le registre des oppositions, marquée « corrigée » ou « annulée (erreur de saisie) » avec ce motif. La bonne personne est opposée dès maintenant. Les notifications aux partenaires pas encore envoyées sont retirées ; un partenaire déjà prévenu recevra une correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bonne personne :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Motif :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corriger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Personne ne correspond à « {0} ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plusieurs personnes correspondent : tapez ou scannez la référence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&apos;est la personne de l&apos;opposition à corriger : choisissez l&apos;autre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+64"/>
+        <location filename="../../gui/oppositions_screen.py" line="+67"/>
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+140"/>
+        <location line="+147"/>
         <source>Aucune personne choisie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-141"/>
         <source>1 · Toute prospection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3657,17 +3745,27 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Corriger une erreur de saisie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;b&gt;Oppositions&lt;/b&gt; — effectives immédiatement : campagnes, appels, transmissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Dernières oppositions enregistrées</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Aucun contact avec la référence {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3718,6 +3816,47 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <location line="+3"/>
         <source>Opposition enregistrée pour {0} ({1}){2}.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choisissez l&apos;opposition à corriger dans la liste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reporter cette opposition sur la bonne personne, ou l&apos;annuler, avec un motif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opposition n° {0} — &lt;b&gt;{1}&lt;/b&gt; {2} — {3}, reçue le {4:%d/%m/%Y}, saisie par {5}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opposition n° {0} reportée sur {1} : en vigueur dès maintenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opposition n° {0} annulée (erreur de saisie).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n notification(s) non envoyée(s) retirée(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n correction(s) à envoyer aux partenaires déjà prévenus.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4105,7 +4244,7 @@ Empreinte SHA-256 : {2}</source>
 <context>
     <name>PropagationScreen</name>
     <message>
-        <location filename="../../gui/propagation_screen.py" line="+20"/>
+        <location filename="../../gui/propagation_screen.py" line="+21"/>
         <source>N°</source>
         <translation type="unfinished"></translation>
     </message>

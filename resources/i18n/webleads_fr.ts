@@ -466,7 +466,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>{ref} : « {label} » enregistré.</source>
         <translation type="unfinished" />
     </message>
@@ -511,7 +511,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="-213" />
+        <location line="-214" />
         <source>%n à appeler maintenant</source>
         <translation><numerusform>%n à appeler maintenant</numerusform><numerusform>%n à appeler maintenant</numerusform></translation>
     </message>
@@ -526,7 +526,7 @@ Premier appel — à dire : </source>
         <translation><numerusform>%n exclu</numerusform><numerusform>%n exclus</numerusform></translation>
     </message>
     <message>
-        <location line="+215" />
+        <location line="+216" />
         <source>Résultats d'un centre d'appels</source>
         <translation type="unfinished" />
     </message>
@@ -918,7 +918,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ChoicesPanel</name>
     <message>
-        <location filename="../../gui/choices_panel.py" line="+86" />
+        <location filename="../../gui/choices_panel.py" line="+79" />
         <source> (ancienne)</source>
         <translation type="unfinished" />
     </message>
@@ -2530,6 +2530,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
     <message>
         <location line="+1" />
+        <source>correction (erreur de saisie)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>à envoyer</source>
         <translation type="unfinished" />
     </message>
@@ -2541,6 +2546,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1" />
         <source>accusé de réception</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>retirée (erreur de saisie)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2881,6 +2891,11 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     <message>
         <location line="+1" />
         <source>Accusé de réception reçu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retirées (erreur de saisie)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3442,20 +3457,93 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
     </message>
 </context>
 <context>
+    <name>OppositionCorrectionDialog</name>
+    <message>
+        <location filename="../../gui/opposition_correction_dialog.py" line="+34" />
+        <source>Corriger une erreur de saisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Elle a été saisie sur la mauvaise personne : la reporter sur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personne ne s'est opposé : l'annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Aucune personne choisie.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>par exemple : référence mal scannée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>L'opposition reste dans le journal et le registre des oppositions, marquée « corrigée » ou « annulée (erreur de saisie) » avec ce motif. La bonne personne est opposée dès maintenant. Les notifications aux partenaires pas encore envoyées sont retirées ; un partenaire déjà prévenu recevra une correction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Bonne personne :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Motif :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Corriger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Personne ne correspond à « {0} ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Plusieurs personnes correspondent : tapez ou scannez la référence.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>C'est la personne de l'opposition à corriger : choisissez l'autre.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+64" />
+        <location filename="../../gui/oppositions_screen.py" line="+67" />
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location line="+7" />
-        <location line="+140" />
+        <location line="+147" />
         <source>Aucune personne choisie.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-134" />
+        <location line="-141" />
         <source>1 · Toute prospection</source>
         <translation type="unfinished" />
     </message>
@@ -3530,17 +3618,27 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
+        <location line="+0" />
+        <source>État</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location line="+2" />
+        <source>Corriger une erreur de saisie…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>&lt;b&gt;Oppositions&lt;/b&gt; — effectives immédiatement : campagnes, appels, transmissions.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Dernières oppositions enregistrées</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+42" />
+        <location line="+44" />
         <source>Aucun contact avec la référence {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -3588,6 +3686,41 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <location line="+3" />
         <source>Opposition enregistrée pour {0} ({1}){2}.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Choisissez l'opposition à corriger dans la liste.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reporter cette opposition sur la bonne personne, ou l'annuler, avec un motif.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Opposition n° {0} — &lt;b&gt;{1}&lt;/b&gt; {2} — {3}, reçue le {4:%d/%m/%Y}, saisie par {5}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Opposition n° {0} reportée sur {1} : en vigueur dès maintenant.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Opposition n° {0} annulée (erreur de saisie).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n notification(s) non envoyée(s) retirée(s).</source>
+        <translation><numerusform>%n notification non envoyée retirée.</numerusform><numerusform>%n notifications non envoyées retirées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n correction(s) à envoyer aux partenaires déjà prévenus.</source>
+        <translation><numerusform>%n correction à envoyer aux partenaires déjà prévenus.</numerusform><numerusform>%n corrections à envoyer aux partenaires déjà prévenus.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3967,7 +4100,7 @@ Empreinte SHA-256 : {2}</numerusform></translation>
 <context>
     <name>PropagationScreen</name>
     <message>
-        <location filename="../../gui/propagation_screen.py" line="+20" />
+        <location filename="../../gui/propagation_screen.py" line="+21" />
         <source>N°</source>
         <translation type="unfinished" />
     </message>

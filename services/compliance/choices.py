@@ -29,7 +29,7 @@ def opposed(
         and_(
             Opposition.contact_id == contact_id,
             Opposition.scope.in_(SCOPES_COVERING[channel]),
-            Opposition.lifted_by_consent_id.is_(None),
+            Opposition.in_force,
         )
     )
 

@@ -170,7 +170,7 @@ def record_consent(
             select(Opposition).where(
                 Opposition.contact_id == contact_id,
                 Opposition.scope.in_(scopes),
-                Opposition.lifted_by_consent_id.is_(None),
+                Opposition.in_force,
                 Opposition.received_on <= day_in(recorded_on, tz),
             )
         ):
@@ -262,9 +262,7 @@ def current_choices(session: Session, contact_id: int, at: datetime | None = Non
     scopes = sorted(
         set(
             session.scalars(
-                select(Opposition.scope).where(
-                    Opposition.contact_id == contact_id, Opposition.lifted_by_consent_id.is_(None)
-                )
+                select(Opposition.scope).where(Opposition.contact_id == contact_id, Opposition.in_force)
             )
         )
     )

@@ -95,7 +95,7 @@ def _opposed(session: Session, channel: str) -> set[int]:
     return set(
         session.scalars(
             select(Opposition.contact_id)
-            .where(Opposition.scope.in_(SCOPES_COVERING[channel]), Opposition.lifted_by_consent_id.is_(None))
+            .where(Opposition.scope.in_(SCOPES_COVERING[channel]), Opposition.in_force)
             .distinct()
         )
     )

@@ -31,6 +31,7 @@ from models.partners import Partner, PropagationNotice, Transmission, Transmissi
 from models.phone import CALL_OUTCOME_LABELS, CallLogEntry, Contract
 from models.postal import CampaignRecipient, LetterTemplateVersion, NpaiReturn
 from models.requests import DataRequest
+from services.compliance.oppositions import opposition_state
 from services.compliance.request_deadlines import KIND_LABELS, OUTCOME_LABELS, STATUS_LABELS, request_status
 from services.contacts.fields import (
     FIELD_LABELS,
@@ -142,10 +143,12 @@ def build_dossier(session: Session, contact_id: int) -> Dossier:
         informed.rows.append([i.informed_on, document, i.notice_version, _yes_no(i.full_notice)])
 
     oppositions = Section("oppositions", "Vos oppositions", [("received_on", "Reçue le"), ("scope", "Portée"),
-                          ("channel", "Reçue par"), ("lifted", "Levée par votre consentement")])  # fmt: skip
+                          ("channel", "Reçue par"), ("lifted", "Levée par votre consentement"),
+                          ("state", "État")])  # fmt: skip
     for o in session.scalars(select(Opposition).where(Opposition.contact_id == cid).order_by(Opposition.id)):
         oppositions.rows.append([o.received_on, SCOPE_LABELS.get(o.scope, o.scope),
-                                 CHANNEL_LABELS.get(o.channel, o.channel), _yes_no(o.lifted_by_consent_id is not None)])  # fmt: skip
+                                 CHANNEL_LABELS.get(o.channel, o.channel), _yes_no(o.lifted_by_consent_id is not None),
+                                 opposition_state(o)])  # fmt: skip
 
     transmissions = Section("transmissions", "À qui vos données ont été transmises", [("sent_on", "Date"),
                             ("partner", "Partenaire"), ("category", "Catégorie"), ("fields", "Données transmises")])  # fmt: skip

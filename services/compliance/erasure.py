@@ -40,11 +40,7 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
     hold(session, "objections")  # a transmission or a campaign recording now leaves the person out
     on = on or date.today()
     active = list(
-        session.scalars(
-            select(Opposition).where(
-                Opposition.contact_id == contact_id, Opposition.lifted_by_consent_id.is_(None)
-            )
-        )
+        session.scalars(select(Opposition).where(Opposition.contact_id == contact_id, Opposition.in_force))
     )
     keys = contact_suppression_keys(contact)
     objections = [(o.scope, o.received_on) for o in active] + form_refusals(session, contact_id)

@@ -85,7 +85,9 @@ def record_opposition(
     session.add(opposition)
     session.flush()
     if contact.erased_at is None:
-        add_to_suppression_list(session, contact_suppression_keys(contact), scope, received_on)
+        add_to_suppression_list(
+            session, contact_suppression_keys(contact), scope, received_on, opposition_id=opposition.id
+        )
     notices = create_notices(
         session,
         contact,
@@ -106,8 +108,20 @@ def covering_opposition(session: Session, contact_id: int, scope: str) -> Opposi
         .where(
             Opposition.contact_id == contact_id,
             Opposition.scope.in_(covering),
-            Opposition.lifted_by_consent_id.is_(None),
+            Opposition.in_force,
         )
         .order_by(Opposition.received_on)
         .limit(1)
     ).first()
+
+
+VOID_LABELS = {"moved": "corrigée (erreur de saisie)", "cancelled": "annulée (erreur de saisie)"}
+
+
+def opposition_state(o: Opposition) -> str:
+    """docs/rules.md §5.1, §5.10: in force, lifted by a later consent, or voided as a typing error — in French."""
+    if o.voided_at is not None:
+        return VOID_LABELS.get(o.void_kind, "annulée (erreur de saisie)")
+    if o.lifted_by_consent_id is not None:
+        return f"levée par le consentement n° {o.lifted_by_consent_id}"
+    return "en vigueur"

@@ -20,6 +20,7 @@ from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission
 from services.compliance.audit_register import write_audit_register
+from services.compliance.oppositions import opposition_state
 from services.compliance.processing_record import write_processing_register
 from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
@@ -94,16 +95,24 @@ def write_oppositions_register(
         .outerjoin(Partner, Partner.id == Opposition.from_partner_id)
         .order_by(Opposition.received_on, Opposition.id)
     )
+    # docs/rules.md §5.10: a typing error stays in the register, voided, with where it went.
+    owners = dict(session.execute(select(Opposition.id, Opposition.contact_id).where(
+        Opposition.id.in_(select(Opposition.moved_to_id).where(Opposition.moved_to_id.is_not(None)))
+    )).all())  # fmt: skip
     rows = [
         [o.id, format_ref(o.contact_id), _name(f, ln, co), SCOPE_LABELS.get(o.scope, o.scope), o.received_on,
          CHANNEL_LABELS.get(o.channel, o.channel), partner or "", o.recorded_by, o.note,
-         o.lifted_by_consent_id, notices.get(o.id, 0)]
+         o.lifted_by_consent_id, notices.get(o.id, 0), opposition_state(o),
+         o.voided_at, o.voided_by, o.void_reason,
+         f"{format_ref(owners[o.moved_to_id])} (opposition n° {o.moved_to_id})" if o.moved_to_id in owners else ""]
         for o, f, ln, co, partner in session.execute(q)
     ]  # fmt: skip
     columns = [
         Column("N°", "int"), Column("Contact"), Column("Nom"), Column("Portée"), Column("Reçue le", "date"),
         Column("Canal"), Column("Partenaire d'origine"), Column("Saisie par"), Column("Note"),
         Column("Levée par le consentement n°", "int"), Column("Notifications aux partenaires", "int"),
+        Column("Statut"), Column("Corrigée le", "datetime"), Column("Corrigée par"), Column("Motif de la correction"),
+        Column("Reportée sur"),
     ]  # fmt: skip
     write_table(path, "Oppositions", columns, rows, progress, register_stamp(session))
     return len(rows)

@@ -177,12 +177,17 @@ def _carry_oppositions(current: Session, target: Session, contacts_there: set[in
                        carried: list[str]) -> dict[int, int]:  # fmt: skip
     there = {_opposition_key(o): o.id for o in target.scalars(select(Opposition))}
     ids: dict[int, int] = {}
+    voided: list[Opposition] = []
     for o in current.scalars(select(Opposition).order_by(Opposition.id)):
         key = _opposition_key(o)
+        if o.voided_at is not None:
+            voided.append(o)
         if key in there:
             ids[o.id] = there[key]
             continue
         contact = current.get(Contact, o.contact_id)
+        if o.voided_at is not None and o.contact_id not in contacts_there:
+            continue  # a typing error voided (docs/rules.md §5.10): nobody to keep out
         if o.contact_id in contacts_there:
             copy = Opposition(contact_id=o.contact_id, scope=o.scope, received_on=o.received_on, channel=o.channel,
                               recorded_by=o.recorded_by, note=o.note, created_at=o.created_at,
@@ -198,6 +203,13 @@ def _carry_oppositions(current: Session, target: Session, contacts_there: set[in
             add_to_suppression_list(target, contact_suppression_keys(contact), o.scope, o.received_on)
             carried.append(f"Opposition ({o.scope}) de {format_ref(o.contact_id)}, absent de la sauvegarde : "
                            "mis en liste d'opposition")  # fmt: skip
+    for o in voided:  # a typing error voided since the copy stays voided (docs/rules.md §5.10)
+        kept = target.get(Opposition, ids.get(o.id, 0))
+        if kept is not None and kept.voided_at is None:
+            kept.voided_at, kept.void_kind, kept.void_reason = o.voided_at, o.void_kind, o.void_reason
+            kept.voided_by, kept.moved_to_id = o.voided_by, ids.get(o.moved_to_id or 0)
+            carried.append(f"Opposition n° {o.id} de {format_ref(o.contact_id)} : annulée (erreur de saisie)")
+    target.flush()
     return ids
 
 
@@ -281,6 +293,8 @@ def _carry_notices(current: Session, target: Session, contacts_there: set[int], 
                 carried.append(
                     f"Notification à {name} pour {format_ref(n.contact_id)} : envoyée le {n.sent_on:%d/%m/%Y}"
                 )
+            if same.withdrawn_on is None and n.withdrawn_on is not None:
+                same.withdrawn_on = n.withdrawn_on
             if same.acknowledged_on is None and n.acknowledged_on is not None:
                 same.acknowledged_on, same.identifiers = n.acknowledged_on, n.identifiers
             continue
@@ -294,7 +308,7 @@ def _carry_notices(current: Session, target: Session, contacts_there: set[int], 
             contact_id=n.contact_id, partner_id=n.partner_id, event=n.event, opposition_id=mapped,
             line_id=None, scope=n.scope, due_on=n.due_on, overdue_on=n.overdue_on, sent_on=n.sent_on,
             method=n.method, acknowledged_on=n.acknowledged_on, identifiers=n.identifiers, detail=n.detail,
-            created_at=n.created_at,
+            created_at=n.created_at, withdrawn_on=n.withdrawn_on,
         ))  # fmt: skip
         carried.append(f"Notification à {name} pour {format_ref(n.contact_id)} ({n.event})")
 

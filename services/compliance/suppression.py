@@ -58,9 +58,14 @@ def phone_keys(e164: str) -> list[tuple[str, str]]:
 
 
 def add_to_suppression_list(
-    session: Session, keys: list[tuple[str, str]], scope: str, opposed_on: date
+    session: Session,
+    keys: list[tuple[str, str]],
+    scope: str,
+    opposed_on: date,
+    opposition_id: int | None = None,
 ) -> int:
-    """Record the hashes of an objected person (once per kind, hash and scope)."""
+    """Record the hashes of an objected person (once per kind, hash and scope); opposition_id: the objection
+    that adds them, so that voiding it as a typing error takes back only what it added (§5.10)."""
     existing = set(
         session.execute(
             select(SuppressionEntry.kind, SuppressionEntry.hash, SuppressionEntry.scope).where(
@@ -71,7 +76,11 @@ def add_to_suppression_list(
     added = 0
     for kind, digest in keys:
         if (kind, digest, scope) not in existing:
-            session.add(SuppressionEntry(kind=kind, hash=digest, scope=scope, opposed_on=opposed_on))
+            session.add(
+                SuppressionEntry(
+                    kind=kind, hash=digest, scope=scope, opposed_on=opposed_on, opposition_id=opposition_id
+                )
+            )
             added += 1
     return added
 

@@ -135,6 +135,12 @@ class _Reader:
 
     def oppositions(self, e: JournalEvent, after: dict[str, Any], before: dict[str, Any]) -> tuple[str, str]:
         if e.action == "update":
+            if after.get("voided_at") and not before.get("voided_at"):
+                # docs/rules.md §5.10: a typing error, voided with its reason
+                moved = after.get("void_kind") == "moved"
+                what = "corrigée : elle a été reportée sur la bonne personne" if moved else "annulée"
+                reason = f" — motif : {after['void_reason']}" if after.get("void_reason") else ""
+                return "opposition", f"Opposition {what} (erreur de saisie){reason}"
             if after.get("lifted_by_consent_id"):
                 return (
                     "opposition",

@@ -148,11 +148,7 @@ class ContactRow:
         return format_ref(self.id)
 
 
-_OBJECTED = (
-    exists()
-    .where(Opposition.contact_id == Contact.id, Opposition.lifted_by_consent_id.is_(None))
-    .label("objected")
-)
+_OBJECTED = exists().where(Opposition.contact_id == Contact.id, Opposition.in_force).label("objected")
 _ROW_COLUMNS = [getattr(Contact, f.name) for f in fields(ContactRow) if f.name != "objected"] + [_OBJECTED]
 
 

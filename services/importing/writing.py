@@ -205,7 +205,7 @@ def _write_consents(
                 select(Opposition.contact_id).where(
                     Opposition.contact_id.in_(existing[start : start + 500]),
                     Opposition.scope.in_(("phone", "all")),
-                    Opposition.lifted_by_consent_id.is_(None),
+                    Opposition.in_force,
                 )
             )
         )

@@ -23,17 +23,19 @@ from services.core.settings import get_setting
 from services.core.workdays import add_working_days
 from services.partners.directory import SHAREABLE_FIELDS
 
-EVENTS = ("opposition", "erasure", "rectification", "consent_end")
+# "correction": an objection already notified was a typing error (docs/rules.md §5.10).
+EVENTS = ("opposition", "erasure", "rectification", "consent_end", "correction")
 EVENT_LABELS = {
     "opposition": "opposition", "erasure": "effacement", "rectification": "rectification",
-    "consent_end": "fin de l'accord d'appel",
+    "consent_end": "fin de l'accord d'appel", "correction": "correction (erreur de saisie)",
 }  # fmt: skip
-STATUSES = ("pending", "sent", "acknowledged", "overdue")
+STATUSES = ("pending", "sent", "acknowledged", "overdue", "withdrawn")
 STATUS_LABELS = {
     "pending": "à envoyer",
     "sent": "envoyée",
     "acknowledged": "accusé de réception",
     "overdue": "en retard",
+    "withdrawn": "retirée (erreur de saisie)",
 }
 
 
@@ -125,7 +127,10 @@ def create_notices(
 
 
 def notice_status(notice: PropagationNotice, today: date) -> str:
-    """docs/rules.md §5.3: acknowledged, sent, overdue (not sent after its overdue date), or pending."""
+    """docs/rules.md §5.3: acknowledged, sent, overdue (not sent after its overdue date), or pending;
+    withdrawn when its objection was voided as a typing error before it went (§5.10)."""
+    if notice.withdrawn_on is not None:
+        return "withdrawn"
     if notice.acknowledged_on is not None:
         return "acknowledged"
     if notice.sent_on is not None:
@@ -138,16 +143,19 @@ def notice_status(notice: PropagationNotice, today: date) -> str:
 def status_condition(status: str, today: date) -> ColumnElement[bool]:
     """The SQL condition for one status (the same rule as notice_status, for lists)."""
     n = PropagationNotice
+    owed = n.withdrawn_on.is_(None)
+    if status == "withdrawn":
+        return n.withdrawn_on.is_not(None)
     if status == "acknowledged":
         return n.acknowledged_on.is_not(None)
     if status == "sent":
         return and_(n.sent_on.is_not(None), n.acknowledged_on.is_(None))
     if status == "overdue":
-        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), n.overdue_on < today)
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), owed, n.overdue_on < today)
     if status == "pending":
-        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), n.overdue_on >= today)
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), owed, n.overdue_on >= today)
     if status == "to_send":  # pending and overdue together: what is left to send
-        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None))
+        return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), owed)
     raise ValueError(status)
 
 
@@ -198,7 +206,9 @@ def list_notices(
     )
     if status:
         if status not in (*STATUSES, "to_send"):
-            raise InputError(f"Statut inconnu « {status} » : pending, sent, acknowledged ou overdue.")
+            raise InputError(
+                f"Statut inconnu « {status} » : pending, sent, acknowledged, overdue ou withdrawn."
+            )
         q = q.where(status_condition(status, today))
     if partner_id is not None:
         q = q.where(PropagationNotice.partner_id == partner_id)
@@ -220,7 +230,7 @@ def list_notices(
         )
         for n, name, contact in session.execute(q)
     ]
-    order = {"overdue": 0, "pending": 1, "sent": 2, "acknowledged": 3}
+    order = {"overdue": 0, "pending": 1, "sent": 2, "acknowledged": 3, "withdrawn": 4}
     return sorted(views, key=lambda v: order[v.status])
 
 

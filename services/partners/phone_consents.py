@@ -98,7 +98,7 @@ def partner_call_status(
     opposed_ids = set(
         session.scalars(
             select(Opposition.contact_id).where(
-                Opposition.scope.in_(SCOPES_COVERING["phone"]), Opposition.lifted_by_consent_id.is_(None)
+                Opposition.scope.in_(SCOPES_COVERING["phone"]), Opposition.in_force
             )
         )
     )

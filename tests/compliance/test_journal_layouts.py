@@ -9,9 +9,9 @@ from models.journal_codec import JOURNALED, PAST_LAYOUTS, layout, layouts
 # The tags of the layouts this version writes. A change here means a journaled table's columns changed:
 # copy its previous Layout(table, plain, personal) into PAST_LAYOUTS, then update the tag below.
 CURRENT = {
-    "contacts": "6287abf9", "contact_sources": "cd8878f6", "consent_records": "eebc2410", "oppositions": "b38e7c2a",
-    "propagation_notices": "50c4c1e4", "data_requests": "6557f310", "call_log": "1c9827f9",
-    "informed_records": "d2615a38", "suppression_entries": "46626c05", "contracts": "ab1ac3ff",
+    "contacts": "6287abf9", "contact_sources": "cd8878f6", "consent_records": "eebc2410", "oppositions": "7ed9fa65",
+    "propagation_notices": "d3acb918", "data_requests": "6557f310", "call_log": "1c9827f9",
+    "informed_records": "d2615a38", "suppression_entries": "8a528345", "contracts": "ab1ac3ff",
     "transmissions": "9b1d7b12", "transmission_lines": "b32cdada", "campaigns": "cd5c8d13", "settings": "9f3ad24f",
     "form_versions": "59d06eb1", "forms": "2fb69eb9", "partners": "8f7ab15c",
 }  # fmt: skip

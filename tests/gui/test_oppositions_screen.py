@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from sqlalchemy import select
 
+from gui.opposition_correction_dialog import OppositionCorrectionDialog
 from gui.oppositions_screen import OppositionsScreen
 from models.compliance import Opposition
 from models.database import Database
 from models.partners import PropagationNotice
+from services.compliance.oppositions import record_opposition
 from tests.compliance_helpers import make_partner, transmit
 from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
@@ -90,3 +93,88 @@ def test_a_second_scan_of_the_same_slip_asks_before_recording(qtbot, sqlite_db: 
     assert "existait déjà" in screen.status.text()
     with sqlite_db.session() as s:
         assert len(s.scalars(select(Opposition)).all()) == 1
+
+
+def test_a_mistyped_scan_is_moved_to_the_right_person_from_the_list(
+    qtbot, sqlite_db: Database, monkeypatch, tmp_path
+) -> None:
+    """docs/rules.md §5.10: the slip of C-000002 scanned as C-000001 — select it, « Corriger une erreur de
+    saisie… », scan the right reference, a reason, Corriger: the objection is now the right person's."""
+    with sqlite_db.session() as s:
+        wrong = make_contact(s)
+        right = make_contact(
+            s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="0622222222"
+        )
+        transmit(s, make_partner(s, "Alpha"), [wrong.id])
+        wrong_ref, right_id, right_ref = wrong.ref, right.id, right.ref
+    screen = OppositionsScreen(sqlite_db, FakeUi())
+    qtbot.addWidget(screen)
+    screen.resize(1280, 740)
+    screen.show()
+    qtbot.keyClicks(screen.ref_edit, wrong_ref)
+    qtbot.keyClick(screen.ref_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Return)
+    assert not screen.correct_button.isEnabled()  # nothing selected yet
+    screen.recent.selectRow(0)
+    assert screen.correct_button.isEnabled()
+
+    def fill_and_accept(dialog: OppositionCorrectionDialog) -> int:
+        assert wrong_ref in dialog.findChild(QLabel).text()
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # no reason yet
+        qtbot.keyClicks(dialog.target, right_ref)
+        dialog.find_target()
+        assert "DURAND" in dialog.found.text()
+        dialog.reason.setText("référence mal scannée")  # (keyClicks types ASCII only)
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        dialog.resize(dialog.sizeHint())
+        dialog.grab().save(str(tmp_path / "correction.png"))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(OppositionCorrectionDialog, "exec", fill_and_accept)
+    screen.correct_button.click()
+    with sqlite_db.session() as s:
+        voided, moved = s.scalars(select(Opposition).order_by(Opposition.id)).all()
+        assert (voided.void_kind, voided.void_reason, voided.moved_to_id) == (
+            "moved",
+            "référence mal scannée",
+            moved.id,
+        )
+        assert moved.contact_id == right_id and moved.in_force
+        assert s.scalars(select(PropagationNotice)).one().withdrawn_on == date.today()
+    assert right_ref in screen.status.text() and "1 notification" in screen.status.text()
+    states = [screen.recent.model_.item(r, 6).text() for r in range(2)]
+    assert sorted(states) == ["corrigée (erreur de saisie)", "en vigueur"]
+    screen.recent.selectRow(states.index("corrigée (erreur de saisie)"))
+    assert not screen.correct_button.isEnabled() and "déjà été corrigée" in screen.correct_button.toolTip()
+    screen.grab().save(str(tmp_path / "oppositions-corrected.png"))
+
+
+def test_cancel_needs_no_person_and_yesterdays_objection_cannot_be_corrected(
+    qtbot, sqlite_db: Database, monkeypatch
+) -> None:
+    with sqlite_db.session() as s:
+        c = make_contact(s)
+        old = record_opposition(s, c.id, "post", "letter", date(2026, 11, 2)).opposition
+        old.created_at = datetime.now(UTC) - timedelta(days=2)
+        today = record_opposition(s, c.id, "phone", "slip", date.today()).opposition
+        today_id = today.id
+    screen = OppositionsScreen(sqlite_db, FakeUi())
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.recent.selectRow(1)  # newest first: the old one is second
+    assert not screen.correct_button.isEnabled() and "jour même" in screen.correct_button.toolTip()
+    screen.recent.selectRow(0)
+
+    def cancel_it(dialog: OppositionCorrectionDialog) -> int:
+        dialog.cancel_choice.setChecked(True)
+        assert not dialog.target.isEnabled()
+        dialog.reason.setText("personne ne s'est opposé")
+        dialog.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(OppositionCorrectionDialog, "exec", cancel_it)
+    screen.correct_button.click()
+    with sqlite_db.session() as s:
+        assert s.get(Opposition, today_id).void_kind == "cancelled"
+    assert "annulée" in screen.status.text()
