@@ -124,6 +124,16 @@ def install_translators(app: QCoreApplication, system: QLocale | None = None) ->
     return language
 
 
+def file_chooser_language() -> str:
+    """For the bundle's smoke test: whether the file chooser speaks French — Qt's own translation (its
+    buttons) and ours for what qtbase_fr lacks (« Regarder dans : ») both found where the program runs."""
+    look_in = QCoreApplication.translate("QFileDialog", "&Look in:")
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    if look_in != "&Look in:" and cancel != "Cancel":
+        return "file chooser in French"
+    return f"file chooser not translated: {look_in} / {cancel}"
+
+
 def open_base(db_arg: str | None) -> Database:
     """The base, created or migrated; a DatabaseError carries the sentence to show."""
     from models.database import open_database, resolve_url
@@ -158,6 +168,7 @@ def run_window(db_arg: str | None) -> int:
     app.processEvents()  # painted now, while the base opens
     if smoke:
         _say("window shown")
+        _say(file_chooser_language())
 
     from models.database import DatabaseError, describe_url
 

@@ -101,14 +101,14 @@ class Smoke:
         env = {**self.env, "WEBLEADS_SMOKE_TEST": "1"}
         out = self.run(self.window, env=env)
         lines = [line for line in out.splitlines() if line.strip()]
-        assert lines == ["window shown", "home shown", "charts shown"], out
+        assert lines == ["window shown", "file chooser in French", "home shown", "charts shown"], out
         if (
             self.xcb
         ):  # on a real X server (Xvfb), as a double-click would start it: the xcb plugin and its libraries
             env = {**env, "QT_QPA_PLATFORM": "xcb"}
             out = self.run(self.window, env=env, wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"))
             lines = [line for line in out.splitlines() if line.strip()]
-            assert lines == ["window shown", "home shown", "charts shown"], out
+            assert lines == ["window shown", "file chooser in French", "home shown", "charts shown"], out
 
     def full(self, pg: str | None) -> None:
         self.version()

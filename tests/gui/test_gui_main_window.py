@@ -212,7 +212,12 @@ def test_start_creates_the_base_and_shows_the_window(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     # the frame, then the base's counts on the home page, then its charts
-    assert done.stdout.splitlines() == ["window shown", "home shown", "charts shown"]
+    assert done.stdout.splitlines() == [
+        "window shown",
+        "file chooser in French",
+        "home shown",
+        "charts shown",
+    ]
     assert base.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
