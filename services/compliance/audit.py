@@ -121,6 +121,8 @@ def _at_text(value: Any) -> str:
     if isinstance(value, str):
         if len(value) == 26:  # the usual form, sliced rather than parsed (a million times)
             return f"{value[:10]}T{value[11:]}+00:00"
+        if len(value) == 19:  # on a whole second (a seeded or imported event): sliced too
+            return f"{value[:10]}T{value[11:]}.000000+00:00"
         value = datetime.fromisoformat(value)
     return value.isoformat(timespec="microseconds") + "+00:00"
 

@@ -274,3 +274,17 @@ def test_the_day_s_integrity_check_is_no_edit_by_hand(sqlite_db: Database) -> No
     with sqlite_db.session() as s:
         report = verify(s)
     assert report.ok, report.text()
+
+
+def test_an_events_time_reads_the_same_whatever_form_the_driver_returns() -> None:
+    """audit verify slices SQLite's text instead of parsing it (a million times): every form gives the
+    text chain_hash wrote — with microseconds, on a whole second, and a PostgreSQL datetime."""
+    from datetime import datetime
+
+    from services.compliance.audit import _at_text
+
+    for moment in (datetime(2026, 1, 1, 0, 0, 1), datetime(2026, 3, 29, 1, 59, 59, 123456)):
+        written = moment.isoformat(timespec="microseconds") + "+00:00"
+        stored = str(moment)  # SQLite's text: « 2026-01-01 00:00:01 » on a whole second
+        assert _at_text(stored) == written
+        assert _at_text(moment) == written
