@@ -10,7 +10,7 @@ from cli.contacts import parse_date
 from cli.context import CliContext, Result
 from models.compliance import OPPOSITION_SCOPES
 from models.requests import REQUEST_KINDS, REQUEST_OUTCOMES
-from services.compliance.request_deadlines import CHANNELS, KIND_LABELS, STATUS_LABELS
+from services.compliance.request_deadlines import CHANNELS, DUE_SOON, KIND_LABELS, STATUS_LABELS
 from services.compliance.requests import (
     Identifiers,
     RequestOutcome,
@@ -58,7 +58,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.set_defaults(handler=run_add)
 
     ls = rsub.add_parser("list", parents=[common], help="les demandes, les plus urgentes d'abord")
-    ls.add_argument("--status", choices=sorted(STATUS_LABELS), help="seulement les demandes dans cet état")
+    ls.add_argument(
+        "--status",
+        choices=[*sorted(STATUS_LABELS), DUE_SOON],
+        help="seulement les demandes dans cet état : answered (répondues), open (en cours), overdue (en retard), "
+        "due_soon (en cours, à traiter dans les 7 jours, comme la ligne du tableau de bord)",
+    )
     ls.set_defaults(handler=run_list)
 
     e = rsub.add_parser("extend", parents=[common], help="prolonge de deux mois (personne informée)")

@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         from services.core.demo_base import is_demo
 
         self.db = db
+        from gui.changes import ChangeWatcher
+
+        self.changes = ChangeWatcher(self)  # every change, whoever made it, recounts the home page
+        self.changes.watch(db)
+        self.changes.changed.connect(self.refresh_home)
         with db.session() as session:
             use_display_zone(session)  # the screens show the business's clock
             self.demo = is_demo(session)

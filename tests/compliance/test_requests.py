@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -114,3 +114,20 @@ def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture
     assert cli(capsys, "--db", db, "export", "register", "requests", str(out)).code == 0
     ws = openpyxl.load_workbook(out).active
     assert ws["C2"].value == "Zoé <&\"> L'Œil" and ws["D2"].value == "Opposition"
+
+
+def test_the_command_line_lists_the_requests_due_within_the_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`requests list --status due_soon`: the home page's « à traiter dans les 7 jours », for a script."""
+    db = str(tmp_path / "r.sqlite")
+    today = date.today()
+    for name, received in (("Soon", today - timedelta(days=27)), ("Later", today)):
+        r = cli(capsys, "--db", db, "requests", "add", "--kind", "access", "--name", name,
+                "--received-on", received.isoformat(), "--json")  # fmt: skip
+        assert r.code == 0, r.err
+    r = cli(capsys, "--db", db, "requests", "list", "--status", "due_soon", "--json")
+    assert r.code == 0, r.err
+    assert [v["requester"] for v in r.json] == ["Soon"]
+    r = cli(capsys, "--db", db, "requests", "list", "--status", "open", "--json")
+    assert sorted(v["requester"] for v in r.json) == ["Later", "Soon"]

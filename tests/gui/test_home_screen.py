@@ -208,3 +208,24 @@ def test_the_assistant_opens_the_import_and_its_steps_follow_the_base(qtbot, sql
     assert a.campaign_button.isEnabled()
     click(qtbot, a.campaign_button)
     assert window.current_key() == "campaigns"
+
+
+def test_a_change_made_anywhere_shows_in_the_counts_without_coming_back(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """An objection recorded (here by a background session, as a task would) while the home page is shown:
+    the Notifications badge follows within a moment, without a visit nor the 30-second timer."""
+    from services.compliance.oppositions import record_opposition
+    from tests.compliance_helpers import make_partner, transmit
+
+    with sqlite_db.session() as s:
+        c = make_contact(s)
+        transmit(s, make_partner(s, "Alpha"), [c.id])
+        contact_id = c.id
+    window, home = open_home(qtbot, sqlite_db)
+    home.timer.stop()  # not the periodic recount
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert "Notifications" in labels
+    with sqlite_db.session() as s:
+        record_opposition(s, contact_id, "all", "letter", date.today())
+    notifications = labels.index("Notifications")
+    qtbot.waitUntil(lambda: window.sidebar.item(notifications).text() == "Notifications (1)", timeout=5_000)
+    assert window.current_key() == "home"
