@@ -249,9 +249,13 @@ def current_choices(session: Session, contact_id: int, at: datetime | None = Non
     for key in BOX_FIELDS:
         answers[key] = next((getattr(r, key) for r in records if getattr(r, key) is not None), None)
     phone_on = next((r.recorded_on for r in records if r.accept_phone is not None), None)
+    # docs/rules.md §4.5: a refusal ticked on or after the consent withdraws it — the rule the calls read
+    # (services.phone.eligibility.latest_phone_answers), so that the card never says valid while calls are refused.
+    last_refusal = next((r.recorded_on for r in records if r.refuse_phone), None)
     if (
         not answers["accept_phone"]
         or phone_on is None
+        or (last_refusal is not None and last_refusal >= phone_on)
         or consent_expired(phone_on, at, int(get_setting(session, "rules.phone_consent_days")))
     ):
         phone_on = None
