@@ -132,7 +132,8 @@ REASON_CODES = {
 
 
 def reason_code(reason: str) -> str:
-    """The machine code of an exclusion reason (an unforeseen one keeps a code derived from its words)."""
+    """The machine code of an exclusion reason (`campaign phone --json`'s `excluded` keys, docs/cli.md);
+    « other » for one without a code of its own."""
     return REASON_CODES.get(reason) or "other"
 
 

@@ -230,3 +230,20 @@ def test_the_command_line_moves_and_refuses_with_one_line(
     for ref, reason in (("C-000002", "opposition au démarchage téléphonique"), ("C-000001", "consentement")):
         r = cli(capsys, "--db", db, "call", "check", "--contact", ref, "--json")
         assert r.json["allowed"] is False and reason in r.json["reason"], r.json
+
+
+def test_each_state_in_words() -> None:
+    """What the register, the dossier and the screen write for an objection (docs/rules.md §5.1, §5.10)."""
+    from services.compliance.oppositions import opposition_state
+
+    assert opposition_state(Opposition(scope="all")) == "en vigueur"
+    assert (
+        opposition_state(Opposition(scope="phone", lifted_by_consent_id=12))
+        == "levée par le consentement n° 12"
+    )
+    moved = Opposition(scope="all", voided_at=SAME_DAY, void_kind="moved", lifted_by_consent_id=None)
+    assert opposition_state(moved) == "corrigée (erreur de saisie)"
+    for kind in ("cancelled", ""):  # voided however its kind was written
+        assert opposition_state(Opposition(scope="all", voided_at=SAME_DAY, void_kind=kind)) == (
+            "annulée (erreur de saisie)"
+        )

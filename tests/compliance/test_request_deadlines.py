@@ -131,3 +131,20 @@ def test_an_objection_already_covered_is_found_before_a_duplicate(db: Database) 
         s.flush()
         assert covering_opposition(s, c.id, "all") is None
         assert covering_opposition(s, c.id, "phone") is phone
+
+
+def test_due_soon_means_the_deadline_within_seven_days_counting_the_seventh() -> None:
+    """The home page's « à traiter dans les 7 jours » (docs/rules.md §5.4): the deadline falls today + 7 at the
+    latest; an extended request counts from its three months."""
+    from datetime import timedelta
+
+    from models.requests import DataRequest
+    from services.compliance.request_deadlines import is_due_soon
+
+    today = date(2026, 11, 30)
+    received = date(2026, 11, 7)  # due 7 December: today + 7
+    assert is_due_soon(DataRequest(received_on=received), today)
+    assert not is_due_soon(DataRequest(received_on=received + timedelta(days=1)), today)  # today + 8
+    assert not is_due_soon(DataRequest(received_on=received, extended_on=date(2026, 11, 20)), today)
+    assert is_due_soon(DataRequest(received_on=date(2026, 9, 7), extended_on=date(2026, 10, 1)), today)
+    assert not is_due_soon(DataRequest(received_on=received, answered_on=today), today)

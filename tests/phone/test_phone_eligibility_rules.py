@@ -189,3 +189,12 @@ def test_the_latest_answer_on_the_phone_boxes_and_a_refusal_that_withdraws(db: D
             "formulaire-2026-001.pdf",
             "Julie (accueil)",
         )
+
+
+def test_every_exclusion_reason_has_its_code_and_an_unknown_one_reads_other() -> None:
+    """The keys scripts read in `campaign phone --json` (docs/cli.md): one code per reason, « other » else."""
+    from services.phone.eligibility import REASON_CODES, reason_code
+
+    assert len(set(REASON_CODES.values())) == len(REASON_CODES)
+    assert all(reason_code(reason) == code for reason, code in REASON_CODES.items())
+    assert reason_code("une raison que personne n'a prévue") == "other"
