@@ -147,9 +147,9 @@ def status_condition(status: str, today: date) -> ColumnElement[bool]:
     if status == "withdrawn":
         return n.withdrawn_on.is_not(None)
     if status == "acknowledged":
-        return n.acknowledged_on.is_not(None)
+        return and_(n.acknowledged_on.is_not(None), owed)
     if status == "sent":
-        return and_(n.sent_on.is_not(None), n.acknowledged_on.is_(None))
+        return and_(n.sent_on.is_not(None), n.acknowledged_on.is_(None), owed)
     if status == "overdue":
         return and_(n.sent_on.is_(None), n.acknowledged_on.is_(None), owed, n.overdue_on < today)
     if status == "pending":
@@ -265,27 +265,25 @@ def rectification_notices(
     if contact.erased_at is not None:
         return []
     on = on or date.today()
-    after = identifier_snapshot(contact)
-    changed = {f for f in before if before[f] != after.get(f, "")}
+    after = identifier_snapshot(contact)  # the same fields as `before` (identifier_snapshot too)
+    changed = {f for f in before if before[f] != after[f]}
     if not changed:
         return []
     notices = []
-    overdue_on = None
+    overdue_on = overdue_date(session, on)
     for partner_id, fields in sorted(transmitted_fields_by_partner(session, contact.id).items()):
         relevant = [f for f in fields if f in changed]
         if not relevant:
             continue
-        overdue_on = overdue_on or overdue_date(session, on)
         detail = "; ".join(f"{SHAREABLE_FIELDS[f]} : {before[f]} → {after[f]}" for f in relevant)
         notice = PropagationNotice(
             contact_id=contact.id,
             partner_id=partner_id,
             event="rectification",
-            scope="",
             due_on=on,
             overdue_on=overdue_on,
-            method="",
             detail=detail,
+            # (.get: a file sent by an older version may name a field no longer shareable)
             identifiers=json.dumps({f: before.get(f, "") for f in fields}, ensure_ascii=False),
         )
         session.add(notice)

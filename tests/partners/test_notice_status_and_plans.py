@@ -180,3 +180,37 @@ def test_a_plan_counts_who_goes_who_goes_without_a_number_and_who_does_not_go(db
         assert [reason_label(r) for r in ("opposed", "opposed_phone", "inconnu")] == [
             "opposé(e) à la transmission ou à toute prospection", "opposé(e) au démarchage téléphonique", "inconnu",
         ]  # fmt: skip
+
+
+def test_the_lists_select_exactly_the_notices_of_each_status(db: Database) -> None:
+    """status_condition (the lists, the counts, « to send ») holds the rule of notice_status for every notice
+    there can be — sent or not, acknowledged or not, withdrawn (docs/rules.md §5.10) or not, before, on and
+    after its overdue date."""
+    import itertools
+
+    from services.partners.notices import STATUSES
+
+    today = date(2026, 11, 30)
+    with db.session() as s:
+        c = make_contact(s)
+        partner = make_partner(s, "Alpha")
+        options = itertools.product(
+            (None, today - timedelta(days=3)),  # sent_on
+            (None, today - timedelta(days=1)),  # acknowledged_on
+            (None, today),  # withdrawn_on
+            (today - timedelta(days=1), today, today + timedelta(days=1)),  # overdue_on
+        )
+        for sent, ack, withdrawn, overdue in options:
+            s.add(PropagationNotice(contact_id=c.id, partner_id=partner.id, event="opposition", scope="all",
+                                    due_on=today - timedelta(days=5), overdue_on=overdue, sent_on=sent,
+                                    acknowledged_on=ack, withdrawn_on=withdrawn))  # fmt: skip
+        s.flush()
+        notices = s.scalars(select(PropagationNotice)).all()
+        by_rule = {n.id: notice_status(n, today) for n in notices}
+        assert set(by_rule.values()) == set(STATUSES)
+        for status in (*STATUSES, "to_send"):
+            wanted = {"pending", "overdue"} if status == "to_send" else {status}
+            selected = set(s.scalars(select(PropagationNotice.id).where(status_condition(status, today))))
+            assert selected == {i for i, st in by_rule.items() if st in wanted}, status
+        with pytest.raises(ValueError, match="bogus"):
+            status_condition("bogus", today)
