@@ -213,7 +213,7 @@ class CurrentChoices:
     def summary(self) -> str:
         parts = []
         if self.oppositions:
-            parts.append("opposé(e) : " + ", ".join(SCOPE_LABELS.get(s, s) for s in self.oppositions))
+            parts.append("opposé(e) : " + ", ".join(SCOPE_LABELS[s] for s in self.oppositions))
         for key, label in (("refuse_post", "refus courrier"), ("refuse_phone", "refus téléphone"),
                            ("refuse_partners", "refus partenaires")):  # fmt: skip
             if self.answers.get(key):
@@ -289,7 +289,7 @@ def status_marks(session: Session, contact: Contact, at: datetime | None = None)
     choices = current_choices(session, contact.id, at)
     marks = []
     if choices.oppositions:
-        scopes = ", ".join(SCOPE_LABELS.get(s, s) for s in choices.oppositions)
+        scopes = ", ".join(SCOPE_LABELS[s] for s in choices.oppositions)
         marks.append(StatusMark("objection", f"Opposé(e) : {scopes}"))
     refusals = [label for key, label in (("refuse_post", "courrier"), ("refuse_phone", "téléphone"),
                                          ("refuse_partners", "partenaires")) if choices.answers.get(key)]  # fmt: skip

@@ -91,3 +91,19 @@ def test_a_refusal_ticked_just_after_midnight_counts_on_the_businesss_day(db: Da
         answer(s, c, datetime(2026, 1, 12, 9, 0, tzinfo=PARIS), refuse_post=True)
         answer(s, c, datetime(2026, 1, 13, 9, 0, tzinfo=PARIS), refuse_post=False)
         assert form_refusals(s, c.id) == [("phone", date(2026, 1, 11))]
+
+
+def test_two_answers_given_at_the_same_moment_the_one_recorded_last_wins(db: Database) -> None:
+    """Two forms stamped with the same moment (a correction typed at once): the later record decides, as for
+    the calls (services.phone.eligibility.latest_phone_answers orders by moment, then by record)."""
+    with db.session() as s:
+        c = make_contact(s)
+        same = datetime(2026, 2, 1, 10, 0, tzinfo=PARIS)
+        answer(s, c, same, refuse_post=True, accept_phone=True)
+        answer(s, c, same, refuse_post=False, accept_phone=False)
+        card = current_choices(s, c.id, MARCH)
+        assert (card.answers["refuse_post"], card.answers["accept_phone"], card.phone_consent_on) == (
+            False,
+            False,
+            None,
+        )

@@ -72,3 +72,39 @@ def test_the_suppression_list_is_read_in_chunks_without_losing_any_key(db: Datab
         assert suppressed_keys(s, keys + keys[:10]) == set(listed)
         assert suppressed_keys(s, []) == set()
         assert {kind for kind, _ in suppressed_keys(s, keys)} == {"email"}
+
+
+def test_an_erased_business_number_goes_from_the_calls_and_the_journal_says_so_for_this_person_only(
+    db: Database,
+) -> None:
+    """The business number erased (docs/rules.md §5.5): cleared from this person's calls, and the journal holds
+    one update of those calls' « phone » — not of anyone else's — so that audit verify finds the base as
+    the journal says (§10.2)."""
+    from models.contact import Contact
+    from models.journal import JournalEvent
+    from models.journal_codec import open_sealed
+    from services.compliance.audit import verify
+
+    with db.session() as s:
+        c = make_contact(s, mobile="06 12 34 56 78", phone="04 72 00 00 01")
+        other = make_contact(s, first_name="Paul", email="paul@example.fr", phone="04 72 00 00 01")
+        for who in (c, other):
+            s.add(CallLogEntry(contact_id=who.id, called_at=CALLED, callee_zone="Europe/Paris",
+                               phone="+33472000001", outcome="no-answer"))  # fmt: skip
+        s.flush()
+        ids = {c.id, other.id}
+    with db.session() as s:
+        last = s.scalar(select(JournalEvent.seq).order_by(JournalEvent.seq.desc()).limit(1)) or 0
+        erase_fields(s, c.id, ["phone"], date(2026, 11, 2))
+    with db.session() as s:
+        rows = s.execute(select(CallLogEntry.contact_id, CallLogEntry.phone).order_by(CallLogEntry.id)).all()
+        assert [tuple(r) for r in rows] == [(c.id, ""), (other.id, "+33472000001")]
+        calls = s.scalars(
+            select(JournalEvent).where(JournalEvent.seq > last, JournalEvent.table_name == "call_log")
+        ).all()
+        assert [(e.action, e.contact_id) for e in calls] == [("update", c.id)]
+        key = s.get(Contact, c.id).journal_key
+        assert open_sealed(key, calls[0].after) == {"phone": ""}  # the field written, and its new value
+        assert ids  # both people still there
+        report = verify(s)
+        assert report.ok, report.to_dict()
