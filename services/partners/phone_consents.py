@@ -228,12 +228,12 @@ def notices_for_ended_phone_consents(session: Session, now: datetime) -> list[Pr
             contact = session.get(Contact, cid)
             assert contact is not None
             ended = max(sent_on, day_in(share.ended_at or now, tz))
-            fields = json.loads(fields_json or "[]")
+            fields = json.loads(fields_json)  # (a column that is never empty: « [] » by default)
             values = {f: identifier_value(contact, f) for f in fields}
             notice = PropagationNotice(
                 contact_id=cid, partner_id=partner_id, event="consent_end", line_id=line_id,
                 scope="phone", due_on=ended, overdue_on=overdue_date(session, ended),
-                identifiers=json.dumps(values, ensure_ascii=False), detail=REASONS[share.reason], method="",
+                identifiers=json.dumps(values, ensure_ascii=False), detail=REASONS[share.reason],
             )  # fmt: skip
             session.add(notice)
             notices.append(notice)

@@ -157,3 +157,24 @@ def test_the_partner_is_told_once_when_a_number_it_holds_loses_its_basis(db: Dat
         assert first.overdue_on == date(2026, 9, 18) and first.line_id is not None
         assert notices_for_ended_phone_consents(s, NOW + timedelta(days=1)) == []  # once per number sent
         assert s.scalar(select(func.count(PropagationNotice.id))) == 3
+
+
+def test_each_number_sent_is_looked_at_on_its_own(db: Database) -> None:
+    """A valid consent listed first does not stop the look at the next person; a number already notified
+    for one file does not hide the same person's number sent in a later file (one notice per number sent,
+    docs/rules.md §1.6)."""
+    with db.session() as s:
+        v = partner_form(s)
+        partner = make_partner(s, "Assur+", "Assureurs", shared_fields='["ref", "last_name", "mobile"]')
+        valid, withdrawn = consumer(s, last_name="Valide"), consumer(s, last_name="Retrait")
+        yes = '["Assureurs"]'
+        answer(s, valid, v, T0, categories=yes)
+        answer(s, withdrawn, v, T0, categories=yes)
+        answer(s, withdrawn, None, datetime(2026, 9, 15, 8, 0, tzinfo=UTC), refuse_phone=True)
+        sent_with_numbers(s, partner, [valid, withdrawn], date(2026, 7, 1))  # the valid one first
+        first = notices_for_ended_phone_consents(s, NOW)
+        assert [s.get(Contact, n.contact_id).last_name for n in first] == ["RETRAIT"]
+        sent_with_numbers(s, partner, [withdrawn], date(2026, 9, 20))  # sent again after the refusal
+        again = notices_for_ended_phone_consents(s, NOW)
+        assert [(n.contact_id, n.due_on) for n in again] == [(withdrawn.id, date(2026, 9, 20))]
+        assert again[0].line_id != first[0].line_id
