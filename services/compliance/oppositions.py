@@ -102,7 +102,7 @@ def record_opposition(
 
 def covering_opposition(session: Session, contact_id: int, scope: str) -> Opposition | None:
     """docs/rules.md §5.1: an active objection that already covers this scope (to warn before a duplicate)."""
-    covering = ("all",) if scope == "all" else (scope, "all")
+    covering = (scope, "all")  # « all » covers every scope (for « all » itself: the same scope)
     return session.scalars(
         select(Opposition)
         .where(

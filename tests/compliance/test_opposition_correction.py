@@ -247,3 +247,45 @@ def test_each_state_in_words() -> None:
         assert opposition_state(Opposition(scope="all", voided_at=SAME_DAY, void_kind=kind)) == (
             "annulée (erreur de saisie)"
         )
+
+
+def test_moving_keeps_who_sent_it_and_who_typed_it_and_refuses_a_person_gone(db: Database) -> None:
+    """The objection a partner passed on (docs/rules.md §5.8) moves with its partner, recorded by the person
+    correcting; an unknown or erased person is refused with a sentence naming them; a person already opposed
+    on the same scope keeps their own objection."""
+    from services.compliance.erasure import erase_contact
+    from services.core.errors import NotFoundError
+
+    with db.session() as s:
+        a = make_contact(s)
+        b = make_contact(
+            s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="0622222222"
+        )
+        gone = make_contact(
+            s, first_name="Zoé", last_name="Parti", email="zoe@example.fr", mobile="0633333333"
+        )
+        erase_contact(s, gone.id, date(2026, 11, 2))
+        sender = make_partner(s, "Alpha")
+        out = record_opposition(
+            s, a.id, "phone", "partner", RECEIVED, recorded_by="import", from_partner_id=sender.id
+        )
+        out.opposition.created_at = RECORDED
+        wrong = out.opposition
+        with pytest.raises(NotFoundError) as unknown:
+            correct_opposition(s, wrong.id, "référence mal scannée", move_to_contact_id=99999, at=SAME_DAY)
+        assert str(unknown.value) == "Aucun contact avec la référence C-099999."
+        with pytest.raises(InputError) as erased:
+            correct_opposition(s, wrong.id, "référence mal scannée", move_to_contact_id=gone.id, at=SAME_DAY)
+        assert str(erased.value) == f"{gone.ref} a été effacé : l'opposition reste sur la liste d'opposition."
+        with pytest.raises(InputError) as same:
+            correct_opposition(s, wrong.id, "référence mal scannée", move_to_contact_id=a.id, at=SAME_DAY)
+        assert str(same.value) == "Choisissez une autre personne que celle de l'opposition à corriger."
+        moved = correct_opposition(s, wrong.id, "référence mal scannée", move_to_contact_id=b.id, by="Marie",
+                                   at=SAME_DAY).moved_to  # fmt: skip
+        assert moved is not None
+        assert (moved.from_partner_id, moved.recorded_by, moved.channel) == (sender.id, "Marie", "partner")
+
+        theirs = record_opposition(s, b.id, "post", "letter", date(2026, 11, 2)).opposition
+        again = mistyped(s, a, "post")
+        out2 = correct_opposition(s, again.id, "référence mal scannée", move_to_contact_id=b.id, at=SAME_DAY)
+        assert out2.moved_to is theirs and out2.moved_to_existing
