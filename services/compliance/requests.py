@@ -180,7 +180,7 @@ def _object_now(
                                  note=f"Demande n° {r.id}")  # fmt: skip
         r.opposition_id = outcome.opposition_id = done.opposition.id
         outcome.notices = done.notices
-    keys = suppression_keys(email=ids.email, phones=[ids.phone] if ids.phone else [], last_name=ids.last_name,
+    keys = suppression_keys(email=ids.email, phones=[ids.phone], last_name=ids.last_name,  # (an empty one: no key)
                             first_name=ids.first_name, postcode=ids.postcode)  # fmt: skip
     if (contact is None or contact.erased_at is not None) and not keys:
         raise InputError(

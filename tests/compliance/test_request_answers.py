@@ -170,3 +170,72 @@ def test_an_objection_from_a_known_person_records_it_and_lists_what_it_did(db: D
                                "erased_fields": [], "corrected": [], "dossier": None}  # fmt: skip
         with pytest.raises(InputError, match=r"^La portée ne concerne que les demandes d'opposition\.$"):
             add_request(s, kind="access", requester="", contact_id=c.id, received_on=RECEIVED, scope="post")
+
+
+def test_every_refusal_of_an_answer_says_its_whole_sentence(db: Database) -> None:
+    """The sentences a user reads when an answer cannot be recorded, whole (docs/rules.md §5.1, §5.4); a
+    partial answer is reasoned and names the CNIL like a refusal; an answer on the day of receipt is fine."""
+    with db.session() as s:
+        c = make_contact(s)
+        objection = add_request(s, kind="objection", requester="", contact_id=c.id, received_on=RECEIVED,
+                                today=ANSWERED).request  # fmt: skip
+        with pytest.raises(InputError) as never:
+            answer_request(s, objection.id, "partial", ANSWERED, "Motif", today=ANSWERED)
+        assert str(never.value) == (
+            "Une opposition à la prospection ne se refuse pas, même en partie (RGPD art. 21(3)) : elle a pris "
+            "effet à sa réception ; répondez « accordée »."
+        )
+        erasure = add_request(s, kind="erasure", requester="", contact_id=c.id, received_on=RECEIVED,
+                              today=ANSWERED).request  # fmt: skip
+        with pytest.raises(InputError) as unreasoned:
+            answer_request(s, erasure.id, "partial", ANSWERED, " ", today=ANSWERED, fields=["email"])
+        assert str(unreasoned.value) == (
+            "Un refus doit être motivé et rappeler le droit de réclamation auprès de la CNIL : "
+            "indiquez le texte de la réponse."
+        )
+        with pytest.raises(InputError) as no_fields:
+            answer_request(s, erasure.id, "partial", ANSWERED, "Le reste est nécessaire.", today=ANSWERED)
+        assert str(no_fields.value).startswith(
+            "Un effacement partiel nomme les champs effacés, parmi : civility (Civilité), first_name (Prénom), "
+        )
+        done = answer_request(s, erasure.id, "partial", RECEIVED, "Le reste est nécessaire.", today=ANSWERED,
+                              fields=["email"])  # fmt: skip
+        assert erasure.answer == f"Le reste est nécessaire.\n{COMPLAINT_SENTENCE}"
+        assert (erasure.answered_on, done.erased_fields) == (RECEIVED, ["email"])  # the day it came: fine
+
+
+def test_a_partial_erasure_tells_the_partner_on_the_day_of_the_answer(db: Database) -> None:
+    with db.session() as s:
+        c = make_contact(s)
+        partner = make_partner(s, "Alpha", shared_fields='["ref", "last_name", "email"]')
+        transmit(s, partner, [c.id])
+        r = add_request(s, kind="erasure", requester="", contact_id=c.id, received_on=RECEIVED,
+                        today=ANSWERED).request  # fmt: skip
+        done = answer_request(s, r.id, "partial", ANSWERED, "Le reste est nécessaire.", today=date(2026, 11, 30),
+                              fields=["email"])  # fmt: skip
+        assert [(n.partner_id, n.event, n.due_on) for n in done.notices] == [
+            (partner.id, "rectification", ANSWERED)
+        ]
+
+
+def test_corrections_given_with_an_access_request_change_nothing(db: Database, tmp_path: Path) -> None:
+    """Only a rectification request corrects the record (docs/rules.md §5.6); an access request writes the
+    dossier (§5.7), whatever else came with it."""
+    with db.session() as s:
+        c = make_contact(s)
+        r = add_request(s, kind="access", requester="", contact_id=c.id, received_on=RECEIVED,
+                        today=ANSWERED).request  # fmt: skip
+        done = answer_request(s, r.id, "granted", ANSWERED, today=ANSWERED, corrections={"city": "Paris"},
+                              out=tmp_path)  # fmt: skip
+        assert done.dossier is not None and done.corrected == [] and c.city == "Lyon"
+
+
+def test_an_extension_is_judged_on_the_day_given_not_the_machine_s(db: Database) -> None:
+    from services.compliance.requests import extend_request
+
+    with db.session() as s:
+        c = make_contact(s)
+        r = add_request(s, kind="access", requester="", contact_id=c.id, received_on=date(2020, 3, 2),
+                        today=date(2020, 3, 2)).request  # fmt: skip
+        extended = extend_request(s, r.id, "Demande complexe", date(2020, 3, 20), today=date(2020, 3, 20))
+        assert extended.extended_on == date(2020, 3, 20)
