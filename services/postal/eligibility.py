@@ -320,10 +320,18 @@ def _without(decision: Decision, ids: set[int], reason: str, detail: str) -> Dec
         if len(kept) == len(r.members):
             recipients.append(r)
         elif kept:
-            block = r.block if len(kept) > 1 else address_block(kept[0])
-            recipients.append(replace(r, members=kept, block=block))
+            recipients.append(_with_members(r, kept))
     excluded.sort(key=lambda e: (e.reason, e.postcode, e.contact_id))
     return Decision(recipients, excluded)
+
+
+def _with_members(r: Recipient, kept: list[Any]) -> Recipient:
+    """A shared letter some of whose household is left out: its name line says who is left — « Famille
+    DUPONT » would still address the one who objected (docs/rules.md §5.1) — or the one person's own."""
+    if len(kept) == 1:
+        return replace(r, members=kept, block=address_block(kept[0]))
+    line = household_line([m.civility for m in kept], kept[0].last_name)
+    return replace(r, members=kept, block=address_block(kept[0], first_line=line))
 
 
 def only_people_owed_the_notice(decision: Decision, owed: set[int]) -> Decision:
@@ -335,7 +343,5 @@ def only_people_owed_the_notice(decision: Decision, owed: set[int]) -> Decision:
         if len(kept) == len(r.members):
             recipients.append(r)
         elif kept:
-            recipients.append(
-                replace(r, members=kept, block=r.block if len(kept) > 1 else address_block(kept[0]))
-            )
+            recipients.append(_with_members(r, kept))
     return Decision(recipients, [e for e in decision.excluded if e.contact_id in owed])

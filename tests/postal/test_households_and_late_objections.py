@@ -14,7 +14,7 @@ from models.database import Database
 from services.compliance.choices import objected_since, objection_marks
 from services.compliance.oppositions import record_opposition
 from services.contacts.selection import Selection
-from services.postal.eligibility import decide, without_late_objectors
+from services.postal.eligibility import decide, only_people_owed_the_notice, set_aside, without_late_objectors
 from tests.helpers import make_contact
 
 TODAY = date(2026, 11, 30)
@@ -134,3 +134,64 @@ def test_a_notice_only_campaign_keeps_only_those_still_owed_the_notice(db: Datab
             ([paul.id, anne.id], "M. et Mme DUPONT")
         ]
         assert only_people_owed_the_notice(decision, set()).letters == 0
+
+
+def test_a_household_left_with_two_is_named_for_those_two(db: Database) -> None:
+    """« Famille DUPONT » for three; one of them objects while the files are made: the letter goes to « M. et
+    Mme DUPONT » — not to a family that includes the objector —, and to one alone under their own name."""
+    with db.session() as s:
+        paul = make_contact(
+            s, civility="M.", first_name="Paul", last_name="Dupont", email="p@x.fr", mobile=""
+        )
+        anne = make_contact(
+            s, civility="Mme", first_name="Anne", last_name="Dupont", email="a@x.fr", mobile=""
+        )
+        lise = make_contact(
+            s, civility="Mme", first_name="Lise", last_name="Dupont", email="l@x.fr", mobile=""
+        )
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        assert [r.block.lines[0] for r in decision.recipients] == ["Famille DUPONT"]
+        two = without_late_objectors(decision, {lise.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in two.recipients] == [
+            ([paul.id, anne.id], "M. et Mme DUPONT")
+        ]
+        assert [(e.name, e.city) for e in two.excluded] == [("Lise DUPONT", "Lyon")]
+        one = set_aside(decision, {paul.id, lise.id})
+        assert [(r.contact_ids, r.block.lines[0]) for r in one.recipients] == [([anne.id], "Mme Anne DUPONT")]
+        assert {e.detail for e in one.excluded} == {"écarté à la vérification des adresses"}
+        owed = only_people_owed_the_notice(decision, {paul.id, anne.id})
+        assert [r.block.lines[0] for r in owed.recipients] == ["M. et Mme DUPONT"]
+
+
+def test_who_shares_a_letter_name_address_line_by_line_and_source_unless_a_reminder(db: Database) -> None:
+    """Professionals, people with a company, or a different flat never share; two people bought from two
+    different files are owed two different art. 14 notices (docs/rules.md §3.2); two already informed get
+    the same reminder whatever the file they came from."""
+    with db.session() as s:
+        pros = [make_contact(s, civility=c, first_name=f, last_name="Pro", email=f"{f}@x.fr", mobile="")
+                for c, f in (("M.", "Luc"), ("Mme", "Léa"))]  # fmt: skip
+        s.execute(
+            update(Contact).where(Contact.id.in_([p.id for p in pros])).values(person_kind="professional")
+        )
+        shop = [make_contact(s, civility=c, first_name=f, last_name="Boutique", company="Boutique SARL",
+                             email=f"{f}@y.fr", mobile="") for c, f in (("M.", "Jean"), ("Mme", "Jeanne"))]  # fmt: skip
+        # A private person who gave a company name (their shop's, say) is written to at that company.
+        s.execute(update(Contact).where(Contact.id.in_([p.id for p in shop])).values(person_kind="consumer"))
+        flats = [make_contact(s, civility=c, first_name=f, last_name="Etage", address_complement=flat,
+                              email=f"{f}@z.fr", mobile="")
+                 for c, f, flat in (("M.", "Hugo", "Appartement 3"), ("Mme", "Inès", "Appartement 5"))]  # fmt: skip
+        bought = [make_contact(s, civility=c, first_name=f, last_name="Achat", source_kind="broker",
+                               source_name=name, email=f"{f}@w.fr", mobile="")
+                  for c, f, name in (("M.", "Marc", "Fichier A"), ("Mme", "Mia", "Fichier B"))]  # fmt: skip
+        told = [make_contact(s, civility=c, first_name=f, last_name="Rappel", source_kind="broker",
+                             source_name=name, email=f"{f}@v.fr", mobile="")
+                for c, f, name in (("M.", "Rémi", "Fichier A"), ("Mme", "Rose", "Fichier B"))]  # fmt: skip
+        for p in told:
+            s.add(InformedRecord(contact_id=p.id, informed_on=date(2026, 3, 1), document="letter"))
+        s.flush()
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        shared = [r.contact_ids for r in decision.recipients if len(r.contact_ids) > 1]
+        assert shared == [[told[0].id, told[1].id]]
+        alone = {tuple(r.contact_ids) for r in decision.recipients}
+        assert all((p.id,) in alone for p in [*pros, *shop, *flats, *bought])
+        assert decision.letters == 9
