@@ -118,3 +118,33 @@ def test_the_answer_to_the_letter_decides(db: Database) -> None:
         found = {p.contact_id: p for p in past_term(s)}
     assert yes.id not in found  # a reply is a contact from the person: the term starts again (§6.1)
     assert found[no.id].due and not found[no.id].can_be_asked  # an objection: anonymised at once
+
+
+def test_past_the_term_is_a_prospect_or_a_former_customer_not_yet_erased(db: Database) -> None:
+    """The one condition the home page counts and the re-consent letter selects (docs/rules.md §6.1-§6.3)."""
+    from services.postal.eligibility import past_retention_term
+
+    today = date(2026, 11, 30)
+    with db.session() as s:
+        old = date(2023, 11, 1)  # more than 3 years ago
+        prospect = make_contact(s, source_date=old)
+        talked = make_contact(
+            s, first_name="Paul", email="p@x.fr", source_date=old, last_contact_on=date(2025, 1, 5)
+        )
+        fresh = make_contact(s, first_name="Zoé", email="z@x.fr", source_date=date(2025, 1, 5))
+        customer = make_contact(s, first_name="Marc", email="m@x.fr", source_date=old, status="customer",
+                                customer_until=date(2023, 6, 30))  # fmt: skip
+        still = make_contact(s, first_name="Lise", email="l@x.fr", source_date=old, status="customer",
+                             customer_until=date(2025, 6, 30))  # fmt: skip
+        erased = make_contact(s, first_name="Eve", email="e@x.fr", source_date=old)
+        erased.erased_at = datetime_at_noon(today)
+        s.flush()
+        found = set(s.scalars(select(Contact.id).where(past_retention_term(today, 3, 3))))
+        assert found == {prospect.id, customer.id}
+        assert {talked.id, fresh.id, still.id, erased.id}.isdisjoint(found)
+
+
+def datetime_at_noon(day: date):  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
