@@ -175,6 +175,23 @@ def test_a_plan_counts_who_goes_who_goes_without_a_number_and_who_does_not_go(db
         )  # fmt: skip
         no_phones = plan_transmission(s, numbers, Selection(), now, phones=False)
         assert (no_phones.eligible, no_phones.excluded) == (4, {"not_informed": 1})
+        assert plan.partner_id == numbers.id
+        # A year and a day after the opt-in (1 June 2026), at the moment asked — not the machine's: expired.
+        later = plan_transmission(s, calls, Selection(), paris(2027, 6, 2, 10, 30))
+        assert later.without_phone == {"consent_expired": 1, "no_partner_call_consent": 1, "opposed_phone": 1}
+        # Informed by a form naming another category of partners: not informed of this one (docs/rules.md §1.5).
+        other_form = Form(name="Salon", channel="event")
+        s.add(other_form)
+        s.flush()
+        cuisine = FormVersion(
+            form_id=other_form.id, number=1, partner_categories='["Cuisinistes"]', boxes="[]"
+        )
+        s.add(cuisine)
+        s.flush()
+        s.add(InformedRecord(contact_id=never.id, informed_on=date(2026, 3, 1), document="form",
+                             form_version_id=cuisine.id))  # fmt: skip
+        s.flush()
+        assert plan_transmission(s, letters, Selection(), now).excluded == {"not_informed": 1}
         assert never.id and phone_only(["ref", "mobile"]) and not phone_only(["ref", "mobile", "city"])
         assert not phone_only(["ref", "city"])
         assert [reason_label(r) for r in ("opposed", "opposed_phone", "inconnu")] == [
