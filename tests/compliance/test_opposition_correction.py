@@ -176,17 +176,41 @@ def test_moved_onto_someone_already_opposed_records_nothing_new(db: Database) ->
 
 
 def test_hashes_stay_while_another_objection_of_the_person_is_in_force(db: Database) -> None:
-    """A's own earlier objection by post still needs A's hashes; only the mistyped one is voided."""
+    """A's slip typed twice: the first recording added A's hashes, the second (the same scope) none. Voiding
+    the first leaves A opposed by the second, which now holds those hashes; nobody else's are touched."""
     with db.session() as s:
         a = make_contact(s)
-        record_opposition(s, a.id, "post", "letter", date(2026, 11, 2))
-        wrong = mistyped(s, a, "post")
-        correct_opposition(s, wrong.id, "saisie en double par erreur", at=SAME_DAY)
-        assert objected(s, a.id, "post")
-        assert suppressed_keys(s, contact_suppression_keys(a)) == set(contact_suppression_keys(a))
-        assert s.scalar(select(func.count()).select_from(SuppressionEntry)) == len(
-            contact_suppression_keys(a)
+        b = make_contact(
+            s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="0622222222"
         )
+        record_opposition(s, b.id, "post", "letter", date(2026, 11, 2))  # someone else's, same scope
+        wrong = mistyped(s, a, "post")
+        a_keys = contact_suppression_keys(a)
+        kept = record_opposition(s, a.id, "post", "letter", RECEIVED).opposition
+        before = s.scalar(select(func.count()).select_from(SuppressionEntry))
+        out = correct_opposition(s, wrong.id, "saisie en double par erreur", at=SAME_DAY)
+        assert out.suppression_removed == 0 and objected(s, a.id, "post")
+        assert suppressed_keys(s, a_keys) == set(a_keys)
+        assert s.scalar(select(func.count()).select_from(SuppressionEntry)) == before
+        holders = select(SuppressionEntry.opposition_id).where(
+            SuppressionEntry.opposition_id.in_((wrong.id, kept.id))
+        )
+        assert set(s.scalars(holders)) == {kept.id}
+
+
+def test_only_this_objections_hashes_go(db: Database) -> None:
+    """Cancelled while another person holds an objection of the same scope: A's hashes go, B's stay."""
+    with db.session() as s:
+        a = make_contact(s)
+        b = make_contact(
+            s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="0622222222"
+        )
+        record_opposition(s, b.id, "post", "letter", date(2026, 11, 2))
+        wrong = mistyped(s, a, "post")
+        out = correct_opposition(s, wrong.id, "référence mal scannée", at=SAME_DAY)
+        assert out.suppression_removed == len(contact_suppression_keys(a))
+        assert suppressed_keys(s, contact_suppression_keys(a)) == set()
+        assert suppressed_keys(s, contact_suppression_keys(b)) == set(contact_suppression_keys(b))
 
 
 def test_the_command_line_moves_and_refuses_with_one_line(
