@@ -313,3 +313,57 @@ def test_moving_keeps_who_sent_it_and_who_typed_it_and_refuses_a_person_gone(db:
         again = mistyped(s, a, "post")
         out2 = correct_opposition(s, again.id, "référence mal scannée", move_to_contact_id=b.id, at=SAME_DAY)
         assert out2.moved_to is theirs and out2.moved_to_existing
+
+
+def test_the_day_is_the_business_s_and_every_refusal_is_a_whole_sentence(db: Database) -> None:
+    """Recorded at 00:10 in Paris on 1 December (30 November in UTC): correctable all that day, its notices
+    withdrawn on the 1st; a reason of five letters is enough, four are not; refusals read whole."""
+    from services.compliance.erasure import erase_contact
+    from services.core.errors import NotFoundError
+
+    recorded = datetime(2026, 11, 30, 23, 10, tzinfo=UTC)
+    with db.session() as s:
+        a = make_contact(s)
+        transmit(s, make_partner(s, "Alpha"), [a.id])
+        out = record_opposition(s, a.id, "all", "slip", RECEIVED)
+        out.opposition.created_at = recorded
+        wrong = out.opposition
+        with pytest.raises(NotFoundError) as unknown:
+            correct_opposition(s, 99999, "référence mal scannée", at=recorded)
+        assert str(unknown.value) == "Aucune opposition n° 99999."
+        with pytest.raises(InputError) as short:
+            correct_opposition(s, wrong.id, " err ", at=recorded)
+        assert (
+            str(short.value) == "Indiquez le motif de la correction (par exemple « référence mal scannée »)."
+        )
+        assert why_not_correctable(s, wrong, datetime(2026, 12, 1, 23, 30, tzinfo=UTC)) == (
+            f"L'opposition n° {wrong.id} a été saisie le 01/12/2026 : une erreur de saisie se corrige le jour "
+            "même ; ensuite l'opposition reste en vigueur."
+        )
+        assert why_not_correctable(s, wrong, datetime(2026, 12, 1, 10, 0, tzinfo=UTC)) == ""
+        done = correct_opposition(
+            s, wrong.id, "motif", by="x" * 100, at=datetime(2026, 11, 30, 23, 40, tzinfo=UTC)
+        )
+        assert [n.withdrawn_on for n in done.withdrawn] == [date(2026, 12, 1)]
+        assert wrong.voided_by == "x" * 80
+
+        other = make_contact(s, first_name="Paul", email="paul@example.fr", mobile="0622222222")
+        gone = mistyped(s, other)
+        erase_contact(s, other.id, date(2026, 11, 30))
+        assert why_not_correctable(s, gone, SAME_DAY) == (
+            f"{other.ref} a été effacé depuis : l'opposition ne se corrige plus."
+        )
+
+
+def test_the_moved_objection_says_where_it_came_from_and_why(db: Database) -> None:
+    with db.session() as s:
+        a = make_contact(s)
+        b = make_contact(
+            s, first_name="Paul", last_name="Durand", email="paul@example.fr", mobile="0622222222"
+        )
+        wrong = mistyped(s, a)
+        out = correct_opposition(s, wrong.id, "référence mal scannée", move_to_contact_id=b.id, at=SAME_DAY)
+        assert out.moved_to is not None and out.moved_to.note == (
+            f"Reportée de l'opposition n° {wrong.id}, saisie par erreur sur {a.ref} (référence mal scannée)."
+        )
+        assert wrong.voided_by == ""  # nobody named: nobody written
