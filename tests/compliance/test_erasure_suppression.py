@@ -68,3 +68,68 @@ def test_an_erasure_without_objection_keeps_nothing(db: Database) -> None:
         c = make_contact(s)
         erase_contact(s, c.id, date(2026, 11, 2))
         assert s.scalar(select(func.count(SuppressionEntry.id))) == 0
+
+
+def test_erasure_keeps_the_hashes_of_this_person_s_objections_in_force_only(db: Database) -> None:
+    """Someone else objected; this person's own phone objection was lifted by their later consent: erased,
+    nothing of theirs goes on the suppression list (they may come back, docs/rules.md §5.2, §5.5)."""
+    from models.compliance import Opposition
+
+    with db.session() as s:
+        other = make_contact(s, first_name="Paul", email="paul@example.fr", mobile="06 22 22 22 22")
+        record_opposition(s, other.id, "all", "letter", date(2026, 6, 1))
+        c = make_contact(s, mobile="06 12 34 56 78", email="claire.martin@example.fr")
+        lifted = record_opposition(s, c.id, "phone", "letter", date(2026, 6, 1)).opposition
+        s.add(ConsentRecord(contact_id=c.id, recorded_on=datetime(2026, 7, 1, 10, tzinfo=ZoneInfo("Europe/Paris")),
+                            channel="paper", accept_phone=True, recorded_by="Julie"))  # fmt: skip
+        s.flush()
+        lifted.lifted_by_consent_id = s.scalar(
+            select(ConsentRecord.id).where(ConsentRecord.contact_id == c.id)
+        )
+        s.execute(SuppressionEntry.__table__.delete().where(SuppressionEntry.opposition_id == lifted.id))
+        s.flush()
+        mine = keys_of("claire.martin@example.fr", "06 12 34 56 78")
+        assert suppressed_keys(s, mine) == set()
+        erase_contact(s, c.id, date(2026, 11, 2))
+        assert suppressed_keys(s, mine) == set()
+        assert (
+            s.scalar(select(func.count()).select_from(Opposition).where(Opposition.contact_id == c.id)) == 1
+        )
+
+
+def test_erasure_journals_the_calls_and_contracts_it_blanks_for_this_person_only(db: Database) -> None:
+    """The calls keep when and how (the cap, the proof), not the number nor the notes; the contracts their
+    subject, not their note — and the journal says so for this person's rows alone (docs/rules.md §10.2)."""
+    from models.contact import Contact
+    from models.journal import JournalEvent
+    from models.journal_codec import open_sealed
+    from models.phone import CallLogEntry, Contract
+    from services.compliance.audit import verify
+
+    at = datetime(2026, 10, 5, 11, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    with db.session() as s:
+        c = make_contact(s, mobile="06 12 34 56 78")
+        other = make_contact(s, first_name="Paul", email="paul@example.fr", mobile="06 22 22 22 22")
+        for who in (c, other):
+            s.add(CallLogEntry(contact_id=who.id, called_at=at, callee_zone="Europe/Paris", phone="+33600000000",
+                               outcome="no-answer", note="rappeler"))  # fmt: skip
+            s.add(Contract(contact_id=who.id, subject="Entretien", subject_key="entretien", start_on=date(2026, 1, 1),
+                           note="client fidèle"))  # fmt: skip
+        s.flush()
+    with db.session() as s:
+        last = s.scalar(select(func.max(JournalEvent.seq))) or 0
+        erase_contact(s, c.id, date(2026, 11, 2))
+    with db.session() as s:
+        events = s.scalars(select(JournalEvent).where(JournalEvent.seq > last,
+                                                      JournalEvent.table_name.in_(("call_log", "contracts"))))  # fmt: skip
+        got = {(e.table_name, e.action, e.contact_id): open_sealed(None, e.after) for e in events}
+        # The person's key went with the erasure: the events name the rows and the fields written, nothing
+        # readable about them (the values written are blanks anyway).
+        assert got == {("call_log", "update", c.id): {}, ("contracts", "update", c.id): {}}
+        assert [
+            tuple(r)
+            for r in s.execute(select(CallLogEntry.phone, CallLogEntry.note).order_by(CallLogEntry.id))
+        ] == [("", ""), ("+33600000000", "rappeler")]
+        assert s.get(Contact, other.id).erased_at is None
+        report = verify(s)
+        assert report.ok, report.to_dict()
