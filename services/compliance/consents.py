@@ -71,7 +71,7 @@ def proof_path(stored_name: str) -> Path:
 
 
 def lifts_opposition_scopes(
-    accept_phone: bool | None, accepted_partner_categories: Iterable[str], channel: str = ""
+    accept_phone: bool | None, accepted_partner_categories: Iterable[str], channel: str
 ) -> list[str]:
     """docs/rules.md §1, §5: only a clear positive act (a ticked opt-in box) lifts an earlier phone or
     partner objection; "all" and "post" objections are never lifted by a form, and an import never lifts."""

@@ -107,3 +107,13 @@ def test_two_answers_given_at_the_same_moment_the_one_recorded_last_wins(db: Dat
             False,
             None,
         )
+
+
+def test_the_refusals_kept_at_erasure_follow_the_record_typed_last_at_one_moment(db: Database) -> None:
+    """form_refusals (docs/rules.md §4.5, §5.2): between two answers of the same moment, the later record."""
+    with db.session() as s:
+        c = make_contact(s)
+        same = datetime(2026, 2, 1, 10, 0, tzinfo=PARIS)
+        answer(s, c, same, refuse_post=False, refuse_phone=True)
+        answer(s, c, same, refuse_post=True, refuse_phone=False)
+        assert form_refusals(s, c.id) == [("post", date(2026, 2, 1))]

@@ -195,3 +195,20 @@ def test_who_shares_a_letter_name_address_line_by_line_and_source_unless_a_remin
         alone = {tuple(r.contact_ids) for r in decision.recipients}
         assert all((p.id,) in alone for p in [*pros, *shop, *flats, *bought])
         assert decision.letters == 9
+
+
+def test_a_phone_refusal_after_the_marks_counts_and_one_before_does_not(db: Database) -> None:
+    """The refusal of calls ticked while the call list is made is an objection to the phone (docs/rules.md
+    §4.5); a refusal ticked before the marks was already in the decision. The first person asked about, erased
+    meanwhile, is seen as well as the others."""
+    with db.session() as s:
+        people = [make_contact(s, first_name=f"P{i}", email=f"p{i}@x.fr", mobile="") for i in range(3)]
+        ids = [p.id for p in people]
+        s.add(ConsentRecord(contact_id=ids[1], recorded_on=WHEN, channel="paper", refuse_phone=True))
+        s.flush()
+        marks = objection_marks(s)
+        s.add(ConsentRecord(contact_id=ids[2], recorded_on=WHEN, channel="paper", refuse_phone=True))
+        s.flush()
+        people[0].erased_at = people[0].created_at
+        s.flush()
+        assert objected_since(s, marks, "phone", ids) == {ids[0], ids[2]}
