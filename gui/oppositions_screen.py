@@ -38,7 +38,8 @@ from models.database import Database
 from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
-from services.contacts.search import fetch_rows, search_ids
+from services.contacts.search import fetch_rows
+from services.contacts.search_pages import ListQuery, search_page
 from services.core.users import current_user
 
 SCOPE_KEYS = {
@@ -166,7 +167,7 @@ class OppositionsScreen(QWidget):
                     return
                 self._choose(contact.id, display_name(contact))
                 return
-            ids = search_ids(s, text)[: MAX_MATCHES + 1]
+            ids = search_page(s, ListQuery(text), limit=MAX_MATCHES + 1).ids
             rows = fetch_rows(s, ids[:MAX_MATCHES])
         if not ids:
             self._fail(self.tr("Personne ne correspond à « {0} ».").format(text))
