@@ -466,7 +466,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>{ref} : « {label} » enregistré.</source>
         <translation type="unfinished" />
     </message>
@@ -511,7 +511,7 @@ Premier appel — à dire : </source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location line="-213" />
+        <location line="-214" />
         <source>%n à appeler maintenant</source>
         <translation><numerusform>%n à appeler maintenant</numerusform><numerusform>%n à appeler maintenant</numerusform></translation>
     </message>
@@ -526,7 +526,7 @@ Premier appel — à dire : </source>
         <translation><numerusform>%n exclu</numerusform><numerusform>%n exclus</numerusform></translation>
     </message>
     <message>
-        <location line="+215" />
+        <location line="+216" />
         <source>Résultats d'un centre d'appels</source>
         <translation type="unfinished" />
     </message>
@@ -918,7 +918,7 @@ Premier appel — à dire : </source>
 <context>
     <name>ChoicesPanel</name>
     <message>
-        <location filename="../../gui/choices_panel.py" line="+86" />
+        <location filename="../../gui/choices_panel.py" line="+79" />
         <source> (ancienne)</source>
         <translation type="unfinished" />
     </message>
@@ -1246,7 +1246,7 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+54" />
+        <location filename="../../gui/contacts_model.py" line="+58" />
         <source>Réf.</source>
         <translation type="unfinished" />
     </message>
@@ -1344,12 +1344,12 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+60" />
-        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
+        <location filename="../../gui/contacts_screen.py" line="+70" />
+        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf. (1 ou 2 lettres : début des mots)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Nouveau contact</source>
         <translation type="unfinished" />
     </message>
@@ -1360,22 +1360,22 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+250" />
+        <location line="+263" />
         <source>Supprimer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-225" />
+        <location line="-238" />
         <source>Tout afficher</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+97" />
+        <location line="+91" />
         <source>Liste : {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+96" />
+        <location line="+115" />
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui l'a reçu sera notifié.</source>
@@ -3444,7 +3444,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+64" />
+        <location filename="../../gui/oppositions_screen.py" line="+65" />
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished" />
     </message>
@@ -4787,7 +4787,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+72" />
+        <location filename="../../gui/tasks.py" line="+81" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>
