@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, String, and_, exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models.compliance import Opposition
 from models.contact import Contact, format_ref, parse_ref
@@ -217,19 +217,6 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, ContactRow]:
 
 def count_contacts(session: Session) -> int:
     return session.scalar(select(func.count(Contact.id)).where(Contact.erased_at.is_(None))) or 0
-
-
-def list_contacts(session: Session, text: str = "", to_check: bool = False) -> list[Contact]:
-    """Full contacts for the command line (loaded in one go with their tags)."""
-    ids = select(search_query(text, to_check=to_check).subquery().c.id)
-    return list(
-        session.scalars(
-            select(Contact)
-            .where(Contact.id.in_(ids))
-            .options(selectinload(Contact.tags))
-            .order_by(Contact.last_name, Contact.id)
-        )
-    )
 
 
 def first_contact_ids(session: Session, n: int) -> list[int]:
