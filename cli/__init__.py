@@ -33,7 +33,7 @@ from cli import phone as phone_cmd
 from cli import requests as requests_cmd
 from cli import retention as retention_cmd
 from cli import settings as settings_cmd
-from cli.context import CliContext, Result
+from cli.context import CliContext, Result, Stream
 from models.errors import os_error_text
 from models.version import version_line
 from services.core.errors import Cancelled, InputError, UserError
@@ -156,12 +156,25 @@ def _french_metavars(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_result(result: Result, as_json: bool) -> None:
-    if as_json:
+    if as_json and isinstance(result.data, Stream):
+        _print_stream(result.data)
+    elif as_json:
         sys.stdout.write(json.dumps(result.data, ensure_ascii=False, default=str) + "\n")
     else:
         text = result.text() if callable(result.text) else result.text
         if text:
             sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+def _print_stream(stream: Stream) -> None:
+    """`[a, b]` as json.dumps writes it (", " between items), one item at a time: memory stays flat."""
+    write = sys.stdout.write
+    write("[")
+    separator = ""
+    for item in stream.items():
+        write(separator + json.dumps(item, ensure_ascii=False, default=str))
+        separator = ", "
+    write("]\n")
 
 
 def _fail(message: str, code: int) -> int:
@@ -196,6 +209,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(args.db)
     try:
         result: Result = args.handler(ctx, args)
+        # Printed while the base is open: a long list is read as it is written (cli.context.Stream).
+        _print_result(result, getattr(args, "json", False))
     except Cancelled as exc:
         return _fail(str(exc), 1)
     except UserError as exc:  # the one family a user can act on: its message, its exit status
@@ -214,7 +229,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(f"Erreur inattendue : les détails sont dans le journal ({Path(_log_path())}).", 1)
     finally:
         ctx.close()
-    _print_result(result, getattr(args, "json", False))
     return result.exit_code
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from cli.context import CliContext, Result
+from cli.context import CliContext, Result, Stream
 from services.compliance.dossier import build_dossier, write_dossier
 from services.contacts.editing import create_contact, delete_contact
 from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.history import contact_history
 from services.contacts.lookup import get_by_ref
 from services.contacts.record import contact_to_dict
-from services.contacts.search import list_contacts, search_limit_notice
+from services.contacts.search import search_limit_notice
+from services.contacts.search_pages import stream_contacts
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
 from services.core.moments import wall_time
@@ -91,20 +94,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
-    with ctx.session() as session:
-        rows = [contact_to_dict(c) for c in list_contacts(session, args.search, args.to_check)]
     warn_search_limit(args.search)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        """The matching contacts read a chunk at a time (1,000,000 of them never sit in memory at once)."""
+        with ctx.session() as session:
+            for contact in stream_contacts(session, args.search, args.to_check):
+                yield contact_to_dict(contact)
 
     def text() -> str:
         lines = [
             f"{r['ref']}  {(r['civility'] + ' ' + r['first_name'] + ' ' + r['last_name']).strip():<32} "
             f"{r['company'][:24]:<24} {r['postcode']:<6} {r['city'][:24]:<24} {phone_display(r['mobile'] or r['phone'])}"
             + ("  [à vérifier : " + " ; ".join(r["to_check_reasons"]) + "]" if r["to_check"] else "")
-            for r in rows
+            for r in rows()
         ]
-        return "\n".join([*lines, f"{len(rows)} contact(s)"])
+        return "\n".join([*lines, f"{len(lines)} contact(s)"])
 
-    return Result(rows, text)
+    return Result(Stream(rows), text)
 
 
 def warn_search_limit(text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -46,3 +46,11 @@ class Result:
     data: Any
     text: str | Callable[[], str] = ""
     exit_code: int = 0
+
+
+@dataclass
+class Stream:
+    """A list too long to hold (1,000,000 contacts): `--json` writes it item by item, the same bytes as
+    the whole list would give; `items()` is called once, while the base is still open."""
+
+    items: Callable[[], Iterable[Any]]

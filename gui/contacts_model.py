@@ -1,8 +1,10 @@
-"""The contact table's model: an ordered list of ids from SQL, rows fetched lazily by pages.
+"""The contact table's model: the ids of the search from SQL a page at a time, rows fetched lazily.
 
-It never holds ORM objects: filtering is a new id list (services.contacts.search_ids), sorting re-runs
-the same query in another order, and the visible rows come from fetch_rows() 200 at a time into a
-small cache. 100,000 contacts cost one list of 100,000 integers.
+It never holds ORM objects: filtering starts a new id list (services.contacts.search_pages.search_page: the
+first FIRST_PAGE ids, then more as the view scrolls down, Qt's canFetchMore/fetchMore), sorting re-runs
+the same query in another order, and the visible rows come from fetch_rows() 100 at a time into a small
+cache. A search among 1,000,000 contacts costs a page of ids; how many match is counted apart
+(services.contacts.search_pages.count_matches, off the window's thread: gui.contacts_screen).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from models.contact import format_ref
 from models.database import Database
 from services.compliance.dashboard import contact_view_condition
 from services.contacts.fields import SOURCE_KIND_LABELS, STATUS_LABELS
-from services.contacts.search import ContactRow, fetch_rows, search_ids
+from services.contacts.search import ContactRow, fetch_rows
+from services.contacts.search_pages import FIRST_PAGE, ListQuery, search_page
 from services.core.errors import UserError
 from services.core.phones import display as display_phone
 
@@ -39,8 +42,9 @@ _DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipR
 _ID, _SORT = IdRole.value, int(SortRole)
 _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT))
 
-PAGE_SIZE = 100  # a screenful or three: what a search fetches before it can paint
+PAGE_SIZE = 100  # rows read and formatted together: a screenful or three
 MAX_PAGES = 25  # at most 5,000 rows kept in memory
+MORE_IDS = 1000  # ids read each time the view scrolls past the last ones read
 
 
 @dataclass(frozen=True)
@@ -97,21 +101,56 @@ class ContactsModel(QAbstractTableModel):
         self.view = ""  # a list the home page opened (services.compliance.dashboard.CONTACT_VIEWS), or all
         self.sort_key = "last_name"
         self.descending = False
-        self.ids: list[int] = []
+        self.ids: list[int] = []  # the ids read so far, in order (all of them once `complete`)
+        self._row_of: dict[int, int] = {}
+        self._after: tuple[Any, int] | None = None  # where the next ids start (None: all were read)
         self._pages: OrderedDict[int, dict[int, ContactRow]] = OrderedDict()
         self._locale = QLocale()
         self._failing = False
 
     # --- queries ----------------------------------------------------------------------------------
+    def query(self, session: Any) -> ListQuery:
+        where = contact_view_condition(session, self.view) if self.view else None
+        return ListQuery(self.text, self.sort_key, self.descending, where=where)
+
     def reload(self) -> None:
-        """Re-run the search (after a save, a delete, or another station's changes)."""
+        """Re-run the search (after a save, a delete, or another station's changes): its first ids."""
         with self.db.session() as session:
-            where = contact_view_condition(session, self.view) if self.view else None
-            ids = search_ids(session, self.text, self.sort_key, self.descending, where=where)
+            page = search_page(session, self.query(session), limit=FIRST_PAGE)
         self.beginResetModel()
-        self.ids = ids
+        self.ids = page.ids
+        self._row_of = {cid: row for row, cid in enumerate(page.ids)}
+        self._after = page.after
         self._pages.clear()
         self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        """Every id of the list has been read: len(ids) is the count."""
+        return self._after is None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._after is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The next ids, when the view scrolls to the last ones read (keyset: after the last row's key)."""
+        if parent.isValid() or self._after is None:
+            return
+        try:
+            with self.db.session() as session:
+                page = search_page(session, self.query(session), self._after, MORE_IDS)
+        except UserError as exc:  # called by the view: no caller to tell but the signal
+            self.fetch_failed.emit(str(exc))
+            return
+        new = [cid for cid in page.ids if cid not in self._row_of]  # moved meanwhile by another station
+        self._after = page.after
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.ids), len(self.ids) + len(new) - 1)
+        for cid in new:
+            self._row_of[cid] = len(self.ids)
+            self.ids.append(cid)
+        self.endInsertRows()
 
     def set_search(self, text: str) -> None:
         if text != self.text or not self.ids:
@@ -135,10 +174,8 @@ class ContactsModel(QAbstractTableModel):
         return next((i for i, c in enumerate(COLUMNS) if c.key == self.sort_key), COL_LAST)
 
     def row_of(self, contact_id: int) -> int:
-        try:
-            return self.ids.index(contact_id)
-        except ValueError:
-            return -1
+        """The row of a contact among the ids read so far, -1 if not (yet) there."""
+        return self._row_of.get(contact_id, -1)
 
     def contact_id(self, row: int) -> int | None:
         return self.ids[row] if 0 <= row < len(self.ids) else None

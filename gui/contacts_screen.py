@@ -20,22 +20,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gui.contacts_model import COL_LAST, COLUMNS, ContactsModel
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
+from gui.latest_count import LatestCount
 from gui.use_case import attempt
 from models.database import Database
-from services.compliance.dashboard import CONTACT_VIEWS
+from services.compliance.dashboard import CONTACT_VIEWS, contact_view_condition
 from services.contacts.editing import HasComplianceHistory, delete_contact
 from services.contacts.record import display_name
 from services.contacts.search import count_contacts, fetch_rows, search_limit_notice
+from services.contacts.search_pages import ListQuery, count_matches
 from services.core.errors import UserError
 
 if TYPE_CHECKING:  # the dialog module is imported when a contact is first opened
     from gui.contact_dialog import ContactDialog
 
 HEADER_STATE_KEY = "contacts/header"
+# The search waits this long after a keystroke: a word typed at speed is one query, not one per letter.
+SEARCH_DELAY_MS = 150
+# The count of the matches waits for a longer pause: at 1,000,000 contacts it costs more than the page.
+COUNT_DELAY_MS = 400
 
 
 class ContactsScreen(QWidget):
@@ -47,7 +54,9 @@ class ContactsScreen(QWidget):
         super().__init__(parent)
         self.db = db
         self.ui = ui
-        self.total = 0
+        self.total = 0  # live contacts in the base
+        self.shown = 0  # contacts in the list (the search, the list opened from the home page)
+        self._counter = LatestCount(self, db, COUNT_DELAY_MS)
         self.model = ContactsModel(db, self)
         # Not from inside a paint event: the message box waits for the event loop.
         self.model.fetch_failed.connect(
@@ -57,7 +66,9 @@ class ContactsScreen(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            self.tr("Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.")
+            self.tr(
+                "Rechercher : nom, société, ville, CP, téléphone, e-mail, réf. (1 ou 2 lettres : début des mots)"
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.addAction(
@@ -110,10 +121,10 @@ class ContactsScreen(QWidget):
         layout.addWidget(self.view_bar)
         layout.addWidget(self.table, 1)
 
-        # Keystrokes arriving together are coalesced into one query (a 0 ms timer runs after them).
+        # Keystrokes arriving within SEARCH_DELAY_MS of each other are one query, run after the last.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(0)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._focus_table)
@@ -123,10 +134,9 @@ class ContactsScreen(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_contact(self.model.contact_id(index.row())))
         self.table.installEventFilter(self)  # Enter opens the selected contact, Del deletes it
         self.search.installEventFilter(self)  # Down goes from the search box to the table
-        self.model.modelReset.connect(self.update_counts)
+        self.model.modelReset.connect(self.count_later)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.total = len(self.model.ids) if not self.model.text else self._count()
-        self.update_counts()
+        self.count_later()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -176,12 +186,7 @@ class ContactsScreen(QWidget):
     def refresh(self) -> None:
         """Re-read the base (another screen or another station may have changed it)."""
         current = self.current_id()
-
-        def work() -> None:
-            self.model.reload()
-            self.total = self._count() if self.model.text or self.model.view else len(self.model.ids)
-
-        self._run(work)
+        self._run(self.model.reload)
         self.select_id(current)
 
     def show_view(self, view: str) -> None:
@@ -192,23 +197,42 @@ class ContactsScreen(QWidget):
             self.view_label.setText(self.tr("Liste : {0}").format(tr_label(CONTACT_VIEWS[view])))
         self.refresh()
 
-    def _count(self) -> int:
-        with self.db.session() as session:
-            return count_contacts(session)
-
     def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
         except UserError as exc:  # the base went away: said, and the list stays as it was
             self.ui.show_error(str(exc))
 
+    def count_later(self) -> None:
+        """The list's count and the base's, read off the window's thread when the list was not read whole
+        (at 1,000,000 contacts a count costs more than the page shown), once typing pauses; the status bar
+        follows."""
+        model = self.model
+        if model.complete and not model.text and not model.view:
+            self._counter.cancel()
+            self.shown = self.total = len(model.ids)
+            self.update_counts()
+            return
+        text, view, complete, shown_now = model.text, model.view, model.complete, len(model.ids)
+        if complete:  # the list was read whole: its count is known, the base's is counted again
+            self.shown = shown_now
+
+        def work(session: Session) -> tuple[int, int]:
+            where = contact_view_condition(session, view) if view else None
+            shown = shown_now if complete else count_matches(session, ListQuery(text, where=where))
+            return shown, count_contacts(session)
+
+        def done(counts: tuple[int, int]) -> None:
+            self.shown, self.total = counts
+            self.update_counts()
+
+        self._counter.ask(work, done)
+        self.update_counts()  # the search's notice at once; the counts when they come
+
     def update_counts(self) -> None:
         """Tell the status bar how many contacts are shown, out of how many (and, under the search box,
         that a very long search used only its first words)."""
-        shown = len(self.model.ids)
-        if not self.model.text and not self.model.view:
-            self.total = shown
-        self.counts_changed.emit(shown, self.total)
+        self.counts_changed.emit(self.shown, self.total)
         notice = search_limit_notice(self.model.text)
         self.search.setToolTip(notice)
         window = self.window()

@@ -41,7 +41,8 @@ from services.compliance.opposition_correction import correct_opposition, why_no
 from services.compliance.oppositions import covering_opposition, opposition_state, record_opposition
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
-from services.contacts.search import fetch_rows, search_ids
+from services.contacts.search import fetch_rows
+from services.contacts.search_pages import ListQuery, search_page
 from services.core.users import current_user
 
 SCOPE_KEYS = {
@@ -176,7 +177,7 @@ class OppositionsScreen(QWidget):
                     return
                 self._choose(contact.id, display_name(contact))
                 return
-            ids = search_ids(s, text)[: MAX_MATCHES + 1]
+            ids = search_page(s, ListQuery(text), limit=MAX_MATCHES + 1).ids
             rows = fetch_rows(s, ids[:MAX_MATCHES])
         if not ids:
             self._fail(self.tr("Personne ne correspond à « {0} ».").format(text))

@@ -29,12 +29,19 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+# The jobs on the thread pool, kept alive until they have told their result: a screen closed meanwhile
+# takes its task object with it, and the job's signals must outlive it (else « Signal source has been
+# deleted » at the emit).
+_RUNNING: set[_Job] = set()
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self.work = work
         self.signals = _Signals()
         self.cancelled = threading.Event()
+        _RUNNING.add(self)
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         self.signals.progressed.emit(done, total, text)
@@ -50,6 +57,8 @@ class _Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
+        finally:
+            _RUNNING.discard(self)
 
 
 class Task(QObject):

@@ -42,9 +42,13 @@ def _reset_pg(url: str) -> None:
 
 
 def _schema_fingerprint() -> str:
-    """What decides the schema of a new base: the migrations and the code that runs them."""
+    """What decides the schema of a new base: the migrations and the code that runs them (and the search
+    index's definition, which a migration creates)."""
     digest = hashlib.sha256()
-    for path in sorted([*MIGRATIONS_DIR.rglob("*.py"), MIGRATIONS_DIR.parent / "database.py"]):
+    models_dir = MIGRATIONS_DIR.parent
+    for path in sorted(
+        [*MIGRATIONS_DIR.rglob("*.py"), models_dir / "database.py", models_dir / "search_index.py"]
+    ):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 

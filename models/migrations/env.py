@@ -7,6 +7,7 @@ from sqlalchemy import Connection, engine_from_config, event, pool
 
 import models
 from models.base import Base
+from models.search_index import is_search_index
 
 assert models  # every table is registered on Base.metadata by importing the package
 
@@ -42,6 +43,7 @@ def run_migrations_online() -> None:
                     target_metadata=target_metadata,
                     render_as_batch=True,  # SQLite cannot ALTER most things: Alembic rebuilds the table
                     compare_type=True,
+                    include_name=lambda name, kind, _parents: not is_search_index(name, kind),
                 )
                 context.run_migrations()
                 if sqlite:

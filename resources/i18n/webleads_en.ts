@@ -139,7 +139,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+114"/>
         <source>Impossible d&apos;ouvrir la base</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,7 +1283,7 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+54"/>
+        <location filename="../../gui/contacts_model.py" line="+58"/>
         <source>Réf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1381,12 +1381,12 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+60"/>
-        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
+        <location filename="../../gui/contacts_screen.py" line="+70"/>
+        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf. (1 ou 2 lettres : début des mots)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nouveau contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,22 +1397,22 @@ Ouvrir sa fiche au lieu d&apos;en créer une nouvelle ?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+250"/>
+        <location line="+263"/>
         <source>Supprimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-238"/>
         <source>Tout afficher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+91"/>
         <source>Liste : {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+115"/>
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d&apos;opposition sont conservés comme preuve, et chaque partenaire qui l&apos;a reçu sera notifié.</source>
@@ -3266,7 +3266,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Base : {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3591,12 +3591,12 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Elle a été saisie sur la mauvaise personne : la reporter sur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Personne ne s&apos;est opposé : l&apos;annuler</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3659,7 +3659,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+67"/>
+        <location filename="../../gui/oppositions_screen.py" line="+68"/>
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4435,6 +4435,22 @@ Liste : {2}</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/app.py" line="-50"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegistersScreen</name>
     <message>
         <location filename="../../gui/registers_screen.py" line="+55"/>
@@ -5109,7 +5125,7 @@ Une sauvegarde de la base est faite d&apos;abord.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+72"/>
+        <location filename="../../gui/tasks.py" line="+81"/>
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>

@@ -138,7 +138,7 @@ Vos données enregistrées ne sont pas perdues. Le détail technique est dans le
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+103" />
+        <location line="+114" />
         <source>Impossible d'ouvrir la base</source>
         <translation type="unfinished" />
     </message>
@@ -1246,7 +1246,7 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../gui/contacts_model.py" line="+54" />
+        <location filename="../../gui/contacts_model.py" line="+58" />
         <source>Réf.</source>
         <translation type="unfinished" />
     </message>
@@ -1344,12 +1344,12 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location filename="../../gui/contacts_screen.py" line="+60" />
-        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf.</source>
+        <location filename="../../gui/contacts_screen.py" line="+70" />
+        <source>Rechercher : nom, société, ville, CP, téléphone, e-mail, réf. (1 ou 2 lettres : début des mots)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Nouveau contact</source>
         <translation type="unfinished" />
     </message>
@@ -1360,22 +1360,22 @@ Ouvrir sa fiche au lieu d'en créer une nouvelle ?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+250" />
+        <location line="+263" />
         <source>Supprimer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-225" />
+        <location line="-238" />
         <source>Tout afficher</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+97" />
+        <location line="+91" />
         <source>Liste : {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+96" />
+        <location line="+115" />
         <source>{why}
 
 Effacer le contact {ref} ? Ses données personnelles seront anonymisées ; ses choix, ses oppositions et la liste d'opposition sont conservés comme preuve, et chaque partenaire qui l'a reçu sera notifié.</source>
@@ -3160,7 +3160,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+30" />
+        <location line="+35" />
         <source>Base : {name}</source>
         <translation type="unfinished" />
     </message>
@@ -3464,12 +3464,12 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Elle a été saisie sur la mauvaise personne : la reporter sur</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Personne ne s'est opposé : l'annuler</source>
         <translation type="unfinished" />
     </message>
@@ -3532,7 +3532,7 @@ Sa fiche et son historique seront effacés. Cette action ne peut pas être annul
 <context>
     <name>OppositionsScreen</name>
     <message>
-        <location filename="../../gui/oppositions_screen.py" line="+67" />
+        <location filename="../../gui/oppositions_screen.py" line="+68" />
         <source>Référence C-000123 (scannée ou tapée), ou nom, téléphone, e-mail</source>
         <translation type="unfinished" />
     </message>
@@ -4277,6 +4277,22 @@ Liste : {2}</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/app.py" line="-50" />
+        <source>&amp;Look in:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RegistersScreen</name>
     <message>
         <location filename="../../gui/registers_screen.py" line="+55" />
@@ -4920,7 +4936,7 @@ Une sauvegarde de la base est faite d'abord.</numerusform></translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="+72" />
+        <location filename="../../gui/tasks.py" line="+81" />
         <source>Annuler</source>
         <translation type="unfinished" />
     </message>

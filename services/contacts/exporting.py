@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.contact import Contact, ContactTag, format_ref
 from services.contacts.fields import PERSON_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from services.contacts.selection import Selection, selection_condition
-from services.core.spreadsheet import Column, write_table
+from services.core.spreadsheet import Column, check_xlsx_rows, write_table
 
 # (header, kind, column): the header is what the importer maps back to the field.
 EXPORT_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -93,7 +93,13 @@ def export_contacts(
     selection: Selection | None = None,
     progress: Callable[[int], bool] | None = None,
 ) -> int:
-    """Write the selected contacts (all live ones by default) to path (.xlsx or .csv); returns how many."""
+    """Write the selected contacts (all live ones by default) to path (.xlsx or .csv); returns how many.
+    More contacts than an .xlsx sheet holds are refused before anything is written (services.core.spreadsheet)."""
+    if path.suffix.lower() == ".xlsx":
+        total = session.scalar(
+            select(func.count(Contact.id)).where(selection_condition(selection or Selection()))
+        )
+        check_xlsx_rows(path, total or 0)
     count = 0
 
     def counted() -> Iterator[list[Any]]:

@@ -23,6 +23,25 @@ from services.core.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
 WIDTH_SAMPLE = 200
+# Excel's sheet holds 1,048,576 rows: the header and this many below it. xlsxwriter answers -1 to a cell past
+# it and writes nothing: an export of more rows would be silently cut. It is refused instead.
+XLSX_MAX_ROWS = 1_048_575
+
+
+def too_many_rows_message(rows: int | None = None) -> str:
+    """One line: why a table cannot go to .xlsx, and what to do (.csv has no such limit)."""
+    count = f" ({rows:,} lignes)".replace(",", "\u202f") if rows is not None else ""
+    limit = f"{XLSX_MAX_ROWS:,}".replace(",", "\u202f")
+    return (
+        f"Trop de lignes pour un fichier Excel{count} : une feuille .xlsx en contient au plus {limit}. "
+        "Exportez en .csv ; aucun fichier n'a été écrit."
+    )
+
+
+def check_xlsx_rows(path: Path, rows: int) -> None:
+    """Refuse, before anything is written, a table of more rows than an .xlsx sheet holds."""
+    if path.suffix.lower() == ".xlsx" and rows > XLSX_MAX_ROWS:
+        raise InputError(too_many_rows_message(rows))
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,8 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
                 ws.write_string(0, c, col.header, bold)
             r = 0
             for r, row in enumerate(_chain(head, rows), start=1):
+                if r > XLSX_MAX_ROWS:  # a caller that could not count first: the temporary file goes
+                    raise InputError(too_many_rows_message())
                 for c, col in enumerate(cols):
                     _write_cell(ws, r, c, row[c], col.kind, text_fmt, date_fmt, dt_fmt)
                 done += 1

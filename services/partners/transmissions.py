@@ -25,7 +25,7 @@ from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
 from services.core.locks import hold
 from services.core.moments import now as moments_now
-from services.core.spreadsheet import Column, write_table
+from services.core.spreadsheet import Column, check_xlsx_rows, write_table
 from services.partners.directory import SHAREABLE_FIELDS, partner_fields
 from services.partners.phone_consents import PHONE_FIELDS, PhoneShare, calls_partner, partner_call_status
 from services.partners.phone_consents import REASONS as PHONE_REASONS
@@ -260,6 +260,7 @@ def share(
         return progress(done, len(rows)) if progress else True
 
     headers = [Column(SHAREABLE_FIELDS[f]) for f in fields] + (PROOF_COLUMNS if calls else [])
+    check_xlsx_rows(out, len(rows))
     write_table(out, "Contacts", headers, table_rows(), on_progress)
     # docs/rules.md §5.1: whoever objected while the file was written does not go (the rare case costs
     # a second writing); from here until the commit, objections wait.

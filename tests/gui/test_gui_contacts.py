@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
 from gui.app import configure_settings
@@ -27,6 +27,7 @@ from models.contact import Contact
 from models.database import Database, DatabaseError
 from services.contacts.demo import add_demo_contacts
 from services.contacts.lookup import get_contact
+from services.contacts.search_pages import FIRST_PAGE
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 
@@ -132,7 +133,9 @@ def test_model_fetches_rows_by_pages(sqlite_db: Database) -> None:
         add_demo_contacts(s, PAGE_SIZE * 2 + 10)
     model = ContactsModel(sqlite_db)
     model.reload()
-    assert model.rowCount() == PAGE_SIZE * 2 + 10
+    assert model.rowCount() == FIRST_PAGE and model.canFetchMore(QModelIndex())  # the ids too, by pages
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == PAGE_SIZE * 2 + 10 and model.complete
     assert model.index(PAGE_SIZE * 2 + 5, COL_LAST).data()
     assert set(model._pages) == {2}
     assert model.index(0, COL_LAST).data()

@@ -13,7 +13,7 @@ from models.contact import Contact
 from models.database import Database
 from services.contacts.exporting import EXPORT_COLUMNS
 from services.contacts.record import contact_to_dict
-from services.contacts.search import list_contacts
+from services.contacts.search_pages import stream_contacts
 from services.importing.mapping import guess_mapping
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
@@ -28,7 +28,7 @@ def base(tmp_path: Path) -> str:
 
 def _snapshot(session) -> list[dict]:
     out = []
-    for c in list_contacts(session):
+    for c in stream_contacts(session):
         d = contact_to_dict(c)
         out.append(d)
     return out
