@@ -56,6 +56,7 @@ NOTICE_LABELS = {
     "reminder": "Rappel",
 }
 FILES = ("labels.pdf", "letters.pdf", "excluded.xlsx")
+RECORD_BATCH = 5_000  # letters recorded per statement: the rows of 100,000 letters are never all built
 
 
 @dataclass
@@ -368,19 +369,21 @@ def _write_files(
 
 def _record(session: Session, campaign_id: int, recipients: list[Recipient], version: LetterTemplateVersion,
             on: date) -> None:  # fmt: skip
-    """Who got letter n with which version and notice; docs/rules.md §3.5: who is now informed, by what."""
-    rows, informed = [], []
-    for position, r in enumerate(recipients, start=1):
-        address = "\n".join(r.block.lines)
-        for m in r.members:
-            rows.append({"campaign_id": campaign_id, "contact_id": m.id, "position": position,
-                         "template_version_id": version.id, "notice": r.notice, "address": address,
-                         "sent_on": on})  # fmt: skip
-            informed.append({"contact_id": m.id, "informed_on": on, "document": "letter",
-                             "full_notice": r.notice != "reminder", "notice_version": version.label,
-                             "campaign_id": campaign_id})  # fmt: skip
-    session.execute(insert(CampaignRecipient), rows)
-    insert_journaled(session, InformedRecord.__table__, informed, f"campagne n° {campaign_id}")
+    """Who got letter n with which version and notice; docs/rules.md §3.5: who is now informed, by what.
+    Written RECORD_BATCH letters at a time, in the campaign's one transaction: all of them or none."""
+    for start in range(0, len(recipients), RECORD_BATCH):
+        rows, informed = [], []
+        for position, r in enumerate(recipients[start : start + RECORD_BATCH], start=start + 1):
+            address = "\n".join(r.block.lines)
+            for m in r.members:
+                rows.append({"campaign_id": campaign_id, "contact_id": m.id, "position": position,
+                             "template_version_id": version.id, "notice": r.notice, "address": address,
+                             "sent_on": on})  # fmt: skip
+                informed.append({"contact_id": m.id, "informed_on": on, "document": "letter",
+                                 "full_notice": r.notice != "reminder", "notice_version": version.label,
+                                 "campaign_id": campaign_id})  # fmt: skip
+        session.execute(insert(CampaignRecipient), rows)
+        insert_journaled(session, InformedRecord.__table__, informed, f"campagne n° {campaign_id}")
 
 
 def expected_label_pages(req: PostalRequest, template: LabelTemplate, count: int) -> int:

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+import services.postal.campaign as campaign_module
 import services.postal.labels as labels_module
 import services.postal.letters as letters_module
 from models.campaign import Campaign
@@ -86,10 +87,11 @@ def five(db: Database) -> None:
 def test_a_campaign_in_parts_records_everyone_once(
     db: Database, tmp_path: Path, five: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Letters in parts of two, labels a sheet per part: one letter each, in postcode order, everyone
-    recorded once, no part left in the folder."""
+    """Letters in parts of two, labels a sheet per part, records two letters at a time: one letter each,
+    in postcode order, everyone recorded once with their letter's position, no part left in the folder."""
     monkeypatch.setattr(letters_module, "LETTERS_PER_PART", 2)
     monkeypatch.setattr(labels_module, "LABELS_PER_PART", 1)
+    monkeypatch.setattr(campaign_module, "RECORD_BATCH", 2)
     out = tmp_path / "out"
     with db.session() as s:
         outcome = run_postal_campaign(s, PostalRequest(name="Automne", on=ON), out)
@@ -100,6 +102,8 @@ def test_a_campaign_in_parts_records_everyone_once(
         assert s.scalar(select(func.count()).select_from(InformedRecord)) == 5
         assert s.scalar(select(func.count(func.distinct(CampaignRecipient.contact_id)))) == 5
         assert s.scalar(select(func.count()).select_from(CampaignRecipient)) == 5
+        positions = s.execute(select(CampaignRecipient.position).order_by(CampaignRecipient.position))
+        assert [p for (p,) in positions] == [1, 2, 3, 4, 5]
     assert sorted(p.name for p in out.iterdir()) == ["excluded.xlsx", "labels.pdf", "letters.pdf"]
 
 
