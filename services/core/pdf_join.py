@@ -45,7 +45,7 @@ def _ref(number: int) -> Any:
     """A reference to object `number` of the result (written out, never resolved: no reader behind it)."""
     from pypdf.generic import IndirectObject
 
-    return IndirectObject(number, 0, None)  # type: ignore[arg-type]  # pypdf types the reader as required
+    return IndirectObject(number, 0, None)
 
 
 def _renumbered(obj: Any, numbers: dict[int, int]) -> Any:
