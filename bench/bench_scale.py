@@ -74,9 +74,8 @@ def base_ready(url: str, n: int, lots: list[int]) -> bool:
         return False
     try:
         with db.session() as s:
-            return s.execute(text("select value from settings where key = 'bench.scale_n'")).scalar() == str(
-                n
-            )
+            built = s.execute(text("select value from settings where key = 'bench.scale_n'")).scalar()
+            return built == mark(n, lots)
     except Exception:
         return False
     finally:
