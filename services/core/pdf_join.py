@@ -7,7 +7,10 @@ well over a gigabyte for 100,000); instead each part is read with pypdf's reader
 renumbered and written out at once, and only their offsets are kept. Each part's page tree becomes one
 branch of the result's, so the pages keep their order and nothing inside a page is touched.
 
-A font program met again, byte for byte, in a later part is written once and shared.
+A font program met again, byte for byte, in a later part is written once and shared. The objects that
+are plain dictionaries without strings (a page, its text stream, a font program: nearly all) are copied
+as they are with their references renumbered, which costs a tenth of reading and writing them through
+pypdf's objects; pypdf reads the rest.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
@@ -66,6 +70,66 @@ def _renumbered(obj: Any, numbers: dict[int, int]) -> Any:
     return obj
 
 
+_HEADER = re.compile(rb"\s*\d+\s+\d+\s+obj\s*")
+_TOKENS = re.compile(rb"<<|>>|[()<>]")
+_REF = re.compile(rb"(\d+)\s+\d+\s+R\b")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_STREAM = re.compile(rb"\s*stream(\r\n|\n|\r)")
+_END = re.compile(rb"\s*endobj")
+_STREAM_END = re.compile(rb"\s*endstream\s*endobj")
+
+
+def _raw_object(data: bytes, offset: int) -> tuple[bytes, bytes | None] | None:
+    """The dictionary (and stream) of the object written at `offset`, as bytes, when it is a plain
+    dictionary holding no string — every reference in it then reads `n g R` and nothing else does;
+    None for anything else, which pypdf then reads."""
+    header = _HEADER.match(data, offset)
+    if header is None or not data.startswith(b"<<", header.end()):
+        return None
+    depth, end = 0, -1
+    for token in _TOKENS.finditer(data, header.end()):
+        if token.group() == b"<<":
+            depth += 1
+        elif token.group() == b">>":
+            depth -= 1
+            if depth == 0:
+                end = token.end()
+                break
+        else:  # a string or a hexadecimal string: its bytes could look like a reference
+            return None
+    if end < 0:
+        return None
+    head = data[header.end() : end]
+    stream = _STREAM.match(data, end)
+    if stream is None:
+        return (head, None) if _END.match(data, end) else None
+    length = _LENGTH.search(head)
+    if length is None or length.group(2):
+        return None
+    start = stream.end()
+    body = data[start : start + int(length.group(1))]
+    if not _STREAM_END.match(data, start + len(body)):
+        return None
+    return head, body
+
+
+def _font_key(raw: tuple[bytes, bytes | None]) -> bytes | None:
+    """What identifies a font program (a stream with /Length1 that refers to nothing) copied as is."""
+    head, body = raw
+    if body is None or b"/Length1" not in head or _REF.search(head):
+        return None
+    return hashlib.sha256(head + b"\0" + body).digest()
+
+
+def _parsed_font_key(obj: Any) -> bytes | None:
+    """The same for an object read by pypdf."""
+    from pypdf.generic import StreamObject
+
+    if not isinstance(obj, StreamObject) or "/Length1" not in obj or _refers(obj):
+        return None
+    return hashlib.sha256(repr(sorted(obj.items())).encode() + b"\0" + obj._data).digest()
+
+
 class _Output:
     def __init__(self, f: IO[bytes]) -> None:
         self.f = f
@@ -80,6 +144,16 @@ class _Output:
         self.offsets[number] = self.f.tell()
         self.f.write(b"%d 0 obj\n" % number)
         obj.write_to_stream(self.f)
+        self.f.write(b"\nendobj\n")
+
+    def write_raw(self, number: int, head: bytes, body: bytes | None, numbers: dict[int, int]) -> None:
+        self.offsets[number] = self.f.tell()
+        self.f.write(b"%d 0 obj\n" % number)
+        self.f.write(_REF.sub(lambda m: b"%d 0 R" % numbers[int(m.group(1))], head))
+        if body is not None:
+            self.f.write(b"\nstream\n")
+            self.f.write(body)
+            self.f.write(b"\nendstream")
         self.f.write(b"\nendobj\n")
 
     def finish(self) -> None:
@@ -103,7 +177,6 @@ def join_pdfs(parts: Sequence[Path | str], out: Path | str) -> int:
         IndirectObject,
         NameObject,
         NumberObject,
-        StreamObject,
     )
 
     kids: list[int] = []
@@ -126,21 +199,30 @@ def join_pdfs(parts: Sequence[Path | str], out: Path | str) -> int:
                 skipped.add(reader.trailer.raw_get("/Info").idnum)
                 if index == 0:
                     info = _renumbered(reader.trailer["/Info"].get_object(), {})
-            objects = {n: reader.get_object(n) for n in sorted(reader.xref[0]) if n not in skipped}
+            data = Path(part).read_bytes()
+            offsets = reader.xref[0]
+            wanted = sorted((set(offsets) | set(reader.xref_objStm)) - skipped)
+            # Most objects (a page's text, a font program) are copied as they are, references renumbered;
+            # the others, and the branch that gains its /Parent, go through pypdf.
+            raw = {
+                n: r for n in wanted if n != branch and n in offsets and (r := _raw_object(data, offsets[n]))
+            }
+            objects = {n: reader.get_object(n) for n in wanted if n not in raw}
             numbers: dict[int, int] = {}
             fresh: list[int] = []
-            for n, obj in objects.items():
-                key = None
-                if isinstance(obj, StreamObject) and "/Length1" in obj and not _refers(obj):  # a font program
-                    key = hashlib.sha256(repr(sorted(obj.items())).encode() + b"\0" + obj._data).digest()
-                    if key in shared:
-                        numbers[n] = shared[key]
-                        continue
+            for n in wanted:
+                key = _font_key(raw[n]) if n in raw else _parsed_font_key(objects[n])
+                if key is not None and key in shared:
+                    numbers[n] = shared[key]
+                    continue
                 numbers[n] = pdf.new_number()
                 fresh.append(n)
                 if key is not None:
                     shared[key] = numbers[n]
             for n in fresh:
+                if n in raw:
+                    pdf.write_raw(numbers[n], *raw[n], numbers)
+                    continue
                 obj = _renumbered(objects[n], numbers)
                 if n == branch:
                     obj[NameObject("/Parent")] = _ref(PAGES)
@@ -148,7 +230,7 @@ def join_pdfs(parts: Sequence[Path | str], out: Path | str) -> int:
                 pdf.write(numbers[n], obj)
             kids.append(numbers[branch])
             # pypdf's objects point back to their reader: a cycle, freed now rather than parts later.
-            del reader, catalog, objects
+            del reader, catalog, objects, raw, data
             gc.collect()
         catalog_out = {"/Type": NameObject("/Catalog"), "/Pages": _ref(PAGES)}
         pages_out = {"/Type": NameObject("/Pages"), "/Count": NumberObject(total),

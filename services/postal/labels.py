@@ -25,7 +25,8 @@ LEADING = 1.2
 ASCENT = 0.93  # DejaVu Sans: the tallest accented capital rises 0.93 em above the baseline
 PAD_X_MM = 3.0  # horizontal margin inside the label (clear of rounded corners and die-cut tolerance)
 PAD_Y_MM = 2.0
-LABELS_PER_PART = 2_000  # labels per reportlab canvas (whole sheets): it keeps every page until saved
+# Labels per reportlab canvas (whole sheets): it keeps every page until saved, about 1 KB a label.
+LABELS_PER_PART = 20_000
 
 Progress = Callable[[int, int, str], bool]
 
