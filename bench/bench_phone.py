@@ -54,7 +54,7 @@ def populate(db_url: str) -> None:
         version = FormVersion(form_id=form.id, number=1, boxes="[]")
         s.add(version)
         s.flush()
-        now = NOW.replace(tzinfo=None)
+        now = NOW  # aware UTC: the timestamp columns (models.base.UTCDateTime) refuse naive datetimes
         consents, oppositions, contracts, calls = [], [], [], []
         for cid, _pc in rows:
             r = rng.random()

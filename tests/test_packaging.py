@@ -33,6 +33,7 @@ IMPORTED_AS = {
     "openpyxl": "openpyxl.worksheet._reader",  # streams sparse sheets (services/core/sheet_extent.py)
     "xlrd": "xlrd",
     "matplotlib": "matplotlib.figure",  # the dashboard's charts (services/compliance/dashboard_charts.py)
+    "pypdf": "pypdf",  # joins a long campaign's PDF parts (services/core/pdf_join.py)
 }
 
 
@@ -66,9 +67,9 @@ def test_every_runtime_dependency_is_imported_by_the_app() -> None:
 
 def test_test_dependencies_stay_out_of_the_runtime() -> None:
     """defusedxml and xlwt only serve the tests (reading back, writing .xls); openpyxl is the app's own
-    since it streams sparse sheets (issue 13)."""
+    since it streams sparse sheets (issue 13), pypdf since it joins a long campaign's PDFs (issue 17)."""
     runtime = {_name(r) for r in PYPROJECT["project"]["dependencies"]}
-    assert not runtime & {"defusedxml", "xlwt", "pytest", "pypdf", "pyinstaller"}
+    assert not runtime & {"defusedxml", "xlwt", "pytest", "pyinstaller"}
     test = PYPROJECT["project"]["optional-dependencies"]["test"]
     assert "webleads-tracker[postgres]" in test  # CI runs the PostgreSQL tests
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable
+from sqlalchemy import ColumnElement, Executable
 from sqlalchemy.orm import Session
 
 
@@ -43,3 +43,15 @@ def driver_rows(session: Session, query: Executable) -> list[tuple[Any, ...]]:
 def as_datetime(value: datetime | str | None) -> datetime | None:
     """A DateTime read by driver_rows: SQLite gives the stored text, PostgreSQL a datetime."""
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def id_conditions(column: Any, ids: list[int], chunk: int = 900) -> list[ColumnElement[bool]]:
+    """Conditions that together select the rows of these ids (sorted, as a batch read in id order
+    gives them): one range when they are close together — one pass of the index, one query — else
+    lists of `chunk` ids (a bounded number of parameters per query, which both engines accept).
+    A range may also take in a few ids in between: the caller looks its rows up by id."""
+    if not ids:
+        return []
+    if ids[-1] - ids[0] < 4 * len(ids):
+        return [column.between(ids[0], ids[-1])]
+    return [column.in_(ids[i : i + chunk]) for i in range(0, len(ids), chunk)]

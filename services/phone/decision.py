@@ -1,13 +1,15 @@
 """May this person be called now? Who (phone_eligibility) × when (call_calendar) × the call log.
 
-`decide_calls` answers for a whole selection with three queries whatever its size: the eligibility
-query, ONE grouped query over the call log for the 30-day attempt counts and the last « pas
-intéressé », and one more for the call days of those already at the cap (for their next moment).
+`iter_decisions` answers for a whole selection batch by batch, with a few queries per batch whatever
+its size: the eligibility query, the consent records of those people, ONE grouped query over their
+call log for the 30-day attempt counts and the last « pas intéressé », and one more for the call days
+of those already at the cap (for their next moment). Memory and time follow the selection, not the base.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
@@ -18,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.phone import CallLogEntry
-from services.core.bulk import as_datetime, collector_paused, driver_rows
+from services.core.bulk import as_datetime, collector_paused, driver_rows, id_conditions
 from services.core.clock import business_zone
 from services.core.errors import NotFoundError
 from services.core.moments import from_utc_naive, to_utc_naive
-from services.core.settings import get_setting
+from services.core.settings import get_setting, get_settings
 from services.phone.calendar import (
     ATTEMPT_DAYS,
     MAX_ATTEMPTS,
@@ -238,36 +240,73 @@ def business_today(session: Session, now: datetime) -> date:
     return now.astimezone(ZoneInfo(business_zone(session))).date()
 
 
+BATCH = 20_000  # contacts decided together: the memory of one batch, whatever the size of the base
+
+
+def iter_decisions(
+    session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
+) -> Iterator[CallDecision]:
+    """docs/rules.md §1-§2: the decision for every contact matching `where`, at `now` (aware), in
+    contact order, batch after batch.
+
+    Per batch of BATCH contacts (keyset on the id): the eligibility query, the grouped call-log figures
+    and the consent records of these people only, and the call days of those at the cap — no query per
+    person, and nothing read about anyone outside the selection. A caller that only counts keeps nothing.
+    """
+    settings = get_settings(session)  # one query for both (a setting never changed has no row to find)
+    validity = int(settings["rules.phone_consent_days"])
+    today = now.astimezone(ZoneInfo(settings["business.timezone"] or PARIS)).date()  # business_today's
+    forbidden = category_label(category)  # docs/rules.md §1.7: the campaign's declared category
+    calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
+    now_naive = to_utc_naive(now)
+    query = eligibility_query(where, subject, today).order_by(Contact.id).limit(BATCH)
+    last = 0
+    while True:
+        with collector_paused():
+            rows = driver_rows(session, query.where(Contact.id > last))
+            if not rows:
+                return
+            ids = [r[0] for r in rows]
+            last = ids[-1]
+            answers = latest_phone_answers(session, contact_ids=ids)
+            figures = {r[0]: r for r in batch_attempts(session, now, ids)}
+            free = capped_free_dates(session, now, [c for c, r in figures.items() if r[1] >= MAX_ATTEMPTS])
+            out = []
+            for r in rows:  # r: the 9 contact columns
+                c = with_answers(r, answers)
+                f = figures.get(r[0])
+                stats = NO_CALLS if f is None else CallStats(f[1], free.get(r[0]), as_datetime(f[2]))
+                out.append(combine(c, stats, now, validity, forbidden, calendar, now_naive))
+        yield from out
+        if len(rows) < BATCH:  # the last batch: no query to learn that nobody is left
+            return
+
+
+def batch_attempts(session: Session, now: datetime, ids: list[int]) -> list[tuple[Any, ...]]:
+    """THE grouped call-log query (attempts_query) for one batch of people: over their range of ids when
+    they are close together (one pass of the index), else by lists of ids."""
+    rows: list[tuple[Any, ...]] = []
+    for condition in id_conditions(CallLogEntry.contact_id, ids):
+        rows += driver_rows(session, attempts_query(now, condition))
+    return rows
+
+
 def decide_calls(
     session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
 ) -> list[CallDecision]:
-    """docs/rules.md §1-§2: the decision for every contact matching `where`, at `now` (aware).
-
-    One query: the eligibility columns with the grouped call-log figures joined; one pass over the
-    consent records; one more for the call days of those at the cap. No query per person.
-    """
-    validity = int(get_setting(session, "rules.phone_consent_days"))
-    today = business_today(session, now)
-    attempts = attempts_query(now).subquery("attempts")
-    q = (
-        eligibility_query(where, subject, today)
-        .add_columns(attempts.c.in_window, attempts.c.last_not_interested)
-        .outerjoin(attempts, attempts.c.contact_id == Contact.id)
-    )
+    """docs/rules.md §1-§2: every decision at once (a campaign sorts them into its call order)."""
     with collector_paused():
-        answers = latest_phone_answers(session)
-        rows = driver_rows(session, q)
-        free = capped_free_dates(session, now, [r[0] for r in rows if r[-2] and r[-2] >= MAX_ATTEMPTS])
-        forbidden = category_label(category)  # docs/rules.md §1.7: the campaign's declared category
-        calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
-        now_naive = to_utc_naive(now)
-        out = []
-        # r: the 9 contact columns, then the 30-day count and the last « pas intéressé ».
-        for r in rows:
-            c = with_answers(r, answers)
-            stats = NO_CALLS if r[9] is None else CallStats(r[9], free.get(r[0]), as_datetime(r[10]))
-            out.append(combine(c, stats, now, validity, forbidden, calendar, now_naive))
-    return out
+        return list(iter_decisions(session, where, subject, now, category))
+
+
+def count_calls(
+    session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
+) -> dict[str, int]:
+    """How many are callable now, later and excluded, without keeping a decision (a whole base)."""
+    counts = dict.fromkeys(("callable", "later", "excluded"), 0)
+    for d in iter_decisions(session, where, subject, now, category):
+        counts[d.status] += 1
+    return counts
 
 
 def decide_one(
@@ -301,4 +340,13 @@ def decision_to_dict(d: CallDecision, business_zone: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["ATTEMPT_DAYS", "CallDecision", "CallStats", "call_stats", "decide_calls", "decide_one"]
+__all__ = [
+    "ATTEMPT_DAYS",
+    "CallDecision",
+    "CallStats",
+    "call_stats",
+    "count_calls",
+    "decide_calls",
+    "decide_one",
+    "iter_decisions",
+]

@@ -23,7 +23,7 @@ from models.contact import Contact
 from models.phone import Contract
 from services.compliance.choices import opposed
 from services.compliance.consents import consent_expired
-from services.core.bulk import as_datetime, driver_rows
+from services.core.bulk import as_datetime, driver_rows, id_conditions
 from services.core.errors import InputError
 from services.core.text import fold
 
@@ -242,11 +242,11 @@ def latest_phone_answers(
         q = q.where(r.contact_id == contact_id)
     if contact_ids is None:
         rows = driver_rows(session, q)
-    else:  # a few people (the dashboard's expiring consents): theirs only, in chunks the engines accept
-        ids = sorted(set(contact_ids))
+    else:  # a batch of people (a selection, the dashboard's expiring consents): theirs only
+        wanted = set(contact_ids)
         rows = []
-        for start in range(0, len(ids), 900):
-            rows += driver_rows(session, q.where(r.contact_id.in_(ids[start : start + 900])))
+        for condition in id_conditions(r.contact_id, sorted(wanted)):
+            rows += [row for row in driver_rows(session, q.where(condition)) if row[0] in wanted]
     out = {}
     for cid, records in groupby(rows, key=itemgetter(0)):
         consent = None

@@ -10,7 +10,7 @@ marks as informed those who got the full notice (docs/rules.md §3.5).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -56,6 +56,7 @@ NOTICE_LABELS = {
     "reminder": "Rappel",
 }
 FILES = ("labels.pdf", "letters.pdf", "excluded.xlsx")
+RECORD_BATCH = 5_000  # letters recorded per statement: the rows of 100,000 letters are never all built
 
 
 @dataclass
@@ -191,24 +192,33 @@ def letter_context(
     }  # fmt: skip
 
 
+def iter_letters(
+    recipients: Iterable[Recipient], version: LetterTemplateVersion, settings: dict[str, Any],
+    campaign: dict[str, str], on: date,
+) -> Iterator[Letter]:  # fmt: skip
+    """Each recipient's letter, rendered when the PDF writer asks for it: a campaign never holds all
+    of its letters' texts at once."""
+    notice_text = {"art13": version.notice_art13, "art14": version.notice_art14, "reminder": version.reminder}
+    for r in recipients:
+        ctx = letter_context(r, settings, campaign, on)
+        yield Letter(
+            r.refs,
+            r.block.lines,
+            render_blocks(version.body, ctx),
+            render_blocks(notice_text[r.notice], ctx),
+            render_blocks(version.objection, ctx),
+        )
+
+
 def build_letters(
     recipients: list[Recipient], version: LetterTemplateVersion, settings: dict[str, Any],
     campaign: dict[str, str], on: date, progress: Progress | None = None,
 ) -> list[Letter]:  # fmt: skip
-    notice_text = {"art13": version.notice_art13, "art14": version.notice_art14, "reminder": version.reminder}
+    """Every letter at once (a preview, a benchmark); a campaign streams them (iter_letters)."""
     letters = []
     total = len(recipients)
-    for n, r in enumerate(recipients):
-        ctx = letter_context(r, settings, campaign, on)
-        letters.append(
-            Letter(
-                r.refs,
-                r.block.lines,
-                render_blocks(version.body, ctx),
-                render_blocks(notice_text[r.notice], ctx),
-                render_blocks(version.objection, ctx),
-            )
-        )
+    for n, letter in enumerate(iter_letters(recipients, version, settings, campaign, on)):
+        letters.append(letter)
         if progress is not None and n % 500 == 0 and not progress(n, total, "Préparation des courriers…"):
             raise Cancelled("Campagne annulée : rien n'a été enregistré.")
     return letters
@@ -339,7 +349,6 @@ def _write_files(
     written: list[Path], progress: Progress | None,
 ) -> tuple[int, int]:  # fmt: skip
     """labels.pdf, letters.pdf and excluded.xlsx for this decision, in the same order."""
-    letters = build_letters(decision.recipients, version, settings, names, on, progress)
     blocks = [r.block.lines for r in decision.recipients]
     window = WindowPosition(float(settings["postal.window_left_mm"]), float(settings["postal.window_top_mm"]))
     pages = write_labels(
@@ -347,9 +356,10 @@ def _write_files(
         offset_mm=printer_offset(session, req.printer), progress=progress,
     )  # fmt: skip
     written.append(out_dir / "labels.pdf")
+    letters = iter_letters(decision.recipients, version, settings, names, on)
     letter_pages = write_letters(
         out_dir / "letters.pdf", letters, Organisation.from_settings(settings), on=on, window=window,
-        progress=progress, title=names["nom"],
+        progress=progress, title=names["nom"], total=decision.letters,
     )  # fmt: skip
     written.append(out_dir / "letters.pdf")
     write_excluded(out_dir / "excluded.xlsx", decision.excluded)
@@ -359,19 +369,21 @@ def _write_files(
 
 def _record(session: Session, campaign_id: int, recipients: list[Recipient], version: LetterTemplateVersion,
             on: date) -> None:  # fmt: skip
-    """Who got letter n with which version and notice; docs/rules.md §3.5: who is now informed, by what."""
-    rows, informed = [], []
-    for position, r in enumerate(recipients, start=1):
-        address = "\n".join(r.block.lines)
-        for m in r.members:
-            rows.append({"campaign_id": campaign_id, "contact_id": m.id, "position": position,
-                         "template_version_id": version.id, "notice": r.notice, "address": address,
-                         "sent_on": on})  # fmt: skip
-            informed.append({"contact_id": m.id, "informed_on": on, "document": "letter",
-                             "full_notice": r.notice != "reminder", "notice_version": version.label,
-                             "campaign_id": campaign_id})  # fmt: skip
-    session.execute(insert(CampaignRecipient), rows)
-    insert_journaled(session, InformedRecord.__table__, informed, f"campagne n° {campaign_id}")
+    """Who got letter n with which version and notice; docs/rules.md §3.5: who is now informed, by what.
+    Written RECORD_BATCH letters at a time, in the campaign's one transaction: all of them or none."""
+    for start in range(0, len(recipients), RECORD_BATCH):
+        rows, informed = [], []
+        for position, r in enumerate(recipients[start : start + RECORD_BATCH], start=start + 1):
+            address = "\n".join(r.block.lines)
+            for m in r.members:
+                rows.append({"campaign_id": campaign_id, "contact_id": m.id, "position": position,
+                             "template_version_id": version.id, "notice": r.notice, "address": address,
+                             "sent_on": on})  # fmt: skip
+                informed.append({"contact_id": m.id, "informed_on": on, "document": "letter",
+                                 "full_notice": r.notice != "reminder", "notice_version": version.label,
+                                 "campaign_id": campaign_id})  # fmt: skip
+        session.execute(insert(CampaignRecipient), rows)
+        insert_journaled(session, InformedRecord.__table__, informed, f"campagne n° {campaign_id}")
 
 
 def expected_label_pages(req: PostalRequest, template: LabelTemplate, count: int) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts, register_label_font
+from services.core.pdf_join import Parts, joined_output
 from services.core.pdf_watermark import pdf_canvas
 from services.postal.label_sheets import LabelTemplate
 
@@ -24,6 +25,8 @@ LEADING = 1.2
 ASCENT = 0.93  # DejaVu Sans: the tallest accented capital rises 0.93 em above the baseline
 PAD_X_MM = 3.0  # horizontal margin inside the label (clear of rounded corners and die-cut tolerance)
 PAD_Y_MM = 2.0
+# Labels per reportlab canvas (whole sheets): it keeps every page until saved, about 1 KB a label.
+LABELS_PER_PART = 20_000
 
 Progress = Callable[[int, int, str], bool]
 
@@ -96,25 +99,23 @@ def write_labels(
 
     Returns the number of pages. Raises InputError if a block cannot fit (check first with
     labels_that_do_not_fit), Cancelled if progress returns False (no file is left behind).
+    The sheets are written in parts of whole sheets (about LABELS_PER_PART labels) joined into one file:
+    memory stays flat in the number of labels, and a part ends where a sheet does.
     """
     check_start_at(t, start_at)
     regular = register_label_font()
-    with atomic_output(path) as tmp:
-        c = pdf_canvas(tmp, pagesize=(t.page_width * MM, t.page_height * MM), pageCompression=0)
-        c.setTitle("Étiquettes")
-        c.setCreator("webleads-tracker")
-        boxes = [text_box(t, i) for i in range(t.per_page)]
-        ops = TextOps(c)
+    boxes = [text_box(t, i) for i in range(t.per_page)]
+    sheets_per_part = max(1, LABELS_PER_PART // t.per_page)
+    with joined_output(path) as parts:
+        sheet = _Sheets(parts, t)
         dx, dy = offset_mm[0] * MM, -offset_mm[1] * MM
         slot = start_at - 1
         pages = 1 if blocks else 0
-        page_ops: list[str] = []
         total = len(blocks)
         for n, lines in enumerate(blocks):
             if slot == t.per_page:
-                c.addLiteral("BT\n" + "\n".join(page_ops) + "\nET")
-                c.showPage()
-                page_ops, slot = [], 0
+                sheet.turn(new_part=pages % sheets_per_part == 0)
+                slot = 0
                 pages += 1
             box = boxes[slot]
             size = fitted_size(_measure(lines, regular), box)
@@ -125,15 +126,48 @@ def write_labels(
             top = box.y + box.height - (box.height - leading * len(lines)) / 2
             y = top - size * ASCENT
             for line in lines:
-                page_ops.append(ops.show(regular, size, box.x + dx, y + dy, line))
+                sheet.ops.append(sheet.text.show(regular, size, box.x + dx, y + dy, line))
                 y -= leading
             slot += 1
             if progress is not None and n % 500 == 0 and not progress(n, total, "Étiquettes…"):
                 raise Cancelled("Impression annulée : aucune étiquette n'a été écrite.")
-        if page_ops:
-            c.addLiteral("BT\n" + "\n".join(page_ops) + "\nET")
-        c.save()
+        sheet.close()
         return pages
+
+
+class _Sheets:
+    """The canvas of the current part and the text of its current sheet."""
+
+    def __init__(self, parts: Parts, t: LabelTemplate) -> None:
+        self.parts, self.t = parts, t
+        self.ops: list[str] = []
+        self._open()
+
+    def _open(self) -> None:
+        t = self.t
+        self.canvas = pdf_canvas(self.parts.new(), pagesize=(t.page_width * MM, t.page_height * MM),
+                                 pageCompression=0)  # fmt: skip
+        self.canvas.setTitle("Étiquettes")
+        self.canvas.setCreator("webleads-tracker")
+        self.text = TextOps(self.canvas)  # encoded strings belong to one document's font subsets
+
+    def _flush(self) -> None:
+        if self.ops:
+            self.canvas.addLiteral("BT\n" + "\n".join(self.ops) + "\nET")
+        self.ops = []
+
+    def turn(self, *, new_part: bool) -> None:
+        """The next sheet, in a new part when this one has its share of sheets."""
+        self._flush()
+        if new_part:
+            self.canvas.save()
+            self._open()
+        else:
+            self.canvas.showPage()
+
+    def close(self) -> None:
+        self._flush()
+        self.canvas.save()
 
 
 def write_calibration(path: Path, t: LabelTemplate, offset_mm: tuple[float, float] = (0.0, 0.0)) -> None:

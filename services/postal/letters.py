@@ -8,7 +8,7 @@ identical notices cost one layout. Text is drawn as text: a merge field never be
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import Any
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
 from services.core.pdf_fonts import TextOps, register_fonts
+from services.core.pdf_join import Parts, joined_output
 from services.core.pdf_watermark import pdf_canvas
 from services.postal.labels import MM
 from services.postal.letter_templates import Block, french_date
@@ -29,6 +30,7 @@ WINDOW_W, WINDOW_H = 100.0, 45.0  # French DL/C5 window envelopes
 WINDOW_PAD_X, WINDOW_PAD_Y = 6.0, 5.0
 # (body size, notice size): tried in turn until the page's text fits above the slip.
 SIZE_STEPS = ((10.0, 8.0), (9.5, 7.5), (9.0, 7.0), (8.5, 7.0))
+LETTERS_PER_PART = 2_000  # pages per reportlab canvas: it keeps every page until saved, ~4 KB each
 SLIP_OPTIONS = ("par courrier", "par téléphone", "je m'oppose à la transmission à vos partenaires")
 
 Progress = Callable[[int, int, str], bool]
@@ -238,35 +240,39 @@ def barcode_ops(value: str, x: float, y: float, fp: Callable[..., str]) -> str:
 
 def write_letters(
     path: Path,
-    letters: Sequence[Letter],
+    letters: Iterable[Letter],
     org: Organisation,
     *,
     on: date,
     window: WindowPosition = WindowPosition(),
     progress: Progress | None = None,
     title: str = "Courriers",
+    total: int | None = None,
 ) -> int:
-    """Write one page per letter, in order; returns the page count. Atomic; Cancel leaves no file."""
+    """Write one page per letter, in order; returns the page count. Atomic; Cancel leaves no file.
+
+    `letters` may be a generator (`total` then says how many, for the progress): they are written in
+    parts of LETTERS_PER_PART pages, each its own reportlab canvas, joined into one file — memory stays
+    flat in the number of letters."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     regular, bold = register_fonts()
     wrapper = _Wrapper(regular)
     date_text = f"Le {french_date(on)}"
-    with atomic_output(path) as tmp:
-        c = pdf_canvas(tmp, pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=0)
-        c.setTitle(title)
-        c.setCreator("webleads-tracker")
-        c.beginForm("letterhead")
-        _draw_letterhead(c, org, regular, bold)
-        _draw_slip_frame(c, org, regular, bold)
-        c.endForm()
-        ax = (window.left_mm + WINDOW_PAD_X) * MM
-        atop = window.top_mm + WINDOW_PAD_Y
-        total = len(letters)
-        ops = TextOps(c)
-        ref_y = _y(window.top_mm + WINDOW_H + 8)
-        date_x = RIGHT * MM - stringWidth(date_text, regular, 9)
+    if total is None:
+        total = len(letters) if isinstance(letters, Sized) else 0
+    ax = (window.left_mm + WINDOW_PAD_X) * MM
+    atop = window.top_mm + WINDOW_PAD_Y
+    ref_y = _y(window.top_mm + WINDOW_H + 8)
+    date_x = RIGHT * MM - stringWidth(date_text, regular, 9)
+    written = 0
+    with joined_output(path) as parts:
+        c, ops = _letters_canvas(parts, org, title)
         for n, letter in enumerate(letters):
+            if n and n % LETTERS_PER_PART == 0:
+                c.save()
+                c, ops = _letters_canvas(parts, org, title)
+                wrapper.done.clear()  # the paragraphs naming someone are never met again
             c.doForm("letterhead")
             out = ["BT"]
             # The address, where the envelope's window shows it.
@@ -294,10 +300,24 @@ def write_letters(
             out.append(barcode_ops(letter.refs[0], 120 * MM, _y(SLIP_TOP + 26), ops.fp))
             c.addLiteral("\n".join(out))
             c.showPage()
+            written += 1
             if progress is not None and n % 200 == 0 and not progress(n, total, "Courriers…"):
                 raise Cancelled("Impression annulée : aucun courrier n'a été écrit.")
         c.save()
-        return total
+        return written
+
+
+def _letters_canvas(parts: Parts, org: Organisation, title: str) -> tuple[Any, TextOps]:
+    """A part's canvas, with the letterhead every page shares drawn once as a form."""
+    regular, bold = register_fonts()
+    c = pdf_canvas(parts.new(), pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=0)
+    c.setTitle(title)
+    c.setCreator("webleads-tracker")
+    c.beginForm("letterhead")
+    _draw_letterhead(c, org, regular, bold)
+    _draw_slip_frame(c, org, regular, bold)
+    c.endForm()
+    return c, TextOps(c)  # encoded strings belong to one document's font subsets
 
 
 def write_window_test(path: Path, window: WindowPosition, sample_lines: Sequence[str]) -> None:
