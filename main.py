@@ -16,6 +16,10 @@ def window_db_arg(argv: list[str]) -> tuple[bool, str | None]:
 
 
 def main() -> int:
+    import multiprocessing
+
+    # A second process (audit verify's later stretch) started by the built program runs its task here.
+    multiprocessing.freeze_support()
     window, db_arg = window_db_arg(sys.argv[1:])
     if window:
         from services.core.files import clean_app_folders

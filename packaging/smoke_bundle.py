@@ -150,6 +150,11 @@ class Smoke:
         assert decision["contact"] == ref and isinstance(decision["allowed"], bool), decision
         # The journal's AES-GCM and the age format of encrypted backups (cryptography, cffi, pyrage).
         assert self.json("audit", "verify")["ok"], "audit verify"
+        # A long journal's later half is walked by a second process: forced here on a short one, so that
+        # the built program is seen starting it (multiprocessing's spawn, freeze_support in main.py).
+        split = json.loads(self.run(self.cli, "audit", "verify", "--json",
+                                    env={**self.env, "WEBLEADS_AUDIT_SPLIT_FROM": "2"}))  # fmt: skip
+        assert split["ok"] and split["events"] == self.json("audit", "verify")["events"], split
         secret = self.work / "phrase.txt"
         secret.write_text("une phrase secrète de démonstration", encoding="utf-8")
         self.json("backup", "encrypt", "--passphrase-file", str(secret))

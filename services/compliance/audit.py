@@ -9,9 +9,8 @@ outside the app leaves the chain whole but no longer matches its last event: tha
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, func, select
@@ -19,21 +18,11 @@ from sqlalchemy.orm import Session
 
 from models.base import Base
 from models.contact import Contact
-from models.journal import JournalEvent, head, template_rows
-from models.journal_codec import GENESIS, JOURNALED, chain_digest, same_state
-from services.core.errors import Cancelled
+from models.journal import JournalEvent, template_rows
+from models.journal_codec import GENESIS, JOURNALED, same_state
+from services.compliance.audit_chain import ACTION_LABELS, TABLE_LABELS, chain_ok_to_head, walk_chain
 
 MAX_ROWS_REPORTED = 50
-TABLE_LABELS = {
-    "contacts": "contact", "contact_sources": "source", "consent_records": "consentement",
-    "oppositions": "opposition", "informed_records": "information donnée",
-    "suppression_entries": "liste d'opposition", "propagation_notices": "notification à un partenaire",
-    "data_requests": "demande de droits", "call_log": "appel", "contracts": "contrat",
-    "transmissions": "transmission", "transmission_lines": "ligne de transmission",
-    "campaigns": "campagne", "settings": "réglage", "form_versions": "version de formulaire",
-    "forms": "formulaire", "partners": "partenaire",
-}  # fmt: skip
-ACTION_LABELS = {"insert": "ajout", "update": "modification", "delete": "suppression", "seed": "reprise"}
 
 
 @dataclass(frozen=True)
@@ -97,65 +86,14 @@ class AuditReport:
         return "\n".join(lines)
 
 
-# The chain is walked through the driver's own cursor: a million events without the ORM's cost per row.
-_WALK = ("SELECT id, seq, at, os_user, host, db_role, table_name, row_ref, contact_id, action, before, after, "
-         "state, seeded, prev_hash, hash FROM journal_events ORDER BY seq")  # fmt: skip
-
-
-def _walk(session: Session) -> Iterator[tuple[Any, ...]]:
-    raw = session.connection().connection
-    postgres = session.get_bind().dialect.name == "postgresql"
-    # A server-side cursor on PostgreSQL: the rows arrive in batches, never all in memory.
-    cursor = raw.driver_connection.cursor(name="journal_walk") if postgres else raw.cursor()  # type: ignore[union-attr]  # psycopg's named cursor
-    try:
-        cursor.execute(_WALK)
-        while rows := cursor.fetchmany(20000):
-            yield from rows
-    finally:
-        cursor.close()
-
-
-def _at_text(value: Any) -> str:
-    """The event's time as chain_hash encodes it, from what the driver returns (SQLite: the text
-    SQLAlchemy stored, without microseconds when they are 0; PostgreSQL: a naive UTC datetime)."""
-    if isinstance(value, str):
-        if len(value) == 26:  # the usual form, sliced rather than parsed (a million times)
-            return f"{value[:10]}T{value[11:]}+00:00"
-        if len(value) == 19:  # on a whole second (a seeded or imported event): sliced too
-            return f"{value[:10]}T{value[11:]}.000000+00:00"
-        value = datetime.fromisoformat(value)
-    return value.isoformat(timespec="microseconds") + "+00:00"
-
-
-def verify_chain(session: Session, progress: Callable[[int], bool] | None = None) -> AuditReport:
-    """Walk the chain from its first event: every hash recomputed, every link and number followed."""
-    report = AuditReport()
-    prev, expected, count = GENESIS, 1, 0
-    for row in _walk(session):
-        count += 1
-        (event_id, seq, at, user, host, role, table, ref, cid, action, before, after, state, seeded,
-         prev_hash, digest) = row  # fmt: skip
-        if report.broken is None:
-            if seq != expected:
-                what = "événement(s) manquant(s) avant celui-ci" if seq > expected else "numéro en double"
-                report.broken = Broken(event_id, seq, f"{what} (n° {expected} attendu)")
-            elif prev_hash != prev:
-                report.broken = Broken(event_id, seq, "le lien vers l'événement précédent ne correspond pas "
-                                                      "(un événement a été supprimé, inséré ou réécrit)")  # fmt: skip
-            elif chain_digest([seq, _at_text(at), user, host, role, table, ref, cid, action, before, after, state,
-                               bool(seeded), prev_hash]) != digest:  # fmt: skip
-                report.broken = Broken(
-                    event_id, seq, f"l'événement a été modifié ({_what(table, ref, action)})"
-                )
-            prev, expected = digest, seq + 1
-        if progress and count % 50000 == 0 and progress(count) is False:
-            raise Cancelled("Vérification annulée.")
-    report.events = count
-    report.head_hash = prev if count else GENESIS
-    if report.broken is None:
-        seq, last = head(session)
-        if seq != count or last != prev:
-            report.broken = Broken(0, seq, "le dernier événement ne suit pas la chaîne")
+def verify_chain(session: Session, progress: Callable[[int], bool | None] | None = None) -> AuditReport:
+    """Walk the chain from its first event: every hash recomputed, every link and number followed
+    (services.compliance.audit_chain: two stretches at once for a long journal)."""
+    stretch = walk_chain(session, progress)
+    report = AuditReport(events=stretch.count, head_hash=stretch.last_digest if stretch.count else GENESIS)
+    broken = stretch.broken or chain_ok_to_head(session, stretch)
+    if broken is not None:
+        report.broken = Broken(broken.event_id, broken.seq, broken.problem)
     return report
 
 

@@ -281,10 +281,52 @@ def test_an_events_time_reads_the_same_whatever_form_the_driver_returns() -> Non
     text chain_hash wrote — with microseconds, on a whole second, and a PostgreSQL datetime."""
     from datetime import datetime
 
-    from services.compliance.audit import _at_text
+    from services.compliance.audit_chain import _at_text
 
     for moment in (datetime(2026, 1, 1, 0, 0, 1), datetime(2026, 3, 29, 1, 59, 59, 123456)):
         written = moment.isoformat(timespec="microseconds") + "+00:00"
         stored = str(moment)  # SQLite's text: « 2026-01-01 00:00:01 » on a whole second
         assert _at_text(stored) == written
         assert _at_text(moment) == written
+
+
+@pytest.mark.parametrize("tamper", ["none", "edit_later_half", "delete_at_the_join", "relink_at_the_join"])
+def test_a_long_journal_walked_in_two_stretches_finds_what_one_walk_finds(
+    db: Database, monkeypatch: pytest.MonkeyPatch, tamper: str
+) -> None:
+    """From SPLIT_FROM events the later half is walked by a second process (docs/rules.md §10.2): an intact
+    chain, an event edited in the later half, the event at the join deleted or its link rewritten — the
+    report is the one a single walk gives."""
+    import services.compliance.audit_chain as chain
+
+    with db.session() as s:
+        for i in range(6):
+            make_contact(s, last_name=f"Nom{i}", email=f"n{i}@example.fr")
+    events = _events(db)
+    low, high = events[0].seq, events[-1].seq
+    join = next(e for e in events if e.seq == (low + high) // 2 + 1)
+    later = events[-2]
+    with db.engine.begin() as conn:
+        if tamper == "edit_later_half":
+            conn.execute(text("UPDATE journal_events SET action = 'seed' WHERE id = :id"), {"id": later.id})
+        elif tamper == "delete_at_the_join":
+            conn.execute(text("DELETE FROM journal_events WHERE id = :id"), {"id": join.id})
+        elif tamper == "relink_at_the_join":
+            conn.execute(
+                text("UPDATE journal_events SET prev_hash = :h WHERE id = :id"),
+                {"h": "0" * 64, "id": join.id},
+            )
+    reports = []
+    for split_from in (10**9, 2):  # one walk, then two stretches
+        monkeypatch.setattr(chain, "SPLIT_FROM", split_from)
+        with db.session() as s:
+            reports.append(verify(s).to_dict())
+    one, two = reports
+    assert two == one
+    if tamper == "none":
+        assert two["ok"] and two["events"] == len(events)
+    else:
+        assert not two["ok"]
+        expected_seq = {"edit_later_half": later.seq, "delete_at_the_join": join.seq + 1,
+                        "relink_at_the_join": join.seq}[tamper]  # fmt: skip
+        assert two["first_broken"]["seq"] == expected_seq
