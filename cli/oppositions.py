@@ -54,7 +54,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("id", help="numéro de l'opposition saisie par erreur")
     p.add_argument("--reason", required=True, help="motif (par exemple « référence mal scannée »)")
     p.add_argument(
-        "--move-to", help="référence de la personne qui s'est réellement opposée (sinon : annulée)"
+        "--move-to",
+        metavar="RÉF",
+        help="référence de la personne qui s'est réellement opposée (sinon : annulée)",
     )
     p.set_defaults(handler=run_correct)
 

@@ -155,11 +155,11 @@ def joined(earlier: Stretch, later: Stretch) -> Stretch:
 def walk_chain(session: Session, progress: Callable[[int], bool | None] | None = None) -> Stretch:
     """The whole chain, in one walk or — from SPLIT_FROM events, on a base another process can open — in
     two stretches at once."""
-    bind = session.get_bind()
-    postgres = bind.dialect.name == "postgresql"
-    raw = session.connection().connection.driver_connection
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    raw = connection.connection.driver_connection
     low, high = session.execute(select(func.min(JournalEvent.seq), func.max(JournalEvent.seq))).one()
-    url = bind.url
+    url = connection.engine.url
     shareable = postgres or (url.database not in (None, "", ":memory:"))
     if low is None or high - low + 1 < SPLIT_FROM or not shareable:
         return walk(_rows(raw, postgres, 0, (high or 0) + 1), GENESIS, 1, progress)
