@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.contact import Contact, format_ref, parse_ref
+from models.contact import Contact, format_ref
 from models.database import Database
 from services.compliance.opposition_correction import MIN_REASON
 from services.contacts.record import display_name
-from services.contacts.search import search_ids
+from services.contacts.search_pages import people_named
 
 
 class OppositionCorrectionDialog(QDialog):
@@ -94,13 +94,8 @@ class OppositionCorrectionDialog(QDialog):
         text = self.target.text().strip()
         if not text:
             return
-        ref_id = parse_ref(text) if text[:1].upper() == "C" or text.isdigit() else None
         with self.db.session() as s:
-            if ref_id is not None:
-                contact = s.get(Contact, ref_id)
-                ids = [ref_id] if contact is not None and contact.erased_at is None else []
-            else:
-                ids = search_ids(s, text)[:2]
+            ids = people_named(s, text, 2)
             if len(ids) == 1:
                 contact = s.get(Contact, ids[0])
                 assert contact is not None

@@ -35,14 +35,14 @@ from gui.opposition_correction_dialog import OppositionCorrectionDialog
 from gui.simple_table import SimpleTable
 from gui.use_case import attempt
 from models.compliance import Opposition
-from models.contact import Contact, format_ref, parse_ref
+from models.contact import Contact, format_ref
 from models.database import Database
 from services.compliance.opposition_correction import correct_opposition, why_not_correctable
 from services.compliance.oppositions import covering_opposition, opposition_state, record_opposition
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.contacts.record import display_name
 from services.contacts.search import fetch_rows
-from services.contacts.search_pages import ListQuery, search_page
+from services.contacts.search_pages import people_named, typed_reference
 from services.core.users import current_user
 
 SCOPE_KEYS = {
@@ -168,17 +168,13 @@ class OppositionsScreen(QWidget):
             if self.contact_id is not None:
                 self.record()
             return
-        ref_id = parse_ref(text) if text[:1].upper() == "C" or text.isdigit() else None
+        ref_id = typed_reference(text)
         with self.db.session() as s:
-            if ref_id is not None:
-                contact = s.get(Contact, ref_id)
-                if contact is None or contact.erased_at is not None:
-                    self._fail(self.tr("Aucun contact avec la référence {0}.").format(format_ref(ref_id)))
-                    return
-                self._choose(contact.id, display_name(contact))
-                return
-            ids = search_page(s, ListQuery(text), limit=MAX_MATCHES + 1).ids
+            ids = people_named(s, text, MAX_MATCHES + 1)
             rows = fetch_rows(s, ids[:MAX_MATCHES])
+        if ref_id is not None and not ids:
+            self._fail(self.tr("Aucun contact avec la référence {0}.").format(format_ref(ref_id)))
+            return
         if not ids:
             self._fail(self.tr("Personne ne correspond à « {0} ».").format(text))
             return

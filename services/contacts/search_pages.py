@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, selectinload
 
-from models.contact import Contact
+from models.contact import Contact, parse_ref
 from models.search_index import FTS_TABLE, spaced
 from services.contacts.search import SORT_COLUMNS, SearchWord, search_condition, search_words
 from services.contacts.to_check import to_check_condition
@@ -228,3 +228,19 @@ def stream_contacts(session: Session, text: str = "", to_check: bool = False) ->
         q = q.where(cond)
     q = q.options(selectinload(Contact.tags)).order_by(Contact.last_name, Contact.id)
     yield from session.scalars(q.execution_options(yield_per=chunk))
+
+
+def typed_reference(text: str) -> int | None:
+    """The contact id a typed or scanned reference names (« C-000123 », « 123 »), else None: a name."""
+    text = text.strip()
+    return parse_ref(text) if text[:1].upper() == "C" or text.isdigit() else None
+
+
+def people_named(session: Session, text: str, limit: int) -> list[int]:
+    """Who a person typed or scanned means (the Oppositions screen and its correction): a reference gives that
+    person while still in the base ([] else); other text the first `limit` of the search, a page only."""
+    ref_id = typed_reference(text)
+    if ref_id is not None:
+        contact = session.get(Contact, ref_id)
+        return [ref_id] if contact is not None and contact.erased_at is None else []
+    return search_page(session, ListQuery(text), limit=limit).ids

@@ -237,3 +237,20 @@ def test_pg_trgm_refused_leaves_the_migration_going(tmp_path: Path) -> None:
             assert conn.execute(text("SELECT 1")).scalar() == 1
     finally:
         db.dispose()
+
+
+def test_a_person_named_by_reference_or_by_words(db: Database) -> None:
+    """people_named (the Oppositions screen and its correction): a reference names that person while they are
+    in the base, nobody once erased; words give a page of the search, never more than asked."""
+    from services.compliance.erasure import erase_contact
+    from services.contacts.search_pages import people_named, typed_reference
+
+    with db.session() as s:
+        a = make_contact(s, last_name="Martin", email="a@x.fr")
+        make_contact(s, first_name="Paul", last_name="Martin", email="p@x.fr")
+        gone = make_contact(s, first_name="Zoé", last_name="Durand", email="z@x.fr")
+        erase_contact(s, gone.id)
+        assert (typed_reference(" c-000001 "), typed_reference("12"), typed_reference("Martin")) == (1, 12, None)
+        assert people_named(s, a.ref, 2) == [a.id]
+        assert people_named(s, gone.ref, 2) == [] and people_named(s, "C-999999", 2) == []
+        assert len(people_named(s, "martin", 5)) == 2 and len(people_named(s, "martin", 1)) == 1
