@@ -336,6 +336,8 @@ def test_the_day_is_the_business_s_and_every_refusal_is_a_whole_sentence(db: Dat
         assert (
             str(short.value) == "Indiquez le motif de la correction (par exemple « référence mal scannée »)."
         )
+        with pytest.raises(InputError):
+            correct_opposition(s, wrong.id, "moti", at=recorded)  # four letters: one short
         assert why_not_correctable(s, wrong, datetime(2026, 12, 1, 23, 30, tzinfo=UTC)) == (
             f"L'opposition n° {wrong.id} a été saisie le 01/12/2026 : une erreur de saisie se corrige le jour "
             "même ; ensuite l'opposition reste en vigueur."
