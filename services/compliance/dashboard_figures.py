@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from models.compliance import ConsentRecord, Opposition
@@ -105,23 +106,19 @@ def shares(session: Session, at: datetime, total: int) -> dict[str, int]:
     """How many live contacts hold a valid consent to be called (docs/rules.md §1.4), objected to post,
     objected to the phone (an objection or a refusal ticked on a form, §4.5, §5.1)."""
     erased = set(session.scalars(select(Contact.id).where(Contact.erased_at.is_not(None))))
-    answers = latest_phone_answers(session)
     validity = int(get_setting(session, "rules.phone_consent_days"))
     at_utc = at.astimezone(UTC).replace(tzinfo=None)  # the driver's moments: UTC without a zone
-    surely_expired = at_utc - timedelta(days=validity + 1)  # a cheap first sort; the rule decides the rest
+    # Only the answers of the last validity + 1 days: an opt-in ticked before is expired whatever came after
+    # (the rule, consumer_consent, decides each of the others).
+    answers = latest_phone_answers(session, since=at - timedelta(days=validity + 1))
     consenting = 0
     for cid, a in answers.items():
-        if (
-            not a.accept_phone
-            or a.refused_after_consent
-            or a.consent_on is None
-            or a.consent_on < surely_expired
-        ):
-            continue  # no opt-in, withdrawn, or long expired: consumer_consent would say so too
+        if not a.accept_phone or a.refused_after_consent:
+            continue  # no opt-in, or withdrawn: consumer_consent would say so too
         if cid not in erased and consumer_consent(EligibilityInputs(cid, "", "consumer", "", "", "", False, False, None, *a),
                                                   at_utc, validity)[0]:  # fmt: skip
             consenting += 1
-    refused_phone = {cid for cid, a in answers.items() if a.refused_at_collection}
+    refused_phone = _latest_refusals(session, "refuse_phone")
     post = (_opposed(session, "post") | _latest_refusals(session, "refuse_post")) - erased
     phone = (_opposed(session, "phone") | refused_phone) - erased
     return {
@@ -152,24 +149,34 @@ def letters_per_month(session: Session, today: date) -> list[dict[str, Any]]:
 
 def calls_per_week(session: Session, today: date) -> list[dict[str, Any]]:
     """Calls and attempts per outcome per week, Monday 00:00 to Monday 00:00 on the business's clock. Each
-    week of each outcome is a range count on the index (outcome, called_at): one statement per outcome, its
-    weeks as scalar subqueries (300,000 calls: grouping them by day cost 650 ms on SQLite, this 20 ms)."""
+    week of each outcome is a range count on the index (outcome, called_at), all in one statement (300,000
+    calls: grouping them by day cost 650 ms on SQLite, this 20 ms)."""
     weeks = week_starts(today)
     zone = business_tz(session)
     bounds = [datetime.combine(w, time(), zone) for w in [*weeks, weeks[-1] + timedelta(weeks=1)]]
-    c = CallLogEntry
+    cells = iter(
+        session.execute(_calls_per_week_statement(), {f"b{i}": b for i, b in enumerate(bounds)}).one()
+    )
     counts: dict[date, dict[str, int]] = {w: {} for w in weeks}
     for outcome in CALL_OUTCOMES:
-        cells = [
-            select(func.count(c.id))
-            .where(c.outcome == outcome, c.called_at >= a, c.called_at < b)
-            .scalar_subquery()
-            for a, b in itertools.pairwise(bounds)
-        ]
-        for week, n in zip(weeks, session.execute(select(*cells)).one(), strict=True):
+        for week in weeks:
+            n = next(cells)
             if n:
                 counts[week][outcome] = int(n)
     return [{"week": w.isoformat(), "outcomes": counts[w]} for w in weeks]
+
+
+@cache
+def _calls_per_week_statement() -> Select[Any]:
+    """The 7 × 52 counts, outcome by outcome, week by week, the weeks' bounds as parameters b0…b52: built
+    once (building its 364 subqueries cost more than running them)."""
+    c = CallLogEntry
+    bounds = [bindparam(f"b{i}", type_=c.called_at.type) for i in range(WEEKS + 1)]
+    return select(*(
+        select(func.count(c.id)).where(c.outcome == outcome, c.called_at >= a, c.called_at < b).scalar_subquery()
+        for outcome in CALL_OUTCOMES
+        for a, b in itertools.pairwise(bounds)
+    ))  # fmt: skip
 
 
 def notices_per_month(session: Session, today: date) -> list[dict[str, Any]]:

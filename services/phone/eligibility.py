@@ -222,7 +222,11 @@ def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> 
 
 
 def latest_phone_answers(
-    session: Session, contact_id: int | None = None, *, contact_ids: Collection[int] | None = None
+    session: Session,
+    contact_id: int | None = None,
+    *,
+    contact_ids: Collection[int] | None = None,
+    since: datetime | None = None,
 ) -> dict[int, PhoneAnswers]:
     """docs/rules.md §1.2: each person's latest answers on the phone boxes — consent records are append-only and
     the latest answer on each box wins; a refusal ticked on or after the consent withdraws it.
@@ -230,6 +234,10 @@ def latest_phone_answers(
     One pass over the records that answered a phone box (or over one person's), oldest first: cheaper
     than looking up each of 100,000 people, most of whom never filled a form. The same rule as
     services.compliance.choices.latest_answer (in SQL, for the post and the partners); a test holds them equal.
+
+    `since`: only the answers given from then on — exact for whoever ticked the opt-in box since
+    (their latest opt-in answer is among them, and so is any refusal after it); the others get no consent,
+    which is right when `since` is older than any consent still valid. Their refusals are not all read.
     """
     r = ConsentRecord
     q = (
@@ -240,6 +248,8 @@ def latest_phone_answers(
     )  # fmt: skip
     if contact_id is not None:
         q = q.where(r.contact_id == contact_id)
+    if since is not None:
+        q = q.where(r.recorded_on >= since)
     if contact_ids is None:
         rows = driver_rows(session, q)
     else:  # a batch of people (a selection, the dashboard's expiring consents): theirs only

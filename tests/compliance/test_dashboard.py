@@ -22,8 +22,10 @@ from services.compliance.dashboard_figures import figures
 from services.compliance.requests import list_requests
 from services.core.moments import now
 from services.partners.notices import list_notices
+from services.phone.eligibility import NO_ANSWERS, EligibilityInputs, consumer_consent, latest_phone_answers
 from tests.dashboard_helpers import EXPECTED, build_overdue_base
 from tests.helpers import make_contact
+from tests.phone_helpers import consumer, give_consent
 
 
 def today_and_now() -> tuple[date, datetime]:
@@ -115,3 +117,40 @@ def test_the_figures_the_charts_draw(db: Database) -> None:
     )
     sent = [m for m in data["notices_per_month"] if m["on_time"] or m["late"]]
     assert sum(m["on_time"] for m in sent) == 1 and not any(m["late"] for m in sent)
+
+
+def test_the_shares_of_consents_and_phone_refusals_follow_each_persons_rule(db: Database) -> None:
+    """« Accord d'appel valide » and « opposé au téléphone » count what the call rule says of each person
+    (docs/rules.md §1.2, §1.4, §4.5) — the figures read only the last year's answers for the consents, not
+    for a refusal ticked long ago, nor for a consent given 365 days ago to the minute."""
+    at = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+    day = timedelta(days=1)
+    with db.session() as s:
+        histories = {
+            "expired": [(at - 400 * day, {})],
+            "renewed": [(at - 400 * day, {}), (at - 10 * day, {})],
+            "withdrawn": [(at - 10 * day, {}), (at - 5 * day, {"accept_phone": None, "refuse_phone": True})],
+            "refused long ago": [(at - 700 * day, {"accept_phone": None, "refuse_phone": True})],
+            "refused then consented": [(at - 700 * day, {"accept_phone": None, "refuse_phone": True}),
+                                       (at - 30 * day, {"refuse_phone": False})],
+            "last minute": [(at - 365 * day + timedelta(minutes=1), {})],
+            "expired this minute": [(at - 365 * day, {})],
+            "said no": [(at - 20 * day, {"accept_phone": False})],
+        }  # fmt: skip
+        people = {}
+        for name, answers in histories.items():
+            people[name] = consumer(s, last_name=name.title().replace(" ", ""))
+            for when, overrides in answers:
+                give_consent(s, people[name], when, **overrides)
+        shares = figures(s, at.date(), at)["shares"]
+        valid, refused = set(), set()
+        for name, person in people.items():
+            a = latest_phone_answers(s, person.id).get(person.id, NO_ANSWERS)
+            c = EligibilityInputs(person.id, "", "consumer", "", "", "", False, False, None, *a)
+            if consumer_consent(c, at.astimezone(UTC).replace(tzinfo=None), 365)[0]:
+                valid.add(name)
+            if a.refused_at_collection:
+                refused.add(name)
+    assert valid == {"renewed", "last minute", "refused then consented"}
+    assert refused == {"withdrawn", "refused long ago"}
+    assert shares["phone_consent"] == len(valid) and shares["phone_objection"] == len(refused)
