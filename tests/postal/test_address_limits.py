@@ -218,3 +218,12 @@ def test_a_seventh_line_is_avoided_by_joining_lines_two_and_three_when_they_fit_
     ]
     refused = address_block(contact(**fields, address_complement="Service des achats 123"))
     assert refused.errors == ["7 lignes : 6 au plus"]
+
+
+def test_an_unknown_postcode_is_the_only_fault_of_a_full_block() -> None:
+    """Six lines and a postcode La Poste does not know: the postcode is reported — no last line is built
+    from it, so no « 7 lignes » is reported on top."""
+    block = address_block(contact(company="Garage du Centre", address_complement="Service comptabilité fournisseurs",
+                                  address_building="Zone des Acacias", address_extra="BP 12", postcode="99999"))  # fmt: skip
+    assert block.errors == ["code postal 99999 inconnu de La Poste"]
+    assert len(block.lines) == 6 and block.lines[-1] == "BP 12"
