@@ -170,3 +170,16 @@ def test_a_selection_spread_over_a_large_base_keeps_every_persons_consent_and_ca
             consent.id,
         )
         assert {x.status for x in decisions[1:]} == {"callable"}
+
+
+def test_a_selection_by_name_is_decided_in_contact_order_batch_after_batch(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selected by their names (which the base may read in name order): in batches of 2, nobody is skipped
+    nor decided twice, and the decisions come in contact order."""
+    with db.session() as s:
+        names = ["FABRE", "ETIENNE", "DUMAS", "COLIN", "BLANC", "ARNAUD"]  # as the base stores them
+        ids = [professional(s, last_name=n).id for n in names]
+        monkeypatch.setattr(decision_module, "BATCH", 2)
+        decisions = decide_calls(s, Contact.last_name.in_(names), "", NOW)
+        assert [d.contact_id for d in decisions] == sorted(ids)
