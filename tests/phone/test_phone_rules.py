@@ -18,7 +18,7 @@ from services.core.errors import InputError
 from services.core.settings import set_settings
 from services.phone.call_log import log_call, pending_callbacks
 from services.phone.contracts import add_contract
-from services.phone.decision import decide_calls, decide_one
+from services.phone.decision import count_calls, decide_calls, decide_one
 from services.phone.eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
@@ -350,6 +350,9 @@ def test_a_declared_forbidden_category_excludes_a_whole_selection_whatever_the_w
             ("excluded", "objet interdit au téléphone hors contrat en cours (rénovation énergétique)")
         ]
         assert decide_calls(s, Contact.id == pro.id, "Offre de novembre", MONDAY)[0].status == "callable"
+        assert count_calls(s, Contact.id == pro.id, "Offre de novembre", MONDAY, "energy") == {
+            "callable": 0, "later": 0, "excluded": 1,
+        }  # fmt: skip
 
 
 def test_a_call_made_against_the_rules_records_the_number_dialled(db: Database) -> None:
