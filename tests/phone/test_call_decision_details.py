@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy.orm import Session
 
 from models.contact import Contact
 from models.database import Database
 from models.phone import CallLogEntry
+from services.core.errors import NotFoundError
 from services.phone.decision import call_stats, decide_calls, decide_one, decision_to_dict
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
@@ -133,3 +135,88 @@ def test_hundreds_of_people_at_the_cap_are_all_found(db: Database) -> None:
         assert len(free) == 502 and set(free.values()) == {datetime(2026, 12, 2).date()}
         decisions = decide_calls(s, Contact.id.in_(ids[-2:]), "", paris(2026, 11, 20, 10, 30))
         assert [(d.status, d.attempts_left) for d in decisions] == [("later", 0), ("later", 0)]
+
+
+NOUMEA = ZoneInfo("Pacific/Noumea")
+UTC = ZoneInfo("UTC")
+
+
+def test_the_window_opens_at_midnight_sharp_on_its_first_day(db: Database) -> None:
+    """30 November 10:30: the window opened on 1 November at 00:00:00 — a call at that very second counts,
+    one a second before does not."""
+    with db.session() as s:
+        on_time = professional(s)
+        too_early = professional(s, last_name="Avant")
+        logged(s, on_time.id, paris(2026, 11, 1, 0, 0), "Europe/Paris")
+        logged(s, too_early.id, paris(2026, 11, 1, 0, 0) - timedelta(seconds=1), "Europe/Paris")
+        now = paris(2026, 11, 30, 10, 30)
+        assert decide_one(s, on_time.id, "", now).attempts_left == 3
+        assert decide_one(s, too_early.id, "", now).attempts_left == 4
+
+
+def test_the_window_follows_the_callees_date_not_the_servers(db: Database) -> None:
+    """13:30 UTC on 30 November is already 1 December 00:30 in Nouméa: there the window opened on
+    2 November, so a call on 1 November (Nouméa's date) no longer counts."""
+    with db.session() as s:
+        c = professional(s, postcode="98800", city="Nouméa")
+        logged(s, c.id, datetime(2026, 11, 1, 12, 0, tzinfo=NOUMEA), "Pacific/Noumea")
+        logged(s, c.id, datetime(2026, 11, 2, 12, 0, tzinfo=NOUMEA), "Pacific/Noumea")
+        now = datetime(2026, 11, 30, 13, 30, tzinfo=UTC)
+        assert decide_one(s, c.id, "", now).attempts_left == 3
+        [bulk] = decide_calls(s, Contact.id == c.id, "", now)
+        assert bulk.attempts_left == 3
+
+
+def test_pas_interesse_is_dated_on_the_callees_calendar(db: Database) -> None:
+    """« Pas intéressé » at 08:00 on 14 September in Nouméa (still 13 September in UTC and in Paris):
+    the 60 days run from 14 September there, so 12 November is still blocked and 13 November is not."""
+    with db.session() as s:
+        c = professional(s, postcode="98800", city="Nouméa")
+        logged(s, c.id, datetime(2026, 9, 14, 8, 0, tzinfo=NOUMEA), "Pacific/Noumea", "not-interested")
+        day_59 = datetime(2026, 11, 12, 10, 30, tzinfo=NOUMEA)
+        d = decide_one(s, c.id, "", day_59)
+        assert d.status == "later" and "pas intéressé" in d.reason
+        assert d.next_local == datetime(2026, 11, 13, 10, 0, tzinfo=NOUMEA)
+        assert decide_one(s, c.id, "", datetime(2026, 11, 13, 10, 30, tzinfo=NOUMEA)).status == "callable"
+
+
+def test_pas_interesse_blocks_from_the_very_moment_it_is_logged(db: Database) -> None:
+    with db.session() as s:
+        c = professional(s)
+        at = paris(2026, 11, 25, 11, 0)
+        logged(s, c.id, at, "Europe/Paris", "not-interested")
+        d = decide_one(s, c.id, "", at)
+        assert d.status == "later" and "pas intéressé" in d.reason
+
+
+def test_answers_given_after_the_moment_asked_about_do_not_count(db: Database) -> None:
+    """Deciding for 10 November (--at): a « pas intéressé » of 26 November does not block yet, and a call
+    of 20 November does not push back the day the cap lets a call through (2 December, 30 days after
+    the call of 2 November)."""
+    with db.session() as s:
+        refused_later = professional(s)
+        logged(s, refused_later.id, paris(2026, 11, 26, 11, 0), "Europe/Paris", "not-interested")
+        capped = professional(s, last_name="Plafond")
+        for day in (2, 3, 4, 5, 20):
+            logged(s, capped.id, paris(2026, 11, day, 11, 0), "Europe/Paris")
+        now = paris(2026, 11, 10, 10, 30)
+        assert decide_one(s, refused_later.id, "", now).status == "callable"
+        d = decide_one(s, capped.id, "", now)
+        assert (d.status, d.attempts_left, d.next_local) == ("later", 0, paris(2026, 12, 2, 10, 0))
+        bulk = {x.contact_id: (x.status, x.next_local) for x in decide_calls(s, Contact.id > 0, "", now)}
+        assert bulk == {refused_later.id: ("callable", None), capped.id: ("later", paris(2026, 12, 2, 10, 0))}
+
+
+def test_the_next_slot_is_named_from_the_callees_today(db: Database) -> None:
+    """20:00 UTC on 24 November is 07:00 on Wednesday 25 November in Nouméa: the next slot is « aujourd'hui »
+    there, not « mercredi »."""
+    with db.session() as s:
+        c = professional(s, postcode="98800", city="Nouméa")
+        now = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
+        d = decide_one(s, c.id, "", now)
+        assert d.next_text(now) == "prochain créneau : aujourd'hui 10:00 (heure locale : Nouvelle-Calédonie)"
+
+
+def test_an_unknown_contact_is_named_in_the_error(db: Database) -> None:
+    with db.session() as s, pytest.raises(NotFoundError, match=r"^Contact introuvable : 999999$"):
+        decide_one(s, 999999, "", paris(2026, 11, 25))

@@ -3,14 +3,15 @@ as in one batch, and a small selection reads nothing about the rest of the base.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, insert
 
 import services.phone.decision as decision_module
 from models.contact import Contact
 from models.database import Database
+from models.phone import CallLogEntry
 from services.core.bulk import id_conditions
 from services.phone.calendar import Place
 from services.phone.call_centre import holidays_ahead
@@ -135,3 +136,50 @@ def test_holidays_ahead_are_worked_out_once_per_territory_and_day() -> None:
     assert texts == {"25/12, 01/01"}
     assert holidays_ahead(Place.of("97400"), start) == "25/12, 01/01"  # and 20 December, a Sunday in 2026
     assert _holidays_ahead.cache_info().misses == 2
+
+
+def test_a_selection_spread_over_a_large_base_keeps_every_persons_consent_and_calls(db: Database) -> None:
+    """901 people one id in ten (read by lists of 900 ids, not one range): the first one's consent and
+    4 calls of the week are still found — « later », on the basis of her consent, no attempt left."""
+    with db.session() as s:
+        rows = [
+            {"id": 10 * (i + 1), "last_name": f"P{i}", "person_kind": "professional", "phone": "+33142000001",
+             "postcode": "69002", "city": "Lyon", "source_kind": "direct", "source_name": "Comptoir",
+             "source_date": date(2026, 3, 1)}
+            for i in range(901)
+        ]  # fmt: skip
+        rows[0].update(person_kind="consumer", phone="", mobile="+33612345678")
+        s.execute(insert(Contact), rows)
+        first = s.get(Contact, 10)
+        assert first is not None
+        consent = give_consent(s, first, paris(2026, 6, 1))
+        s.execute(insert(CallLogEntry), [
+            {"contact_id": 10, "called_at": paris(2026, 11, day, 11, 0), "callee_zone": "Europe/Paris",
+             "outcome": "busy"}
+            for day in (2, 3, 4, 5)
+        ])  # fmt: skip
+        decisions = decide_calls(s, Contact.id > 0, "", NOW)
+        assert (
+            len(decisions) == 901 and len(id_conditions(Contact.id, [d.contact_id for d in decisions])) == 2
+        )
+        d = decisions[0]
+        assert (d.contact_id, d.status, d.attempts_left, d.eligibility.consent_id) == (
+            10,
+            "later",
+            0,
+            consent.id,
+        )
+        assert {x.status for x in decisions[1:]} == {"callable"}
+
+
+def test_a_selection_by_name_is_decided_in_contact_order_batch_after_batch(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selected by their names (which the base may read in name order): in batches of 2, nobody is skipped
+    nor decided twice, and the decisions come in contact order."""
+    with db.session() as s:
+        names = ["FABRE", "ETIENNE", "DUMAS", "COLIN", "BLANC", "ARNAUD"]  # as the base stores them
+        ids = [professional(s, last_name=n).id for n in names]
+        monkeypatch.setattr(decision_module, "BATCH", 2)
+        decisions = decide_calls(s, Contact.last_name.in_(names), "", NOW)
+        assert [d.contact_id for d in decisions] == sorted(ids)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
+from models.contact import Contact
 from models.database import Database
 from services.core.errors import InputError
 from services.phone.contracts import add_contract
-from services.phone.decision import decide_one
+from services.phone.decision import decide_calls, decide_one
 from services.phone.eligibility import (
     CONSENT_EXPIRED,
     CONSENT_UNPROVEN,
@@ -198,3 +200,39 @@ def test_every_exclusion_reason_has_its_code_and_an_unknown_one_reads_other() ->
     assert len(set(REASON_CODES.values())) == len(REASON_CODES)
     assert all(reason_code(reason) == code for reason, code in REASON_CODES.items())
     assert reason_code("une raison que personne n'a prévue") == "other"
+
+
+def test_an_older_form_entered_later_does_not_undo_a_newer_answer(db: Database) -> None:
+    """The answers are taken in the order they were given, not typed in: a March paper form with the box
+    left unticked, entered after the June consent, does not withdraw it."""
+    with db.session() as s:
+        c = consumer(s)
+        june = give_consent(s, c, paris(2026, 6, 1))
+        give_consent(s, c, paris(2026, 3, 1), accept_phone=False)
+        d = decide_one(s, c.id, "", paris(2026, 11, 2, 10, 30))
+        assert (d.status, d.eligibility.basis, d.eligibility.consent_id) == ("callable", "consent", june.id)
+
+
+def test_an_erased_person_is_refused_as_erased_even_if_a_number_remains(db: Database) -> None:
+    with db.session() as s:
+        pro = professional(s)
+        s.execute(update(Contact).where(Contact.id == pro.id).values(erased_at=paris(2026, 10, 1)))
+        s.flush()
+        now = paris(2026, 11, 2, 10, 30)
+        assert (decide_one(s, pro.id, "", now).status, decide_one(s, pro.id, "", now).reason) == (
+            "excluded",
+            ERASED,
+        )
+        assert [(d.status, d.reason) for d in decide_calls(s, Contact.id == pro.id, "", now)] == [
+            ("excluded", ERASED)
+        ]
+
+
+def test_the_whole_sentence_asking_to_declare_a_suspicious_subject() -> None:
+    with pytest.raises(InputError) as exc:
+        check_subject_category("Remplacement de baignoire", "other")
+    assert str(exc.value) == (
+        "L'objet « Remplacement de baignoire » ressemble à « adaptation du logement au vieillissement ou au "
+        "handicap », interdit au téléphone hors contrat en cours : déclarez cette catégorie, ou confirmez "
+        "qu'il s'agit d'un autre objet (--confirm-category)."
+    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, func, select
@@ -14,9 +15,10 @@ from models.phone import Callback, CallLogEntry, Contract
 from services.compliance.choices import latest_answer, refused_at_collection
 from services.compliance.erasure import erase_contact
 from services.core.errors import InputError
+from services.core.settings import set_settings
 from services.phone.call_log import log_call, pending_callbacks
 from services.phone.contracts import add_contract
-from services.phone.decision import decide_calls, decide_one
+from services.phone.decision import count_calls, decide_calls, decide_one
 from services.phone.eligibility import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
@@ -319,3 +321,47 @@ def test_calls_and_contracts_appear_in_the_contact_history(db: Database) -> None
         texts = [(e.kind, e.text) for e in contact_history(s, c)]
         assert ("contract", "Contrat n° 1 : Garantie cuisine") in texts
         assert ("call", "Appel par Léa : Intéressé") in texts
+
+
+def test_a_whole_selection_reads_contracts_on_the_businesss_date(db: Database) -> None:
+    """A business at La Réunion, 1 December 00:30 there (30 November in Paris and in UTC): a contract that
+    ended on 30 November no longer opens calls, one that starts on 1 December already does."""
+    with db.session() as s:
+        set_settings(s, {"business.timezone": "Indian/Reunion"})
+        ended, started = consumer(s), consumer(s, last_name="Debut")
+        add_contract(s, ended.id, "Entretien chaudière", date(2026, 1, 1), date(2026, 11, 30))
+        add_contract(s, started.id, "Entretien chaudière", date(2026, 12, 1), date(2027, 11, 30))
+        now = datetime(2026, 12, 1, 0, 30, tzinfo=ZoneInfo("Indian/Reunion"))
+        bulk = {
+            d.contact_id: d.eligibility.basis
+            for d in decide_calls(s, Contact.id > 0, "Entretien chaudière", now)
+        }
+        one = {cid: decide_one(s, cid, "Entretien chaudière", now).eligibility.basis for cid in bulk}
+        assert bulk == one == {ended.id: "none", started.id: "contract"}
+
+
+def test_a_declared_forbidden_category_excludes_a_whole_selection_whatever_the_words(db: Database) -> None:
+    """docs/rules.md §1.7: the category declared for the campaign decides, even when its subject's words
+    suggest nothing forbidden."""
+    with db.session() as s:
+        pro = professional(s)
+        decisions = decide_calls(s, Contact.id == pro.id, "Offre de novembre", MONDAY, "energy")
+        assert [(d.status, d.reason) for d in decisions] == [
+            ("excluded", "objet interdit au téléphone hors contrat en cours (rénovation énergétique)")
+        ]
+        assert decide_calls(s, Contact.id == pro.id, "Offre de novembre", MONDAY)[0].status == "callable"
+        assert count_calls(s, Contact.id == pro.id, "Offre de novembre", MONDAY, "energy") == {
+            "callable": 0, "later": 0, "excluded": 1,
+        }  # fmt: skip
+
+
+def test_a_call_made_against_the_rules_records_the_number_dialled(db: Database) -> None:
+    """A call centre's file (enforce=False): a call made too early, or to someone who may not be called,
+    is logged with its breach and the number that was dialled."""
+    with db.session() as s:
+        pro, private = professional(s), consumer(s)
+        for cid in (pro.id, private.id):
+            log_call(s, cid, "no-answer", paris(2026, 11, 25, 8, 0), source="call-centre", enforce=False)
+        rows = s.execute(select(CallLogEntry.contact_id, CallLogEntry.phone, CallLogEntry.breach)).all()
+        assert {cid: phone for cid, phone, _ in rows} == {pro.id: "+33142000001", private.id: "+33612345678"}
+        assert all(breach for _, _, breach in rows)

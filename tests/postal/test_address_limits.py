@@ -172,3 +172,58 @@ def test_a_name_too_long_even_with_initials_keeps_the_civility_and_the_name() ->
     )
     assert person_line("", "", "Dupont") == "DUPONT"
     assert person_line("", "Jean Pierre", "X" * 30) == "J.-P. " + "X" * 30
+
+
+def test_abbreviating_stops_as_soon_as_the_line_is_38_characters() -> None:
+    """« AV » brings the line to exactly 38: « SAINT » is left whole; on the other line « SAINT » → « ST » is
+    enough, and the general keeps his title."""
+    avenue = address_block(contact(address_street="12 avenue de la Porte Saint-Martin du Parc"))
+    assert avenue.lines[1] == "12 AV DE LA PORTE SAINT MARTIN DU PARC" and len(avenue.lines[1]) == 38
+    assert avenue.ok
+    rue = address_block(contact(address_street="12 rue Saint-Pierre du Général de la Rive"))
+    assert rue.lines[1] == "12 RUE ST PIERRE DU GENERAL DE LA RIVE" and len(rue.lines[1]) == 38
+    assert rue.ok
+
+
+def test_the_street_type_after_a_repetition_index_is_abbreviated() -> None:
+    """« 12 bis avenue … » too long: « 12 B AV … » (the type is the word after the number and its index)."""
+    block = address_block(contact(address_street="12 bis avenue des Martyrs de la Résistance"))
+    assert block.lines[1] == "12 B AV DES MARTYRS DE LA RESISTANCE" and block.ok
+
+
+def test_the_last_line_of_a_paris_arrondissement_is_la_postes_routing_label() -> None:
+    """« Paris 1er Arrondissement » as typed; La Poste routes 75001 to « PARIS »."""
+    assert (
+        address_block(contact(postcode="75001", city="Paris 1er Arrondissement")).lines[-1] == "75001 PARIS"
+    )
+
+
+def test_a_long_first_name_without_a_last_name_becomes_initials() -> None:
+    assert person_line("Mme", "Marie-Christine Anne-Sophie Élisabeth", "") == "Mme M.-C.-A.-S.-É."
+
+
+def test_a_seventh_line_is_avoided_by_joining_lines_two_and_three_when_they_fit_in_38() -> None:
+    """docs/rules.md §8.1: « M. Jean DUPONT - » and a department of 21 characters make 38: joined, the block
+    keeps its company first and holds in 6 lines; one more character and the address is refused."""
+    fields = {"company": "Garage du Centre", "address_building": "Zone des Acacias", "address_extra": "BP 12"}
+    joined = address_block(contact(**fields, address_complement="Service des achats 12"))
+    assert joined.ok
+    assert joined.lines == [
+        "Garage du Centre",
+        "M. Jean DUPONT - Service des achats 12",
+        "Zone des Acacias",
+        "12 RUE DE LA PAIX",
+        "BP 12",
+        "69002 LYON",
+    ]
+    refused = address_block(contact(**fields, address_complement="Service des achats 123"))
+    assert refused.errors == ["7 lignes : 6 au plus"]
+
+
+def test_an_unknown_postcode_is_the_only_fault_of_a_full_block() -> None:
+    """Six lines and a postcode La Poste does not know: the postcode is reported — no last line is built
+    from it, so no « 7 lignes » is reported on top."""
+    block = address_block(contact(company="Garage du Centre", address_complement="Service comptabilité fournisseurs",
+                                  address_building="Zone des Acacias", address_extra="BP 12", postcode="99999"))  # fmt: skip
+    assert block.errors == ["code postal 99999 inconnu de La Poste"]
+    assert len(block.lines) == 6 and block.lines[-1] == "BP 12"

@@ -212,3 +212,49 @@ def test_a_phone_refusal_after_the_marks_counts_and_one_before_does_not(db: Data
         people[0].erased_at = people[0].created_at
         s.flush()
         assert objected_since(s, marks, "phone", ids) == {ids[0], ids[2]}
+
+
+def test_one_letter_per_person_unless_households_are_asked_for(db: Database) -> None:
+    with db.session() as s:
+        for first, civility in (("Paul", "M."), ("Anne", "Mme")):
+            make_contact(
+                s, civility=civility, first_name=first, last_name="Dupont", email=f"{first}@x.fr", mobile=""
+            )
+        assert decide(s, Selection(), today=TODAY).letters == 2
+        assert decide(s, Selection(), today=TODAY, one_per_household=True).letters == 1
+
+
+def test_private_people_written_to_at_a_company_do_not_share_a_household_letter(db: Database) -> None:
+    """Father and son, both « M. DUPONT » at the family bakery's address: a household letter is for a home,
+    not a company — each gets his own."""
+    with db.session() as s:
+        ids = []
+        for email in ("pere@x.fr", "fils@x.fr"):
+            c = make_contact(s, civility="M.", first_name="", last_name="Dupont", email=email, mobile="",
+                             company="Boulangerie Dupont")  # fmt: skip
+            s.execute(update(Contact).where(Contact.id == c.id).values(person_kind="consumer"))
+            ids.append(c.id)
+        s.flush()
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        assert sorted(r.contact_ids for r in decision.recipients) == [[ids[0]], [ids[1]]]
+        assert {tuple(r.block.lines[:2]) for r in decision.recipients} == {
+            ("Boulangerie Dupont", "M. DUPONT")
+        }
+
+
+def test_a_household_left_with_two_keeps_the_first_members_spelling(db: Database) -> None:
+    """The household's name and address lines as the first member's record has them (M. first), however
+    the others' records spell them."""
+    with db.session() as s:
+        paul = make_contact(s, civility="M.", first_name="Paul", last_name="Lefèvre", email="p@x.fr", mobile="",
+                            address_complement="Résidence Les Pins")  # fmt: skip
+        anne = make_contact(s, civility="Mme", first_name="Anne", last_name="Lefevre", email="a@x.fr", mobile="",
+                            address_complement="Residence les pins")  # fmt: skip
+        lise = make_contact(s, civility="Mme", first_name="Lise", last_name="Lefevre", email="l@x.fr", mobile="",
+                            address_complement="Residence les pins")  # fmt: skip
+        decision = decide(s, Selection(), today=TODAY, one_per_household=True)
+        assert [r.block.lines[:2] for r in decision.recipients] == [["Famille LEFÈVRE", "Résidence Les Pins"]]
+        two = without_late_objectors(decision, {lise.id})
+        assert [(r.contact_ids, r.block.lines[:2]) for r in two.recipients] == [
+            ([paul.id, anne.id], ["M. et Mme LEFÈVRE", "Résidence Les Pins"])
+        ]

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from models.compliance import ConsentRecord, InformedRecord, Opposition
 from models.contact import Contact
 from models.database import Database
 from services.contacts.selection import Selection
 from services.core.settings import set_settings
-from services.postal.eligibility import EXCLUSION_LABELS, decide, notice_kind, years_before
+from services.postal.eligibility import EXCLUSION_LABELS, decide, exclusion_reason, notice_kind, years_before
 from tests.helpers import make_contact
 
 TODAY = date(2026, 11, 30)
@@ -159,3 +159,66 @@ def test_an_address_the_norm_cannot_print_is_left_out_with_every_reason(db: Data
             c.id, "invalid_address", "Adresse non conforme à la norme postale", "Claire LONG", "99999", "Lyon", c.ref,
         )  # fmt: skip
         assert e.detail.startswith("code postal 99999 inconnu de La Poste ; ligne 2 trop longue (")
+
+
+def test_the_retention_term_is_counted_from_the_day_asked_about(db: Database) -> None:
+    """Deciding for 15 January 2026: collected on 15 January 2023, still written to; on the 14th, not."""
+    with db.session() as s:
+        kept = make_contact(s, last_name="Garde", email="g@x.fr", mobile="", source_date=date(2023, 1, 15))
+        gone = make_contact(s, last_name="Parti", email="p@x.fr", mobile="", source_date=date(2023, 1, 14))
+        decision = decide(s, Selection(), today=date(2026, 1, 15))
+        assert [r.contact_ids for r in decision.recipients] == [[kept.id]]
+        assert [(e.contact_id, e.reason) for e in decision.excluded] == [(gone.id, "retention_prospect")]
+
+
+def test_an_excluded_person_is_listed_with_their_postcode_and_city(db: Database) -> None:
+    with db.session() as s:
+        c = make_contact(s, last_name="Oppose", email="o@x.fr", mobile="", postcode="13001", city="Marseille")
+        s.add(Opposition(contact_id=c.id, scope="post", received_on=date(2026, 1, 1), channel="letter"))
+        s.flush()
+        [e] = decide(s, Selection(), today=TODAY).excluded
+        assert (e.reason, e.name, e.postcode, e.city) == ("opposed", "Claire OPPOSE", "13001", "Marseille")
+
+
+def test_an_address_the_norm_cannot_print_does_not_stop_the_others(db: Database) -> None:
+    with db.session() as s:
+        bad = make_contact(s, last_name="Long", email="l@x.fr", mobile="", postcode="99999")
+        good = make_contact(s, last_name="Bon", email="b@x.fr", mobile="")
+        decision = decide(s, Selection(), today=TODAY)
+        assert [e.contact_id for e in decision.excluded] == [bad.id]
+        assert [r.contact_ids for r in decision.recipients] == [[good.id]]
+
+
+def test_abroad_a_postcode_is_not_required_and_a_blank_country_is_france(db: Database) -> None:
+    """Ireland without a postcode is written to (abroad, the postcode is not ours to require), before
+    Germany's 10115; a contact whose country was left blank is in France, so comes first."""
+    with db.session() as s:
+        dublin = make_contact(s, last_name="Byrne", email="d@x.fr", mobile="", address_street="5 Main Street",
+                              postcode="", city="Dublin", country="IE")  # fmt: skip
+        berlin = make_contact(s, last_name="Albers", email="b@x.fr", mobile="", address_street="Hauptstraße 5",
+                              postcode="10115", city="Berlin", country="DE")  # fmt: skip
+        blank = make_contact(s, last_name="Zola", email="z@x.fr", mobile="", postcode="99999")
+        s.execute(
+            update(Contact).where(Contact.id == blank.id).values(country="", postcode="75001", city="Paris")
+        )
+        s.flush()
+        decision = decide(s, Selection(), today=TODAY)
+        assert decision.excluded == []
+        assert [r.contact_ids for r in decision.recipients] == [[blank.id], [dublin.id], [berlin.id]]
+        assert decision.recipients[1].block.lines[-2:] == ["DUBLIN", "IRLANDE"]
+
+
+def test_an_erased_person_is_excluded_as_erased_by_whatever_reads_the_reasons(db: Database) -> None:
+    """The selection never offers erased people; the reason itself (reused by the retention screen) still
+    names them first, before their objection."""
+    with db.session() as s:
+        c = make_contact(s, last_name="Efface", email="e@x.fr", mobile="")
+        s.add(Opposition(contact_id=c.id, scope="post", received_on=date(2026, 1, 1), channel="letter"))
+        s.execute(
+            update(Contact).where(Contact.id == c.id).values(erased_at=datetime(2026, 2, 1, tzinfo=UTC))
+        )
+        s.flush()
+        for retention in (True, False):
+            reason = exclusion_reason(TODAY, 3, 3, retention=retention)
+            assert s.scalar(select(reason).where(Contact.id == c.id)) == "erased"
+        assert EXCLUSION_LABELS["erased"] == "Effacé ou anonymisé"
