@@ -117,3 +117,21 @@ def test_the_refusals_kept_at_erasure_follow_the_record_typed_last_at_one_moment
         answer(s, c, same, refuse_post=False, refuse_phone=True)
         answer(s, c, same, refuse_post=True, refuse_phone=False)
         assert form_refusals(s, c.id) == [("post", date(2026, 2, 1))]
+
+
+def test_a_phone_refusal_at_the_moment_of_the_consent_withdraws_it(db: Database) -> None:
+    """docs/rules.md §4.5: a refusal ticked at the very moment of the consent (the same form, or a second
+    one dated alike) withdraws it: the card never shows a valid consent the calls would refuse."""
+    with db.session() as s:
+        both, two = make_contact(s), make_contact(s, email="paul@example.fr")
+        same = datetime(2026, 2, 1, 10, 0, tzinfo=PARIS)
+        answer(s, both, same, accept_phone=True, refuse_phone=True)
+        answer(s, two, same, accept_phone=True)
+        answer(s, two, same, refuse_phone=True)
+        for c in (both, two):
+            card = current_choices(s, c.id, MARCH)
+            assert (card.answers["accept_phone"], card.answers["refuse_phone"], card.phone_consent_on) == (
+                True,
+                True,
+                None,
+            )

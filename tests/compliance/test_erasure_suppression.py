@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from models.compliance import ConsentRecord, SuppressionEntry
 from models.database import Database
+from services.compliance.choices import objected_since, objection_marks
 from services.compliance.erasure import erase_contact
 from services.compliance.oppositions import record_opposition
 from services.compliance.suppression import suppressed_keys, suppression_keys
@@ -133,3 +134,17 @@ def test_erasure_journals_the_calls_and_contracts_it_blanks_for_this_person_only
         assert s.get(Contact, other.id).erased_at is None
         report = verify(s)
         assert report.ok, report.to_dict()
+
+
+def test_a_person_erased_while_a_long_file_is_made_is_caught_wherever_they_fall(db: Database) -> None:
+    """docs/rules.md §5.1, §5.5: a file of thousands of people (read by 5,000 at a time) is checked at the
+    end for anyone erased meanwhile — the 5,001st and the 10,001st are caught like the first."""
+    with db.session() as s:
+        marks = objection_marks(s)
+        c = make_contact(s)
+        erase_contact(s, c.id, date(2026, 6, 1))
+        s.flush()
+        others = list(range(-10_000, 0))  # ids below c's: c is the last of the sorted file
+        assert objected_since(s, marks, "partners", [*others[-5000:], c.id]) == {c.id}  # the 5,001st
+        assert objected_since(s, marks, "partners", [*others, c.id]) == {c.id}  # the 10,001st
+        assert objected_since(s, marks, "post", others[:3]) == set()

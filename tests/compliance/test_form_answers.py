@@ -73,6 +73,23 @@ def test_the_latest_answer_on_a_box_wins_in_sql(db: Database) -> None:
         assert s.scalar(select(func.count()).where(opposed("post"), Contact.id == a.id)) == 0
 
 
+def test_an_older_form_typed_in_later_does_not_override_a_newer_answer(db: Database) -> None:
+    """docs/rules.md §4.5: the answer the person gave last wins, not the one typed last — a paper form of
+    May, typed in after June's, leaves June's refusal standing."""
+    with db.session() as s:
+        c = make_contact(s)
+        s.add(ConsentRecord(contact_id=c.id, refuse_partners=True, recorded_on=ON, channel="paper"))
+        s.flush()
+        s.add(
+            ConsentRecord(
+                contact_id=c.id, refuse_partners=False, recorded_on=ON.replace(month=5), channel="paper"
+            )
+        )
+        s.flush()
+        assert s.scalar(select(latest_answer("refuse_partners")).where(Contact.id == c.id)) is True
+        assert set(s.scalars(select(Contact.id).where(refused_at_collection("refuse_partners")))) == {c.id}
+
+
 def test_the_marks_move_with_each_new_objection_or_answer(db: Database) -> None:
     with db.session() as s:
         assert objection_marks(s) == (0, 0)

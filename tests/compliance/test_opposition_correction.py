@@ -369,3 +369,58 @@ def test_the_moved_objection_says_where_it_came_from_and_why(db: Database) -> No
             f"Reportée de l'opposition n° {wrong.id}, saisie par erreur sur {a.ref} (référence mal scannée)."
         )
         assert wrong.voided_by == ""  # nobody named: nobody written
+
+
+def test_an_objection_of_another_scope_does_not_keep_the_wrong_one_s_hashes(db: Database) -> None:
+    """A objected to calls long ago; a postal objection typed on A by mistake is cancelled: its « post »
+    entries leave the suppression list, A's « phone » entries stay as they were."""
+    with db.session() as s:
+        a = make_contact(s)
+        phone = record_opposition(s, a.id, "phone", "letter", date(2026, 11, 2)).opposition
+        keys = contact_suppression_keys(a)
+        wrong = mistyped(s, a, "post")
+        out = correct_opposition(s, wrong.id, "référence mal scannée", at=SAME_DAY)
+        assert out.suppression_removed == len(keys)
+        left = s.execute(select(SuppressionEntry.scope, SuppressionEntry.opposition_id)).all()
+        assert sorted(left) == [("phone", phone.id)] * len(keys)
+        assert not objected(s, a.id, "post") and objected(s, a.id, "phone")
+
+
+def test_an_earlier_voided_objection_does_not_keep_the_hashes(db: Database) -> None:
+    """The same slip typed on A twice in the day, each time cancelled: the second cancellation takes its
+    hashes back too — a voided objection holds nothing on the suppression list."""
+    with db.session() as s:
+        a = make_contact(s)
+        keys = contact_suppression_keys(a)
+        first = mistyped(s, a, "post")
+        assert correct_opposition(
+            s, first.id, "référence mal scannée", at=SAME_DAY
+        ).suppression_removed == len(keys)
+        second = mistyped(s, a, "post")
+        out = correct_opposition(s, second.id, "référence mal scannée", at=SAME_DAY)
+        assert out.suppression_removed == len(keys)
+        assert suppressed_keys(s, keys) == set()
+
+
+def test_each_partner_is_answered_in_its_own_way(db: Database) -> None:
+    """Alpha's notice was not sent yet: withdrawn. Beta was already told: Beta is owed a correction of the
+    same scope, quoting what it received, in words a partner understands."""
+    with db.session() as s:
+        a = make_contact(s)
+        alpha, beta = make_partner(s, "Alpha"), make_partner(s, "Beta")
+        transmit(s, alpha, [a.id])
+        transmit(s, beta, [a.id])
+        wrong = mistyped(s, a, "post")
+        unsent, sent = s.scalars(select(PropagationNotice).order_by(PropagationNotice.partner_id)).all()
+        assert (unsent.partner_id, sent.partner_id) == (alpha.id, beta.id)
+        sent.sent_on, sent.method = date(2026, 11, 30), "e-mail"
+        out = correct_opposition(s, wrong.id, "référence mal scannée", at=SAME_DAY)
+        assert out.withdrawn == [unsent] and unsent.withdrawn_on == date(2026, 11, 30)
+        (correction,) = out.corrections
+        assert (correction.partner_id, correction.event, correction.scope) == (beta.id, "correction", "post")
+        assert correction.detail == (
+            f"Notre notification n° {sent.id} du 30/11/2026 (opposition) était une erreur de saisie : "
+            "cette personne ne s'est pas opposée. Merci de ne pas en tenir compte."
+        )
+        [view] = [v for v in list_notices(s, today=date(2026, 11, 30)) if v.event == "correction"]
+        assert (view.partner, view.scope) == ("Beta", "post")

@@ -4,6 +4,7 @@ an access writes the dossier; an objection from someone not in the base keeps th
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -239,3 +240,36 @@ def test_an_extension_is_judged_on_the_day_given_not_the_machine_s(db: Database)
                         today=date(2020, 3, 2)).request  # fmt: skip
         extended = extend_request(s, r.id, "Demande complexe", date(2020, 3, 20), today=date(2020, 3, 20))
         assert extended.extended_on == date(2020, 3, 20)
+
+
+def test_an_objection_from_nobody_known_asks_for_identifiers_in_one_whole_sentence(db: Database) -> None:
+    """docs/rules.md §5.2: the secretary reads what to ask the person for, and why."""
+    with db.session() as s, pytest.raises(InputError) as exc:
+        add_request(s, kind="objection", requester="Inconnu", received_on=RECEIVED, today=ANSWERED)
+    assert str(exc.value) == (
+        "La personne n'est pas (ou plus) dans la base : indiquez son e-mail, son téléphone, ou son nom et son "
+        "code postal, pour que son opposition soit respectée (liste d'opposition)."
+    )
+
+
+def test_an_answer_dated_after_today_is_refused_naming_the_answer_date(db: Database) -> None:
+    """The day given as today decides (not the computer's calendar): an answer dated tomorrow is refused."""
+    with db.session() as s:
+        r = add_request(
+            s, kind="access", requester="Jean Dupont", received_on=RECEIVED, today=ANSWERED
+        ).request
+        with pytest.raises(InputError) as exc:
+            answer_request(s, r.id, "refused", date(2026, 10, 21), "Non.", today=ANSWERED)
+        assert str(exc.value) == "La date de réponse (21/10/2026) est dans le futur."
+        assert r.answered_on is None
+
+
+def test_a_request_from_someone_not_in_the_base_is_answered_without_looking_anyone_up(db: Database) -> None:
+    """Nobody to look up: no lookup of a null reference (SQLAlchemy warns that it will become an error), the
+    answer is recorded with the complaint sentence."""
+    with db.session() as s:
+        r = add_request(s, kind="access", requester="Inconnu", received_on=RECEIVED, today=ANSWERED).request
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            done = answer_request(s, r.id, "refused", ANSWERED, "Personne inconnue.", today=ANSWERED)
+        assert done.request.answered_on == ANSWERED and COMPLAINT_SENTENCE in done.request.answer

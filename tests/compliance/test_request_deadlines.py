@@ -148,3 +148,15 @@ def test_due_soon_means_the_deadline_within_seven_days_counting_the_seventh() ->
     assert not is_due_soon(DataRequest(received_on=received, extended_on=date(2026, 11, 20)), today)
     assert is_due_soon(DataRequest(received_on=date(2026, 9, 7), extended_on=date(2026, 10, 1)), today)
     assert not is_due_soon(DataRequest(received_on=received, answered_on=today), today)
+
+
+def test_an_extension_told_after_the_given_today_is_refused(db: Database) -> None:
+    """The day given as today decides, not the computer's calendar: on 1 October, an extension said to be
+    told on 2 October is in the future."""
+    with db.session() as s:
+        r = request(s)
+        with pytest.raises(
+            InputError, match=r"^La date d'information de la personne \(02/10/2026\) est dans le futur\.$"
+        ):
+            extend_request(s, r.id, "Dossier volumineux", date(2026, 10, 2), today=date(2026, 10, 1))
+        assert r.extended_on is None

@@ -41,6 +41,24 @@ def test_ordinary_text_is_written_as_typed(tmp_path: Path, text: str) -> None:
     assert (cell.value, cell.quotePrefix) == (text, False)
 
 
+def test_an_apostrophe_typed_before_an_apostrophe_survives_the_csv(tmp_path: Path) -> None:
+    """« ''Martin » typed with two apostrophes: the reader takes one leading apostrophe off, so the CSV
+    gets one more and the import gives back what was typed."""
+    assert neutralise_csv("''Martin") == "'''Martin"
+    write_table(tmp_path / "out.csv", "Contacts", [Column("Nom")], [["''Martin"]])
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f, delimiter=";"))[1] == ["'''Martin"]
+
+
+def test_a_moment_in_a_text_column_is_written_as_the_screen_shows_it(tmp_path: Path) -> None:
+    """A text column holding a moment gets the text the tables show (business clock), not a date cell."""
+    from datetime import UTC, datetime
+
+    write_table(tmp_path / "out.xlsx", "X", [Column("Note")], [[datetime(2026, 11, 2, 13, 5, tzinfo=UTC)]])
+    cell = openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets[0]["A2"]
+    assert (cell.value, cell.data_type) == ("02/11/2026 14:05", "s")
+
+
 def test_csv_bytes_are_what_french_excel_opens(tmp_path: Path) -> None:
     """UTF-8 with its BOM, `;`, CRLF line ends, quotes only where needed, a line break kept inside its cell."""
     write_table(

@@ -87,3 +87,24 @@ def test_any_table_too_long_is_stopped_without_a_file(tmp_path: Path, limit_thre
         check_xlsx_rows(out, 4)
     check_xlsx_rows(out, 3)
     check_xlsx_rows(tmp_path / "x.csv", 10)  # no limit in .csv
+
+
+def test_the_refusal_reads_as_one_french_sentence_with_both_counts(tmp_path: Path) -> None:
+    """The user reads how many rows the table has and how many a sheet holds, grouped by thousands with a
+    narrow no-break space as French writes them, then what to do."""
+    with pytest.raises(InputError) as exc:
+        check_xlsx_rows(tmp_path / "registre.xlsx", 1_234_567)
+    assert str(exc.value) == (
+        "Trop de lignes pour un fichier Excel (1\u202f234\u202f567 lignes) : une feuille .xlsx en contient au "
+        "plus 1\u202f048\u202f575. Exportez en .csv ; aucun fichier n'a été écrit."
+    )
+
+
+def test_a_writer_that_could_not_count_says_no_count(tmp_path: Path, limit_three: int) -> None:
+    """Stopped while writing, the row count is unknown: the sentence names only the sheet's limit."""
+    with pytest.raises(InputError) as exc:
+        write_table(tmp_path / "registre.xlsx", "Registre", [Column("N")], ([str(i)] for i in range(5)))
+    assert str(exc.value) == (
+        "Trop de lignes pour un fichier Excel : une feuille .xlsx en contient au plus 3. "
+        "Exportez en .csv ; aucun fichier n'a été écrit."
+    )

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from sqlalchemy.orm import Session
 
 from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.database import Database
-from services.partners.notices import create_notices, rectification_notices
+from services.partners.notices import create_notices, identifier_snapshot, rectification_notices
 from services.partners.phone_consents import box_versions, partner_call_status
 from tests.compliance_helpers import make_partner, transmit
 from tests.helpers import make_contact
@@ -139,3 +140,62 @@ def test_a_number_goes_on_the_basis_the_rules_give(db: Database) -> None:
         s.flush()
         assert partner_call_status(s, [ticked.id], "Assureurs", now)[ticked.id].ok is False
         assert partner_call_status(s, [], "Assureurs", now) == {}
+
+
+def test_an_erasure_notice_carries_no_scope_and_no_detail(db: Database) -> None:
+    """An erasure is not an objection: the partner's list shows no scope and no remark, and the notice waits
+    to be sent with no method yet."""
+    from services.compliance.erasure import erase_contact
+    from services.partners.notices import list_notices
+
+    with db.session() as s:
+        c = make_contact(s)
+        transmit(s, make_partner(s, "Alpha"), [c.id])
+        [n] = erase_contact(s, c.id, ON)
+        assert (n.event, n.scope, n.detail) == ("erasure", "", "")
+        [view] = list_notices(s, today=ON)
+        assert (view.scope, view.method, view.to_dict()["method"]) == ("", "", "")
+
+
+def test_a_field_no_longer_shareable_is_quoted_empty(db: Database) -> None:
+    """A transmission made by an older version may name a field the app no longer shares: the notice still
+    goes, quoting it empty rather than failing or inventing a value."""
+    with db.session() as s:
+        c = make_contact(s)
+        p = make_partner(s, "Alpha", shared_fields='["ref", "fax"]')
+        transmit(s, p, [c.id])
+        [n] = create_notices(s, c, "opposition", ON, scope="all")
+        assert json.loads(n.identifiers) == {"ref": c.ref, "fax": ""}
+
+
+def test_a_line_sent_without_the_numbers_is_quoted_without_them(db: Database) -> None:
+    """docs/rules.md §1.6: the partner's file listed the phone columns, but this person's line went without
+    its numbers (phone_sent false): the notice quotes neither number."""
+    with db.session() as s:
+        c = make_contact(s, phone="0478000000", mobile="0612345678")
+        p = make_partner(s, "Alpha", shared_fields='["ref", "phone", "mobile"]')
+        transmit(s, p, [c.id])
+        [n] = create_notices(s, c, "opposition", ON, scope="all")
+        assert json.loads(n.identifiers) == {"ref": c.ref}
+
+
+def test_an_unknown_event_is_a_programming_error_named_in_the_message(db: Database) -> None:
+    with db.session() as s:
+        c = make_contact(s)
+        transmit(s, make_partner(s, "Alpha"), [c.id])
+        with pytest.raises(ValueError, match=r"^unknown propagation event 'moved'$"):
+            create_notices(s, c, "moved", ON)
+
+
+def test_a_rectification_quotes_a_field_no_longer_shareable_empty(db: Database) -> None:
+    """The partner's older file named a field the app no longer shares: the rectification still quotes it,
+    empty, beside the values the partner holds."""
+    with db.session() as s:
+        c = make_contact(s)
+        p = make_partner(s, "Alpha", shared_fields='["ref", "last_name", "fax"]')
+        transmit(s, p, [c.id])
+        before = identifier_snapshot(c)
+        c.last_name = "DURAND"
+        [n] = rectification_notices(s, c, before, ON)
+        assert json.loads(n.identifiers) == {"ref": c.ref, "last_name": "MARTIN", "fax": ""}
+        assert n.detail == "Nom : MARTIN → DURAND"

@@ -14,9 +14,9 @@ from models.compliance import ConsentRecord, Form, FormVersion, Opposition
 from models.contact import Contact
 from models.database import Database
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
-from services.partners.phone_consents import notices_for_ended_phone_consents, partner_call_status
+from services.partners.phone_consents import PhoneShare, notices_for_ended_phone_consents, partner_call_status
 from tests.compliance_helpers import make_partner
-from tests.phone_helpers import consumer
+from tests.phone_helpers import consumer, professional
 
 T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
@@ -102,6 +102,41 @@ def test_why_each_number_goes_or_not_and_when_its_consent_ended(db: Database) ->
         )  # fmt: skip
         assert proof.consent_id == s.scalar(
             select(ConsentRecord.id).where(ConsentRecord.contact_id == ticked.id)
+        )
+
+
+def test_the_latest_answer_is_the_latest_given_not_the_latest_typed(db: Database) -> None:
+    """docs/rules.md §1.6, §4.5: an older paper form typed in after a newer one does not undo it — the
+    answer the person gave last wins, whatever order they were entered in; and a form that ticks both the
+    partner-call box and the phone refusal box gives no consent (the refusal, on the same form, wins); of two
+    forms dated alike, the one typed last wins."""
+    with db.session() as s:
+        v = partner_form(s)
+        typed_late, both = consumer(s, last_name="A"), consumer(s, last_name="B")
+        yes = '["Assureurs"]'
+        answer(s, typed_late, v, T0, categories=yes)
+        answer(s, typed_late, v, T0 - timedelta(days=30))  # an older form, left unticked, typed in afterwards
+        answer(s, both, v, T0, categories=yes, refuse_phone=True)
+        same_day = consumer(s, last_name="C")  # two paper forms dated the same day: the one typed last wins
+        answer(s, same_day, v, T0, categories=yes)
+        answer(s, same_day, v, T0)
+        status = partner_call_status(s, [typed_late.id, both.id, same_day.id], "Assureurs", NOW)
+        assert (status[same_day.id].ok, status[same_day.id].reason) == (False, "consent_withdrawn")
+        assert (status[typed_late.id].ok, status[typed_late.id].given_at) == (True, T0)
+        assert (status[both.id].ok, status[both.id].reason, status[both.id].ended_at) == (
+            False, "consent_withdrawn", T0,
+        )  # fmt: skip
+
+
+def test_a_professional_who_answered_only_the_partner_box_keeps_their_numbers_going(db: Database) -> None:
+    """docs/rules.md §1.6: a professional's number goes without a consent; answering the partner-call box
+    (ticked or not) without ever refusing the phone does not stop it."""
+    with db.session() as s:
+        v = partner_form(s)
+        pro = professional(s, last_name="Garage")
+        answer(s, pro, v, T0)
+        assert partner_call_status(s, [pro.id], "Assureurs", NOW)[pro.id] == PhoneShare(
+            True, basis="professional"
         )
 
 
