@@ -52,8 +52,6 @@ from models.journal_codec import (
     payload,
     state_of,
 )
-from models.journal_digests import Later, chunk_states
-from models.journal_digests import end as end_of_digests
 
 
 class JournalEvent(Base):
@@ -251,7 +249,6 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
     now = utcnow()
     for batch in _batches(rows, BULK_CHUNK):
         body: dict[str, Any] = {"t": tag}
-        after: str | _Awaited | None = None  # None: encoded below; else its digests are on their way
         template = _template(table, batch) if action == "insert" else None
         if template is not None:
             body["template"] = template
@@ -259,12 +256,9 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
         else:
             if table != "contacts":
                 keys.load(spec.contact(row) for row in batch)
-            states = chunk_states(session, table, batch, [keys(table, row) for row in batch])
-            body["rows"] = [[spec.ref(row), spec.contact(row)] for row in batch]
-            if isinstance(states, list):
-                body["rows"] = [[*entry, state] for entry, state in zip(body["rows"], states, strict=True)]
-            else:
-                after = _Awaited(body, states)
+            body["rows"] = [
+                [spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch
+            ]
         contacts = [e[1] for e in body["rows"] if e[1] is not None]
         if changed is not None:
             body["changed"] = sorted(set(changed) - spec.skip)
@@ -273,30 +267,9 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
         buffer.append((trans, {
             "at": now, "os_user": WHO[0], "host": WHO[1], "table_name": table,
             "row_ref": f"*{min(contacts)}-{max(contacts)}" if contacts else "*", "contact_id": None,
-            "action": action, "before": "", "after": ENCODE(body) if after is None else after, "state": "",
-            "seeded": False,
+            "action": action, "before": "", "after": ENCODE(body), "state": "", "seeded": False,
         }))  # fmt: skip
     return len(rows)
-
-
-class _Awaited:
-    """A bulk event whose rows' digests a second process works out (models.journal_digests): its text is
-    written when the transaction is sealed — the very text the digests worked out here would give."""
-
-    def __init__(self, body: dict[str, Any], later: Later) -> None:
-        self.body, self.later = body, later
-
-    def text(self, session: Session) -> str:
-        states = self.later.result(session)
-        self.body["rows"] = [[*entry, state] for entry, state in zip(self.body["rows"], states, strict=True)]
-        return ENCODE(self.body)
-
-
-def _written_out(session: Session, buffer: list[tuple[Any, dict[str, Any]]]) -> None:
-    """Every awaited event of the buffer gets its text (before it is sealed or shown)."""
-    for _, ev in buffer:
-        if isinstance(ev["after"], _Awaited):
-            ev["after"] = ev["after"].text(session)
 
 
 def _template(table: str, batch: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -442,13 +415,11 @@ def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(_BUFFER, None)
-        end_of_digests(session)
 
 
 def pending(session: Session) -> list[JournalEvent]:
     """This transaction's events, not yet sealed (they are at its commit): what it has changed so far."""
     session.flush()
-    _written_out(session, session.info.get(_BUFFER, []))
     return [
         JournalEvent(**ev, seq=0, prev_hash="", hash="", db_role="")
         for _, ev in session.info.get(_BUFFER, [])
@@ -490,8 +461,6 @@ def _before_commit(session: Session) -> None:
     buffer = session.info.get(_BUFFER)
     if not buffer:
         return
-    _written_out(session, buffer)
-    end_of_digests(session)
     lock_journal(session)
     seq, prev = head(session)
     role = _role(session)

@@ -243,11 +243,7 @@ def _encoded(row: dict[str, Any], lay: Layout) -> tuple[bytes, bytes | None]:
 
 def state_of(table: str, row: dict[str, Any], key: bytes | None, tag: str | None = None) -> str:
     """The row's digests with its table's current layout (or the layout `tag` names, for older events)."""
-    return state_in(layout(table) if tag is None else layouts()[tag], row, key)
-
-
-def state_in(lay: Layout, row: dict[str, Any], key: bytes | None) -> str:
-    """state_of with the layout at hand (models.journal_digests' second process has no models to read it)."""
+    lay = layout(table) if tag is None else layouts()[tag]
     plain, personal = _encoded(row, lay)
     return _state(lay.tag, plain, personal, key)
 

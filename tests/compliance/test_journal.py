@@ -260,66 +260,6 @@ def test_a_bulk_write_is_journaled_by_chunks_and_still_row_by_row_checked(db: Da
     assert [h.kind for h in history] == ["created", "source"] and history[0].author
 
 
-@pytest.mark.parametrize("second_process", ["works", "fails"])
-def test_a_large_writes_digests_from_a_second_process_are_the_journals_own(
-    db: Database, monkeypatch: pytest.MonkeyPatch, second_process: str
-) -> None:
-    """From PARALLEL_FROM rows a second process works out the rows' digests while the import goes on
-    (models.journal_digests); when it fails, they are read back and computed here. Either way the events
-    hold each row's true digest: verify passes, then names the one row edited outside the app."""
-    from concurrent.futures import Future
-
-    import models.journal_digests as digests
-    from services.contacts.demo import add_demo_contacts
-
-    monkeypatch.setattr(digests, "PARALLEL_FROM", 100)
-    if second_process == "fails":
-
-        class Broken:
-            def __init__(self, *args: object, **kwargs: object) -> None:
-                pass
-
-            def submit(self, *args: object) -> Future[list[str]]:
-                failed: Future[list[str]] = Future()
-                failed.set_exception(OSError("processus introuvable"))
-                return failed
-
-            def shutdown(self, **kwargs: object) -> None:
-                pass
-
-        monkeypatch.setattr(digests, "ProcessPoolExecutor", Broken)
-    with db.session() as s:
-        add_demo_contacts(s, 120)  # under the threshold: here
-        add_demo_contacts(s, 300)  # past it: the second process
-        assert digests._POOL in s.info or second_process == "fails"
-    with db.session() as s:
-        report = verify(s)
-        assert report.ok, report.text()
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE contacts SET city = 'Ailleurs' WHERE id = 400"))
-    with db.session() as s:
-        assert [(r.table, r.ref) for r in verify(s).rows] == [("contacts", "400")]
-
-
-def test_a_rolled_back_large_write_leaves_no_event_and_no_second_process(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An import cancelled midway: its chunks' digests are dropped with it and the second process stops."""
-    import models.journal_digests as digests
-    from services.contacts.demo import add_demo_contacts
-
-    monkeypatch.setattr(digests, "PARALLEL_FROM", 10)
-    before = len(_events(db))
-    with db.session() as s:
-        add_demo_contacts(s, 250)
-        pool = s.info[digests._POOL]
-        s.rollback()
-        assert digests._POOL not in s.info
-    with pytest.raises(RuntimeError):  # stopped: it takes no more work
-        pool.submit(print)
-    assert len(_events(db)) == before
-
-
 def test_the_day_s_integrity_check_is_no_edit_by_hand(sqlite_db: Database) -> None:
     """The database layer notes the day quick_check passed, outside any session: audit verify must not
     read it as a settings row added or edited outside the application (a false alarm every morning)."""
