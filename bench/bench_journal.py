@@ -2,7 +2,7 @@
 
     python bench/bench_journal.py [--engine sqlite|postgresql] [--events N] [--rows N]
 
-- import: the same 100,000-row CSV imported into an empty base, once with the journal and once with it
+- import: the same 100,000-row CSV imported into an empty base, three times with the journal and three times with it
   switched off (each in its own process, whole import); goal: the journal adds < 10 %.
 - verify: `audit verify` of 1,000,000 events (chain walk and the live rows compared); baseline: reading
   the same rows and hashing each one once (what any check must at least do); goal: < 10 s.
@@ -83,7 +83,9 @@ def bench_import(engine: str, tmp: Path, rows: int) -> None:
     csv = tmp / "import.csv"
     _csv(csv, rows)
     times = {}
-    for mode in ("off", "on", "off", "on"):
+    # Alternated, three of each: this machine's speed drifts by ±15 % over a minute; the best of three
+    # each is the least disturbed run of either.
+    for mode in ("off", "on") * 3:
         url = _url(engine, tmp, f"import-{mode}-{time.monotonic_ns()}.sqlite")
         # A first run creates the base (migrations are not part of an import).
         subprocess.run([sys.executable, "-c", "import sys; from models.database import open_database; "
