@@ -227,17 +227,17 @@ def _state(tag: str, plain: bytes, personal: bytes | None, key: bytes | None) ->
 def _encoded(row: dict[str, Any], lay: Layout) -> tuple[bytes, bytes | None]:
     typed_plain, typed_personal = lay.typed
     get = row.get
-    plain_values = [get(n) for n in lay.plain]
+    plain_values = list(map(get, lay.plain))  # (map: a 100,000-row import encodes as many rows)
     for i in typed_plain:
-        if plain_values[i] is not None:
-            plain_values[i] = canonical(plain_values[i])
+        if (value := plain_values[i]) is not None:
+            plain_values[i] = canonical(value)
     plain = ENCODE_LIST(plain_values).encode()
     if not lay.personal:
         return plain, None
-    personal_values = [get(n) for n in lay.personal]
+    personal_values = list(map(get, lay.personal))
     for i in typed_personal:
-        if personal_values[i] is not None:
-            personal_values[i] = canonical(personal_values[i])
+        if (value := personal_values[i]) is not None:
+            personal_values[i] = canonical(value)
     return plain, ENCODE_LIST(personal_values).encode()
 
 
