@@ -195,6 +195,11 @@ def run_mutmut(resume: bool, survivors: bool = False) -> float:
     else:
         wanted = rule_function_globs()
     code = mutmut("run", "--max-children", "1", *wanted) if wanted else 0
+    if code == 0 and (resume or survivors):
+        # A rule module changed since the last run: mutmut generated its mutants anew during the run above,
+        # after `wanted` was read — the ones it did not know then are run now.
+        fresh = sorted(n for n, s in results().items() if in_scope(n) and s == "not checked")
+        code = mutmut("run", "--max-children", "1", *fresh) if fresh else 0
     seconds = time.monotonic() - start
     if code != 0:
         print(f"mutmut stopped (exit {code}): see {OUT / 'mutmut.log'}")
