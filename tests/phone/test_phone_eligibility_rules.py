@@ -236,3 +236,17 @@ def test_the_whole_sentence_asking_to_declare_a_suspicious_subject() -> None:
         "handicap », interdit au téléphone hors contrat en cours : déclarez cette catégorie, ou confirmez "
         "qu'il s'agit d'un autre objet (--confirm-category)."
     )
+
+
+def test_the_answers_since_a_moment_include_that_very_moment(db: Database) -> None:
+    """latest_phone_answers(since=…) reads the answers given from that moment on, that moment included (the
+    home page's share of valid consents reads the last year's this way)."""
+    since = paris(2026, 6, 1)
+    with db.session() as s:
+        on_the_dot = consumer(s, last_name="Pile")
+        give_consent(s, on_the_dot, since)
+        before = consumer(s, last_name="Avant")
+        give_consent(s, before, since - timedelta(minutes=1))
+        answers = latest_phone_answers(s, since=since)
+    assert answers[on_the_dot.id].accept_phone  # (SQLite gives 1: booleans come as the driver reads them)
+    assert before.id not in answers
