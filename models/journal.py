@@ -45,6 +45,7 @@ from models.journal_codec import (
     ENCODE,
     GENESIS,
     JOURNALED,
+    bulk_states,
     canonical,
     chain_digest,
     inserted,
@@ -256,8 +257,9 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
         else:
             if table != "contacts":
                 keys.load(spec.contact(row) for row in batch)
+            states = bulk_states(table, batch, [keys(table, row) for row in batch])
             body["rows"] = [
-                [spec.ref(row), spec.contact(row), state_of(table, row, keys(table, row))] for row in batch
+                [spec.ref(row), spec.contact(row), state] for row, state in zip(batch, states, strict=True)
             ]
         contacts = [e[1] for e in body["rows"] if e[1] is not None]
         if changed is not None:
