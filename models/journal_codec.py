@@ -225,15 +225,15 @@ def _state(tag: str, plain: bytes, personal: bytes | None, key: bytes | None) ->
 
 
 def _encoded(row: dict[str, Any], lay: Layout) -> tuple[bytes, bytes | None]:
-    return _plain_values(row, lay, ENCODE_LIST).encode(), _personal(row, lay)
+    return ENCODE_LIST(_plain_values(row, lay)).encode(), _personal(row, lay)
 
 
-def _plain_values(row: dict[str, Any], lay: Layout, encode: Callable[[list[Any]], Any]) -> Any:
+def _plain_values(row: dict[str, Any], lay: Layout) -> list[Any]:
     plain_values = list(map(row.get, lay.plain))  # (map: a 100,000-row import encodes as many rows)
     for i in lay.typed[0]:
         if (value := plain_values[i]) is not None:
             plain_values[i] = canonical(value)
-    return encode(plain_values)
+    return plain_values
 
 
 def _personal(row: dict[str, Any], lay: Layout) -> bytes | None:
@@ -265,7 +265,7 @@ def bulk_states(table: str, rows: list[dict[str, Any]], keys: list[bytes | None]
         shared = tuple(map(row.get, others))
         parts = texts.get(shared)
         if parts is None:
-            values = _plain_values(row, lay, list)
+            values = _plain_values(row, lay)
             before = ENCODE_LIST(values[:at])[:-1] + ("," if at else "")  # « [a,b, »
             after = ("," + ENCODE_LIST(values[at + 1 :])[1:]) if at + 1 < len(values) else "]"  # « ,c,d] »
             parts = texts[shared] = (before, after)
