@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models.compliance import FormVersion
 from models.contact import Contact, ContactTag, format_ref
 from services.core.errors import Cancelled, InputError
+from services.core.two_cores import map_on_two_cores
 from services.importing.cleaning import CleanRow
 from services.importing.duplicates import DuplicateIndex, Match
 from services.importing.mapping import TARGETS, resolve
@@ -75,6 +76,18 @@ def _check_form_version(
     return version
 
 
+class CleanOrSkip:
+    """One row of cells cleaned, or None for a blank line or an accountant's total (not a person)."""
+
+    def __init__(self, clean: RowCleaner) -> None:
+        self.clean = clean
+
+    def __call__(self, cells: list[Any]) -> CleanRow | None:
+        if all(is_blank(c) for c in cells) or is_total_row(cells):
+            return None
+        return self.clean(cells)
+
+
 def plan_import(
     session: Session, table: Table, mapping: dict[str, str], options: ImportOptions, progress: Progress | None
 ) -> Plan:
@@ -82,15 +95,11 @@ def plan_import(
     _check_form_version(session, options.form_version_id, plan_cols.consent_fields)
     total = len(table.rows)
     today = date.today()
-    cleaned: list[CleanRow | None] = []
-    clean = RowCleaner(plan_cols, options.person_kind, today)
-    for i, cells in enumerate(table.rows):
-        if all(is_blank(c) for c in cells) or is_total_row(cells):
-            cleaned.append(None)  # a blank line, or an accountant's total: not a person
-        else:
-            cleaned.append(clean(cells))
-        if i % 5000 == 0:
-            tick(progress, i, total, f"Vérification des lignes… {i}/{total}")
+    cleaned = map_on_two_cores(
+        CleanOrSkip(RowCleaner(plan_cols, options.person_kind, today)),
+        table.rows,
+        lambda i: tick(progress, i, total, f"Vérification des lignes… {i}/{total}"),
+    )
 
     # docs/rules.md §5.2: an import never brings back a person who objected (even after an erasure).
     tick(progress, total, total, "Liste d'opposition…")

@@ -1,0 +1,106 @@
+"""services.core.two_cores: the same results, in the same order, wherever the work was done."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+
+import pytest
+
+from services.core import two_cores
+from services.core.two_cores import map_on_two_cores
+
+needs_fork = pytest.mark.skipif(not two_cores.can_fork(), reason="fork only on Linux, from one thread")
+
+
+def _square_and_pid(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+@needs_fork
+def test_the_second_half_is_worked_out_by_another_process_in_order() -> None:
+    items = list(range(1000))
+    out = map_on_two_cores(_square_and_pid, items, min_items=10)
+    assert [v for v, _ in out] == [x * x for x in items]
+    pids = [p for _, p in out]
+    assert set(pids[:500]) == {os.getpid()}
+    assert len(set(pids[500:])) == 1 and pids[500] != os.getpid()
+
+
+def test_a_short_list_stays_in_this_process() -> None:
+    out = map_on_two_cores(_square_and_pid, list(range(100)), min_items=1000)
+    assert out == [(x * x, os.getpid()) for x in range(100)]
+
+
+def test_with_another_thread_running_no_fork_is_made() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        out = map_on_two_cores(_square_and_pid, list(range(100)), min_items=10)
+    finally:
+        stop.set()
+        other.join()
+    assert {p for _, p in out} == {os.getpid()}
+
+
+class _FailsInChild:
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+
+    def __call__(self, x: int) -> int:
+        if os.getpid() != self.parent:
+            raise MemoryError("plus de mémoire")
+        return x + 1
+
+
+@needs_fork
+def test_a_child_that_fails_leaves_the_work_to_this_process() -> None:
+    out = map_on_two_cores(_FailsInChild(), list(range(200)), min_items=10)
+    assert out == [x + 1 for x in range(200)]
+
+
+class _DiesInChild(_FailsInChild):
+    def __call__(self, x: int) -> int:
+        if os.getpid() != self.parent:
+            os._exit(9)  # killed: nothing sent back
+        return x + 1
+
+
+@needs_fork
+def test_a_child_that_dies_leaves_the_work_to_this_process() -> None:
+    out = map_on_two_cores(_DiesInChild(), list(range(200)), min_items=10)
+    assert out == [x + 1 for x in range(200)]
+
+
+@needs_fork
+def test_an_error_of_the_work_itself_is_raised_as_without_the_second_core() -> None:
+    def fails_on_150(x: int) -> int:
+        if x == 150:
+            raise ValueError("ligne 150")
+        return x
+
+    with pytest.raises(ValueError, match="ligne 150"):  # the child's half: done again here, same error
+        map_on_two_cores(fails_on_150, list(range(200)), min_items=10)
+    with pytest.raises(ValueError, match="ligne 150"):
+        map_on_two_cores(fails_on_150, list(range(200)), min_items=1000)
+
+
+@needs_fork
+def test_progress_moves_to_the_whole_and_cancel_stops_the_child() -> None:
+    seen: list[int] = []
+    map_on_two_cores(_square_and_pid, list(range(1000)), seen.append, every=100, min_items=10)
+    assert seen == list(range(0, 1000, 200))  # both halves move together
+
+    class Cancel(Exception):
+        pass
+
+    def cancel_at_400(done: int) -> None:
+        if done >= 400:
+            raise Cancel
+
+    before = {t.pid for t in multiprocessing.active_children()}
+    with pytest.raises(Cancel):
+        map_on_two_cores(_square_and_pid, list(range(1000)), cancel_at_400, every=100, min_items=10)
+    assert {t.pid for t in multiprocessing.active_children()} == before
