@@ -262,6 +262,8 @@ def main() -> None:
         t = time.perf_counter()
         generate_base(f"sqlite:///{BASE_TEMPLATE}")
         print(f"base générée : {BASE_TEMPLATE} ({time.perf_counter() - t:.1f} s)")
+    # A template kept from an older version is brought to the head here, not inside the timed import.
+    _migrate(f"sqlite:///{BASE_TEMPLATE}")
     if "--export-only" not in sys.argv:
         measure_import(engine)
     if "--import-only" not in sys.argv:
