@@ -39,7 +39,7 @@ TEXT_LIMITS = {
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
 
 
-@dataclass
+@dataclass(slots=True)  # 100,000 of them in an import: no per-row __dict__
 class CleanRow:
     """A row after cleaning: contact values, the warnings to show, and why it is refused (if it is)."""
 

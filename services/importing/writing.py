@@ -119,14 +119,16 @@ def write_plan(
     if tags:
         bulk_insert(session, ContactTag.__table__, tags)
 
-    # The history of sources: one row per new contact, one per contact completed by this file.
-    sources = [
-        {"contact_id": cid, "kind": options.source_kind, "name": options.source_name,
-         "obtained_on": options.obtained_on, "note": note, "recorded_at": now}
-        for cid in [*new_ids.values(), *plan.merges]
-    ]  # fmt: skip
-    for start in range(0, len(sources), BATCH * 5):
-        insert_journaled(session, ContactSource.__table__, sources[start : start + BATCH * 5], note)
+    # The history of sources: one row per new contact, one per contact completed by this file (built a
+    # batch at a time: 100,000 dicts at once were 40 MB of the import's peak).
+    sourced = [*new_ids.values(), *plan.merges]
+    for start in range(0, len(sourced), BATCH * 5):
+        sources = [
+            {"contact_id": cid, "kind": options.source_kind, "name": options.source_name,
+             "obtained_on": options.obtained_on, "note": note, "recorded_at": now}
+            for cid in sourced[start : start + BATCH * 5]
+        ]  # fmt: skip
+        insert_journaled(session, ContactSource.__table__, sources, note)
 
     if options.form_version_id is not None:
         _write_consents(session, table, plan, options, new_ids, result)
