@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Dialect, LargeBinary, func, insert, select, text
 from sqlalchemy.orm import Session
 
 # The drivers' placeholders the direct path writes (sqlite3: qmark; psycopg: format).
@@ -24,20 +24,42 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         return
     conn = session.connection()
     dialect = conn.dialect
-    mark = _PLACEHOLDERS.get(dialect.paramstyle) if dialect.name in ("sqlite", "postgresql") else None
-    if mark is None:
+    if not direct(dialect):
         session.execute(insert(table), rows)
         return
     cols = list(rows[0])
+    conn.exec_driver_sql(insert_sql(dialect, table, cols), driver_values(dialect, table, cols, rows))
+
+
+def direct(dialect: Dialect) -> bool:
+    """Whether this engine's driver takes the rows directly (SQLite, PostgreSQL)."""
+    return dialect.name in ("sqlite", "postgresql") and dialect.paramstyle in _PLACEHOLDERS
+
+
+def insert_sql(dialect: Dialect, table: Any, cols: list[str]) -> str:
+    """The driver's INSERT of these columns (for driver_values' tuples)."""
+    mark = _PLACEHOLDERS[dialect.paramstyle]
     quote = dialect.identifier_preparer.quote
-    sql = (
+    return (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
         f"VALUES ({', '.join([mark] * len(cols))})"
     )
-    procs = [(i, p) for i, c in enumerate(cols) if (p := table.c[c].type.bind_processor(dialect))]
+
+
+def driver_values(
+    dialect: Dialect, table: Any, cols: list[str], rows: list[dict[str, Any]]
+) -> list[tuple[Any, ...]]:
+    """Each row's values in `cols` order, converted as the column types convert them (no session: another
+    process may work them out, services.importing.writing)."""
+    # bytes are taken as they are by both drivers (SQLite's processor would wrap them in a memoryview,
+    # which cannot be sent from another process).
+    procs = [
+        (i, p)
+        for i, c in enumerate(cols)
+        if not isinstance(table.c[c].type, LargeBinary) and (p := table.c[c].type.bind_processor(dialect))
+    ]
     if not procs:
-        conn.exec_driver_sql(sql, [tuple([r[c] for c in cols]) for r in rows])
-        return
+        return [tuple([r[c] for c in cols]) for r in rows]
     # The converted value of each column is kept for the next row: the same moment or date object is
     # written on every row of an import (created_at, source_date), converted once.
     last: list[list[Any]] = [[None, None] for _ in procs]
@@ -53,4 +75,40 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
                     values[i] = seen[1] = p(v)
                     seen[0] = v
         data.append(tuple(values))
-    conn.exec_driver_sql(sql, data)
+    return data
+
+
+def reserve_ids(session: Session, table: Any, n: int) -> list[int] | None:
+    """The ids the next `n` rows of `table` will take, in order, given to them explicitly by the insert (so
+    that what is written about them — the journal — can be worked out before they are written). None for a
+    PostgreSQL table without a sequence.
+
+    SQLite: our transaction holds the base's only write lock; the ids SQLite would give are those after the
+    largest id ever given (AUTOINCREMENT's sqlite_sequence) or present. PostgreSQL: taken from the table's
+    sequence (sorted: numbered in the order of the rows, as SQLite does)."""
+    if n <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = session.execute(
+            text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+        ).scalar()
+        if sequence is None:
+            return None
+        return sorted(
+            session.execute(
+                text("SELECT nextval(CAST(:s AS regclass)) FROM generate_series(1, :n)"),
+                {"s": sequence, "n": n},
+            ).scalars()
+        )
+    top = session.scalar(select(func.max(table.c.id))) or 0
+    ever = (
+        session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table.name}).scalar()
+        if _has_sequence_table(session)
+        else None
+    )
+    first = max(top, int(ever or 0)) + 1
+    return list(range(first, first + n))
+
+
+def _has_sequence_table(session: Session) -> bool:
+    return bool(session.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).scalar())

@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, SessionTransaction, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
-from models.bulk import bulk_insert
+from models.bulk import bulk_insert, reserve_ids
 from models.journal_codec import (
     ENCODE,
     GENESIS,
@@ -111,8 +111,8 @@ def _row_of(obj: Any) -> dict[str, Any]:
 class _Keys:
     """The contacts' journal keys met in one flush or one bulk write, read in batches."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session | None) -> None:
+        self.session = session  # None: only contacts' rows (their key is in the row), nothing read
         self.cache: dict[int, bytes | None] = {}
 
     def load(self, contact_ids: Iterable[int | None]) -> None:
@@ -120,6 +120,7 @@ class _Keys:
         for start in range(0, len(wanted), 900):
             chunk = wanted[start : start + 900]
             self.cache.update(dict.fromkeys(chunk))
+            assert self.session is not None, "the keys of other tables than contacts are read from the base"
             rows = self.session.execute(
                 text("SELECT id, journal_key FROM contacts WHERE id IN :ids").bindparams(
                     bindparam("ids", expanding=True)
@@ -238,16 +239,39 @@ def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], ac
 
 def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], action: str,
                  changed: Iterable[str] | None, origin: str) -> int:  # fmt: skip
+    add_events(session, _bulk_events(table, rows, _Keys(session), action, changed, origin))
+    return len(rows)
+
+
+def insert_events(table: str, rows: list[dict[str, Any]], origin: str = "") -> list[dict[str, Any]]:
+    """The events record_rows would add for a bulk insert of these contacts (full values, ids included),
+    worked out without a session — by another process, while this one writes (services.importing.writing).
+    add_events() then adds them to the transaction."""
+    if table != "contacts":
+        raise ValueError("only a contact's key is in its row")
+    keys = _Keys(None)
+    if len(rows) >= BULK_MIN:
+        return _bulk_events(table, rows, keys, "insert", None, origin)
+    return [_event(table, row, "insert", None, None, keys(table, row)) for row in rows]
+
+
+def add_events(session: Session, events: Iterable[dict[str, Any]]) -> None:
+    """Events worked out beforehand, added to the session's current transaction (chained at its commit)."""
+    buffer = _pending(session)
+    trans = session.get_nested_transaction() or session.get_transaction()
+    buffer.extend((trans, ev) for ev in events)
+
+
+def _bulk_events(table: str, rows: list[dict[str, Any]], keys: _Keys, action: str,
+                 changed: Iterable[str] | None, origin: str) -> list[dict[str, Any]]:  # fmt: skip
     """One event per chunk: row_ref « *LO-HI » (the contacts it covers, for the history's lookup), after =
     {"t": layout, "rows": [[ref, contact, state], ...], "changed": [...], "origin": what wrote them}.
     Rows that differ only by their id and contact (an import's sources, a transmission's lines) are written
     {"template": {...}, "rows": [[id, contact], ...]}: their digests are the template's, computed when checked."""
-    buffer = _pending(session)
-    trans = session.get_nested_transaction() or session.get_transaction()
     spec = JOURNALED[table]
-    keys = _Keys(session)
     tag = layout(table).tag
     now = utcnow()
+    events = []
     for batch in _batches(rows, BULK_CHUNK):
         body: dict[str, Any] = {"t": tag}
         template = _template(table, batch) if action == "insert" else None
@@ -266,12 +290,12 @@ def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], actio
             body["changed"] = sorted(set(changed) - spec.skip)
         if origin:
             body["origin"] = origin
-        buffer.append((trans, {
+        events.append({
             "at": now, "os_user": WHO[0], "host": WHO[1], "table_name": table,
             "row_ref": f"*{min(contacts)}-{max(contacts)}" if contacts else "*", "contact_id": None,
             "action": action, "before": "", "after": ENCODE(body), "state": "", "seeded": False,
-        }))  # fmt: skip
-    return len(rows)
+        })  # fmt: skip
+    return events
 
 
 def _template(table: str, batch: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -359,29 +383,14 @@ def insert_journaled(session: Session, table: Any, rows: list[dict[str, Any]], o
 
 
 def _insert_returning_ids(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite gives RETURNING in parameter order only one row at a time (100x slower). Our
-        # transaction holds the only write lock and the rows are numbered in insertion order (contacts:
-        # AUTOINCREMENT), so the new ids are the ones above the current maximum, in order.
-        before = session.scalar(select(func.max(table.c.id))) or 0
-        bulk_insert(session, table, rows)
-        ids = list(session.scalars(select(table.c.id).where(table.c.id > before).order_by(table.c.id)))
-        if len(ids) != len(rows):
-            raise RuntimeError(f"numérotation inattendue des nouvelles lignes de {table.name}")
-        return ids
-    # PostgreSQL: the ids taken from the table's sequence first, then the rows written with them by the
-    # driver's executemany (bulk_insert). INSERT … RETURNING over 100,000 rows made psycopg parse one
-    # 30,000-placeholder statement per page of 1,000 rows: 40 of the 68 s of an import.
-    sequence = session.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
-    if sequence is None:
+    # The ids taken first (models.bulk.reserve_ids), then the rows written with them by the driver's
+    # executemany. SQLite gives RETURNING in parameter order only one row at a time (100x slower); on
+    # PostgreSQL, INSERT … RETURNING over 100,000 rows made psycopg parse one 30,000-placeholder statement
+    # per page of 1,000 rows: 40 of the 68 s of an import.
+    ids = reserve_ids(session, table, len(rows))
+    if ids is None:
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(session.execute(stmt, rows).scalars())
-    ids = sorted(
-        session.execute(
-            text("SELECT nextval(CAST(:s AS regclass)) FROM generate_series(1, :n)"),
-            {"s": sequence, "n": len(rows)},
-        ).scalars()
-    )
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
     bulk_insert(session, table, rows)

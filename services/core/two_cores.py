@@ -1,17 +1,21 @@
-"""Pure per-item work over a long list on both of a workstation's cores (issue 17: the import's cleaning).
+"""Pure work on both of a workstation's cores (issue 17: the import's cleaning and writing).
 
     results = map_on_two_cores(clean, rows)  # == [clean(r) for r in rows], in order
+    with produced_on_second_core(make) as items:  # the items of make(), worked out by the other core
+        for item in items: ...                     # while this one uses them (writes them)
 
-The second half is worked out by a forked child process, which inherits the function and the items as
+map_on_two_cores: the second half is worked out by a forked child process, which inherits the function and the items as
 they are in memory (nothing is sent to it), and sends its results back pickled; meanwhile this process
-works out the first half. Fork is taken only where it is safe: on Linux, from a process that runs one
+works out the first half. produced_on_second_core: a forked child runs the generator and sends each
+item as soon as it is made. Fork is taken only where it is safe: on Linux, from a process that runs one
 thread (the command line; Linux's count of the process's threads, Qt's native ones included). The
 window's import runs in a thread, where a fork could inherit a lock another thread holds: there, and
 anywhere the child cannot start or fails, the work is done here, the same way — the results never depend
 on where they were worked out.
 
-`func` must be pure (no database, no file written, no shared state changed): the child's changes to
-anything are lost with it.
+`func` and `make` must be pure (no database, no file written, no shared state changed): the child's
+changes to anything are lost with it. make() must give the same items each time it is called (when the
+child stops halfway, the rest is made here from where it stopped).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import islice
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -121,3 +127,61 @@ def _received(receiving: Connection) -> list[Any] | None:
         log.warning("le second cœur a échoué (%s) : travail refait ici", answer)
         return None
     return answer
+
+
+@contextmanager
+def produced_on_second_core(make: Callable[[], Iterator[T]], size: int) -> Iterator[Iterator[T]]:
+    """The items make() yields, in order, made by a forked child while this process uses them (each sent
+    as soon as it is made; the child is at most one item ahead). `size`: how much work (rows) they hold,
+    below MIN_ITEMS made here. Leaving the block stops the child."""
+    if size < MIN_ITEMS or not can_fork():
+        yield make()
+        return
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_produce, args=(make, sending), daemon=True)
+    try:
+        child.start()
+    except OSError as exc:
+        log.info("second cœur indisponible : %s", exc)
+        receiving.close()
+        sending.close()
+        yield make()
+        return
+    sending.close()
+    try:
+        yield _consumed(make, receiving)
+    finally:
+        receiving.close()
+        if child.is_alive():
+            child.terminate()  # left early (an error, Cancel): its items are not wanted
+        child.join()
+
+
+def _produce(make: Callable[[], Iterator[Any]], sending: Connection) -> None:
+    try:
+        for item in make():
+            sending.send(("item", item))
+        sending.send(("done", None))
+    except BaseException as exc:  # told to the parent, which then makes the rest itself
+        sending.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sending.close()
+
+
+def _consumed(make: Callable[[], Iterator[T]], receiving: Connection) -> Iterator[T]:
+    n = 0
+    while True:
+        try:
+            kind, item = receiving.recv()
+        except (EOFError, OSError) as exc:  # the child died (killed, out of memory)
+            log.warning("le second cœur s'est arrêté (%s) : suite faite ici", exc)
+            break
+        if kind == "done":
+            return
+        if kind == "error":
+            log.warning("le second cœur a échoué (%s) : suite faite ici", item)
+            break
+        n += 1
+        yield item
+    yield from islice(make(), n, None)

@@ -6,11 +6,12 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Iterator
 
 import pytest
 
 from services.core import two_cores
-from services.core.two_cores import map_on_two_cores
+from services.core.two_cores import map_on_two_cores, produced_on_second_core
 
 needs_fork = pytest.mark.skipif(sys.platform != "linux", reason="fork only on Linux")
 
@@ -50,11 +51,11 @@ def test_with_another_thread_running_no_fork_is_made() -> None:
     other.start()
     try:
         out = map_on_two_cores(_square_and_pid, list(range(100)), min_items=10)
+        assert not two_cores.can_fork()
     finally:
         stop.set()
         other.join()
     assert {p for _, p in out} == {os.getpid()}
-    assert not two_cores.can_fork()
 
 
 class _FailsInChild:
@@ -116,3 +117,45 @@ def test_progress_moves_to_the_whole_and_cancel_stops_the_child() -> None:
     with pytest.raises(Cancel):
         map_on_two_cores(_square_and_pid, list(range(1000)), cancel_at_400, every=100, min_items=10)
     assert {t.pid for t in multiprocessing.active_children()} == before
+
+
+def _made(n: int) -> Iterator[tuple[int, int]]:
+    for i in range(n):
+        yield i, os.getpid()
+
+
+@needs_fork
+def test_items_made_by_the_other_core_arrive_in_order() -> None:
+    with produced_on_second_core(lambda: _made(50), size=10**6) as items:
+        got = list(items)
+    assert [i for i, _ in got] == list(range(50))
+    assert {p for _, p in got} != {os.getpid()}
+
+
+def test_little_work_is_made_here() -> None:
+    with produced_on_second_core(lambda: _made(5), size=10) as items:
+        assert list(items) == [(i, os.getpid()) for i in range(5)]
+
+
+@needs_fork
+def test_a_producer_that_fails_halfway_is_taken_over_from_where_it_stopped() -> None:
+    parent = os.getpid()
+
+    def make() -> Iterator[int]:
+        for i in range(10):
+            if i == 4 and os.getpid() != parent:
+                raise OSError("disque plein")
+            yield i
+
+    with produced_on_second_core(make, size=10**6) as items:
+        assert list(items) == list(range(10))
+
+
+@needs_fork
+def test_leaving_early_stops_the_producer() -> None:
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pytest.raises(KeyError), produced_on_second_core(lambda: _made(10**6), size=10**6) as items:
+        for i, _ in items:
+            if i == 3:
+                raise KeyError("Annulé")
+    assert {p.pid for p in multiprocessing.active_children()} == before
