@@ -6,7 +6,8 @@
   (`python -c "import openpyxl; …"`, the interpreter's start-up included). The whole import, as a whole
   process too (start-up, imports, opening the base, read, clean, suppression list, duplicates,
   one-transaction write, the journal's events and their sealing, commit), must take at most 0.4× that
-  (issue 17), into an empty base and into a base of 100,000 contacts, with a peak memory under 500 MB.
+  (issue 17), into an empty base and into a base of 100,000 contacts, with a peak memory under 500 MB;
+  once on both cores, once on one (WEBLEADS_ONE_CORE, services.core.two_cores), each into a fresh base.
   `--engine postgresql` runs it on the base WEBLEADS_BENCH_PG names (default wl_bench on the local
   socket; the bench empties its public schema).
 - baseline B: openpyxl write-only mode writing the same cells as the export of 100,000 contacts
@@ -310,31 +311,35 @@ def _migrate(url: str) -> None:
 
 def measure_import(engine: str) -> None:
     for filled in (False, True):
-        url = _prepared_base(engine, filled)
         load = _load()
         read1 = openpyxl_read(XLSX)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        imp = _child("--child-import", url)
-        wall = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        runs = {}
+        # Both cores (services.core.two_cores), then one (WEBLEADS_ONE_CORE), each into a fresh base.
+        for label, env in (("deux cœurs", {}), ("un cœur", {"WEBLEADS_ONE_CORE": "1"})):
+            url = _prepared_base(engine, filled)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            imp = _child("--child-import", url, env=env)
+            wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            runs[label] = (wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime), imp)
         read2 = openpyxl_read(XLSX)
         base_wall, base_cpu = (read1[0] + read2[0]) / 2, (read1[1] + read2[1]) / 2
         where = f"base de {N_BASE:,} contacts" if filled else "base vide"
         print(f"A. [{engine}, {where}] openpyxl lecture seule de {N_FILE:,} × {len(HEADERS)}, processus entier : "
               f"{base_wall:.2f} s (avant {read1[0]:.2f} s, après {read2[0]:.2f} s) ; CPU {base_cpu:.2f} s ; "
               f"{load} → {_load()}")  # fmt: skip
-        print(
-            f"   import complet, processus entier : {wall:.2f} s, CPU {cpu:.2f} s (démarrage "
-            f"{imp['startup']:.2f} s, lecture {imp['read_seconds']:.2f} s, journal compris)\n"
-            f"   → ratio {wall / base_wall:.2f} (temps réel), {cpu / base_cpu:.2f} (CPU) ; objectif ≤ {GOAL} ; "
-            f"mémoire max {imp['peak_mb']:.0f} Mo (objectif < 500 ; processus du second cœur "
-            f"{imp['child_peak_mb']:.0f} Mo, pages partagées comprises)"
-        )
+        for label, (wall, cpu, imp) in runs.items():
+            print(
+                f"   import complet ({label}), processus entier : {wall:.2f} s, CPU {cpu:.2f} s (démarrage "
+                f"{imp['startup']:.2f} s, lecture {imp['read_seconds']:.2f} s, journal compris)\n"
+                f"   → ratio {wall / base_wall:.2f} (temps réel), {cpu / base_cpu:.2f} (CPU) ; objectif ≤ {GOAL} ; "
+                f"mémoire max {imp['peak_mb']:.0f} Mo (objectif < 500 ; processus du second cœur "
+                f"{imp['child_peak_mb']:.0f} Mo, pages partagées comprises)"
+            )
         print(
             "   lignes : lues {read}, créées {created}, complétées {merged}, déjà à jour {unchanged}, "
-            "refusées {refused}, avertissements {warnings}".format(**imp)
+            "refusées {refused}, avertissements {warnings}".format(**runs["un cœur"][2])
         )
 
 
@@ -354,8 +359,9 @@ def measure_export() -> None:
     )
 
 
-def _child(*args: str) -> dict:
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+def _child(*args: str, env: dict[str, str] | None = None) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})  # fmt: skip
     if proc.returncode:
         sys.exit(proc.stderr)
     return json.loads(proc.stdout.strip().splitlines()[-1])
