@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +161,19 @@ def test_leaving_early_stops_the_producer() -> None:
             if i == 3:
                 raise KeyError("Annulé")
     assert {p.pid for p in multiprocessing.active_children()} == before
+
+
+@needs_fork
+def test_what_was_printed_before_the_fork_is_printed_once() -> None:
+    """`import --json` into a pipe: text waiting in the buffer at the fork must not come out twice."""
+    code = (
+        "from services.core.two_cores import map_on_two_cores, produced_on_second_core\n"
+        "print('avant')\n"
+        "map_on_two_cores(abs, list(range(100)), min_items=10)\n"
+        "with produced_on_second_core(lambda: iter(range(5)), size=10**6) as items:\n"
+        "    list(items)\n"
+        "print('après')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout == "avant\naprès\n"
