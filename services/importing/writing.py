@@ -162,7 +162,7 @@ def write_plan(
         bulk_insert(session, ContactTag.__table__, tags)
 
     # The history of sources: one row per new contact, one per contact completed by this file (built a
-    # batch at a time: 100,000 dicts at once were 40 MB of the import's peak).
+    # batch at a time, not 100,000 dicts at once).
     sourced = [*new_ids.values(), *plan.merges]
     for start in range(0, len(sourced), BATCH * 5):
         sources = [
