@@ -46,6 +46,7 @@ from services.phone.eligibility import (
     eligibility_query,
     latest_phone_answers,
     number_to_dial,
+    opposed_ids,
     with_answers,
 )
 
@@ -259,7 +260,7 @@ def iter_decisions(
     forbidden = category_label(category)  # docs/rules.md §1.7: the campaign's declared category
     calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
     now_naive = to_utc_naive(now)
-    query = eligibility_query(where, subject, today).order_by(Contact.id).limit(BATCH)
+    query = eligibility_query(where, subject, today, opposition=False).order_by(Contact.id).limit(BATCH)
     last = 0
     while True:
         with collector_paused():
@@ -269,11 +270,12 @@ def iter_decisions(
             ids = [r[0] for r in rows]
             last = ids[-1]
             answers = latest_phone_answers(session, contact_ids=ids)
+            opposed = opposed_ids(session, ids)
             figures = {r[0]: r for r in batch_attempts(session, now, ids)}
             free = capped_free_dates(session, now, [c for c, r in figures.items() if r[1] >= MAX_ATTEMPTS])
             out = []
-            for r in rows:  # r: the 9 contact columns
-                c = with_answers(r, answers)
+            for r in rows:  # r: the 8 contact columns (no opposition)
+                c = with_answers(r, answers, opposed)
                 f = figures.get(r[0])
                 stats = NO_CALLS if f is None else CallStats(f[1], free.get(r[0]), as_datetime(f[2]))
                 out.append(combine(c, stats, now, validity, forbidden, calendar, now_naive))

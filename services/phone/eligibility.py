@@ -18,10 +18,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Integer, Select, func, null, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from models.compliance import ConsentRecord
+from models.compliance import ConsentRecord, Opposition
 from models.contact import Contact
 from models.phone import Contract
-from services.compliance.choices import opposed
+from services.compliance.choices import opposed, opposition_covers
 from services.compliance.consents import consent_expired
 from services.core.bulk import as_datetime, driver_rows, id_conditions
 from services.core.errors import InputError
@@ -189,9 +189,14 @@ class EligibilityInputs(NamedTuple):
     refused_after_consent: bool
 
 
-def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> Select[Any]:
+def eligibility_query(
+    where: ColumnElement[bool], subject: str, today: date, *, opposition: bool = True
+) -> Select[Any]:
     """docs/rules.md §1.2: what the phone rules read on the contacts matching `where`, in one query (their
-    form answers come from latest_phone_answers)."""
+    form answers come from latest_phone_answers).
+
+    `opposition=False`: without the opposition column (8 columns), for a caller that reads a batch's
+    oppositions at once (opposed_ids): tested per row, it was a quarter of the query's time."""
     key = subject_key(subject)
     if key:
         contract = (
@@ -216,9 +221,20 @@ def eligibility_query(where: ColumnElement[bool], subject: str, today: date) -> 
         Contact.mobile,
         # 0/1 as they come: converting 200,000 of them to bool costs a tenth of a second.
         type_coerce(Contact.erased_at.is_not(None), Integer),
-        type_coerce(opposed("phone"), Integer),
+        *([type_coerce(opposed("phone"), Integer)] if opposition else []),
         contract,
     ).where(where)
+
+
+def opposed_ids(session: Session, ids: list[int]) -> set[int]:
+    """docs/rules.md §1/§5: who among these people (sorted ids) objected to calls — the rule of the
+    eligibility query's column (choices.opposition_covers), in one query over their oppositions."""
+    q = select(Opposition.contact_id).where(opposition_covers("phone"))
+    return {
+        row[0]
+        for condition in id_conditions(Opposition.contact_id, ids)
+        for row in driver_rows(session, q.where(condition))
+    }
 
 
 def latest_phone_answers(
@@ -279,9 +295,14 @@ def latest_phone_answers(
     return out
 
 
-def with_answers(row: Any, answers: dict[int, PhoneAnswers]) -> EligibilityInputs:
-    """One row of eligibility_query (its first 9 columns) completed with the person's answers."""
-    return EligibilityInputs._make(tuple(row[:9]) + answers.get(row[0], NO_ANSWERS))
+def with_answers(
+    row: Any, answers: dict[int, PhoneAnswers], opposed: set[int] | None = None
+) -> EligibilityInputs:
+    """One row of eligibility_query (its first 9 columns) completed with the person's answers; with
+    `opposed` (opposed_ids), a row of the query made without its opposition column."""
+    if opposed is None:
+        return EligibilityInputs._make(tuple(row[:9]) + answers.get(row[0], NO_ANSWERS))
+    return EligibilityInputs._make((*row[:7], row[0] in opposed, row[7], *answers.get(row[0], NO_ANSWERS)))
 
 
 # --- the rules, one function each ---------------------------------------------------------------
