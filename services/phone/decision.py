@@ -48,8 +48,8 @@ from services.phone.eligibility import (
     eligibility_query,
     latest_phone_answers,
     number_to_dial,
-    opposed_ids,
     with_answers,
+    with_oppositions,
 )
 
 KNOWN_ZONES = (PARIS, *sorted(set(ZONE_BY_PREFIX.values())))
@@ -301,16 +301,16 @@ def decided_batches(
                 return
             ids = [r[0] for r in rows]
             last = ids[-1]
+            rows = with_oppositions(session, rows, ids)
             answers = latest_phone_answers(session, contact_ids=ids)
-            opposed = opposed_ids(session, ids)
             figures = {r[0]: r for r in batch_attempts(session, now, ids)}
             free = capped_free_dates(session, now, [c for c, r in figures.items() if r[1] >= MAX_ATTEMPTS])
             figure_of, free_on = figures.get, free.get  # looked up once, not per person
             out = []
-            for r in rows:  # the eligibility query's columns, without the opposition
+            for r in rows:
                 f = figure_of(r[0])
                 stats = NO_CALLS if f is None else CallStats(f[1], free_on(r[0]), as_datetime(f[2]))
-                c = with_answers(r, answers, opposed)
+                c = with_answers(r, answers)
                 out.append(rule(c, stats, now, validity, forbidden, calendar, now_naive))
         yield out
         if len(rows) < BATCH:  # the last batch: no query to learn that nobody is left
