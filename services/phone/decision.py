@@ -155,6 +155,7 @@ def call_stats(
 
 
 NO_CALLS = CallStats(0, None, None)
+_new = tuple.__new__  # a namedtuple without its Python __new__: once per person with calls
 
 
 @dataclass(slots=True)
@@ -309,7 +310,7 @@ def decided_batches(
             out = []
             for r in rows:
                 f = figure_of(r[0])
-                stats = NO_CALLS if f is None else CallStats(f[1], free_on(r[0]), as_datetime(f[2]))
+                stats = NO_CALLS if f is None else _new(CallStats, (f[1], free_on(r[0]), as_datetime(f[2])))
                 c = with_answers(r, answers)
                 out.append(rule(c, stats, now, validity, forbidden, calendar, now_naive))
         yield out
