@@ -21,17 +21,16 @@ SCOPES_COVERING = {
 }
 
 
+def opposition_covers(channel: str) -> ColumnElement[bool]:
+    """docs/rules.md §1/§5: an opposition to this channel (or to all) that was not lifted."""
+    return and_(Opposition.scope.in_(SCOPES_COVERING[channel]), Opposition.in_force)
+
+
 def opposed(
     channel: str, contact_id: ColumnElement[int] | InstrumentedAttribute[int] = Contact.id
 ) -> ColumnElement[bool]:
     """docs/rules.md §1/§5: the person objected to this channel (or to all), and it was not lifted."""
-    return exists().where(
-        and_(
-            Opposition.contact_id == contact_id,
-            Opposition.scope.in_(SCOPES_COVERING[channel]),
-            Opposition.in_force,
-        )
-    )
+    return exists().where(and_(Opposition.contact_id == contact_id, opposition_covers(channel)))
 
 
 def latest_answer(box: str, contact_id: ColumnElement[int] | InstrumentedAttribute[int] = Contact.id):

@@ -1,18 +1,20 @@
 """May this person be called now? Who (phone_eligibility) × when (call_calendar) × the call log.
 
 `iter_decisions` answers for a whole selection batch by batch, with a few queries per batch whatever
-its size: the eligibility query, the consent records of those people, ONE grouped query over their
-call log for the 30-day attempt counts and the last « pas intéressé », and one more for the call days
-of those already at the cap (for their next moment). Memory and time follow the selection, not the base.
+its size: the eligibility query, their oppositions, the consent records of those people, ONE grouped
+query over their call log for the 30-day attempt counts and the last « pas intéressé », and one more for
+the call days of those already at the cap (for their next moment). Memory and time follow the selection,
+not the base. `count_calls` goes through the same batches and the same rules (decide_status) without
+building what is only shown (the decision object, the number to dial).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
@@ -47,9 +49,11 @@ from services.phone.eligibility import (
     latest_phone_answers,
     number_to_dial,
     with_answers,
+    with_oppositions,
 )
 
 KNOWN_ZONES = (PARIS, *sorted(set(ZONE_BY_PREFIX.values())))
+T = TypeVar("T")
 
 
 class CallStats(NamedTuple):
@@ -151,6 +155,7 @@ def call_stats(
 
 
 NO_CALLS = CallStats(0, None, None)
+_new = tuple.__new__  # a namedtuple without its Python __new__: once per person with calls
 
 
 @dataclass(slots=True)
@@ -188,6 +193,31 @@ class CallDecision:
         return f"Appel interdit : {self.reason}."
 
 
+def decide_status(
+    c: EligibilityInputs,
+    stats: CallStats,
+    now: datetime,
+    validity_days: int,
+    forbidden: str | None = None,
+    calendar: dict[tuple[Place, date | None, date | None], WhenDecision] | None = None,
+    now_naive: datetime | None = None,
+) -> tuple[str, Eligibility, WhenDecision | None]:
+    """docs/rules.md §1 then §2: who may be called, then whether now — callable, later or excluded, with
+    the eligibility and the calendar's answer (None when excluded). What combine shows and count_calls counts.
+
+    `forbidden` (the declared category, when forbidden), `calendar` (the calendar's answers already worked
+    out, see calendar_decision) and `now_naive` are shared when many people are decided at once.
+    """
+    elig = decide_eligibility(c, now_naive or to_utc_naive(now), validity_days, forbidden)
+    if not elig.eligible:
+        return "excluded", elig, None
+    place = Place.of(c.postcode)
+    ni = stats.last_not_interested
+    ni_day = from_utc_naive(ni).astimezone(place.tz).date() if ni else None
+    when = calendar_decision(calendar, now, place, stats.free_from, ni_day)
+    return ("callable" if when.allowed else "later"), elig, when
+
+
 def combine(
     c: EligibilityInputs,
     stats: CallStats,
@@ -197,24 +227,14 @@ def combine(
     calendar: dict[tuple[Place, date | None, date | None], WhenDecision] | None = None,
     now_naive: datetime | None = None,
 ) -> CallDecision:
-    """docs/rules.md §1 then §2: who may be called, then whether now.
-
-    `forbidden` (the declared category, when forbidden), `calendar` (the calendar's answers already worked
-    out, see calendar_decision) and `now_naive` are shared when many people are decided at once.
-    """
-    place = Place.of(c.postcode)
-    elig = decide_eligibility(c, now_naive or to_utc_naive(now), validity_days, forbidden)
+    """The decision shown for one person (decide_status, with the number to dial and the attempts left)."""
+    status, elig, when = decide_status(c, stats, now, validity_days, forbidden, calendar, now_naive)
     n = stats.in_window
     left = MAX_ATTEMPTS - n if n < MAX_ATTEMPTS else 0
-    number = number_to_dial(c)
-    if not elig.eligible:
-        return CallDecision(c.id, "excluded", elig.reason, elig, place, number, left)
-    ni = stats.last_not_interested
-    ni_day = from_utc_naive(ni).astimezone(place.tz).date() if ni else None
-    when = calendar_decision(calendar, now, place, stats.free_from, ni_day)
-    if when.allowed:
-        return CallDecision(c.id, "callable", elig.reason, elig, place, number, left)
-    return CallDecision(c.id, "later", when.reason, elig, place, number, left, when.next_local)
+    place, number = Place.of(c.postcode), number_to_dial(c)
+    if when is None or when.allowed:
+        return CallDecision(c.id, status, elig.reason, elig, place, number, left)
+    return CallDecision(c.id, status, when.reason, elig, place, number, left, when.next_local)
 
 
 def calendar_decision(
@@ -247,11 +267,25 @@ def iter_decisions(
     session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
 ) -> Iterator[CallDecision]:
     """docs/rules.md §1-§2: the decision for every contact matching `where`, at `now` (aware), in
-    contact order, batch after batch.
+    contact order, batch after batch (see decided_batches). A caller that only counts keeps nothing."""
+    for batch in decided_batches(session, where, subject, now, category, combine):
+        yield from batch
 
-    Per batch of BATCH contacts (keyset on the id): the eligibility query, the grouped call-log figures
-    and the consent records of these people only, and the call days of those at the cap — no query per
-    person, and nothing read about anyone outside the selection. A caller that only counts keeps nothing.
+
+def decided_batches(
+    session: Session,
+    where: ColumnElement[bool],
+    subject: str,
+    now: datetime,
+    category: str,
+    rule: Callable[..., T],
+) -> Iterator[list[T]]:
+    """`rule` (combine, or decide_status when only counting) for every contact matching `where`, in contact
+    order, one list per batch of BATCH contacts (keyset on the id).
+
+    Per batch: the eligibility query, their oppositions, the grouped call-log figures and the consent records
+    of these people only, and the call days of those at the cap — no query per person, and nothing read
+    about anyone outside the selection: memory and time follow the selection, not the base.
     """
     settings = get_settings(session)  # one query for both (a setting never changed has no row to find)
     validity = int(settings["rules.phone_consent_days"])
@@ -259,7 +293,7 @@ def iter_decisions(
     forbidden = category_label(category)  # docs/rules.md §1.7: the campaign's declared category
     calendar: dict[tuple[Place, date | None, date | None], WhenDecision] = {}
     now_naive = to_utc_naive(now)
-    query = eligibility_query(where, subject, today).order_by(Contact.id).limit(BATCH)
+    query = eligibility_query(where, subject, today, opposition=False).order_by(Contact.id).limit(BATCH)
     last = 0
     while True:
         with collector_paused():
@@ -268,16 +302,18 @@ def iter_decisions(
                 return
             ids = [r[0] for r in rows]
             last = ids[-1]
+            rows = with_oppositions(session, rows, ids)
             answers = latest_phone_answers(session, contact_ids=ids)
             figures = {r[0]: r for r in batch_attempts(session, now, ids)}
             free = capped_free_dates(session, now, [c for c, r in figures.items() if r[1] >= MAX_ATTEMPTS])
+            figure_of, free_on = figures.get, free.get  # looked up once, not per person
             out = []
-            for r in rows:  # r: the 9 contact columns
+            for r in rows:
+                f = figure_of(r[0])
+                stats = NO_CALLS if f is None else _new(CallStats, (f[1], free_on(r[0]), as_datetime(f[2])))
                 c = with_answers(r, answers)
-                f = figures.get(r[0])
-                stats = NO_CALLS if f is None else CallStats(f[1], free.get(r[0]), as_datetime(f[2]))
-                out.append(combine(c, stats, now, validity, forbidden, calendar, now_naive))
-        yield from out
+                out.append(rule(c, stats, now, validity, forbidden, calendar, now_naive))
+        yield out
         if len(rows) < BATCH:  # the last batch: no query to learn that nobody is left
             return
 
@@ -302,10 +338,13 @@ def decide_calls(
 def count_calls(
     session: Session, where: ColumnElement[bool], subject: str, now: datetime, category: str = "other"
 ) -> dict[str, int]:
-    """How many are callable now, later and excluded, without keeping a decision (a whole base)."""
+    """How many are callable now, later and excluded (a whole base): decide_status for each person, the
+    rules combine applies, without the decision object or the number to dial."""
     counts = dict.fromkeys(("callable", "later", "excluded"), 0)
-    for d in iter_decisions(session, where, subject, now, category):
-        counts[d.status] += 1
+    with collector_paused():  # else each batch, once counted, sets off a collection
+        for batch in decided_batches(session, where, subject, now, category, decide_status):
+            for status, _eligibility, _when in batch:
+                counts[status] += 1
     return counts
 
 

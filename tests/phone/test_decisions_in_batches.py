@@ -3,12 +3,13 @@ as in one batch, and a small selection reads nothing about the rest of the base.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import event, insert
 
 import services.phone.decision as decision_module
+from models.compliance import Opposition
 from models.contact import Contact
 from models.database import Database
 from models.phone import CallLogEntry
@@ -16,8 +17,8 @@ from services.core.bulk import id_conditions
 from services.phone.calendar import Place
 from services.phone.call_centre import holidays_ahead
 from services.phone.call_log import log_call
-from services.phone.decision import count_calls, decide_calls
-from services.phone.eligibility import latest_phone_answers
+from services.phone.decision import count_calls, decide_calls, decide_one
+from services.phone.eligibility import OPPOSED, latest_phone_answers
 from tests.phone_helpers import consumer, give_consent, paris, professional
 
 NOW = paris(2026, 11, 6, 10, 30)
@@ -79,6 +80,38 @@ def test_counts_are_the_decisions_counted(db: Database, monkeypatch: pytest.Monk
         expected = {k: sum(1 for d in decisions if d.status == k) for k in ("callable", "later", "excluded")}
         assert count_calls(s, Contact.id > 0, "", NOW) == expected
         assert expected["callable"] > 0 and expected["later"] > 0 and expected["excluded"] > 0
+
+
+def test_oppositions_read_per_batch_decide_as_for_one_person(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/rules.md §1/§5: in batches of 3 (the oppositions read once per batch), the objections to phone or
+    to all exclude, a lifted or voided one or one to post only does not — as decide_one says, person by person;
+    an objector between two selected people changes nothing for them."""
+    with db.session() as s:
+        made = {}
+        cases = [("all", ""), ("phone", ""), ("post", ""), ("phone", "lifted"), ("all", "voided")]
+        for scope, state in cases:
+            c = professional(s, last_name=f"{scope}{state}")
+            o = Opposition(contact_id=c.id, scope=scope, received_on=date(2026, 5, 1), channel="letter")
+            if state == "voided":
+                o.voided_at = datetime(2026, 6, 1, tzinfo=UTC)
+            if state == "lifted":
+                o.lifted_by_consent_id = give_consent(s, c, paris(2026, 6, 1)).id
+            s.add(o)
+            made[f"{scope}{state}"] = c.id
+        between = professional(s, last_name="Entre")
+        s.add(Opposition(contact_id=between.id, scope="all", received_on=date(2026, 5, 1), channel="letter"))
+        after = professional(s, last_name="Apres")
+        s.flush()
+        monkeypatch.setattr(decision_module, "BATCH", 3)
+        batched = {d.contact_id: d for d in decide_calls(s, Contact.id > 0, "", NOW)}
+        for cid, d in batched.items():
+            assert shape([d]) == shape([decide_one(s, cid, "", NOW)])
+        excluded = {name for name, cid in made.items() if batched[cid].reason == OPPOSED}
+        assert excluded == {"all", "phone"} and batched[between.id].reason == OPPOSED
+        chosen = decide_calls(s, Contact.id.in_([made["post"], after.id]), "", NOW)
+        assert [d.reason != OPPOSED for d in chosen] == [True, True]
 
 
 def test_a_selection_reads_the_consents_of_its_people_only(db: Database) -> None:
