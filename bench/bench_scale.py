@@ -67,10 +67,12 @@ def base_url(engine: str, n: int) -> str:
 
 
 def base_ready(url: str, n: int, lots: list[int]) -> bool:
-    """Built to the end for this size and these lots (the last thing written is the setting saying so)."""
+    """Built to the end for this size and these lots (the last thing written is the setting saying so). A
+    base built by an older version is migrated, as a user's base would be (it was silently rebuilt)."""
     try:
-        db = open_database(url, migrate=False)
-    except Exception:
+        db = open_database(url)
+    except Exception as exc:
+        print(f"base {url} inutilisable ({exc}) : reconstruite")
         return False
     try:
         with db.session() as s:
