@@ -26,7 +26,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -68,7 +68,7 @@ def map_on_two_cores(
     middle = len(items) // 2
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_second_half, args=(func, items, middle, sending), daemon=True)
+    child = context.Process(target=_second_half, args=(func, items, middle, sending, receiving), daemon=True)
     try:
         child.start()
     except OSError as exc:  # no process left, no memory to fork
@@ -109,13 +109,22 @@ def _here(
     return out
 
 
-def _second_half(func: Callable[[Any], Any], items: Sequence[Any], middle: int, sending: Connection) -> None:
+def _second_half(
+    func: Callable[[Any], Any], items: Sequence[Any], middle: int, sending: Connection, receiving: Connection
+) -> None:
+    receiving.close()  # the parent's end, inherited: kept open here, a send would wait forever if it dies
     try:
         sending.send([func(x) for x in items[middle:]])
     except BaseException as exc:  # told to the parent, which then works it out itself
-        sending.send(f"{type(exc).__name__}: {exc}")
+        _tell(sending, f"{type(exc).__name__}: {exc}")
     finally:
         sending.close()
+
+
+def _tell(sending: Connection, what: object) -> None:
+    """The child's failure, told to the parent if it is still there (else the child just ends)."""
+    with suppress(OSError):
+        sending.send(what)
 
 
 def _received(receiving: Connection) -> list[Any] | None:
@@ -140,7 +149,7 @@ def produced_on_second_core(make: Callable[[], Iterator[T]], size: int) -> Itera
         return
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_produce, args=(make, sending), daemon=True)
+    child = context.Process(target=_produce, args=(make, sending, receiving), daemon=True)
     try:
         child.start()
     except OSError as exc:
@@ -159,13 +168,14 @@ def produced_on_second_core(make: Callable[[], Iterator[T]], size: int) -> Itera
         child.join()
 
 
-def _produce(make: Callable[[], Iterator[Any]], sending: Connection) -> None:
+def _produce(make: Callable[[], Iterator[Any]], sending: Connection, receiving: Connection) -> None:
+    receiving.close()  # the parent's end, inherited: kept open here, a send would wait forever if it dies
     try:
         for item in make():
             sending.send(("item", item))
         sending.send(("done", None))
     except BaseException as exc:  # told to the parent, which then makes the rest itself
-        sending.send(("error", f"{type(exc).__name__}: {exc}"))
+        _tell(sending, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         sending.close()
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,3 +178,57 @@ def test_what_was_printed_before_the_fork_is_printed_once() -> None:
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout == "avant\naprès\n"
+
+
+@needs_fork
+@pytest.mark.parametrize("which", ["map", "produce"])
+def test_a_child_whose_parent_is_killed_ends_too(which: str) -> None:
+    """kill -9 of the command (a power cut, the task manager) leaves no process behind: the child's sends
+    find nobody to read them and it ends."""
+    code = (
+        "import os, sys, time\n"
+        "from services.core.two_cores import map_on_two_cores, produced_on_second_core\n"
+        "parent = os.getpid()\n"
+        "def slow_here(x):\n"
+        "    if os.getpid() == parent:\n"
+        "        time.sleep(0.01)\n"
+        "    return 'x' * 10_000\n"
+        "def make():\n"
+        "    for i in range(1000):\n"
+        "        yield 'y' * 100_000\n"
+        "print('prêt', flush=True)\n"
+        f"if {which!r} == 'map':\n"
+        "    map_on_two_cores(slow_here, list(range(2000)), min_items=10)\n"
+        "else:\n"
+        "    with produced_on_second_core(make, size=10**6) as items:\n"
+        "        for _ in items:\n"
+        "            time.sleep(10)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "prêt\n"
+        time.sleep(1.5)  # the child has made its part and waits to send it
+        children = _children(proc.pid)
+        assert children, "the child was not started"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(c) for c in children)
+    finally:
+        proc.kill()
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return [int(c) for c in f.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
