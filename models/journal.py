@@ -216,30 +216,7 @@ def record_rows(session: Session, table: str, rows: Iterable[dict[str, Any]], ac
     the file or the selection the bulk write came from) — so that journaling 100,000 rows costs a
     fraction of writing them."""
     rows = list(rows) if not isinstance(rows, list) else rows
-    if len(rows) >= BULK_MIN and at is None and not seeded:
-        return _record_bulk(session, table, rows, action, changed, origin)
-    buffer = _pending(session)
-    trans = session.get_nested_transaction() or session.get_transaction()
-    keys = _Keys(session)
-    fields = set(changed) if changed is not None else None
-    who = ("", "") if seeded else None
-    contact = JOURNALED[table].contact
-    n = 0
-    for batch in _batches(rows, 5000):
-        if table != "contacts":
-            keys.load(contact(row) for row in batch)
-        for row in batch:
-            after = None if fields is None else {k: v for k, v in row.items() if k in fields}
-            when = at(row) if at else None
-            event = _event(table, row, action, None, after, keys(table, row), seeded=seeded, at=when, who=who)
-            buffer.append((trans, event))
-        n += len(batch)
-    return n
-
-
-def _record_bulk(session: Session, table: str, rows: list[dict[str, Any]], action: str,
-                 changed: Iterable[str] | None, origin: str) -> int:  # fmt: skip
-    add_events(session, _bulk_events(table, rows, _Keys(session), action, changed, origin))
+    add_events(session, _events(table, rows, _Keys(session), action, changed, seeded, at, origin))
     return len(rows)
 
 
@@ -249,10 +226,26 @@ def insert_events(table: str, rows: list[dict[str, Any]], origin: str = "") -> l
     add_events() then adds them to the transaction."""
     if table != "contacts":
         raise ValueError("only a contact's key is in its row")
-    keys = _Keys(None)
-    if len(rows) >= BULK_MIN:
-        return _bulk_events(table, rows, keys, "insert", None, origin)
-    return [_event(table, row, "insert", None, None, keys(table, row)) for row in rows]
+    return list(_events(table, rows, _Keys(None), "insert", None, False, None, origin))
+
+
+def _events(table: str, rows: list[dict[str, Any]], keys: _Keys, action: str, changed: Iterable[str] | None,
+            seeded: bool, at: Callable[[dict[str, Any]], datetime | None] | None,
+            origin: str) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """record_rows' events: one per chunk of rows from BULK_MIN rows, else one per row."""
+    if len(rows) >= BULK_MIN and at is None and not seeded:
+        yield from _bulk_events(table, rows, keys, action, changed, origin)
+        return
+    fields = set(changed) if changed is not None else None
+    who = ("", "") if seeded else None
+    contact = JOURNALED[table].contact
+    for batch in _batches(rows, 5000):
+        if table != "contacts":
+            keys.load(contact(row) for row in batch)
+        for row in batch:
+            after = None if fields is None else {k: v for k, v in row.items() if k in fields}
+            when = at(row) if at else None
+            yield _event(table, row, action, None, after, keys(table, row), seeded=seeded, at=when, who=who)
 
 
 def add_events(session: Session, events: Iterable[dict[str, Any]]) -> None:

@@ -71,15 +71,14 @@ def _write_new_contacts(
             rows = [_new_contact_row(plan.cleaned[i].values, options, now) for i in chunk]  # type: ignore[union-attr]  # a blank row (None) is never planned
             yield chunk, insert_journaled(session, table, rows, note)
         return
-    reserved = ids
     conn = session.connection()
-    make = partial(_prepared, plan, options, now, note, reserved, dialect)
-    with produced_on_second_core(make, len(reserved)) as batches:
+    make = partial(_prepared, plan, options, now, note, ids, dialect)
+    with produced_on_second_core(make, len(ids)) as batches:
         for start, cols, values, events in batches:
             conn.exec_driver_sql(insert_sql(dialect, table, cols), values)
             add_events(session, events)
             end = start + len(values)
-            yield plan.new_rows[start:end], reserved[start:end]
+            yield plan.new_rows[start:end], ids[start:end]
 
 
 def _prepared(

@@ -37,25 +37,31 @@ LINES = [
 ]
 
 
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per child forked. The suite's process may run the window tests' Qt threads: the fork is
+    allowed all the same here."""
+    starts: list[int] = []
+    real_start = two_cores.multiprocessing.context.ForkProcess.start
+
+    def start(self: object) -> None:
+        starts.append(1)
+        real_start(self)  # type: ignore[arg-type]  # the real method, on the real process
+
+    monkeypatch.setattr(two_cores.multiprocessing.context.ForkProcess, "start", start)
+    monkeypatch.setattr(two_cores, "can_fork", lambda: True)
+    return starts
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="fork only on Linux")
 @pytest.mark.parametrize("dry_run", [True, False])
 def test_two_cores_give_the_same_plan_and_contacts_as_one(
-    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dry_run: bool
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int], dry_run: bool
 ) -> None:
     path = tmp_path / "liste.csv"
     # The same rows many times over: the second half (the child's) repeats the first one's people.
     path.write_text("\n".join([HEADER, *LINES * 5]) + "\n", encoding="utf-8")
     outcomes = []
-    forked: list[int] = []
-    real_start = two_cores.multiprocessing.context.ForkProcess.start
-
-    def start(self: object) -> None:
-        forked.append(1)
-        real_start(self)  # type: ignore[arg-type]  # the real method, on the real process
-
-    monkeypatch.setattr(two_cores.multiprocessing.context.ForkProcess, "start", start)
-    # The suite's process may run the window tests' Qt threads: the fork is allowed all the same here.
-    monkeypatch.setattr(two_cores, "can_fork", lambda: True)
     for min_items in (10**9, 2):  # one core, then two; each import rolled back
         monkeypatch.setattr(two_cores, "MIN_ITEMS", min_items)
         forked.clear()
@@ -101,10 +107,9 @@ def _journaled_contacts(db: Database) -> list[int]:
 @pytest.mark.skipif(sys.platform != "linux", reason="fork only on Linux")
 @pytest.mark.parametrize("child_dies", [False, True])
 def test_contacts_written_while_the_other_core_prepares_them_are_journaled_and_searchable(
-    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_dies: bool
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int], child_dies: bool
 ) -> None:
     monkeypatch.setattr(two_cores, "MIN_ITEMS", 2)
-    monkeypatch.setattr(two_cores, "can_fork", lambda: True)
     monkeypatch.setattr(writing, "BATCH", 250)  # 250 + 250 (one event each) + 100 (one event per row)
     parent = os.getpid()
     real = writing._prepared
@@ -116,14 +121,6 @@ def test_contacts_written_while_the_other_core_prepares_them_are_journaled_and_s
             yield batch
 
     monkeypatch.setattr(writing, "_prepared", prepared)
-    forked: list[int] = []
-    real_start = two_cores.multiprocessing.context.ForkProcess.start
-
-    def start(self: object) -> None:
-        forked.append(1)
-        real_start(self)  # type: ignore[arg-type]  # the real method, on the real process
-
-    monkeypatch.setattr(two_cores.multiprocessing.context.ForkProcess, "start", start)
     path = _people_file(tmp_path, 600)
     table = read_table(path, score=header_score)
     with db.session() as s:
