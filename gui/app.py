@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.collector import MainThreadCollector
 from services.core.paths import data_dir, log_file, resource
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint
@@ -159,6 +160,7 @@ def run_window(db_arg: str | None) -> int:
     app.setWindowIcon(application_icon())  # every window and dialog; the taskbar on Windows and X11
     QGuiApplication.setDesktopFileName(APPLICATION)  # Wayland docks match the .desktop entry by this name
     install_translators(app)
+    MainThreadCollector(app)  # never a collection in a background task's thread (gui.collector)
     smoke = bool(os.environ.get(SMOKE_TEST_ENV))
 
     from gui.main_window import MainWindow

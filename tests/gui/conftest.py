@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 
 
@@ -12,3 +15,15 @@ def _french(qapp: object) -> None:
     from gui.app import install_translators
 
     install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))  # type: ignore[arg-type]  # a QApplication
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """As the window does (gui.collector): no automatic collection while a window test runs its background
+    tasks, and the test's garbage collected here, on the GUI thread, before the next test."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
