@@ -62,11 +62,12 @@ class ConsentRecord(Base):
     """One person's answers on one form version. Append-only: choices are derived from the latest."""
 
     __tablename__ = "consent_records"
-    # Covering every box: the latest answer of each contact is read from the index alone (100,000 rows).
+    # Covering every box: the latest answer of each contact is read from the index alone (100,000 rows),
+    # in the order the rules read them, (recorded_on, id), without a sort (migration 0020).
     __table_args__ = (
         Index(
             "ix_consent_records_contact_at",
-            "contact_id", "recorded_on", "refuse_post", "refuse_phone", "refuse_partners", "accept_phone",
+            "contact_id", "recorded_on", "id", "refuse_post", "refuse_phone", "refuse_partners", "accept_phone",
         ),
     )  # fmt: skip
 
