@@ -3,7 +3,7 @@ slower at 100,000 rows), a ContactSource per contact, the consents the file carr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from functools import partial
 from typing import Any
@@ -97,6 +97,42 @@ def _prepared(
         yield start, cols, driver_values(dialect, table, cols, rows), insert_events("contacts", rows, note)
 
 
+def _complete(
+    session: Session,
+    cols: tuple[str, ...],
+    params: list[dict[str, Any]],
+    now: datetime,
+    note: str,
+    indexed: BulkIndexing,
+    advanced: Callable[[int], None],
+) -> None:
+    """The contacts completed with the same fields: updated in batches, each refused if another workstation
+    changed one of them meanwhile (`advanced` told of each batch), then journaled."""
+    values: dict[str, Any] = {k: bindparam(f"p_{k}") for k in cols}
+    values.update(search_text=bindparam("p_search_text"), version=Contact.version + 1, updated_at=now)
+    upd = (
+        update(Contact)
+        .where(Contact.id == bindparam("b_id"), Contact.version == bindparam("b_version"))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    for start in range(0, len(params), BATCH):
+        chunk = params[start : start + BATCH]
+        indexed.replacing([p["b_id"] for p in chunk])
+        res = session.connection().execute(upd, chunk)
+        if res.supports_sane_multi_rowcount() and res.rowcount != len(chunk):
+            raise InputError(
+                "Des contacts ont été modifiés sur un autre poste pendant l'import : rien n'a été "
+                "enregistré, relancez l'import."
+            )
+        advanced(len(chunk))
+    merged_ids = [p["b_id"] for p in params]
+    changed = {*cols, "search_text", "version", "updated_at"}
+    for start in range(0, len(merged_ids), 900):
+        chunk_ids = merged_ids[start : start + 900]
+        record_select(session, Contact, Contact.id.in_(chunk_ids), "update", changed, origin=note)
+
+
 def write_plan(
     session: Session,
     table: Table,
@@ -133,30 +169,15 @@ def write_plan(
         by_fields.setdefault(cols, []).append(params)
         for t in sorted(set(changes.get("tags") or ()) - set(base["tags"])):
             tags.append({"contact_id": cid, "name": t})
-    for cols, params in by_fields.items():
-        values: dict[str, Any] = {k: bindparam(f"p_{k}") for k in cols}
-        values.update(search_text=bindparam("p_search_text"), version=Contact.version + 1, updated_at=now)
-        upd = (
-            update(Contact)
-            .where(Contact.id == bindparam("b_id"), Contact.version == bindparam("b_version"))
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        for start in range(0, len(params), BATCH):
-            chunk = params[start : start + BATCH]
-            res = session.connection().execute(upd, chunk)
-            if res.supports_sane_multi_rowcount() and res.rowcount != len(chunk):
-                raise InputError(
-                    "Des contacts ont été modifiés sur un autre poste pendant l'import : rien n'a été "
-                    "enregistré, relancez l'import."
-                )
-            done += len(chunk)
-            tick(progress, done, total, f"Mise à jour des doublons… {done}/{total}")
-        merged_ids = [p["b_id"] for p in params]
-        for start in range(0, len(merged_ids), 900):
-            changed = {*cols, "search_text", "version", "updated_at"}
-            chunk_ids = merged_ids[start : start + 900]
-            record_select(session, Contact, Contact.id.in_(chunk_ids), "update", changed, origin=note)
+
+    def advanced(n: int) -> None:
+        nonlocal done
+        done += n
+        tick(progress, done, total, f"Mise à jour des doublons… {done}/{total}")
+
+    with BulkIndexing(session.connection()) as indexed:  # their search entries replaced at the end
+        for cols, params in by_fields.items():
+            _complete(session, cols, params, now, note, indexed, advanced)
     if tags:
         bulk_insert(session, ContactTag.__table__, tags)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from models.compliance import ConsentRecord, Form, FormVersion, InformedRecord, Opposition
 from models.contact import Contact, ContactSource
@@ -16,6 +16,7 @@ from models.database import Database
 from models.imports import ImportRecord
 from services.compliance.suppression import add_to_suppression_list, suppression_keys
 from services.contacts.search import search_ids
+from services.contacts.search_pages import ListQuery, search_page
 from services.core.errors import Cancelled, InputError
 from services.importing.duplicates import DuplicateIndex, close_names
 from services.importing.mapping import guess_mapping, header_score
@@ -84,6 +85,23 @@ def test_merge_fills_empty_fields_only_and_adds_a_source(db: Database, tmp_path:
         assert c.version == 2 and "0699999999" in c.search_text
         sources = s.scalars(select(ContactSource.name).where(ContactSource.contact_id == cid)).all()
         assert sources == ["Comptoir du magasin", "Partenaire X"]
+
+
+def test_completed_contacts_are_found_by_what_the_file_added(db: Database, tmp_path: Path) -> None:
+    """The search box's index follows the contacts an import completes (replaced together at the end on
+    SQLite, models.search_index.BulkIndexing.replacing), and the contacts it creates."""
+    with db.session() as s:
+        cid = make_contact(s, mobile="").id
+    path = _csv(tmp_path, "M.;Martin;Claire;99 rue Autre;69002;Lyon;06 99 99 99 99;claire.martin@example.fr",
+                "M.;Quenneville;Yvon;1 rue Haute;69002;Lyon;06 11 11 11 11;")  # fmt: skip
+    assert _run(db, path).summary()["merged"] == 1
+    with db.session() as s:
+        assert search_page(s, ListQuery("0699999999")).ids == [cid]
+        assert len(search_page(s, ListQuery("quenneville")).ids) == 1
+        for query in ("martin", "claire", "06 99", "lyon", "ma"):
+            assert sorted(search_page(s, ListQuery(query)).ids) == sorted(search_ids(s, query)), query
+        if db.engine.dialect.name == "sqlite":
+            s.execute(text("INSERT INTO contacts_fts(contacts_fts) VALUES ('integrity-check')"))
 
 
 @pytest.mark.parametrize(
