@@ -192,6 +192,9 @@ def run_mutmut(resume: bool, survivors: bool = False) -> float:
         wanted = sorted(n for n, s in decided.items() if in_scope(n) and s != "killed")
     elif resume and decided:
         wanted = sorted(n for n, s in decided.items() if in_scope(n) and s == "not checked")
+        # mutmut makes the mutants of a changed module anew only when it runs: with nothing left undecided,
+        # one mutant already decided is run again, so that a rule changed since is not silently skipped.
+        wanted = wanted or sorted(n for n in decided if in_scope(n))[:1]
     else:
         wanted = rule_function_globs()
     code = mutmut("run", "--max-children", "1", *wanted) if wanted else 0
