@@ -12,7 +12,7 @@ from sqlalchemy import Dialect, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.bulk import bulk_insert, direct, driver_values, insert_sql, reserve_ids
+from models.bulk import bulk_insert, direct, driver_values, reserve_ids, write_values
 from models.compliance import Form, FormVersion, Opposition
 from models.contact import Contact, ContactSource, ContactTag
 from models.imports import ImportRecord
@@ -75,7 +75,7 @@ def _write_new_contacts(
     make = partial(_prepared, plan, options, now, note, ids, dialect)
     with produced_on_second_core(make, len(ids)) as batches:
         for start, cols, values, events in batches:
-            conn.exec_driver_sql(insert_sql(dialect, table, cols), values)
+            write_values(conn, table, cols, values)
             add_events(session, events)
             end = start + len(values)
             yield plan.new_rows[start:end], ids[start:end]
