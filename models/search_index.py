@@ -23,6 +23,7 @@ before hold the old form.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
@@ -107,9 +108,7 @@ def _create_sqlite(conn: Connection) -> bool:
             )
         except DBAPIError:  # no FTS5, or no trigram tokenizer (SQLite older than 3.34): the plain scan
             return False
-        conn.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, t) SELECT id, {indexed_text('search_text')} FROM contacts"
-        )
+        _index_rows(conn, "1")
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {PAUSE_TABLE} (paused INTEGER)")
     for ddl in _SQLITE_TRIGGERS:
         conn.exec_driver_sql(ddl)
@@ -166,12 +165,7 @@ class BulkIndexing:
             return
         lo, hi = self.bounds or (0, -1)  # rows inserted in this pause: indexed at the end as they are then
         fresh = sorted(i for i in set(ids) - self.replaced if not lo <= i <= hi)
-        for chunk in _chunks(fresh):
-            self.conn.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, t) SELECT 'delete', id, "
-                f"{indexed_text('search_text')} FROM contacts WHERE id IN ({_marks(chunk)})",
-                tuple(chunk),
-            )
+        _index_ids(self.conn, fresh, out=True)
         self.replaced.update(fresh)
 
     def __exit__(self, kind: object, *_: object) -> None:
@@ -182,28 +176,29 @@ class BulkIndexing:
             return
         if self.bounds is not None:
             # New rows take ids above every existing one (one writer at a time): the range holds them only.
-            self.conn.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, t) SELECT id, {indexed_text('search_text')} FROM contacts "
-                "WHERE id BETWEEN ? AND ?",
-                self.bounds,
-            )
+            lo, hi = self.bounds
+            _index_rows(self.conn, "id BETWEEN :lo AND :hi", {"lo": lo, "hi": hi})
         lo, hi = self.bounds or (0, -1)
         # Each once, and never one of the range just indexed: a second entry would corrupt the table.
-        for chunk in _chunks(sorted({i for i in self.replaced if not lo <= i <= hi})):
-            self.conn.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, t) SELECT id, {indexed_text('search_text')} FROM contacts "
-                f"WHERE id IN ({_marks(chunk)})",
-                tuple(chunk),
-            )
+        _index_ids(self.conn, sorted(i for i in self.replaced if not lo <= i <= hi))
 
 
-def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
-    """Under SQLite's oldest limit of 999 bound values per statement."""
-    return [ids[start : start + size] for start in range(0, len(ids), size)]
+def _index_rows(
+    conn: Connection, where: str, params: dict[str, Any] | None = None, *, out: bool = False
+) -> None:
+    """The FTS entries of the contacts matching `where`, from the text their rows hold now: put in, or with
+    `out` taken out (a contentless table takes an entry out only given the exact text it was made from)."""
+    into = f"{FTS_TABLE}({FTS_TABLE}, rowid, t) SELECT 'delete'," if out else f"{FTS_TABLE}(rowid, t) SELECT"
+    conn.execute(
+        text(f"INSERT INTO {into} id, {indexed_text('search_text')} FROM contacts WHERE {where}"), params
+    )
 
 
-def _marks(chunk: Sequence[int]) -> str:
-    return ", ".join("?" * len(chunk))
+def _index_ids(conn: Connection, ids: Sequence[int], *, out: bool = False) -> None:
+    """_index_rows for these contacts, their ids written into the statement (integers: no bound value, so no
+    limit on how many), 10,000 at a time."""
+    for start in range(0, len(ids), 10_000):
+        _index_rows(conn, f"id IN ({', '.join(str(int(i)) for i in ids[start : start + 10_000])})", out=out)
 
 
 def drop_search_index(conn: Connection) -> None:

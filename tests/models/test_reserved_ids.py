@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.bulk import reserve_ids
@@ -20,13 +21,18 @@ def _source(contact_id: int) -> dict[str, object]:
             "note": "", "recorded_at": utcnow()}  # fmt: skip
 
 
+def _three_then_the_last_deleted(s: Session) -> int:
+    """Three contacts, the last deleted (typed by mistake): its id."""
+    people = [make_contact(s, email=f"p{i}@exemple.fr", mobile=f"06123456{i:02d}") for i in range(3)]
+    s.flush()
+    s.delete(people[-1])
+    s.flush()
+    return people[-1].id
+
+
 def test_reserved_ids_are_those_the_base_would_give_after_a_deleted_last_contact(db: Database) -> None:
     with db.session() as s:
-        people = [make_contact(s, email=f"p{i}@exemple.fr", mobile=f"06123456{i:02d}") for i in range(3)]
-        s.flush()
-        last = people[-1].id
-        s.delete(people[-1])
-        s.flush()
+        last = _three_then_the_last_deleted(s)
         reserved = reserve_ids(s, Contact.__table__, 2)
         assert reserved is not None and reserved[1] == reserved[0] + 1
         after = make_contact(s, email="apres@exemple.fr", mobile="0612345699")
@@ -40,11 +46,7 @@ def test_a_deleted_last_contact_s_reference_is_never_given_again(db: Database) -
     """models/contact.py: AUTOINCREMENT (restored on SQLite by migration 0019), so that a contact deleted as
     typed by mistake (services.contacts.editing) leaves its reference and its journal history to nobody."""
     with db.session() as s:
-        people = [make_contact(s, email=f"p{i}@exemple.fr", mobile=f"06123456{i:02d}") for i in range(3)]
-        s.flush()
-        last = people[-1].id
-        s.delete(people[-1])
-        s.flush()
+        last = _three_then_the_last_deleted(s)
         assert make_contact(s, email="apres@exemple.fr", mobile="0612345699").id > last
 
 
