@@ -22,6 +22,7 @@ from services.compliance.requests import (
 )
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.users import current_user
 
 
@@ -98,12 +99,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _day(text: str | None) -> date:
-    return parse_date(text) if text else date.today()
+    return parse_date(text) if text else business_date()
 
 
 def _result(done: RequestOutcome, text: str) -> Result:
     """The request (its contract shape) with what it did under "acted"."""
-    data = {**view(done.request, date.today()).to_dict(), "acted": done.acted()}
+    data = {**view(done.request, business_date()).to_dict(), "acted": done.acted()}
     lines = [text]
     if done.opposition_id:
         lines.append(f"Opposition n° {done.opposition_id} enregistrée : effective dès maintenant.")
@@ -131,7 +132,7 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
             contact_id=contact_id, channel=args.channel, details=args.details, scope=args.scope or "",
             identifiers=ids, recorded_by=current_user(),
         )  # fmt: skip
-        v = view(done.request, date.today())
+        v = view(done.request, business_date())
         return _result(
             done, f"Demande n° {v.id} ({KIND_LABELS[v.kind]}) : réponse due le {v.due_on:%d/%m/%Y}."
         )
@@ -150,7 +151,7 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 def run_extend(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
-        v = view(extend_request(session, args.id, args.reason, _day(args.on)), date.today())
+        v = view(extend_request(session, args.id, args.reason, _day(args.on)), business_date())
     return Result(v.to_dict(), f"Demande n° {v.id} prolongée : réponse due le {v.due_on:%d/%m/%Y}.")
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from gui.dates import wall_qdatetime
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.not_callable_view import NotCallableView
@@ -359,7 +360,7 @@ class CallsScreen(QWidget):
             ):
                 w.clear()
             self.name_label.setText(self.tr("Aucun appel possible pour l'instant."))
-            self.callback_edit.setDateTime(QDateTime.currentDateTime())
+            self.callback_edit.setDateTime(wall_qdatetime(self.clock().astimezone(self.business_tz)))
             return
         contact = s.get(Contact, decision.contact_id)
         now = self.clock()
@@ -394,7 +395,7 @@ class CallsScreen(QWidget):
         )
         default_cb = datetime.combine(local.date() + timedelta(days=1), time(10, 0), tzinfo=decision.place.tz)
         cb = default_cb.astimezone(self.business_tz)
-        self.callback_edit.setDateTime(QDateTime(QDate(cb.year, cb.month, cb.day), QTime(cb.hour, cb.minute)))
+        self.callback_edit.setDateTime(wall_qdatetime(cb))
 
     def _fit_script(self) -> None:
         """The script is read aloud: never clipped. A word-wrapped label inside a tab gets no height for its

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.choices_panel import ChoicesPanel
+from gui.dates import from_qdate, to_qdate, today_qdate
 from gui.dialogs import Dialogs
 from gui.use_case import attempt
 from models.database import Database
@@ -46,7 +47,7 @@ from services.contacts.to_check import contact_reasons
 from services.contacts.validation import ContactError, ContactInput, check_contact
 from services.core.countries import COUNTRY_NAMES_FR, country_code, country_name
 from services.core.errors import UserError
-from services.core.moments import wall_time
+from services.core.moments import business_date, wall_time
 from services.core.phones import display as display_phone
 from services.core.postcodes import check_postcode, is_french, normalise_postcode
 from services.importing.duplicates import find_existing
@@ -56,14 +57,6 @@ ERROR_STYLE = "color: #b00020;"
 EMPTY_DATE = QDate(1900, 1, 1)
 WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; padding: 4px;"
 MARK_COLOURS = {"objection": "#b00020", "refusal": "#b00020", "consent": "#2e7d32", "npai": "#e65100"}
-
-
-def to_qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else QDate()
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class OptionalDate(QWidget):
@@ -96,7 +89,7 @@ class OptionalDate(QWidget):
     def _toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)
         if on and self.edit.date() == EMPTY_DATE:
-            self.edit.setDate(QDate.currentDate())
+            self.edit.setDate(today_qdate())
         elif not on:
             self.edit.setDate(EMPTY_DATE)
 
@@ -105,7 +98,7 @@ class OptionalDate(QWidget):
 
     def set_value(self, d: date | None) -> None:
         if d is None and self.required:
-            d = date.today()  # a required date: today until the user picks the real one
+            d = business_date()  # a required date: today until the user picks the real one
         self.check.setChecked(d is not None)
         self.edit.setDate(to_qdate(d) if d is not None else EMPTY_DATE)
 
@@ -402,7 +395,7 @@ class ContactDialog(QDialog):
         self.header.setText(
             self.tr("<b>Nouveau contact</b> — la référence est attribuée à l'enregistrement.")
         )
-        data = ContactInput(source_date=date.today())
+        data = ContactInput(source_date=business_date())
         self._fill(data)
         self.tabs.setTabEnabled(1, False)
         self.line("last_name").setFocus()

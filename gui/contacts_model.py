@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from gui.dates import to_qdate
 from models.contact import format_ref
 from models.database import Database
 from services.compliance.dashboard import contact_view_condition
@@ -83,10 +82,6 @@ NPAI_MARK = str(QT_TRANSLATE_NOOP("ContactsModel", "✉ NPAI"))
 NPAI_TIP = str(
     QT_TRANSLATE_NOOP("ContactsModel", "Un courrier est revenu : n'habite pas à l'adresse indiquée.")
 )
-
-
-def _qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else QDate()
 
 
 class ContactsModel(QAbstractTableModel):
@@ -275,7 +270,7 @@ class ContactsModel(QAbstractTableModel):
         if col == COL_LAST_CONTACT:
             if r.last_contact_on is None:
                 return ""
-            return self._locale.toString(_qdate(r.last_contact_on), QLocale.FormatType.ShortFormat)
+            return self._locale.toString(to_qdate(r.last_contact_on), QLocale.FormatType.ShortFormat)
         return str(getattr(r, COLUMNS[col].key) or "")
 
     @staticmethod

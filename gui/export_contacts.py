@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from gui.tasks import Task, run_task
 from models.database import Database
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled
+from services.core.moments import business_date
 
 FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, UTF-8 « ; » (*.csv)"
 
@@ -25,7 +25,7 @@ def export_contacts_dialog(
     db: Database, ui: Dialogs, parent: QWidget | None, search: str = ""
 ) -> Task | None:
     """Ask where, then write the file on a worker thread behind the progress dialog (Cancel: no file)."""
-    suggested = f"contacts-{date.today():%Y-%m-%d}.xlsx"
+    suggested = f"contacts-{business_date():%Y-%m-%d}.xlsx"
     path = ui.ask_save_path(
         translate("ExportContacts", "Exporter les contacts"), FILTERS, suggested, purpose="export"
     )

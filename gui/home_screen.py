@@ -11,7 +11,6 @@ is imported then, not at start.
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
@@ -36,7 +35,7 @@ from services.compliance.dashboard import Todo, badges, todo
 from services.compliance.dashboard_figures import figures
 from services.contacts.search import count_contacts
 from services.core.clock import business_tz
-from services.core.moments import now
+from services.core.moments import business_date, now
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -260,7 +259,7 @@ class HomeScreen(QWidget):
 
     # --- the PDF --------------------------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        suggested = f"etat-conformite-{date.today():%Y-%m-%d}.pdf"
+        suggested = f"etat-conformite-{business_date():%Y-%m-%d}.pdf"
         path = self.ui.ask_save_path(
             self.tr("Exporter l'état de conformité"), self.tr("PDF (*.pdf)"), suggested, "dashboard"
         )

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from gui.dates import today_qdate
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.tasks import Task, run_task
@@ -502,10 +502,10 @@ class SourcePage(QWizardPage):
             self.tr("Ex. « Salon de l'habitat 2026 », nom du partenaire ou du courtier")
         )
         self.name_edit.textChanged.connect(self.completeChanged)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(today_qdate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(today_qdate())
         self.form_combo = QComboBox()
         self.form_note = QLabel()
         self.form_note.setWordWrap(True)

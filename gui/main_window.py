@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dates import today_qdate
 from gui.dialogs import Dialogs
 from gui.sections import SECTIONS, Section
 from services.core.paths import log_file
@@ -387,7 +388,7 @@ class MainWindow(QMainWindow):
         if not due and not to_write:
             return
         settings = QSettings()
-        today = QDate.currentDate().toString(Qt.DateFormat.ISODate)
+        today = today_qdate().toString(Qt.DateFormat.ISODate)
         if settings.value("retention/reminded") == today:
             return
         settings.setValue("retention/reminded", today)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from gui.dates import today_qdate
 from gui.dialogs import Dialogs
 from gui.opposition_correction_dialog import OppositionCorrectionDialog
 from gui.simple_table import SimpleTable
@@ -96,10 +97,10 @@ class OppositionsScreen(QWidget):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(label, key)
         self.channel.setCurrentIndex(self.channel.findData("slip"))
-        self.received = QDateEdit(QDate.currentDate())
+        self.received = QDateEdit(today_qdate())
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("dd/MM/yyyy")
-        self.received.setMaximumDate(QDate.currentDate())
+        self.received.setMaximumDate(today_qdate())
         self.record_button = QPushButton(self.tr("Enregistrer l'opposition (Entrée)"))
         self.record_button.setEnabled(False)
         self.record_button.clicked.connect(self.record)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from gui.dates import today_qdate
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.simple_table import SimpleTable
@@ -27,7 +27,7 @@ from models.database import Database
 from models.partners import Partner, PropagationNotice
 from services.compliance.registers import export_register
 from services.contacts.history import SCOPE_LABELS
-from services.core.moments import now
+from services.core.moments import business_date, now
 from services.partners.directory import get_partner, list_partners
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, acknowledge, list_notices
 from services.partners.phone_consents import notices_for_ended_phone_consents
@@ -47,9 +47,9 @@ class PartnerNoticeDialog(QDialog):
         self.scope = QComboBox()
         for key, label in SCOPE_LABELS.items():
             self.scope.addItem(label, key)
-        self.received = QDateEdit(QDate.currentDate())
+        self.received = QDateEdit(today_qdate())
         self.received.setDisplayFormat("dd/MM/yyyy")
-        self.received.setMaximumDate(QDate.currentDate())
+        self.received.setMaximumDate(today_qdate())
         form = QFormLayout(self)
         form.addRow(self.tr("Partenaire :"), self.partner)
         form.addRow(self.tr("Portée :"), self.scope)
@@ -90,9 +90,9 @@ class PropagationScreen(QWidget):
             self.method.addItem(m)
         self.send_button = QPushButton(self.tr("&Générer la notification du partenaire…"))
         self.send_button.clicked.connect(self.send_selected_partner)
-        self.ack_date = QDateEdit(QDate.currentDate())
+        self.ack_date = QDateEdit(today_qdate())
         self.ack_date.setDisplayFormat("dd/MM/yyyy")
-        self.ack_date.setMaximumDate(QDate.currentDate())
+        self.ack_date.setMaximumDate(today_qdate())
         self.ack_button = QPushButton(self.tr("&Accusé de réception reçu"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.receive_button = QPushButton(self.tr("Notification &reçue d'un partenaire…"))
@@ -131,7 +131,7 @@ class PropagationScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        today = date.today()
+        today = business_date()
         with self.db.session() as s:
             notices_for_ended_phone_consents(s, now())  # docs/rules.md §1.6: owed since they ended
             views = list_notices(s, self.filter.currentData() or "", today)

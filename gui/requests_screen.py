@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from gui.dates import to_qdate
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.use_case import attempt
@@ -50,18 +51,15 @@ from services.compliance.requests import (
 from services.contacts.fields import FIELD_LABELS
 from services.contacts.history import SCOPE_LABELS
 from services.contacts.lookup import get_by_ref
+from services.core.moments import business_date
 from services.core.users import current_user
 
 CHANNEL_LABELS = {"letter": "Courrier", "email": "E-mail", "phone": "Téléphone", "in-person": "En personne"}
 OVERDUE = QColor("#fde2e1")
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
 def _date_edit(d: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(_qdate(d), parent)
+    edit = QDateEdit(to_qdate(d), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
@@ -84,7 +82,7 @@ class AnswerDialog(QDialog):
             if kind == "objection" and key != "granted":
                 continue  # docs/rules.md §5.1: an objection to prospecting is never refused
             self.outcome.addItem(OUTCOME_LABELS[key], key)
-        self.on = _date_edit(date.today(), self)
+        self.on = _date_edit(business_date(), self)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(
             self.tr(
@@ -144,7 +142,7 @@ class ExtendDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Prolonger de deux mois"))
-        self.on = _date_edit(date.today(), self)
+        self.on = _date_edit(business_date(), self)
         self.reason = QPlainTextEdit(self)
         self.reason.setPlaceholderText(
             self.tr("Raison donnée à la personne (complexité, nombre de demandes…)")
@@ -177,7 +175,7 @@ class RequestsScreen(QWidget):
         self.contact_ref.setPlaceholderText(self.tr("C-000123 (facultatif)"))
         self.requester = QLineEdit(box)
         self.requester.setPlaceholderText(self.tr("Nom de la personne (si elle n'est pas dans la base)"))
-        self.received = _date_edit(date.today(), box)
+        self.received = _date_edit(business_date(), box)
         self.channel = QComboBox(box)
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(tr_label(label), key)

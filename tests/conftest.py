@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -17,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import create_engine, text
 
 from models.database import MIGRATIONS_DIR, Database, open_database
+from services.core.moments import PARIS, set_display_zone
 from services.core.pdf_watermark import set_demo_watermark
 
 PG_URL = os.environ.get("WEBLEADS_TEST_PG", "")
@@ -30,6 +32,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WEBLEADS_HOME", str(home))
     monkeypatch.delenv("WEBLEADS_DB", raising=False)
     set_demo_watermark(False)  # set when a base is opened (a demo one marks its PDFs): not carried over
+    set_display_zone(ZoneInfo(PARIS))  # likewise the business's zone, set when a base is opened
     return home
 
 

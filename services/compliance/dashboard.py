@@ -30,6 +30,7 @@ from services.contacts.to_check import to_check_condition
 from services.core.clock import business_tz
 from services.core.demo_base import is_demo
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.moments import now as now_utc
 from services.core.settings import IDENTITY_KEYS, get_setting, get_settings
 from services.partners.notices import status_condition
@@ -92,7 +93,7 @@ CONTACT_VIEWS: dict[str, str] = {
 
 def contact_view_condition(session: Session, view: str, today: date | None = None) -> ColumnElement[bool]:
     """The WHERE of one list of contacts — the same condition its count uses."""
-    today = today or date.today()
+    today = today or business_date()
     if view == "to_check":
         return to_check_condition()
     if view == "npai":

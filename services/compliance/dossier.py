@@ -45,7 +45,7 @@ from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.countries import country_name
 from services.core.errors import InputError, NotFoundError
 from services.core.files import atomic_output
-from services.core.moments import iso_utc, now, wall_time
+from services.core.moments import business_date, iso_utc, now, wall_time
 from services.core.pdf_watermark import pdf_canvas
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, Sheet, write_xlsx
@@ -216,7 +216,7 @@ def build_dossier(session: Session, contact_id: int) -> Dossier:
 
     requests = Section("requests", "Vos demandes", [("received_on", "Reçue le"), ("kind", "Demande"),
                        ("status", "Statut"), ("outcome", "Réponse"), ("answered_on", "Répondue le")])  # fmt: skip
-    today = date.today()
+    today = business_date()
     asked = session.scalars(select(DataRequest).where(DataRequest.contact_id == cid).order_by(DataRequest.id))
     for req in asked:
         status = STATUS_LABELS[request_status(req, today)]

@@ -19,6 +19,7 @@ from services.compliance.suppression import add_to_suppression_list
 from services.contacts.search import search_text_for
 from services.core.errors import InputError, NotFoundError
 from services.core.locks import hold
+from services.core.moments import business_date
 from services.partners.notices import create_notices, identifier_snapshot, rectification_notices
 
 # Blanked on erasure: everything that identifies or describes the person.
@@ -38,7 +39,7 @@ def erase_contact(session: Session, contact_id: int, on: date | None = None) -> 
     if contact.erased_at is not None:
         raise InputError(f"Le contact {contact.ref} est déjà effacé.")
     hold(session, "objections")  # a transmission or a campaign recording now leaves the person out
-    on = on or date.today()
+    on = on or business_date()
     active = list(
         session.scalars(select(Opposition).where(Opposition.contact_id == contact_id, Opposition.in_force))
     )
@@ -86,7 +87,7 @@ def erase_fields(
         session.execute(update(CallLogEntry).where(dialled).values(phone=""))
         record_select(session, CallLogEntry, CallLogEntry.contact_id == contact_id, "update", ["phone"])
     session.flush()
-    return rectification_notices(session, contact, before, on or date.today())
+    return rectification_notices(session, contact, before, on or business_date())
 
 
 def erase_phone_traces(session: Session, contact_id: int) -> None:

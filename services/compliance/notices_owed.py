@@ -19,6 +19,7 @@ from models.contact import Contact, format_ref
 from models.partners import Partner, Transmission, TransmissionLine
 from services.compliance.request_deadlines import add_months
 from services.core.bulk import collector_paused, driver_rows
+from services.core.moments import business_date
 
 # docs/rules.md §3.2: collected elsewhere than from the person.
 FROM_OTHERS = ("partner", "broker", "public")
@@ -64,7 +65,7 @@ def notices_owed(
     """docs/rules.md §3.2: every live contact obtained from others and not yet informed, with the date
     the notice is due — one month after obtaining the data, or the first transmission if earlier —
     the most late first. One query (100,000 contacts well under a second)."""
-    today = today or date.today()
+    today = today or business_date()
     first_sent = (
         select(TransmissionLine.contact_id, func.min(Transmission.sent_on).label("sent_on"),
                func.min(Partner.name).label("partner"))

@@ -15,6 +15,7 @@ from services.compliance.suppression import add_to_suppression_list, suppression
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError, NotFoundError
 from services.core.locks import hold
+from services.core.moments import business_date
 from services.partners.notices import create_notices
 
 
@@ -66,7 +67,7 @@ def record_opposition(
     check_scope(scope)
     check_channel(channel)
     hold(session, "objections")  # a transmission or a campaign recording now sees it (docs/rules.md §5.1)
-    if received_on > date.today():
+    if received_on > business_date():
         raise InputError(f"La date de réception {received_on:%d/%m/%Y} est dans le futur.")
     contact = session.get(Contact, contact_id)
     if contact is None:

@@ -23,6 +23,7 @@ from services.core.backup_crypto import encryption_of
 from services.core.backups import folder_of_url, list_backups
 from services.core.errors import InputError
 from services.core.files import atomic_output
+from services.core.moments import business_date
 from services.core.pdf_watermark import pdf_canvas
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, Sheet, write_xlsx
@@ -66,7 +67,7 @@ def security_measures(session: Session, declared: str) -> str:
 
 def processing_record(session: Session, today: date | None = None) -> dict[str, list[tuple[str, str]]]:
     """The two pages of the record, as (heading, text) pairs, from the settings and the base."""
-    today = today or date.today()
+    today = today or business_date()
     s = get_settings(session)
     org = s["org.name"] or "(nom de l'organisation à renseigner dans les Réglages)"
     counts = dict(

@@ -26,6 +26,7 @@ from services.compliance.requests import write_requests_register
 from services.contacts.history import CHANNEL_LABELS, SCOPE_LABELS
 from services.core.errors import InputError
 from services.core.files import file_error
+from services.core.moments import business_date
 from services.core.spreadsheet import Column, write_table
 from services.core.stamp import register_stamp
 from services.partners.notices import EVENT_LABELS, STATUS_LABELS, notice_status
@@ -145,7 +146,7 @@ def write_propagation_register(
     session: Session, path: Path, progress: Callable[[int], bool] | None = None, today: date | None = None
 ) -> int:
     """Every notice owed to a partner: opposition → partner, due, sent, method, acknowledged, overdue."""
-    today = today or date.today()
+    today = today or business_date()
     q = (
         select(PropagationNotice, Partner.name)
         .join(Partner, Partner.id == PropagationNotice.partner_id)
@@ -232,7 +233,7 @@ def export_all_registers(
     half-exported is left behind. progress(register's label, rows) may return False to cancel."""
     if not folder.is_dir():
         raise InputError(f"Le dossier {folder} n'existe pas.")
-    day = today or date.today()
+    day = today or business_date()
     target = folder / f"registres-{day:%Y-%m-%d}"
     n = 1
     while target.exists():

@@ -46,6 +46,7 @@ from services.contacts.editing import update_contact
 from services.contacts.fields import FIELD_LABELS, TEXT_FIELDS
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 from services.core.paths import output_dir
 from services.core.spreadsheet import Column, write_table
 from services.core.stamp import register_stamp
@@ -137,7 +138,7 @@ def add_request(
 ) -> RequestOutcome:  # fmt: skip
     """Log a request the day it arrives; its deadline follows from the date of receipt. An objection
     takes effect now (docs/rules.md §5.1)."""
-    today = today or date.today()
+    today = today or business_date()
     if kind not in REQUEST_KINDS:
         raise InputError(f"Type de demande inconnu « {kind} » : {', '.join(REQUEST_KINDS)}.")
     if channel not in CHANNELS:
@@ -201,7 +202,7 @@ def extend_request(
     session: Session, request_id: int, reason: str, on: date, today: date | None = None
 ) -> DataRequest:
     """docs/rules.md §5.4: two more months, only if the person is told with the reasons within the first month."""
-    today = today or date.today()
+    today = today or business_date()
     r = _get(session, request_id)
     if r.answered_on is not None:
         raise InputError(f"La demande n° {r.id} a déjà reçu une réponse.")
@@ -227,7 +228,7 @@ def answer_request(
 
     `fields`: for a partial erasure, the fields erased; `corrections`: for a rectification, the new
     values; `out`: the folder where an access or portability answer writes the person's dossier."""
-    today = today or date.today()
+    today = today or business_date()
     r = _get(session, request_id)
     if outcome not in REQUEST_OUTCOMES:
         raise InputError(f"Réponse inconnue « {outcome} » : {', '.join(REQUEST_OUTCOMES)}.")
@@ -303,7 +304,7 @@ def _rectify(session: Session, contact: Contact, corrections: dict[str, str], do
 
 def list_requests(session: Session, status: str = "", today: date | None = None) -> list[RequestView]:
     """Every request, the most urgent first (overdue, then by deadline)."""
-    today = today or date.today()
+    today = today or business_date()
     if status and status not in STATUS_LABELS and status != DUE_SOON:
         raise InputError(f"Statut inconnu « {status} » : {', '.join([*STATUS_LABELS, DUE_SOON])}.")
     requests = list(session.scalars(select(DataRequest)))
@@ -320,7 +321,7 @@ def write_requests_register(
     session: Session, path: Path, progress: Callable[[int], bool] | None = None
 ) -> int:
     """The requests register: each request, its deadline, its extension and its answer."""
-    today = date.today()
+    today = business_date()
     rows = []
     for r in session.scalars(select(DataRequest).order_by(DataRequest.received_on, DataRequest.id)):
         v = view(r, today)

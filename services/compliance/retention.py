@@ -18,6 +18,7 @@ from services.compliance.erasure import erase_contact
 from services.compliance.oppositions import record_opposition
 from services.compliance.request_deadlines import add_months
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 from services.core.settings import get_setting
 from services.phone.eligibility import (
     decide_eligibility,
@@ -110,7 +111,7 @@ def _reachable_by_phone(session: Session, ids: list[int], today: date) -> set[in
 
 def past_term(session: Session, today: date | None = None) -> list[PastTerm]:
     """docs/rules.md §6.4: everyone past their term, why, and whether `retention apply` anonymises them now."""
-    today = today or date.today()
+    today = today or business_date()
     prospect_years = int(get_setting(session, "rules.prospect_retention_years"))
     customer_years = int(get_setting(session, "rules.customer_retention_years"))
     delay = int(get_setting(session, "rules.reconsent_delay_months"))
@@ -169,7 +170,7 @@ def apply_retention(
 ) -> RetentionOutcome:
     """docs/rules.md §6.4: anonymise (§5.5) everyone `past_term` marks due; their suppression entries stay
     when they objected or refused on a form (erase_contact keeps them). The caller takes the backup first."""
-    today = today or date.today()
+    today = today or business_date()
     due = [p for p in past_term(session, today) if p.due]
     if not dry_run:
         for p in due:
@@ -182,8 +183,8 @@ def record_answer(
 ) -> str:
     """The answer to the re-consent letter. Yes: a contact from the person, the term starts again (§6.1);
     no: they object to prospecting (§5.1), and `retention apply` anonymises them."""
-    on = on or date.today()
-    if on > date.today():
+    on = on or business_date()
+    if on > business_date():
         raise InputError(f"La date de réponse {on:%d/%m/%Y} est dans le futur.")
     contact = session.get(Contact, contact_id)
     if contact is None or contact.erased_at is not None:

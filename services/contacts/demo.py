@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import cast
 
 from sqlalchemy import Table, func, insert, select, text
@@ -20,6 +20,7 @@ from models.search_index import BulkIndexing
 from services.contacts.search import search_text_for
 from services.core.demo_base import DEMO_SOURCE_NOTE, demo_refusal, mark_demo, use_base_marks
 from services.core.errors import Cancelled, InputError
+from services.core.moments import business_date
 from services.core.postcodes import postcode_table
 from services.core.settings import get_setting, set_settings
 from services.core.text import strip_accents
@@ -49,7 +50,7 @@ def _rows(
     n: int, first_id: int, first_source_id: int, rng: random.Random
 ) -> Iterator[tuple[dict, dict, list[dict]]]:
     postcodes = [(pc, c) for pc, cs in postcode_table().items() for c in cs]
-    today = date.today()
+    today = business_date()
     now = utcnow()
     for i in range(n):
         cid = first_id + i

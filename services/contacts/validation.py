@@ -18,6 +18,7 @@ from services.contacts.fields import (
 from services.core.countries import country_code
 from services.core.emails import normalise_email
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.phones import to_e164
 from services.core.postcodes import check_postcode, is_french
 from services.core.text import clean_spaces
@@ -130,7 +131,7 @@ def check_contact(data: ContactInput, *, require_source: bool = True) -> Checked
         errors["person_kind"] = "particulier ou professionnel."
     v["customer_until"] = data.customer_until if v["status"] == "customer" else None
     v["last_contact_on"] = data.last_contact_on
-    today = date.today()
+    today = business_date()
     if data.last_contact_on and data.last_contact_on > today:
         errors["last_contact_on"] = "la date ne peut pas être dans le futur."
 

@@ -26,6 +26,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def business_date() -> date:
+    """Today in the business's zone (docs/rules.md §10.1): the day a deadline, a notice, a register or a
+    default date is counted from, whatever zone the computer itself is set to."""
+    return datetime.now(_display_zone).date()
+
+
 def wall_time(moment: datetime) -> datetime:
     """An aware moment as the business's clock shows it, without a zone (a spreadsheet cell, a table)."""
     return moment.astimezone(_display_zone).replace(tzinfo=None) if moment.tzinfo else moment

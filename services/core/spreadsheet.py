@@ -18,7 +18,7 @@ from typing import Any
 
 from services.core.errors import Cancelled, InputError
 from services.core.files import atomic_output
-from services.core.moments import wall_time
+from services.core.moments import business_date, wall_time
 from services.core.text import display_value
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -140,7 +140,7 @@ def _print_setup(ws: Any, title: str, stamp: Stamp | None) -> None:
         return text.replace("&", "&&")
 
     left = escaped(title) + (f" — {escaped(stamp.organisation)}" if stamp and stamp.organisation else "")
-    ws.set_header(f"&L&B{left}&B&R{date.today():%d/%m/%Y}", {"margin": 0.3})
+    ws.set_header(f"&L&B{left}&B&R{business_date():%d/%m/%Y}", {"margin": 0.3})
     ws.set_footer("&CPage &P sur &N", {"margin": 0.3})
 
 

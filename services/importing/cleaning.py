@@ -26,6 +26,7 @@ from services.contacts.fields import (
 )
 from services.core.countries import country_code
 from services.core.emails import quick_normalise_email
+from services.core.moments import business_date
 from services.core.phones import to_e164
 from services.core.postcodes import check_postcode, normalise_postcode
 from services.core.text import fold
@@ -289,7 +290,7 @@ def clean_date(raw: Any, label: str = "Date") -> tuple[date | None, str]:
         if m:
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if year < 100:
-                year += 2000 if year <= date.today().year % 100 else 1900
+                year += 2000 if year <= business_date().year % 100 else 1900
             return date(year, month, day), ""
         m = _YMD.fullmatch(text)
         if m:

@@ -9,6 +9,7 @@ from typing import Any
 
 from models.contact import SOURCE_KINDS, format_ref
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.text import clean_spaces
 from services.importing.duplicates import DUPLICATE_ACTIONS
 
@@ -59,8 +60,8 @@ class ImportOptions:
             raise InputError(
                 "Nom de la source obligatoire (par exemple « Salon de l'habitat 2026 » ou le partenaire)."
             )
-        obtained = self.obtained_on or date.today()
-        if obtained > date.today():
+        obtained = self.obtained_on or business_date()
+        if obtained > business_date():
             raise InputError(f"La date d'obtention {obtained:%d/%m/%Y} est dans le futur.")
         if self.on_duplicate not in DUPLICATE_ACTIONS:
             raise InputError("Doublons : merge (compléter), skip (ignorer) ou create (créer quand même).")

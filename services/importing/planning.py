@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from models.compliance import FormVersion
 from models.contact import Contact, ContactTag, format_ref
 from services.core.errors import Cancelled, InputError
+from services.core.moments import business_date
 from services.core.two_cores import map_on_two_cores
 from services.importing.cleaning import CleanRow
 from services.importing.duplicates import DuplicateIndex, Match
@@ -94,7 +94,7 @@ def plan_import(
     plan_cols = resolve(table.headers, mapping)
     _check_form_version(session, options.form_version_id, plan_cols.consent_fields)
     total = len(table.rows)
-    today = date.today()
+    today = business_date()
     cleaned = map_on_two_cores(
         CleanOrSkip(RowCleaner(plan_cols, options.person_kind, today)),
         table.rows,

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from services.core.moments import business_date
 from services.importing.addresses import four_digit_postcode, split_one_line_address, split_street_lines
 from services.importing.cleaning import (
     MULTI_VALUE,
@@ -120,7 +121,7 @@ class RowCleaner:
         # A "Nom" column with no first-name column may hold "DUPONT Jean": split when capitals say how.
         self.split_last = "last_name" in cols and "first_name" not in cols
         self.default_kind = default_kind
-        self.today = today or date.today()
+        self.today = today or business_date()
 
     def __call__(self, cells: list[Any]) -> CleanRow:
         if len(cells) < self.width:

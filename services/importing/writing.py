@@ -24,6 +24,7 @@ from services.contacts.search import search_text_for
 from services.contacts.to_check import stored_reasons
 from services.core.clock import business_tz
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.two_cores import produced_on_second_core
 from services.importing.outcome import ImportOptions, ImportResult, Progress
 from services.importing.planning import CONTACT_COLUMNS, Plan, table_index, tick
@@ -242,7 +243,7 @@ def _write_oppositions(
             scope, channel = OPPOSITION_OF[name]
             if cid in known and covering_opposition(session, cid, scope) is not None:
                 continue  # already recorded (the same file imported again)
-            obtained: date = options.obtained_on or date.today()
+            obtained: date = options.obtained_on or business_date()
             received = min(on, obtained) if isinstance(on, date) else obtained
             record_opposition(
                 session, cid, scope, channel, received, recorded_by=options.imported_by,

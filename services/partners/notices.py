@@ -19,6 +19,7 @@ from models.contact import Contact, format_ref
 from models.partners import Partner, PropagationNotice, Transmission, TransmissionLine
 from services.contacts.record import display_name
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 from services.core.settings import get_setting
 from services.core.workdays import add_working_days
 from services.partners.directory import SHAREABLE_FIELDS
@@ -198,7 +199,7 @@ def list_notices(
     session: Session, status: str = "", today: date | None = None, partner_id: int | None = None
 ) -> list[NoticeView]:
     """Notices, overdue and oldest first; status: "", pending, to_send, sent, acknowledged, overdue."""
-    today = today or date.today()
+    today = today or business_date()
     q = (
         select(PropagationNotice, Partner.name, Contact)
         .join(Partner, Partner.id == PropagationNotice.partner_id)
@@ -239,10 +240,10 @@ def acknowledge(session: Session, notice_id: int, on: date | None = None) -> Pro
     notice = session.get(PropagationNotice, notice_id)
     if notice is None:
         raise NotFoundError(f"Notification inconnue (n° {notice_id}).")
-    on = on or date.today()
+    on = on or business_date()
     if notice.sent_on is None:
         raise InputError(f"La notification n° {notice_id} n'a pas encore été envoyée.")
-    if on < notice.sent_on or on > date.today():
+    if on < notice.sent_on or on > business_date():
         raise InputError(f"Date d'accusé de réception invalide : {on:%d/%m/%Y}.")
     notice.acknowledged_on = on
     if notice.event == "erasure":
@@ -264,7 +265,7 @@ def rectification_notices(
     quoting the values it holds and the new ones."""
     if contact.erased_at is not None:
         return []
-    on = on or date.today()
+    on = on or business_date()
     after = identifier_snapshot(contact)  # the same fields as `before` (identifier_snapshot too)
     changed = {f for f in before if before[f] != after[f]}
     if not changed:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from models.partners import Partner, PropagationNotice
 from services.contacts.history import SCOPE_LABELS
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.paths import output_dir
 from services.core.settings import get_settings
 from services.core.spreadsheet import Column, write_table
@@ -80,8 +81,8 @@ def send_to_partner(
     """Write the letter and the list for every notice still to send to this partner, and mark them sent."""
     out_dir = output_dir(out_dir)  # created if needed, like any "save to folder"
     method = method or ("e-mail" if partner.notice_email else "courrier")
-    sent_on = sent_on or date.today()
-    if sent_on > date.today():
+    sent_on = sent_on or business_date()
+    if sent_on > business_date():
         raise InputError(f"La date d'envoi {sent_on:%d/%m/%Y} est dans le futur.")
     notices = list(
         session.scalars(

@@ -24,6 +24,7 @@ from services.compliance.forms import versions_naming_category
 from services.contacts.selection import Selection, selection_condition
 from services.core.errors import Cancelled, InputError
 from services.core.locks import hold
+from services.core.moments import business_date
 from services.core.moments import now as moments_now
 from services.core.spreadsheet import Column, check_xlsx_rows, write_table
 from services.partners.directory import SHAREABLE_FIELDS, partner_fields
@@ -276,7 +277,7 @@ def share(
     checksum = sha256_file(out)
     transmission = Transmission(
         partner_id=partner.id,
-        sent_on=sent_on or date.today(),
+        sent_on=sent_on or business_date(),
         file_name=out.name,
         checksum=checksum,
         fields=json.dumps(fields),

@@ -30,6 +30,7 @@ from services.contacts.fields import SOURCE_KIND_LABELS
 from services.contacts.selection import Selection
 from services.core.errors import Cancelled, InputError
 from services.core.locks import hold
+from services.core.moments import business_date
 from services.core.paths import output_dir
 from services.core.pdf_watermark import draft_watermark
 from services.core.settings import get_settings
@@ -120,7 +121,7 @@ def preview(session: Session, req: PostalRequest) -> Decision:
     check_request(req, template)
     if req.notice_only and req.reconsent:
         raise InputError("Une campagne est soit d'information seule, soit de renouvellement, pas les deux.")
-    decision = decide(session, req.selection, today=req.on or date.today(),
+    decision = decide(session, req.selection, today=req.on or business_date(),
                       one_per_household=req.one_per_household, reconsent=req.reconsent)  # fmt: skip
     if req.notice_only:
         decision = only_people_owed_the_notice(decision, owed_ids(session))
@@ -259,7 +260,7 @@ def run_postal_campaign(
     settings = get_settings(session)
     check_organisation_identity(settings)
     out_dir = output_dir(Path(out_dir))  # created if needed, like any "save to folder"
-    on = req.on or date.today()
+    on = req.on or business_date()
     template = get_template(session, req.template_code)
     # Nothing is written before the files are made: on SQLite a write would lock out every other
     # workstation (an objection) for the whole printing.
@@ -329,7 +330,7 @@ def draft_postal_campaign(
     settings = get_settings(session)
     check_organisation_identity(settings)
     out_dir = output_dir(Path(out_dir))
-    on = req.on or date.today()
+    on = req.on or business_date()
     template = get_template(session, req.template_code)
     version = _letter_version(session, req, settings)
     decision = preview(session, req)

@@ -20,6 +20,7 @@ from models.compliance import InformedRecord
 from models.contact import Contact, format_ref
 from services.compliance.choices import opposed, refused_at_collection
 from services.contacts.selection import Selection, selection_condition
+from services.core.moments import business_date
 from services.core.settings import get_setting
 from services.core.text import fold
 from services.postal.address_block import DOMESTIC_CODES, AddressBlock, address_block, household_line
@@ -251,7 +252,7 @@ def decide(
 ) -> Decision:  # fmt: skip
     """Split a selection into recipients (sorted by postcode) and exclusions (with their reason).
     `reconsent`: the re-consent letter (docs/rules.md §6.4), for the people past their term only."""
-    today = today or date.today()
+    today = today or business_date()
     years = (int(get_setting(session, "rules.prospect_retention_years")),
              int(get_setting(session, "rules.customer_retention_years")))  # fmt: skip
     reason = exclusion_reason(today, *years, retention=not reconsent).label("reason")

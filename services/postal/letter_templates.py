@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.postal import LetterTemplateVersion
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 
 DEFAULT_NAME = "Courrier standard"
 PARTS = ("body", "notice_art13", "notice_art14", "reminder", "objection")
@@ -243,11 +244,11 @@ def sample_context() -> dict[str, Any]:
            "email": "contact@exemple.fr", "contact_droits": "dpo@exemple.fr", "dpo": ""}  # fmt: skip
     return {
         "formule_appel": "Madame", "civilite": "Mme", "prenom": "Claire", "nom": "MARTIN",
-        "societe": "", "reference": "C-000001", "date": date.today(),
+        "societe": "", "reference": "C-000001", "date": business_date(),
         "campagne": {"nom": "Exemple", "objet": "Nos offres"}, "organisation": org,
-        "source": {"nature": "partenaire", "nom": "Salon", "date": date.today(), "publique": False},
+        "source": {"nature": "partenaire", "nom": "Salon", "date": business_date(), "publique": False},
         "categories_donnees": "identité, adresse postale", "partenaires": "",
-        "conservation_prospect": 3, "conservation_client": 3, "informe_le": date.today(),
+        "conservation_prospect": 3, "conservation_client": 3, "informe_le": business_date(),
     }  # fmt: skip
 
 

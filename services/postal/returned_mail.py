@@ -10,6 +10,7 @@ from models.contact import Contact
 from models.postal import NpaiReturn
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.postal.address_block import address_block
 
 
@@ -20,7 +21,7 @@ def record_npai(
     contact = get_by_ref(session, ref)
     if contact.erased_at is not None:
         raise InputError(f"Le contact {contact.ref} a été effacé.")
-    if returned_on > date.today():
+    if returned_on > business_date():
         raise InputError("La date de retour ne peut pas être dans le futur.")
     session.add(
         NpaiReturn(

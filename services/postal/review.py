@@ -4,7 +4,6 @@ address an import doubted, and a letter template's text as it prints for one per
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +12,7 @@ from models.contact import Contact, format_ref
 from services.contacts.record import display_name
 from services.contacts.selection import Selection
 from services.contacts.to_check import reasons_of
+from services.core.moments import business_date
 from services.core.settings import get_settings
 from services.postal.campaign import letter_context
 from services.postal.eligibility import Decision, decide
@@ -67,12 +67,12 @@ def letter_preview(
 ) -> LetterPreview:
     """The letter `texts` (unsaved) print for one person today, with the notice they are owed (docs/rules.md
     §3.2); nothing is recorded (issue 15). A template error is an InputError, as at saving."""
-    decision = decide(session, Selection(search=format_ref(contact_id)), today=date.today())
+    decision = decide(session, Selection(search=format_ref(contact_id)), today=business_date())
     recipient = next((r for r in decision.recipients if any(m.id == contact_id for m in r.members)), None)
     if recipient is None:
         why = next((e for e in decision.excluded if e.contact_id == contact_id), None)
         return LetterPreview([], [], why.label if why else "ne correspond à aucun contact")
-    ctx = letter_context(recipient, get_settings(session), {"nom": "", "objet": purpose}, date.today())
+    ctx = letter_context(recipient, get_settings(session), {"nom": "", "objet": purpose}, business_date())
     notice = {"art13": texts["notice_art13"], "art14": texts["notice_art14"], "reminder": texts["reminder"]}
     blocks = [*render_blocks(texts["body"], ctx), *render_blocks(notice[recipient.notice], ctx),
               *render_blocks(texts["objection"], ctx)]  # fmt: skip

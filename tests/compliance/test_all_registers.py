@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from models.database import Database
 from services.compliance import registers
 from services.compliance.registers import ALL_FILES, export_all_registers
+from services.core.moments import business_date
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
@@ -21,7 +21,7 @@ def test_every_register_goes_into_a_new_dated_folder(
         make_contact(s, last_name="Martin")
     run = cli(capsys, "--db", db.url, "export", "register", "all", str(tmp_path), "--json")
     assert run.code == 0, run.err
-    folder = tmp_path / f"registres-{date.today():%Y-%m-%d}"
+    folder = tmp_path / f"registres-{business_date():%Y-%m-%d}"
     assert run.json["folder"] == str(folder)
     assert [(f["register"], Path(f["file"]).name) for f in run.json["files"]] == ALL_FILES
     assert sorted(p.name for p in folder.iterdir()) == sorted(name for _, name in ALL_FILES)

@@ -3,7 +3,7 @@ bulk write covered on a line of its own, a person's values in clear while their 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -12,6 +12,7 @@ from models.database import Database
 from services.compliance.audit_register import write_audit_register
 from services.compliance.erasure import erase_contact
 from services.contacts.demo import add_demo_contacts
+from services.core.moments import business_date
 from services.core.settings import set_settings
 from tests.helpers import make_contact
 
@@ -61,6 +62,6 @@ def test_a_period_keeps_only_its_days(db: Database, tmp_path: Path) -> None:
     with db.session() as s:
         make_contact(s, last_name="Martin")
         s.commit()
-        tomorrow = date.today() + timedelta(days=1)
+        tomorrow = business_date() + timedelta(days=1)
         assert write_audit_register(s, tmp_path / "demain.xlsx", start=tomorrow) == 0
-        assert write_audit_register(s, tmp_path / "aujourdhui.xlsx", start=date.today(), end=date.today()) > 0
+        assert write_audit_register(s, tmp_path / "aujourdhui.xlsx", start=business_date(), end=business_date()) > 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from services.core.moments import business_date
 from tests.cli_helpers import CliRun, cli
 
 PERSON = "Nom;Prénom;Code postal;Ville;Portable;E-mail\nMARTIN;Claire;69002;Lyon;06 12 34 56 78;claire@example.fr\n"
@@ -347,11 +348,11 @@ def test_the_notice_owed_within_a_month_is_listed_and_settled_by_a_notice_only_c
 ) -> None:
     """Art. 14(3): bought from a broker and not informed — due one month after obtaining (late past it);
     a « notice only » campaign writes to them alone, and then nobody is owed anything."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     _name_the_organisation(base)
-    late = _broker_contact(base, capsys, "Ancien", (date.today() - timedelta(days=60)).isoformat())
-    fresh = _broker_contact(base, capsys, "Nouveau", date.today().isoformat())
+    late = _broker_contact(base, capsys, "Ancien", (business_date() - timedelta(days=60)).isoformat())
+    fresh = _broker_contact(base, capsys, "Nouveau", business_date().isoformat())
     owed = cli(capsys, "--db", base, "notices", "owed", "--json").json
     assert [(n["ref"], n["overdue"]) for n in owed] == [(late, True), (fresh, False)]
     assert "courtier" in owed[0]["reason"] and owed[0]["source"] == "Fichier Pros 2026"
@@ -380,9 +381,8 @@ def test_a_form_with_its_information_settles_the_notice_owed(
     base: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bought contact who then fills in the counter's form got the full information there: nothing owed."""
-    from datetime import date
 
-    ref = _broker_contact(base, capsys, "Formulaire", date.today().isoformat())
+    ref = _broker_contact(base, capsys, "Formulaire", business_date().isoformat())
     assert [n["ref"] for n in cli(capsys, "--db", base, "notices", "owed", "--json").json] == [ref]
     assert cli(capsys, "--db", base, "consent", "record", "--contact", ref, "--form", "1").code == 0
     assert cli(capsys, "--db", base, "notices", "owed", "--json").json == []
@@ -392,9 +392,8 @@ def test_the_first_call_of_a_bought_contact_carries_the_notice_and_informs(
     base: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """CNIL 2019 / art. 14(3)(b): the caller reads where the number came from; once reached, informed."""
-    from datetime import date
 
-    ref = _broker_contact(base, capsys, "Appele", date.today().isoformat())
+    ref = _broker_contact(base, capsys, "Appele", business_date().isoformat())
     check = cli(
         capsys, "--db", base, "call", "check", "--contact", ref, "--at", "2026-12-01 10:30", "--json"
     ).json

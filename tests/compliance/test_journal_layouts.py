@@ -50,9 +50,14 @@ def test_a_bulk_writes_digests_are_each_rows_own(db: Database) -> None:
         {**rows[3], "customer_until": None, "npai_on": date(2026, 1, 2), "to_check": True},
     ]
     keys = [row["journal_key"] for row in rows]
-    assert bulk_states("contacts", rows, keys) == [state_of("contacts", r, k) for r, k in zip(rows, keys, strict=True)]
+    assert bulk_states("contacts", rows, keys) == [
+        state_of("contacts", r, k) for r, k in zip(rows, keys, strict=True)
+    ]
     for table, spec in JOURNALED.items():  # a first column, a last one, or no id at all
         lay = layout(table)
         row = {name: i for i, name in enumerate(lay.plain + lay.personal)}
         other = {**row, spec.key_column: 7}
-        assert bulk_states(table, [row, other], [None, None]) == [state_of(table, row, None), state_of(table, other, None)]
+        assert bulk_states(table, [row, other], [None, None]) == [
+            state_of(table, row, None),
+            state_of(table, other, None),
+        ]

@@ -15,6 +15,7 @@ from services.compliance.choices import opposed
 from services.compliance.oppositions import record_opposition
 from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 from services.core.settings import set_settings
 from services.partners.notices import create_notices, notice_status
 from tests.compliance_helpers import make_partner, transmit
@@ -102,7 +103,7 @@ def test_partner_notice_is_not_sent_back_to_that_partner(db: Database) -> None:
     [
         ("everything", "letter", date(2026, 1, 1), "Portée"),
         ("all", "fax", date(2026, 1, 1), "Canal"),
-        ("all", "letter", date.today() + timedelta(days=1), "futur"),
+        ("all", "letter", business_date() + timedelta(days=1), "futur"),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(

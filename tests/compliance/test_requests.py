@@ -18,6 +18,7 @@ from services.compliance.requests import (
     list_requests,
 )
 from services.core.errors import InputError
+from services.core.moments import business_date
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
@@ -121,7 +122,7 @@ def test_the_command_line_lists_the_requests_due_within_the_week(
 ) -> None:
     """`requests list --status due_soon`: the home page's « à traiter dans les 7 jours », for a script."""
     db = str(tmp_path / "r.sqlite")
-    today = date.today()
+    today = business_date()
     for name, received in (("Soon", today - timedelta(days=27)), ("Later", today)):
         r = cli(capsys, "--db", db, "requests", "add", "--kind", "access", "--name", name,
                 "--received-on", received.isoformat(), "--json")  # fmt: skip

@@ -17,11 +17,12 @@ from services.compliance.oppositions import record_opposition
 from services.compliance.retention import past_term, record_answer
 from services.contacts.demo import add_demo_contacts, add_demo_organisation
 from services.contacts.selection import Selection
+from services.core.moments import business_date
 from services.postal.campaign import PostalRequest, run_postal_campaign
 from tests.cli_helpers import cli
 from tests.helpers import make_contact
 
-TODAY = date.today()
+TODAY = business_date()
 
 
 def _demo(db: Database) -> None:

@@ -16,6 +16,7 @@ from services.contacts.lookup import get_by_ref
 from services.contacts.search import fetch_rows, search_ids
 from services.contacts.validation import ContactError, ContactInput, check_contact
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.core.postcodes import check_postcode, normalise_postcode, routing_label
 from tests.helpers import make_contact
 
@@ -108,7 +109,7 @@ def test_future_source_date_refused() -> None:
                 last_name="X",
                 source_kind="broker",
                 source_name="B",
-                source_date=date.today() + timedelta(days=1),
+                source_date=business_date() + timedelta(days=1),
             )
         )
 

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from services.core.errors import Cancelled
+from services.core.moments import business_date
 from services.core.spreadsheet import Column, write_table
 
 COLUMNS = [Column("Nom"), Column("Né le", "date"), Column("Saisi le", "datetime"), Column("Appels", "int")]
@@ -63,7 +64,6 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
 def test_a_register_prints_readably_with_its_organisation(tmp_path: Path) -> None:
     """Issue 15: printed from Excel or LibreOffice, a register is A4 landscape, one page wide, its header row
     repeated on every page, with a title line naming the register, the organisation and the day."""
-    from datetime import date
 
     from services.core.spreadsheet import Stamp
 
@@ -78,5 +78,5 @@ def test_a_register_prints_readably_with_its_organisation(tmp_path: Path) -> Non
         1, 0, True)  # fmt: skip
     assert ws.print_title_rows == "$1:$1"
     assert ws.oddHeader.left.text == "&BConsentements — Boulangerie <Dupont> && Fils&B"
-    assert ws.oddHeader.right.text == f"{date.today():%d/%m/%Y}"
+    assert ws.oddHeader.right.text == f"{business_date():%d/%m/%Y}"
     assert "Page &P sur &N" in ws.oddFooter.center.text

@@ -21,6 +21,7 @@ from models.partners import Partner, PropagationNotice, Transmission
 from services.compliance.consents import record_consent
 from services.compliance.forms import create_form
 from services.compliance.oppositions import record_opposition
+from services.core.moments import business_date
 from tests.compliance_helpers import make_partner, transmit
 from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
@@ -141,7 +142,7 @@ def test_propagation_screen_highlights_overdue_and_sends(qtbot, sqlite_db: Datab
     screen.table.selectRow(0)
     screen.acknowledge_selected()
     with sqlite_db.session() as s:
-        assert s.scalars(select(PropagationNotice)).one().acknowledged_on == date.today()
+        assert s.scalars(select(PropagationNotice)).one().acknowledged_on == business_date()
 
 
 def test_propagation_screen_records_a_partner_file(qtbot, sqlite_db: Database, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from gui.requests_screen import RequestsScreen
 from models.database import Database
 from services.compliance.registers import ALL_FILES
 from services.compliance.requests import Identifiers, add_request
+from services.core.moments import business_date
 from tests.gui_fakes import FakeDialogs
 from tests.helpers import make_contact
 
@@ -65,8 +66,8 @@ def test_overdue_request_is_highlighted_and_answered(qtbot: QtBot, sqlite_db: Da
     assert screen.table.item(0, 1).text() == "en retard"
     assert screen.table.item(0, 1).background().color().name() == "#fde2e1"
     screen.table.selectRow(0)
-    assert screen.answer_selected("refused", "", date.today()) is False and "motivé" in ui.errors[0]
-    assert screen.answer_selected("granted", "Copie envoyée", date.today()) is True
+    assert screen.answer_selected("refused", "", business_date()) is False and "motivé" in ui.errors[0]
+    assert screen.answer_selected("granted", "Copie envoyée", business_date()) is True
     assert screen.table.item(0, 1).text() == "répondue"
 
 
@@ -104,7 +105,7 @@ def test_every_register_in_one_dated_folder(qtbot: QtBot, sqlite_db: Database, t
     qtbot.addWidget(screen)
     screen.all_button.click()
     qtbot.waitUntil(lambda: bool(ui.infos or ui.errors), timeout=20000)
-    folder = tmp_path / f"registres-{date.today():%Y-%m-%d}"
+    folder = tmp_path / f"registres-{business_date():%Y-%m-%d}"
     assert ui.errors == [] and str(folder) in ui.infos[0] and "9 registres exportés" in ui.infos[0]
     assert sorted(p.name for p in folder.iterdir()) == sorted(name for _, name in ALL_FILES)
 
@@ -135,7 +136,7 @@ def test_partial_erasure_answer_names_its_fields(qtbot: QtBot, sqlite_db: Databa
 
     with sqlite_db.session() as s:
         c = make_contact(s)
-        add_request(s, kind="erasure", requester="", contact_id=c.id, received_on=date.today())
+        add_request(s, kind="erasure", requester="", contact_id=c.id, received_on=business_date())
     dialog = AnswerDialog("erasure")
     qtbot.addWidget(dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
@@ -146,7 +147,7 @@ def test_partial_erasure_answer_names_its_fields(qtbot: QtBot, sqlite_db: Databa
     qtbot.addWidget(screen)
     screen.table.selectRow(0)
     assert screen.answer_selected(
-        "partial", "Le reste est lié à votre contrat.", date.today(), dialog.chosen_fields()
+        "partial", "Le reste est lié à votre contrat.", business_date(), dialog.chosen_fields()
     )
     assert "E-mail" in ui.infos[-1]
     objection = AnswerDialog("objection")
@@ -159,12 +160,12 @@ def test_access_answer_writes_the_dossier_where_asked(
 ) -> None:
     with sqlite_db.session() as s:
         c = make_contact(s)
-        add_request(s, kind="access", requester="", contact_id=c.id, received_on=date.today())
+        add_request(s, kind="access", requester="", contact_id=c.id, received_on=business_date())
     ui = FolderDialogs(tmp_path)
     screen = RequestsScreen(sqlite_db, ui)
     qtbot.addWidget(screen)
     screen.table.selectRow(0)
-    assert screen.answer_selected("granted", "", date.today())
+    assert screen.answer_selected("granted", "", business_date())
     assert len(list(tmp_path.glob("dossier-C-*.pdf"))) == 1 and "Dossier de la personne écrit" in ui.infos[-1]
 
 

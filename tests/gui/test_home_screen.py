@@ -4,7 +4,6 @@ after the counts, the PDF, the demo base's title and band, and the first start's
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from gui.main_window import MainWindow
 from models.database import Database
 from services.compliance.dashboard import TEXTS, in_french
 from services.core.demo_base import mark_demo
+from services.core.moments import business_date
 from services.core.settings import set_settings
 from tests.dashboard_helpers import EXPECTED, IDENTITY, build_overdue_base
 from tests.gui_fakes import FakeDialogs
@@ -64,7 +64,7 @@ def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 def test_each_count_is_read_as_the_service_says_it(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     """Every line the base holds, in the window's French plural forms, the same words as the command line."""
     with sqlite_db.session() as s:
-        build_overdue_base(s, date.today())
+        build_overdue_base(s, business_date())
     window, home = open_home(qtbot, sqlite_db)
     assert window.current_key() == "home"
     shown = {key: line.text() for key, line in home.todo_buttons.items()}
@@ -79,7 +79,7 @@ def test_each_count_is_read_as_the_service_says_it(qtbot, sqlite_db: Database) -
 
 def test_a_click_lands_on_the_filtered_screen(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     with sqlite_db.session() as s:
-        people = build_overdue_base(s, date.today())
+        people = build_overdue_base(s, business_date())
     window, home = open_home(qtbot, sqlite_db)
 
     click(qtbot, home.todo_buttons["art14_late"])
@@ -111,7 +111,7 @@ def test_a_click_lands_on_the_filtered_screen(qtbot, sqlite_db: Database) -> Non
 def test_nothing_late_says_so(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     with sqlite_db.session() as s:
         set_settings(s, IDENTITY)
-        make_contact(s, source_date=date.today())
+        make_contact(s, source_date=business_date())
     window, home = open_home(qtbot, sqlite_db)
     assert home.todo_buttons == {}
     assert home.nothing.isVisible() and home.nothing.text() == "Rien en retard."
@@ -120,7 +120,7 @@ def test_nothing_late_says_so(qtbot, sqlite_db: Database) -> None:  # type: igno
 
 def test_the_charts_come_after_the_counts(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
     with sqlite_db.session() as s:
-        build_overdue_base(s, date.today())
+        build_overdue_base(s, business_date())
     _window, home = open_home(qtbot, sqlite_db)
     qtbot.waitUntil(lambda: home.canvas is not None, timeout=15_000)
     titles = [ax.get_title(loc="left") for ax in home.canvas.figure.get_axes()]
@@ -131,14 +131,14 @@ def test_the_charts_come_after_the_counts(qtbot, sqlite_db: Database) -> None:  
 
 def test_the_page_exports_to_pdf(qtbot, sqlite_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with sqlite_db.session() as s:
-        build_overdue_base(s, date.today())
+        build_overdue_base(s, business_date())
     ui = SavingDialogs(tmp_path)
     _window, home = open_home(qtbot, sqlite_db, ui)
     click(qtbot, home.export_button)
-    out = tmp_path / f"etat-conformite-{date.today():%Y-%m-%d}.pdf"
+    out = tmp_path / f"etat-conformite-{business_date():%Y-%m-%d}.pdf"
     qtbot.waitUntil(lambda: bool(ui.infos or ui.errors), timeout=30_000)
     assert ui.errors == [] and ui.infos == [f"État de conformité enregistré : {out}"]
-    assert f"État de conformité au {date.today():%d/%m/%Y}" in PdfReader(out).pages[0].extract_text()
+    assert f"État de conformité au {business_date():%d/%m/%Y}" in PdfReader(out).pages[0].extract_text()
 
 
 def test_a_demo_base_says_so_in_the_title_and_a_band(qtbot, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -225,7 +225,7 @@ def test_a_change_made_anywhere_shows_in_the_counts_without_coming_back(qtbot, s
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert "Notifications" in labels
     with sqlite_db.session() as s:
-        record_opposition(s, contact_id, "all", "letter", date.today())
+        record_opposition(s, contact_id, "all", "letter", business_date())
     notifications = labels.index("Notifications")
     qtbot.waitUntil(lambda: window.sidebar.item(notifications).text() == "Notifications (1)", timeout=5_000)
     assert window.current_key() == "home"

@@ -14,6 +14,7 @@ from models.compliance import Opposition
 from models.database import Database
 from models.partners import PropagationNotice
 from services.compliance.oppositions import record_opposition
+from services.core.moments import business_date
 from tests.compliance_helpers import make_partner, transmit
 from tests.compliance_ui import FakeUi
 from tests.helpers import make_contact
@@ -37,7 +38,7 @@ def test_scanned_reference_then_key_then_enter_records(qtbot, sqlite_db: Databas
     qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Return)
     with sqlite_db.session() as s:
         o = s.scalars(select(Opposition)).one()
-        assert (o.scope, o.channel, o.received_on) == ("phone", "slip", date.today())
+        assert (o.scope, o.channel, o.received_on) == ("phone", "slip", business_date())
         assert len(s.scalars(select(PropagationNotice)).all()) == 1
     assert "1 notification" in screen.status.text()
     assert screen.ref_edit.text() == "" and screen.recent.model_.rowCount() == 1
@@ -141,7 +142,7 @@ def test_a_mistyped_scan_is_moved_to_the_right_person_from_the_list(
             moved.id,
         )
         assert moved.contact_id == right_id and moved.in_force
-        assert s.scalars(select(PropagationNotice)).one().withdrawn_on == date.today()
+        assert s.scalars(select(PropagationNotice)).one().withdrawn_on == business_date()
     assert right_ref in screen.status.text() and "1 notification" in screen.status.text()
     states = [screen.recent.model_.item(r, 6).text() for r in range(2)]
     assert sorted(states) == ["corrigée (erreur de saisie)", "en vigueur"]
@@ -157,7 +158,7 @@ def test_cancel_needs_no_person_and_yesterdays_objection_cannot_be_corrected(
         c = make_contact(s)
         old = record_opposition(s, c.id, "post", "letter", date(2026, 11, 2)).opposition
         old.created_at = datetime.now(UTC) - timedelta(days=2)
-        today = record_opposition(s, c.id, "phone", "slip", date.today()).opposition
+        today = record_opposition(s, c.id, "phone", "slip", business_date()).opposition
         today_id = today.id
     screen = OppositionsScreen(sqlite_db, FakeUi())
     qtbot.addWidget(screen)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import func, select
 
@@ -11,6 +9,7 @@ from gui.use_case import attempt, failure_text
 from models.contact import Contact
 from models.database import Database, DatabaseError
 from services.core.errors import Cancelled, InputError
+from services.core.moments import business_date
 from tests.gui_fakes import FakeDialogs
 
 
@@ -34,7 +33,7 @@ def test_user_error_is_shown_and_rolled_back(sqlite_db: Database) -> None:
     def work(s):  # type: ignore[no-untyped-def]  # a test's work function
         s.add(
             Contact(
-                last_name="DURAND", source_kind="direct", source_name="Comptoir", source_date=date.today()
+                last_name="DURAND", source_kind="direct", source_name="Comptoir", source_date=business_date()
             )
         )
         s.flush()

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -18,6 +17,7 @@ from sqlalchemy import func, select
 from models.contact import Contact
 from models.database import Database
 from services.compliance.oppositions import record_opposition
+from services.core.moments import business_date
 from tests.race_helpers import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +139,7 @@ def test_an_objection_never_waits_behind_an_import(db: Database, tmp_path: Path)
     def oppose() -> None:
         started = time.monotonic()
         with db.session() as s:
-            record_opposition(s, someone, "all", "letter", date.today())
+            record_opposition(s, someone, "all", "letter", business_date())
         took.append(time.monotonic() - started)
 
     worker = threading.Thread(target=oppose)

@@ -17,6 +17,7 @@ from models.database import Database
 from models.partners import PropagationNotice, Transmission, TransmissionLine
 from services.contacts.selection import Selection
 from services.core.errors import InputError, NotFoundError
+from services.core.moments import business_date
 from services.partners.notices import (
     acknowledge,
     create_notices,
@@ -85,12 +86,12 @@ def test_an_acknowledgement_dates_and_an_erasure_notice_forgets(db: Database) ->
         with pytest.raises(InputError, match=r"^Date d'accusé de réception invalide : 22/11/2026\.$"):
             acknowledge(s, erasure.id, MONDAY - timedelta(days=1))
         with pytest.raises(InputError, match="Date d'accusé de réception invalide"):
-            acknowledge(s, erasure.id, date.today() + timedelta(days=1))
+            acknowledge(s, erasure.id, business_date() + timedelta(days=1))
         assert acknowledge(s, erasure.id, MONDAY).acknowledged_on == MONDAY
         assert (erasure.identifiers, notice_status(erasure, MONDAY)) == ("{}", "acknowledged")
         acknowledge(s, objection.id)
         assert (
-            objection.acknowledged_on == date.today()
+            objection.acknowledged_on == business_date()
             and json.loads(objection.identifiers)["last_name"] == "MARTIN"
         )
         with pytest.raises(NotFoundError, match=r"^Notification inconnue \(n° 999\)\.$"):

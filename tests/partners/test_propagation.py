@@ -21,6 +21,7 @@ from services.compliance.suppression import suppressed_keys, suppression_keys
 from services.contacts.editing import update_contact
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
+from services.core.moments import business_date
 from services.partners.notices import acknowledge, list_notices
 from services.partners.receiving import read_identifier_file, record_partner_objections
 from services.partners.sending import send_to_partner
@@ -37,7 +38,7 @@ def test_send_writes_letter_and_list_of_transmitted_identifiers_only(db: Databas
         record_opposition(s, c.id, "all", "slip", date(2026, 11, 23))
         result = send_to_partner(s, p, tmp_path)
         n = s.scalars(select(PropagationNotice)).one()
-        assert (n.sent_on, n.method) == (date.today(), "e-mail")
+        assert (n.sent_on, n.method) == (business_date(), "e-mail")
         with pytest.raises(InputError, match="Aucune notification"):
             send_to_partner(s, p, tmp_path)
     rows = list(openpyxl.load_workbook(result.listing).active.iter_rows(values_only=True))
