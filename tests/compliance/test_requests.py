@@ -86,6 +86,9 @@ def test_late_extension_and_unexplained_refusal_are_refused(db: Database) -> Non
 def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """requests add/list/answer through the command line, and the register lists the request."""
     db = str(tmp_path / "x.sqlite")
+    # Received on the 1st of this month: due on the 1st of the next (art. 12(3)), so still open today.
+    received = business_date().replace(day=1)
+    due = (received + timedelta(days=31)).replace(day=1)
     r = cli(
         capsys,
         "--db",
@@ -99,10 +102,10 @@ def test_command_line_and_register(tmp_path: Path, capsys: pytest.CaptureFixture
         "--email",
         "zoe@example.fr",
         "--received-on",
-        "2026-11-02",
+        received.isoformat(),
         "--json",
     )
-    assert r.code == 0 and r.json["due_on"] == "2026-12-02" and r.json["status"] == "open"
+    assert r.code == 0 and r.json["due_on"] == due.isoformat() and r.json["status"] == "open"
     assert cli(capsys, "--db", db, "requests", "add", "--kind", "nonsense", "--name", "X").code == 2
     assert cli(capsys, "--db", db, "requests", "answer", str(r.json["id"]), "--outcome", "refused").code == 2
     assert (
