@@ -20,7 +20,7 @@ from services.contacts.search import search_limit_notice
 from services.contacts.search_pages import stream_contacts
 from services.contacts.validation import ContactInput
 from services.core.errors import InputError
-from services.core.moments import business_date, wall_time
+from services.core.moments import wall_time
 from services.core.phones import display as phone_display
 
 
@@ -161,7 +161,7 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
         status=args.status, person_kind=args.person_kind, notes=args.notes,
         tags=[t for t in args.tags.split(";") if t.strip()],
         source_kind=args.source_kind, source_name=args.source_name,
-        source_date=parse_date(args.obtained_on) if args.obtained_on else business_date(),
+        source_date=parse_date(args.obtained_on) if args.obtained_on else ctx.today(),
     )  # fmt: skip
     with ctx.session() as session:
         contact, warnings = create_contact(session, data)

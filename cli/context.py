@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from models.database import Database, open_database, resolve_url
 from services.core.clock import use_display_zone
 from services.core.demo_base import use_base_marks
+from services.core.moments import business_date
 from services.core.paths import data_dir
 
 
@@ -28,6 +30,12 @@ class CliContext:
                 use_display_zone(session)  # files and text show the business's clock
                 use_base_marks(session)  # a demonstration base's PDFs say so
         return self._db
+
+    def today(self) -> date:
+        """The business's date today: the base is opened first, for its zone says which day it is (a
+        default date taken before would be the default zone's, and could fall « in the future »)."""
+        self.db  # noqa: B018 — opens the base and sets its zone
+        return business_date()
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -16,7 +16,7 @@ from services.compliance.opposition_correction import correct_opposition
 from services.compliance.oppositions import record_opposition
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
-from services.core.moments import business_date, now
+from services.core.moments import now
 from services.core.users import current_user
 from services.partners.directory import partner_by_name
 from services.partners.notices import STATUS_LABELS, acknowledge, list_notices
@@ -107,7 +107,7 @@ def _notices_json(notices: list, partners: dict[int, str]) -> list[dict[str, str
 
 
 def run_oppose(ctx: CliContext, args: argparse.Namespace) -> Result:
-    received = parse_date(args.on) if args.on else business_date()
+    received = parse_date(args.on) if args.on else ctx.today()
     if args.partner and args.channel != "partner":
         raise InputError("--partner ne va qu'avec --channel partner.")
     with ctx.session() as session:
@@ -209,7 +209,7 @@ def run_ack(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 
 def run_receive(ctx: CliContext, args: argparse.Namespace) -> Result:
-    received = parse_date(args.on) if args.on else business_date()
+    received = parse_date(args.on) if args.on else ctx.today()
     rows = read_identifier_file(Path(args.file))
     with ctx.session() as session:
         partner = partner_by_name(session, args.partner)

@@ -10,7 +10,6 @@ from cli.context import CliContext, Result
 from cli.streams import TerminalProgress
 from services.contacts.lookup import get_by_ref
 from services.contacts.selection import Selection
-from services.core.moments import business_date
 from services.postal.campaign import PostalRequest, run_postal_campaign
 from services.postal.eligibility import EXCLUSION_LABELS
 
@@ -122,7 +121,7 @@ def campaign_npai(ctx: CliContext, args: argparse.Namespace) -> Result:
     from services.postal.returned_mail import record_npai
 
     with ctx.session() as session:
-        contact = record_npai(session, args.ref, args.on or business_date(), campaign_id=args.campaign)
+        contact = record_npai(session, args.ref, args.on or ctx.today(), campaign_id=args.campaign)
         ref, on = contact.ref, contact.npai_on
     return Result(
         {"ref": ref, "npai_on": on.isoformat() if on else None},

@@ -22,7 +22,6 @@ from services.compliance.requests import (
 )
 from services.contacts.lookup import get_by_ref
 from services.core.errors import InputError
-from services.core.moments import business_date
 from services.core.users import current_user
 
 
@@ -98,13 +97,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     r.set_defaults(handler=run_answer)
 
 
-def _day(text: str | None) -> date:
-    return parse_date(text) if text else business_date()
+def _day(ctx: CliContext, text: str | None) -> date:
+    return parse_date(text) if text else ctx.today()
 
 
-def _result(done: RequestOutcome, text: str) -> Result:
+def _result(ctx: CliContext, done: RequestOutcome, text: str) -> Result:
     """The request (its contract shape) with what it did under "acted"."""
-    data = {**view(done.request, business_date()).to_dict(), "acted": done.acted()}
+    data = {**view(done.request, ctx.today()).to_dict(), "acted": done.acted()}
     lines = [text]
     if done.opposition_id:
         lines.append(f"Opposition n° {done.opposition_id} enregistrée : effective dès maintenant.")
@@ -128,13 +127,13 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
         contact_id = get_by_ref(session, args.contact).id if args.contact else None
         done = add_request(
-            session, kind=args.kind, requester=args.name, received_on=_day(args.received_on),
+            session, kind=args.kind, requester=args.name, received_on=_day(ctx, args.received_on),
             contact_id=contact_id, channel=args.channel, details=args.details, scope=args.scope or "",
             identifiers=ids, recorded_by=current_user(),
         )  # fmt: skip
-        v = view(done.request, business_date())
+        v = view(done.request, ctx.today())
         return _result(
-            done, f"Demande n° {v.id} ({KIND_LABELS[v.kind]}) : réponse due le {v.due_on:%d/%m/%Y}."
+            ctx, done, f"Demande n° {v.id} ({KIND_LABELS[v.kind]}) : réponse due le {v.due_on:%d/%m/%Y}."
         )
 
 
@@ -151,7 +150,7 @@ def run_list(ctx: CliContext, args: argparse.Namespace) -> Result:
 
 def run_extend(ctx: CliContext, args: argparse.Namespace) -> Result:
     with ctx.session() as session:
-        v = view(extend_request(session, args.id, args.reason, _day(args.on)), business_date())
+        v = view(extend_request(session, args.id, args.reason, _day(ctx, args.on)), ctx.today())
     return Result(v.to_dict(), f"Demande n° {v.id} prolongée : réponse due le {v.due_on:%d/%m/%Y}.")
 
 
@@ -169,7 +168,7 @@ def run_answer(ctx: CliContext, args: argparse.Namespace) -> Result:
     fields = [f.strip() for f in args.fields.split(";") if f.strip()]
     with ctx.session() as session:
         done = answer_request(
-            session, args.id, args.outcome, _day(args.on), args.text, fields=fields,
+            session, args.id, args.outcome, _day(ctx, args.on), args.text, fields=fields,
             corrections=_corrections(args.set), out=Path(args.out) if args.out else None,
         )  # fmt: skip
-        return _result(done, f"Demande n° {done.request.id} : réponse enregistrée.")
+        return _result(ctx, done, f"Demande n° {done.request.id} : réponse enregistrée.")

@@ -28,7 +28,9 @@ def test_json_gives_every_count_and_the_figures(tmp_path: Path, capsys: pytest.C
     assert r.code == 0, r.err
     data = r.json
     assert {t["key"]: t["count"] for t in data["todo"]} == EXPECTED
-    assert data["date"] == business_date().isoformat() and data["organisation"]["name"] == "Quincaillerie Durand"
+    assert (
+        data["date"] == business_date().isoformat() and data["organisation"]["name"] == "Quincaillerie Durand"
+    )
     assert data["nothing_to_do"] is False and data["demo"] is False
     assert data["figures"]["contacts"]["total"] == 10
     assert {"section", "view", "late", "text"} <= set(data["todo"][0])

@@ -64,4 +64,7 @@ def test_a_period_keeps_only_its_days(db: Database, tmp_path: Path) -> None:
         s.commit()
         tomorrow = business_date() + timedelta(days=1)
         assert write_audit_register(s, tmp_path / "demain.xlsx", start=tomorrow) == 0
-        assert write_audit_register(s, tmp_path / "aujourdhui.xlsx", start=business_date(), end=business_date()) > 0
+        assert (
+            write_audit_register(s, tmp_path / "aujourdhui.xlsx", start=business_date(), end=business_date())
+            > 0
+        )

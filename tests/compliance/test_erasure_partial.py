@@ -49,7 +49,9 @@ def test_the_partner_that_received_an_erased_field_is_told_with_the_value_it_hol
             (sent.id, "rectification", date(2026, 11, 2))
         ]
         assert "claire.martin@example.fr" in notices[0].detail
-        assert erase_fields(s, c.id, ["city"])[0].due_on == business_date()  # Beta received the city: told today
+        assert (
+            erase_fields(s, c.id, ["city"])[0].due_on == business_date()
+        )  # Beta received the city: told today
 
 
 def test_an_erased_contact_has_nothing_left_to_erase_in_part(db: Database) -> None:

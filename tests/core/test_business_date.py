@@ -5,7 +5,7 @@ computer's zone and the business's fall on different days."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from models.compliance import Opposition
 from models.database import open_database
+from services.core import moments
 from services.core.moments import business_date, set_display_zone
 from tests.cli_helpers import cli
 
@@ -36,27 +37,58 @@ def test_business_date_is_the_day_in_the_business_zone() -> None:
     assert business_date() == datetime.now(ZoneInfo(zone)).date() != date.today()
 
 
+class _FrozenClock(datetime):
+    """services.core.moments' clock stopped at one instant (UTC), so the case does not depend on the hour
+    the suite runs at."""
+
+    instant = datetime(2026, 1, 1, tzinfo=UTC)
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]  # same contract, fixed instant
+        return cls.instant.astimezone(tz) if tz is not None else cls.instant.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    ("zone", "instant", "theirs"),
+    [
+        # 28 March 2027 at 00:45 UTC: already the 28th in Paris (the zone before a base is opened),
+        # still the 27th at Pago Pago — a default date taken before the base's zone was known fell « in
+        # the future ».
+        ("Pacific/Pago_Pago", datetime(2027, 3, 28, 0, 45, tzinfo=UTC), date(2027, 3, 27)),
+        # 30 November 2026 at 11:30 UTC: the 30th in Paris, already 1 December at Kiritimati.
+        ("Pacific/Kiritimati", datetime(2026, 11, 30, 11, 30, tzinfo=UTC), date(2026, 12, 1)),
+    ],
+)
 def test_the_command_line_dates_by_the_business_clock(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    zone: str,
+    instant: datetime,
+    theirs: date,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch,
 ) -> None:
-    zone = _zone_on_another_day()
+    monkeypatch.setattr(_FrozenClock, "instant", instant)
+    monkeypatch.setattr(moments, "datetime", _FrozenClock)
     db = str(tmp_path / "b.sqlite")
     assert cli(capsys, "--db", db, "settings", "set", f"business.timezone={zone}").code == 0
+    set_display_zone(ZoneInfo(moments.PARIS))  # each command starts from the default zone, as a new process
+    # No date given: the contact's source date and the second objection's day are the business's today.
     r = cli(capsys, "--db", db, "contacts", "add", "--first-name", "Claire", "--last-name", "Martin",
             "--street", "1 rue de la Paix", "--postcode", "69002", "--city", "Lyon",
-            "--source-kind", "direct", "--source-name", "Comptoir")  # fmt: skip
+            "--source-kind", "direct", "--source-name", "Comptoir", "--json")  # fmt: skip
     assert r.code == 0, r.err
-    theirs = datetime.now(ZoneInfo(zone)).date()
-    # The business's today is never « in the future », whichever side of the computer's day it is on.
+    assert r.json["source_date"] == theirs.isoformat()
+    # The business's today is never « in the future », whichever side of Paris's day it is on.
+    set_display_zone(ZoneInfo(moments.PARIS))
     r = cli(capsys, "--db", db, "oppose", "--contact", "C-000001", "--scope", "phone", "--channel", "slip",
             "--on", theirs.isoformat())  # fmt: skip
     assert r.code == 0, r.err
+    set_display_zone(ZoneInfo(moments.PARIS))
     assert (
         cli(capsys, "--db", db, "oppose", "--contact", "C-000001", "--scope", "all", "--channel", "slip").code
         == 0
     )
-    dashboard = cli(capsys, "--db", db, "dashboard", "--json")
-    assert dashboard.json["date"] == theirs.isoformat()
+    assert cli(capsys, "--db", db, "dashboard", "--json").json["date"] == theirs.isoformat()
     base = open_database(f"sqlite:///{db}")
     with base.session() as s:
         assert [o.received_on for o in s.scalars(select(Opposition).order_by(Opposition.id))] == [
