@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from gui.dates import today_qdate
+from gui.dates import TodayDateEdit
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.tasks import Task, run_task
@@ -502,10 +501,7 @@ class SourcePage(QWizardPage):
             self.tr("Ex. « Salon de l'habitat 2026 », nom du partenaire ou du courtier")
         )
         self.name_edit.textChanged.connect(self.completeChanged)
-        self.date_edit = QDateEdit(today_qdate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setMaximumDate(today_qdate())
+        self.date_edit = TodayDateEdit()
         self.form_combo = QComboBox()
         self.form_note = QLabel()
         self.form_note.setWordWrap(True)

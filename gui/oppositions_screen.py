@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from gui.dates import today_qdate
+from gui.dates import TodayDateEdit
 from gui.dialogs import Dialogs
 from gui.opposition_correction_dialog import OppositionCorrectionDialog
 from gui.simple_table import SimpleTable
@@ -97,10 +96,7 @@ class OppositionsScreen(QWidget):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(label, key)
         self.channel.setCurrentIndex(self.channel.findData("slip"))
-        self.received = QDateEdit(today_qdate())
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd/MM/yyyy")
-        self.received.setMaximumDate(today_qdate())
+        self.received = TodayDateEdit()
         self.record_button = QPushButton(self.tr("Enregistrer l'opposition (Entrée)"))
         self.record_button.setEnabled(False)
         self.record_button.clicked.connect(self.record)

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gui.dates import today_qdate
+from gui.dates import TodayDateEdit
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.simple_table import SimpleTable
@@ -47,9 +46,7 @@ class PartnerNoticeDialog(QDialog):
         self.scope = QComboBox()
         for key, label in SCOPE_LABELS.items():
             self.scope.addItem(label, key)
-        self.received = QDateEdit(today_qdate())
-        self.received.setDisplayFormat("dd/MM/yyyy")
-        self.received.setMaximumDate(today_qdate())
+        self.received = TodayDateEdit()
         form = QFormLayout(self)
         form.addRow(self.tr("Partenaire :"), self.partner)
         form.addRow(self.tr("Portée :"), self.scope)
@@ -90,9 +87,7 @@ class PropagationScreen(QWidget):
             self.method.addItem(m)
         self.send_button = QPushButton(self.tr("&Générer la notification du partenaire…"))
         self.send_button.clicked.connect(self.send_selected_partner)
-        self.ack_date = QDateEdit(today_qdate())
-        self.ack_date.setDisplayFormat("dd/MM/yyyy")
-        self.ack_date.setMaximumDate(today_qdate())
+        self.ack_date = TodayDateEdit()
         self.ack_button = QPushButton(self.tr("&Accusé de réception reçu"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.receive_button = QPushButton(self.tr("Notification &reçue d'un partenaire…"))

@@ -6,12 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gui.dates import to_qdate
+from gui.dates import TodayDateEdit, from_qdate
 from gui.dialogs import Dialogs
 from gui.labels import tr_label
 from gui.use_case import attempt
@@ -51,22 +49,10 @@ from services.compliance.requests import (
 from services.contacts.fields import FIELD_LABELS
 from services.contacts.history import SCOPE_LABELS
 from services.contacts.lookup import get_by_ref
-from services.core.moments import business_date
 from services.core.users import current_user
 
 CHANNEL_LABELS = {"letter": "Courrier", "email": "E-mail", "phone": "Téléphone", "in-person": "En personne"}
 OVERDUE = QColor("#fde2e1")
-
-
-def _date_edit(d: date, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(to_qdate(d), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class AnswerDialog(QDialog):
@@ -82,7 +68,7 @@ class AnswerDialog(QDialog):
             if kind == "objection" and key != "granted":
                 continue  # docs/rules.md §5.1: an objection to prospecting is never refused
             self.outcome.addItem(OUTCOME_LABELS[key], key)
-        self.on = _date_edit(business_date(), self)
+        self.on = TodayDateEdit(self)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(
             self.tr(
@@ -142,7 +128,7 @@ class ExtendDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Prolonger de deux mois"))
-        self.on = _date_edit(business_date(), self)
+        self.on = TodayDateEdit(self)
         self.reason = QPlainTextEdit(self)
         self.reason.setPlaceholderText(
             self.tr("Raison donnée à la personne (complexité, nombre de demandes…)")
@@ -175,7 +161,7 @@ class RequestsScreen(QWidget):
         self.contact_ref.setPlaceholderText(self.tr("C-000123 (facultatif)"))
         self.requester = QLineEdit(box)
         self.requester.setPlaceholderText(self.tr("Nom de la personne (si elle n'est pas dans la base)"))
-        self.received = _date_edit(business_date(), box)
+        self.received = TodayDateEdit(box)
         self.channel = QComboBox(box)
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(tr_label(label), key)
@@ -301,7 +287,7 @@ class RequestsScreen(QWidget):
             contact_id = get_by_ref(session, ref).id if ref else None
             return add_request(
                 session, kind=kind, requester=self.requester.text(),
-                received_on=_pydate(self.received.date()), contact_id=contact_id,
+                received_on=from_qdate(self.received.date()), contact_id=contact_id,
                 channel=self.channel.currentData(), details=self.details.text(),
                 scope=self.scope.currentData() if kind == "objection" else "",
                 identifiers=ids if kind == "objection" else None, recorded_by=current_user(),
@@ -368,7 +354,7 @@ class RequestsScreen(QWidget):
     def _ask_extend(self) -> None:
         dialog = ExtendDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.extend_selected(dialog.reason.toPlainText(), _pydate(dialog.on.date()))
+            self.extend_selected(dialog.reason.toPlainText(), from_qdate(dialog.on.date()))
 
     def _ask_answer(self) -> None:
         v = self.selected()
@@ -377,6 +363,6 @@ class RequestsScreen(QWidget):
             self.answer_selected(
                 dialog.outcome.currentData(),
                 dialog.text.toPlainText(),
-                _pydate(dialog.on.date()),
+                from_qdate(dialog.on.date()),
                 dialog.chosen_fields(),
             )
