@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QMimeData, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dates import today_qdate
+from gui.dates import midnight, today_qdate
 from gui.dialogs import Dialogs
 from gui.sections import SECTIONS, Section
 from services.core.paths import log_file
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeWatcher(self)  # every change, whoever made it, recounts the home page
         self.changes.watch(db)
         self.changes.changed.connect(self.refresh_home)
+        midnight().passed.connect(self._day_passed)  # the window is often left open overnight
         with db.session() as session:
             use_display_zone(session)  # the screens show the business's clock
             self.demo = is_demo(session)
@@ -366,6 +367,12 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.show_section(current)
+
+    def _day_passed(self, _old: QDate, _new: QDate) -> None:
+        """The business's midnight with the window open: what was due yesterday is late now, and the new
+        day gets its backup and its retention reminder as if the application had just started."""
+        self.refresh_home()
+        self.start_of_day()
 
     def start_of_day(self) -> None:
         """At start: the day's backup (docs/rules.md §10.3) and the end-of-retention reminder (§6.4)."""

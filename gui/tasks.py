@@ -54,11 +54,19 @@ class _Job(QRunnable):
             if not isinstance(exc, Exception):
                 raise
             log.exception("tâche en arrière-plan")
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._tell(self.signals.succeeded, result)
         finally:
             _RUNNING.discard(self)
+
+    def _tell(self, signal: Any, value: object) -> None:
+        """Send the outcome, unless the application ended meanwhile: Qt has then deleted the signals'
+        object at exit (a count started as the window closed), and there is nobody left to tell."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.info("tâche terminée après la fermeture de l'application : résultat ignoré")
 
 
 class Task(QObject):

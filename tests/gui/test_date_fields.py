@@ -3,13 +3,29 @@ today, refuse a later day, and follow midnight when the window stays open overni
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+import pytest
+from PySide6.QtCore import QDate, QThreadPool
 
+from gui import app as gui_app
 from gui.dates import TodayDateEdit, midnight, to_qdate, today_qdate
-from services.core.moments import business_date, set_display_zone
+from gui.main_window import MainWindow
+from models.database import Database
+from services.core.backups import folder_for, list_backups
+from services.core.moments import PARIS, business_date, set_display_zone
+from tests.gui_fakes import FakeDialogs
+
+
+@pytest.fixture(autouse=True)
+def midnight_on_the_default_day() -> Iterator[None]:
+    """The watcher is one for the application: a test that moves the day leaves it on the default zone's, or
+    its next tick in another test would start a new day there."""
+    yield
+    set_display_zone(ZoneInfo(PARIS))
+    midnight().day = today_qdate()
 
 
 def test_a_field_starts_today_and_refuses_tomorrow(qtbot) -> None:
@@ -48,3 +64,17 @@ def test_no_signal_while_the_day_stays(qtbot) -> None:
     with qtbot.assertNotEmitted(midnight().passed):
         midnight().check()
     assert isinstance(midnight().day, QDate)
+
+
+def test_the_window_starts_a_new_day_at_midnight(qtbot, sqlite_db: Database) -> None:
+    """Left open overnight, the window takes the new day's backup (docs/rules.md §10.3) as a new start would."""
+    gui_app.configure_settings()
+    window = MainWindow(sqlite_db, FakeDialogs())
+    qtbot.addWidget(window)
+    assert list_backups(folder_for(sqlite_db)) == []
+    today = today_qdate()
+    midnight().passed.emit(today.addDays(-1), today)
+    assert [b.reason for b in list_backups(folder_for(sqlite_db))] == ["quotidienne"]
+    assert QThreadPool.globalInstance().waitForDone(
+        10_000
+    )  # the home page's recount, started off the GUI thread
