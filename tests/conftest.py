@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +34,19 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("WEBLEADS_DB", raising=False)
     set_demo_watermark(False)  # set when a base is opened (a demo one marks its PDFs): not carried over
     set_display_zone(ZoneInfo(PARIS))  # likewise the business's zone, set when a base is opened
+    _quiet_midnight()
     return home
+
+
+def _quiet_midnight() -> None:
+    """The window's midnight watcher (gui.dates) is one for the whole run: stopped, and on the default
+    zone's day, before each test. A real midnight passing during the suite would otherwise start a new
+    day (a backup, a reminder) in whatever window a test has open; its tests call check() themselves."""
+    dates = sys.modules.get("gui.dates")
+    watcher = getattr(dates, "_midnight", None)
+    if dates is not None and watcher is not None:
+        watcher.timer.stop()
+        watcher.day = dates.today_qdate()
 
 
 def _reset_pg(url: str) -> None:

@@ -3,11 +3,9 @@ today, refuse a later day, and follow midnight when the window stays open overni
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtCore import QDate, QThreadPool
 
 from gui import app as gui_app
@@ -15,17 +13,8 @@ from gui.dates import TodayDateEdit, midnight, to_qdate, today_qdate
 from gui.main_window import MainWindow
 from models.database import Database
 from services.core.backups import folder_for, list_backups
-from services.core.moments import PARIS, business_date, set_display_zone
+from services.core.moments import business_date, set_display_zone
 from tests.gui_fakes import FakeDialogs
-
-
-@pytest.fixture(autouse=True)
-def midnight_on_the_default_day() -> Iterator[None]:
-    """The watcher is one for the application: a test that moves the day leaves it on the default zone's, or
-    its next tick in another test would start a new day there."""
-    yield
-    set_display_zone(ZoneInfo(PARIS))
-    midnight().day = today_qdate()
 
 
 def test_a_field_starts_today_and_refuses_tomorrow(qtbot) -> None:
