@@ -14,10 +14,11 @@ from services.core.moments import business_date
 
 def to_qdate(d: date | None) -> QDate:
     """A Python date as Qt's; None as Qt's null date."""
-    return QDate(d.year, d.month, d.day) if d else QDate()
+    return QDate(d) if d else QDate()
 
 
 def from_qdate(q: QDate) -> date:
+    """Qt's date as Python's, typed (QDate.toPython() is typed as an object)."""
     return date(q.year(), q.month(), q.day())
 
 
@@ -77,6 +78,3 @@ class TodayDateEdit(QDateEdit):
         self.setMaximumDate(new)
         if untouched:
             self.setDate(new)
-
-    def value(self) -> date:
-        return from_qdate(self.date())

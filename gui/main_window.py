@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dates import midnight, today_qdate
+from gui.dates import midnight
 from gui.dialogs import Dialogs
 from gui.sections import SECTIONS, Section
 from services.core.paths import log_file
@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         """At start: the day's backup (docs/rules.md §10.3) and the end-of-retention reminder (§6.4)."""
         from services.compliance.retention import past_term
         from services.core.backups import automatic_backup
+        from services.core.moments import business_date
 
         if self.db is None:
             return
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
         if not due and not to_write:
             return
         settings = QSettings()
-        today = today_qdate().toString(Qt.DateFormat.ISODate)
+        today = business_date().isoformat()
         if settings.value("retention/reminded") == today:
             return
         settings.setValue("retention/reminded", today)

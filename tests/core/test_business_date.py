@@ -49,6 +49,21 @@ class _FrozenClock(datetime):
 
 
 @pytest.mark.parametrize(
+    ("instant", "day"),
+    [
+        (datetime(2026, 11, 30, 22, 59, 59, tzinfo=UTC), date(2026, 11, 30)),  # 23:59:59 in Paris (winter)
+        (datetime(2026, 11, 30, 23, 0, 0, tzinfo=UTC), date(2026, 12, 1)),  # midnight in Paris
+        (datetime(2027, 6, 30, 21, 59, 59, tzinfo=UTC), date(2027, 6, 30)),  # 23:59:59 in Paris (summer)
+        (datetime(2027, 6, 30, 22, 0, 0, tzinfo=UTC), date(2027, 7, 1)),
+    ],
+)
+def test_the_day_turns_at_the_business_midnight(instant: datetime, day: date, monkeypatch) -> None:
+    monkeypatch.setattr(_FrozenClock, "instant", instant)
+    monkeypatch.setattr(moments, "datetime", _FrozenClock)
+    assert business_date() == day
+
+
+@pytest.mark.parametrize(
     ("zone", "instant", "theirs"),
     [
         # 28 March 2027 at 00:45 UTC: already the 28th in Paris (the zone before a base is opened),
