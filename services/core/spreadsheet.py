@@ -120,7 +120,9 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], progress: Callable[[int], bo
         if stamp is not None and stamp.anchor:
             ws = wb.add_worksheet("Empreinte du journal")
             ws.set_column(0, 0, 110)
-            ws.write_string(0, 0, stamp.anchor, bold)
+            _print_setup(ws, "Empreinte du journal", stamp)  # printed: one page wide, titled, dated
+            # wrapped at its spaces, the hash whole on its line: within the cell and the page
+            ws.write_string(0, 0, stamp.anchor, wb.add_format({"bold": True, "text_wrap": True}))
             ws.write_string(
                 1, 0, "Conservez une copie de cette ligne : un journal réécrit ne la retrouverait pas."
             )

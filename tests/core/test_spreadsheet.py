@@ -80,3 +80,8 @@ def test_a_register_prints_readably_with_its_organisation(tmp_path: Path) -> Non
     assert ws.oddHeader.left.text == "&BConsentements — Boulangerie <Dupont> && Fils&B"
     assert ws.oddHeader.right.text == f"{business_date():%d/%m/%Y}"
     assert "Page &P sur &N" in ws.oddFooter.center.text
+    # The journal's fingerprint, on its own sheet, is printed on one page wide too: a hash cut in two
+    # across pages cannot be copied back from paper.
+    anchor = openpyxl.load_workbook(path)["Empreinte du journal"]
+    assert (anchor.page_setup.fitToWidth or 1, anchor.sheet_properties.pageSetUpPr.fitToPage) == (1, True)
+    assert anchor["A1"].alignment.wrap_text  # wrapped at its spaces, never past the page's edge
